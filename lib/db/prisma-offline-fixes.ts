@@ -16,14 +16,8 @@ function patchOnce() {
     for (const f of fields) if (f.dataTypeID === 19 || f.dataTypeID === 18) f.dataTypeID = 25;
     return addFields.call(this, fields);
   };
-  // The Wasm engine leaves a 10 s timer pending; don't let it keep the CLI alive.
-  const setTimeoutOrig = globalThis.setTimeout;
-  globalThis.setTimeout = ((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
-    const t = setTimeoutOrig(fn, ms, ...args);
-    if ((ms ?? 0) >= 5000 && typeof (t as { unref?: () => void }).unref === 'function') (t as { unref: () => void }).unref();
-    return t;
-  }) as typeof setTimeout;
 }
+
 
 export function pgConfigFromUrl(url: string): pg.PoolConfig {
   const u = new URL(url);
@@ -34,6 +28,8 @@ export function pgConfigFromUrl(url: string): pg.PoolConfig {
     user: decodeURIComponent(u.username),
     password: decodeURIComponent(u.password),
     database: u.pathname.replace(/^\//, '') || 'postgres',
+    // The CLI never closes the adapter's pool: let the process exit when it's idle.
+    allowExitOnIdle: true,
   };
 }
 
@@ -68,3 +64,12 @@ export function offlineMigrationAdapter(url: string) {
   patchOnce();
   return new OfflineMigrationAdapter(pgConfigFromUrl(url));
 }
+
+// The Wasm engine also leaves a 10 s timer pending; don't let it keep the CLI alive.
+// Patched at import time, before the engine captures setTimeout.
+const setTimeoutOrig = globalThis.setTimeout;
+globalThis.setTimeout = ((fn: (...a: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+  const t = setTimeoutOrig(fn, ms, ...args);
+  if ((ms ?? 0) >= 5000) t.unref?.();
+  return t;
+}) as typeof setTimeout;
