@@ -1,0 +1,42 @@
+// A design is a recipe, not a picture. The recipe's canonical JSON hashes to its stable id.
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+
+export const PROMPT_MAX = 300;
+
+export const recipeSchema = z
+  .object({
+    prompt: z.string().trim().min(1).max(PROMPT_MAX),
+    negativePrompt: z.string().trim().max(PROMPT_MAX).optional(),
+    seed: z.number().int().min(0).max(0xffffffff),
+    modelId: z.string().min(1),
+    modelSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 hex digest'),
+    scheduler: z.string().min(1),
+    steps: z.number().int().min(1).max(200),
+    guidance: z.number().min(0).max(30),
+    width: z.number().int().min(8).max(4096),
+    height: z.number().int().min(8).max(4096),
+    tileable: z.boolean(),
+  })
+  .strict();
+
+export type Recipe = z.infer<typeof recipeSchema>;
+
+/** JSON with sorted keys and no whitespace; undefined and empty optional fields are dropped. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+export function normalizeRecipe(input: unknown): Recipe {
+  return recipeSchema.parse(input);
+}
+
+/** The design id: sha256 of the canonical recipe JSON. */
+export function recipeHash(recipe: Recipe): string {
+  return createHash('sha256').update(canonicalJson(normalizeRecipe(recipe))).digest('hex');
+}

@@ -1,0 +1,11 @@
+// Helpers for integration tests that use the real database started by global-setup.
+import { db } from '../../lib/db/client';
+
+/** Empties every table except Prisma's migration bookkeeping. */
+export async function resetDatabase() {
+  const rows = await db.$queryRawUnsafe<{ tablename: string }[]>(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+  );
+  if (rows.length === 0) return;
+  await db.$executeRawUnsafe(`TRUNCATE ${rows.map((r) => `"${r.tablename}"`).join(', ')} RESTART IDENTITY CASCADE`);
+}
