@@ -1,0 +1,70 @@
+// Cart domain: what a shopper may put in a cart, and the totals shown before checkout.
+import { z } from 'zod';
+import { notFound, parseOrThrow } from '../http/errors';
+import { findVariant } from '../catalog';
+import { zoneForCountry } from '../shipping/zones';
+import * as repo from './cart-repository';
+
+export const addToCartSchema = z.object({
+  variantId: z.string().min(1, 'choose a size and colour'),
+  designId: z.string().regex(/^[0-9a-f]{64}$/, 'is not a valid design id').optional(),
+  quantity: z.coerce.number().int().min(1, 'must be at least 1').max(99, 'must be at most 99').default(1),
+  repeatIn: z.coerce.number().min(0.5, 'must be at least 0.5 in').max(24, 'must be at most 24 in').default(4),
+});
+
+export const quantitySchema = z.object({
+  itemId: z.string().min(1),
+  quantity: z.coerce.number().int().min(0, 'must be 0 (remove) or more').max(99, 'must be at most 99'),
+});
+
+export type CartView = NonNullable<Awaited<ReturnType<typeof repo.findCart>>>;
+
+export async function getCart(cartId: string | undefined | null): Promise<CartView | null> {
+  return cartId ? repo.findCart(cartId) : null;
+}
+
+/** Returns the cart to add to, creating one when the cookie points nowhere. */
+export async function getOrCreateCart(cartId: string | undefined | null, userId?: string | null): Promise<CartView> {
+  return (cartId && (await repo.findCart(cartId))) || repo.createCart(userId);
+}
+
+export async function addToCart(cartId: string, input: unknown) {
+  const item = parseOrThrow(addToCartSchema, input);
+  const variant = await findVariant(item.variantId);
+  if (!variant || !variant.active || !variant.product.active) throw notFound('That product option is no longer available.');
+  if (item.designId) {
+    if (!(await repo.designExists(item.designId))) throw notFound('That design was not found. Please pick it again in the studio.');
+  }
+  return repo.addOrIncrementItem(cartId, { variantId: item.variantId, designId: item.designId ?? null, quantity: item.quantity, repeatIn: item.repeatIn });
+}
+
+export async function updateQuantity(cartId: string, input: unknown) {
+  const { itemId, quantity } = parseOrThrow(quantitySchema, input);
+  if (quantity === 0) return repo.removeItem(cartId, itemId);
+  return repo.setItemQuantity(cartId, itemId, quantity);
+}
+
+export const removeFromCart = repo.removeItem;
+export const emptyCart = repo.clearCart;
+
+export interface CartTotals {
+  currency: string;
+  subtotalMinor: number;
+  shippingMinor: number | null;
+  totalMinor: number | null;
+  itemCount: number;
+}
+
+export function cartTotals(cart: CartView | null, country?: string | null): CartTotals {
+  const items = cart?.items ?? [];
+  const subtotalMinor = items.reduce((s, i) => s + i.variant.priceMinor * i.quantity, 0);
+  const zone = country ? zoneForCountry(country) : undefined;
+  const shippingMinor = items.length && zone ? zone.rateMinor : items.length ? null : 0;
+  return {
+    currency: items[0]?.variant.currency ?? 'usd',
+    subtotalMinor,
+    shippingMinor,
+    totalMinor: shippingMinor === null ? null : subtotalMinor + shippingMinor,
+    itemCount: items.reduce((s, i) => s + i.quantity, 0),
+  };
+}

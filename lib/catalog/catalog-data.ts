@@ -1,0 +1,102 @@
+// The seeded catalog: real blank products with their physical print areas (inches @ 300 DPI).
+export interface SeedVariant {
+  size?: string;
+  color: string;
+  colorHex: string;
+  priceMinor: number;
+  costMinor: number;
+}
+export interface SeedPrintArea {
+  name: string;
+  widthIn: number;
+  heightIn: number;
+  dpi?: number;
+  bleedIn?: number;
+  safeMarginIn?: number;
+}
+export interface SeedProduct {
+  slug: string;
+  name: string;
+  kind: 'garment' | 'drinkware' | 'bag' | 'wall-art' | 'accessory';
+  description: string;
+  printAreas: SeedPrintArea[];
+  variants: SeedVariant[];
+}
+
+function grid(sizes: (string | undefined)[], colors: [string, string][], priceMinor: number, costMinor: number, upcharge: Record<string, number> = {}): SeedVariant[] {
+  return colors.flatMap(([color, colorHex]) =>
+    sizes.map((size) => ({ size, color, colorHex, priceMinor: priceMinor + (size ? upcharge[size] ?? 0 : 0), costMinor })),
+  );
+}
+
+export const CATALOG: SeedProduct[] = [
+  {
+    slug: 'hoodie',
+    name: 'All-Over Print Hoodie',
+    kind: 'garment',
+    description: 'Midweight 280 gsm fleece pullover with a lined hood and kangaroo pocket. Your pattern is printed edge to edge on the body and sleeves.',
+    printAreas: [
+      { name: 'front', widthIn: 15, heightIn: 18 },
+      { name: 'back', widthIn: 15, heightIn: 18 },
+      { name: 'left-sleeve', widthIn: 4, heightIn: 18 },
+      { name: 'right-sleeve', widthIn: 4, heightIn: 18 },
+    ],
+    variants: grid(['S', 'M', 'L', 'XL', '2XL'], [['White', '#f5f5f4'], ['Black', '#1c1917'], ['Heather Grey', '#a8a29e']], 5800, 2700, { '2XL': 400 }),
+  },
+  {
+    slug: 'tee',
+    name: 'Pattern Tee',
+    kind: 'garment',
+    description: 'Soft 180 gsm combed-cotton tee with a relaxed fit. The pattern covers the 12 × 16 in front print area.',
+    printAreas: [
+      { name: 'front', widthIn: 12, heightIn: 16 },
+      { name: 'back', widthIn: 12, heightIn: 16 },
+    ],
+    variants: grid(['XS', 'S', 'M', 'L', 'XL', '2XL'], [['White', '#fafaf9'], ['Black', '#1c1917'], ['Navy', '#1e293b'], ['Sand', '#e7dcc8']], 2900, 1150, { '2XL': 300 }),
+  },
+  {
+    slug: 'mug',
+    name: 'Ceramic Mug 11 oz',
+    kind: 'drinkware',
+    description: 'Glossy 11 oz ceramic mug, dishwasher and microwave safe. The pattern wraps all the way around (9 × 3.5 in).',
+    printAreas: [{ name: 'wrap', widthIn: 9, heightIn: 3.5, bleedIn: 0.1, safeMarginIn: 0.2 }],
+    variants: grid([undefined], [['White', '#ffffff'], ['Black rim', '#27272a']], 1800, 650),
+  },
+  {
+    slug: 'tote',
+    name: 'Canvas Tote',
+    kind: 'bag',
+    description: 'Heavy 12 oz cotton canvas tote with 25 in handles, 15 × 16 in. Printed on the front panel.',
+    printAreas: [{ name: 'front', widthIn: 15, heightIn: 16 }],
+    variants: grid([undefined], [['Natural', '#eee5d3'], ['Black', '#1c1917']], 2400, 900),
+  },
+  {
+    slug: 'poster',
+    name: 'Matte Poster',
+    kind: 'wall-art',
+    description: 'Museum-grade 200 gsm matte paper, printed edge to edge. Ships rolled in a tube.',
+    printAreas: [
+      { name: '12x18', widthIn: 12, heightIn: 18 },
+      { name: '18x24', widthIn: 18, heightIn: 24 },
+      { name: '24x36', widthIn: 24, heightIn: 36 },
+    ],
+    variants: [
+      { size: '12x18', color: 'Matte', colorHex: '#ffffff', priceMinor: 1900, costMinor: 700 },
+      { size: '18x24', color: 'Matte', colorHex: '#ffffff', priceMinor: 2900, costMinor: 1100 },
+      { size: '24x36', color: 'Matte', colorHex: '#ffffff', priceMinor: 4500, costMinor: 1700 },
+    ],
+  },
+  {
+    slug: 'phone-case',
+    name: 'Tough Phone Case',
+    kind: 'accessory',
+    description: 'Two-layer impact-resistant case with a wrap-around printed back, matte or glossy finish.',
+    printAreas: [{ name: 'back', widthIn: 3.4, heightIn: 6.6, bleedIn: 0.1, safeMarginIn: 0.15 }],
+    variants: grid(['iPhone 15', 'iPhone 15 Pro', 'Pixel 8'], [['Glossy', '#f4f4f5'], ['Matte', '#d4d4d8']], 2500, 800),
+  },
+];
+
+export function skuFor(slug: string, v: SeedVariant): string {
+  const part = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]+/g, '');
+  return [part(slug), v.size ? part(v.size) : null, part(v.color)].filter(Boolean).join('-');
+}

@@ -1,0 +1,5 @@
+export { startCheckout, checkoutSchema, type StartCheckoutResult } from './checkout-service';
+export { handleStripeWebhook, syncOrderWithCheckout, HANDLED_EVENTS, type WebhookOutcome, type SyncResult } from './payment-sync';
+export { ORDER_STATUSES, assertTransition, canTransition, label as statusLabel, type OrderStatusName } from './order-status';
+export { orderAccessToken, orderUrl, verifyOrderAccessToken } from './order-links';
+export { findOrder, findOrderBySession, listOrdersForUser, searchOrders, transitionOrder, type OrderView } from './order-repository';

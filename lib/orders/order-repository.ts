@@ -1,0 +1,175 @@
+// Order data access: the only orders module that touches Prisma.
+import { db, Prisma, type OrderStatus, type PaymentStatus } from '../db/client';
+import { assertTransition, isAtOrBeyond, type OrderStatusName } from './order-status';
+
+export type Tx = Prisma.TransactionClient;
+
+export const orderInclude = {
+  items: { orderBy: { id: 'asc' as const } },
+  history: { orderBy: { createdAt: 'asc' as const } },
+  payments: { orderBy: { createdAt: 'asc' as const } },
+  shipments: { orderBy: { createdAt: 'asc' as const } },
+};
+
+export type OrderView = Prisma.OrderGetPayload<{ include: typeof orderInclude }>;
+
+export interface NewOrder {
+  id: string;
+  number: string;
+  userId: string | null;
+  cartId: string;
+  email: string;
+  currency: string;
+  subtotalMinor: number;
+  shippingMinor: number;
+  totalMinor: number;
+  shippingZone: string;
+  shippingCountry: string;
+  testMode: boolean;
+  stripeCheckoutSessionId: string;
+  captureMethod: 'automatic' | 'manual';
+  items: {
+    variantId: string;
+    designId: string | null;
+    productSlug: string;
+    productName: string;
+    variantLabel: string;
+    sku: string;
+    recipe: Prisma.InputJsonValue | null;
+    unitPriceMinor: number;
+    quantity: number;
+    repeatIn: number;
+  }[];
+}
+
+/** Order, items, first history entry and payment in one transaction: never half-written. */
+export function insertOrder(o: NewOrder) {
+  return db.order.create({
+    data: {
+      id: o.id,
+      number: o.number,
+      userId: o.userId,
+      cartId: o.cartId,
+      email: o.email,
+      currency: o.currency,
+      subtotalMinor: o.subtotalMinor,
+      shippingMinor: o.shippingMinor,
+      totalMinor: o.totalMinor,
+      shippingZone: o.shippingZone,
+      shippingCountry: o.shippingCountry,
+      testMode: o.testMode,
+      stripeCheckoutSessionId: o.stripeCheckoutSessionId,
+      items: { create: o.items.map((i) => ({ ...i, recipe: i.recipe ?? Prisma.JsonNull })) },
+      history: { create: { from: null, to: 'PENDING_PAYMENT', actor: 'system', note: 'Checkout started' } },
+      payments: {
+        create: {
+          stripeCheckoutSessionId: o.stripeCheckoutSessionId,
+          amountMinor: o.totalMinor,
+          currency: o.currency,
+          captureMethod: o.captureMethod,
+        },
+      },
+    },
+    include: orderInclude,
+  });
+}
+
+export function findOrder(id: string) {
+  return db.order.findUnique({ where: { id }, include: orderInclude });
+}
+
+export function findOrderBySession(sessionId: string) {
+  return db.order.findUnique({ where: { stripeCheckoutSessionId: sessionId }, include: orderInclude });
+}
+
+export function findPendingOrdersForCart(cartId: string) {
+  return db.order.findMany({ where: { cartId, status: 'PENDING_PAYMENT' }, select: { id: true, stripeCheckoutSessionId: true } });
+}
+
+export async function findSessionIdForPaymentIntent(paymentIntentId: string): Promise<string | null> {
+  const p = await db.payment.findUnique({ where: { stripePaymentIntentId: paymentIntentId }, select: { stripeCheckoutSessionId: true } });
+  return p?.stripeCheckoutSessionId ?? null;
+}
+
+export function listOrdersForUser(userId: string, email: string) {
+  return db.order.findMany({
+    where: { OR: [{ userId }, { email: { equals: email, mode: 'insensitive' } }] },
+    include: { items: true },
+    orderBy: { createdAt: 'desc' },
+    take: 100,
+  });
+}
+
+export function searchOrders(q: { text?: string; status?: OrderStatus; take?: number }) {
+  const text = q.text?.trim();
+  return db.order.findMany({
+    where: {
+      ...(q.status ? { status: q.status } : {}),
+      ...(text
+        ? { OR: [{ number: { contains: text, mode: 'insensitive' } }, { email: { contains: text, mode: 'insensitive' } }, { id: text }] }
+        : {}),
+    },
+    include: { items: true, history: { orderBy: { createdAt: 'asc' } } },
+    orderBy: { createdAt: 'desc' },
+    take: q.take ?? 50,
+  });
+}
+
+/** Locks the order row for the rest of the transaction so concurrent events apply one at a time. */
+export async function lockOrder(tx: Tx, id: string) {
+  await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${id} FOR UPDATE`;
+  return tx.order.findUniqueOrThrow({ where: { id }, include: { payments: true } });
+}
+
+export async function transitionInTx(tx: Tx, orderId: string, from: OrderStatusName, to: OrderStatusName, actor: string, note?: string, extra: Prisma.OrderUpdateInput = {}) {
+  assertTransition(from, to);
+  await tx.order.update({ where: { id: orderId }, data: { status: to, ...extra } });
+  await tx.orderStatusEvent.create({ data: { orderId, from, to, actor, note: note ?? null } });
+}
+
+/** Moves an order to `to` (admin, factory, jobs). Refuses illegal transitions with 409. */
+export function transitionOrder(orderId: string, to: OrderStatusName, actor: string, note?: string) {
+  return db.$transaction(async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    await transitionInTx(tx, orderId, order.status, to, actor, note);
+  });
+}
+
+export function updatePayment(tx: Tx, id: string, data: { status?: PaymentStatus; stripePaymentIntentId?: string | null; amountRefundedMinor?: number; failureMessage?: string | null }) {
+  return tx.payment.update({ where: { id }, data });
+}
+
+export function runInTransaction<T>(fn: (tx: Tx) => Promise<T>) {
+  return db.$transaction(fn, { timeout: 15_000 });
+}
+
+export { isAtOrBeyond };
+
+// ---- webhook events: stored once by id ----
+export async function recordWebhookEvent(e: { id: string; type: string; objectId: string | null; payload: Prisma.InputJsonValue }): Promise<'new' | 'processed' | 'retry'> {
+  try {
+    await db.webhookEvent.create({ data: e });
+    return 'new';
+  } catch (err) {
+    if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+      const prev = await db.webhookEvent.findUnique({ where: { id: e.id }, select: { processedAt: true } });
+      return prev?.processedAt ? 'processed' : 'retry';
+    }
+    throw err;
+  }
+}
+
+export function markWebhookEvent(id: string, result: { error?: string }) {
+  return db.webhookEvent.update({ where: { id }, data: result.error ? { error: result.error } : { processedAt: new Date(), error: null } });
+}
+
+export function countWebhookEvents() {
+  return db.webhookEvent.count();
+}
+
+/** Frozen copies of design recipes for order items. */
+export async function findRecipes(ids: string[]): Promise<Map<string, Prisma.InputJsonValue>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.design.findMany({ where: { id: { in: ids } }, select: { id: true, recipe: true } });
+  return new Map(rows.map((r) => [r.id, r.recipe as Prisma.InputJsonValue]));
+}

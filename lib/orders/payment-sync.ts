@@ -1,0 +1,145 @@
+// Keeps an order in step with Stripe. Every webhook only says "look again": we fetch the
+// checkout's current state and move the order forward along legal transitions. That makes
+// duplicate and out-of-order deliveries harmless.
+import type Stripe from 'stripe';
+import type { Prisma } from '../db/client';
+import { env } from '../env';
+import { emptyCart } from '../cart';
+import { fetchCheckoutState, orderIdForPaymentIntent, verifyWebhook, type CheckoutState } from '../payments';
+import { badRequest } from '../http/errors';
+import * as repo from './order-repository';
+import { sendOrderConfirmation } from './order-emails';
+
+export interface SyncResult {
+  orderId: string | null;
+  changes: string[];
+  becamePaid: boolean;
+}
+
+export async function syncOrderWithCheckout(sessionId: string, actor = 'stripe'): Promise<SyncResult> {
+  const state = await fetchCheckoutState(sessionId);
+  const order = await repo.findOrderBySession(sessionId);
+  if (!order) return { orderId: null, changes: [], becamePaid: false };
+  const result = await repo.runInTransaction((tx) => applyState(tx, order.id, state, actor));
+  if (result.becamePaid) {
+    if (order.cartId) await emptyCart(order.cartId);
+    await sendOrderConfirmation(order.id);
+  }
+  return result;
+}
+
+async function applyState(tx: repo.Tx, orderId: string, s: CheckoutState, actor: string): Promise<SyncResult> {
+  const order = await repo.lockOrder(tx, orderId);
+  const payment = order.payments.find((p) => p.stripeCheckoutSessionId === s.sessionId);
+  const changes: string[] = [];
+  let status = order.status;
+  let becamePaid = false;
+  const move = async (to: typeof status, note: string, extra: Prisma.OrderUpdateInput = {}) => {
+    await repo.transitionInTx(tx, order.id, status, to, actor, note, extra);
+    changes.push(`${status}->${to}`);
+    status = to;
+  };
+
+  const captured = s.paymentIntentStatus === 'succeeded';
+  const authorized = s.paymentIntentStatus === 'requires_capture';
+  const fullyRefunded = s.amountRefundedMinor > 0 && s.amountRefundedMinor >= s.amountTotalMinor;
+
+  if (payment) {
+    const paymentStatus = fullyRefunded
+      ? 'REFUNDED'
+      : s.amountRefundedMinor > 0
+        ? 'PARTIALLY_REFUNDED'
+        : captured
+          ? 'SUCCEEDED'
+          : authorized
+            ? 'AUTHORIZED'
+            : s.paymentIntentStatus === 'canceled'
+              ? 'CANCELLED'
+              : s.failureMessage
+                ? 'FAILED'
+                : payment.status;
+    if (paymentStatus !== payment.status || s.paymentIntentId !== payment.stripePaymentIntentId || s.amountRefundedMinor !== payment.amountRefundedMinor) {
+      await repo.updatePayment(tx, payment.id, {
+        status: paymentStatus,
+        stripePaymentIntentId: s.paymentIntentId,
+        amountRefundedMinor: s.amountRefundedMinor,
+        failureMessage: s.failureMessage,
+      });
+      changes.push(`payment:${paymentStatus}`);
+    }
+  }
+
+  if (s.sessionStatus === 'complete' && (captured || fullyRefunded) && status === 'PENDING_PAYMENT') {
+    await move('PAID', 'Payment received', {
+      paidAt: new Date(),
+      shippingName: s.shipping?.name ?? null,
+      shippingAddress: (s.shipping?.address ?? undefined) as Prisma.InputJsonValue | undefined,
+    });
+    becamePaid = true;
+  }
+  if (fullyRefunded && status !== 'REFUNDED' && status !== 'PENDING_PAYMENT' && status !== 'CANCELLED') {
+    await move('REFUNDED', 'Payment refunded');
+  }
+  if (s.sessionStatus === 'expired' && status === 'PENDING_PAYMENT') {
+    await move('CANCELLED', 'Checkout expired without payment');
+  }
+  return { orderId: order.id, changes, becamePaid };
+}
+
+/** Which checkout session an event is about, whatever kind of object it carries. */
+async function sessionIdForEvent(event: Stripe.Event): Promise<string | null> {
+  const obj = event.data.object as unknown as Record<string, unknown>;
+  if (event.type.startsWith('checkout.session.')) return obj.id as string;
+  let paymentIntentId: string | null = null;
+  if (event.type.startsWith('payment_intent.')) paymentIntentId = obj.id as string;
+  else if (event.type.startsWith('charge.')) paymentIntentId = (obj.payment_intent as string) ?? null;
+  else if (event.type.startsWith('refund.')) paymentIntentId = (obj.payment_intent as string) ?? null;
+  if (!paymentIntentId) return null;
+  const known = await repo.findSessionIdForPaymentIntent(paymentIntentId);
+  if (known) return known;
+  // The intent's own event may arrive before checkout.session.completed told us its id.
+  const metadataOrderId = ((obj.metadata as Record<string, string> | undefined) ?? {}).order_id ?? (await orderIdForPaymentIntent(paymentIntentId));
+  if (!metadataOrderId) return null;
+  const order = await repo.findOrder(metadataOrderId);
+  return order?.stripeCheckoutSessionId ?? null;
+}
+
+export const HANDLED_EVENTS = new Set([
+  'checkout.session.completed',
+  'checkout.session.expired',
+  'checkout.session.async_payment_succeeded',
+  'checkout.session.async_payment_failed',
+  'payment_intent.succeeded',
+  'payment_intent.payment_failed',
+  'payment_intent.canceled',
+  'payment_intent.amount_capturable_updated',
+  'charge.refunded',
+]);
+
+export type WebhookOutcome = { status: 'processed' | 'duplicate' | 'ignored'; eventId: string; sync?: SyncResult };
+
+/** Verifies, records once, and applies a Stripe webhook. Throws a 400 HttpError for forgeries. */
+export async function handleStripeWebhook(rawBody: string, signature: string | null): Promise<WebhookOutcome> {
+  let event: Stripe.Event;
+  try {
+    event = verifyWebhook(rawBody, signature, env().STRIPE_WEBHOOK_SECRET);
+  } catch {
+    throw badRequest('Invalid webhook signature.', 'invalid_signature');
+  }
+  const objectId = ((event.data.object as unknown as { id?: string }).id ?? null) as string | null;
+  const seen = await repo.recordWebhookEvent({ id: event.id, type: event.type, objectId, payload: event as unknown as Prisma.InputJsonValue });
+  if (seen === 'processed') return { status: 'duplicate', eventId: event.id };
+  if (!HANDLED_EVENTS.has(event.type)) {
+    await repo.markWebhookEvent(event.id, {});
+    return { status: 'ignored', eventId: event.id };
+  }
+  try {
+    const sessionId = await sessionIdForEvent(event);
+    const sync = sessionId ? await syncOrderWithCheckout(sessionId) : undefined;
+    await repo.markWebhookEvent(event.id, {});
+    return { status: 'processed', eventId: event.id, sync };
+  } catch (err) {
+    await repo.markWebhookEvent(event.id, { error: String((err as Error).message ?? err) });
+    throw err;
+  }
+}

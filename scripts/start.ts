@@ -1,0 +1,111 @@
+// `npm start`: the whole store on one machine. Without DATABASE_URL it runs an embedded
+// PostgreSQL under DATA_DIR; without Stripe keys it runs the local Stripe-compatible server.
+// Then it applies migrations, seeds the catalog once, builds if needed, and serves Next.js.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { env } from '../lib/env';
+import { startEmbeddedPostgres, type EmbeddedDb } from '../lib/db/embedded-postgres';
+import { migrateDeploy } from '../lib/db/migrate';
+import { seed } from './seed';
+
+const root = path.resolve(import.meta.dirname, '..');
+const dev = process.argv.includes('--dev');
+const log = (m: string) => console.log(`[seedprint] ${m}`);
+
+const cleanups: (() => Promise<void> | void)[] = [];
+let stopping = false;
+async function shutdown(code = 0) {
+  if (stopping) return;
+  stopping = true;
+  log('shutting down…');
+  for (const fn of cleanups.reverse()) {
+    try {
+      await fn();
+    } catch (err) {
+      console.error(err);
+    }
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+function needsBuild(): boolean {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (!fs.existsSync(buildId)) return true;
+  const built = fs.statSync(buildId).mtimeMs;
+  return ['app', 'lib', 'public'].some((d) => fs.existsSync(path.join(root, d)) && newestMtime(path.join(root, d)) > built);
+}
+
+async function main() {
+  const e = env();
+  fs.mkdirSync(e.dataDir, { recursive: true });
+
+  if (!process.env.DATABASE_URL) {
+    const pg: EmbeddedDb = await startEmbeddedPostgres({ dataDir: path.join(e.dataDir, 'pg'), port: e.EMBEDDED_PG_PORT });
+    cleanups.push(() => pg.stop());
+    process.env.DATABASE_URL = pg.url;
+    log(`embedded PostgreSQL on port ${e.EMBEDDED_PG_PORT} (data in ${path.join(e.dataDir, 'pg')})`);
+  }
+  await migrateDeploy(process.env.DATABASE_URL!);
+  const seeded = await seed();
+  log(`database ready (${seeded.created} products added)`);
+
+  if (!process.env.STRIPE_SECRET_KEY) {
+    const { startLocalStripe } = await import('../lib/payments/local-stripe');
+    const local = await startLocalStripe({
+      port: e.LOCAL_STRIPE_PORT,
+      webhookUrl: `http://127.0.0.1:${e.PORT}/api/webhooks/stripe`,
+      webhookSecret: e.STRIPE_WEBHOOK_SECRET,
+      stateFile: path.join(e.dataDir, 'local-stripe.json'),
+    });
+    cleanups.push(() => local.close());
+    process.env.STRIPE_SECRET_KEY = 'sk_test_local';
+    process.env.STRIPE_API_BASE = local.url;
+    log(`TEST MODE: local Stripe-compatible server at ${local.url} (card 4242 4242 4242 4242 pays, 4000 0000 0000 0002 is declined)`);
+  }
+
+  process.env.NEXT_TELEMETRY_DISABLED = '1';
+  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+  if (!dev && needsBuild()) {
+    log('building the app (first start or sources changed)…');
+    const r = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: process.env });
+    if (r.status !== 0) throw new Error('next build failed');
+  }
+  const child: ChildProcess = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(e.PORT), '-H', '0.0.0.0'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, RUN_WORKER_IN_APP: process.env.RUN_WORKER_IN_APP ?? '1' },
+  });
+  cleanups.push(
+    () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  );
+  child.on('exit', (code) => {
+    if (!stopping) {
+      log(`Next.js exited with code ${code}`);
+      void shutdown(code ?? 1);
+    }
+  });
+  log(`store on ${e.PUBLIC_URL}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+  void shutdown(1);
+});
