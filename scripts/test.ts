@@ -1,0 +1,68 @@
+// `npm test`: unit + integration tests (vitest, real PostgreSQL) then end-to-end tests
+// (Playwright in Debian's Chromium against the real store). Prints one summary line.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '..');
+const resultsDir = path.join(root, 'test-results');
+fs.mkdirSync(resultsDir, { recursive: true });
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ONNXRUNTIME_NODE_INSTALL: 'skip' };
+const bin = (name: string) => path.join(root, 'node_modules', '.bin', name);
+
+function run(cmd: string, args: string[]) {
+  console.log(`\n$ ${cmd} ${args.join(' ')}`);
+  return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env }).status ?? 1;
+}
+
+function readJson(file: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let exit = 0;
+
+if (only !== 'e2e') {
+  const out = path.join(resultsDir, 'vitest.json');
+  fs.rmSync(out, { force: true });
+  exit ||= run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const r = readJson(out) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | null;
+  if (!r) failed += 1;
+  else {
+    passed += r.numPassedTests ?? 0;
+    failed += r.numFailedTests ?? 0;
+    skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
+  }
+}
+
+if (only !== 'unit') {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!fs.existsSync(chromium) && process.getuid?.() === 0) {
+    // A fresh Debian machine: the e2e tests use Debian's Chromium, never a downloaded browser.
+    run('sh', ['-c', 'apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium']);
+  }
+  if (!fs.existsSync(chromium)) {
+    console.error('Chromium is missing: install it with `apt-get install -y chromium` (Debian), then run again.');
+    process.exit(1);
+  }
+  const out = path.join(resultsDir, 'e2e.json');
+  fs.rmSync(out, { force: true });
+  exit ||= run(bin('playwright'), ['test']);
+  const r = readJson(out) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | null;
+  if (!r?.stats) failed += 1;
+  else {
+    passed += (r.stats.expected ?? 0) + (r.stats.flaky ?? 0);
+    failed += r.stats.unexpected ?? 0;
+    skipped += r.stats.skipped ?? 0;
+  }
+}
+
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(exit || (failed > 0 ? 1 : 0));
