@@ -7,6 +7,7 @@ import { env } from '../env';
 import { emptyCart } from '../cart';
 import { fetchCheckoutState, orderIdForPaymentIntent, verifyWebhook, type CheckoutState } from '../payments';
 import { badRequest } from '../http/errors';
+import { enqueue, QUEUES } from '../queue';
 import * as repo from './order-repository';
 import { sendOrderConfirmation } from './order-emails';
 
@@ -76,6 +77,8 @@ async function applyState(tx: repo.Tx, orderId: string, s: CheckoutState, actor:
       shippingAddress: (s.shipping?.address ?? undefined) as Prisma.InputJsonValue | undefined,
     });
     becamePaid = true;
+    // Committed together with the status: a paid order always gets its print jobs.
+    await enqueue(QUEUES.orderPaid, { orderId: order.id }, { singletonKey: `order-paid-${order.id}` }, tx);
   }
   if (fullyRefunded && status !== 'REFUNDED' && status !== 'PENDING_PAYMENT' && status !== 'CANCELLED') {
     await move('REFUNDED', 'Payment refunded');

@@ -1,0 +1,131 @@
+// Fulfillment data access: the only fulfillment module that touches Prisma.
+import { db, Prisma, type FulfillmentStatus } from '../db/client';
+
+export const jobInclude = {
+  files: { orderBy: { placement: 'asc' as const } },
+  orderItem: true,
+  order: { select: { id: true, number: true, status: true, shippingName: true, shippingAddress: true, shippingCountry: true } },
+};
+export type JobView = Prisma.FulfillmentJobGetPayload<{ include: typeof jobInclude }>;
+
+/** One job per order item; running twice creates nothing new. */
+export async function createJobsForOrder(orderId: string): Promise<string[]> {
+  const items = await db.orderItem.findMany({ where: { orderId }, select: { id: true } });
+  for (const item of items) {
+    await db.fulfillmentJob.upsert({ where: { orderItemId: item.id }, update: {}, create: { orderId, orderItemId: item.id } });
+  }
+  const jobs = await db.fulfillmentJob.findMany({ where: { orderId }, select: { id: true, status: true } });
+  return jobs.filter((j) => j.status === 'QUEUED' || j.status === 'RENDERING').map((j) => j.id);
+}
+
+export function findJob(id: string) {
+  return db.fulfillmentJob.findUnique({ where: { id }, include: jobInclude });
+}
+
+export async function loadRenderInput(jobId: string) {
+  const job = await db.fulfillmentJob.findUnique({
+    where: { id: jobId },
+    include: { orderItem: { include: { variant: { include: { product: { include: { printAreas: true } } } }, design: { select: { previewSha256: true } } } }, files: true },
+  });
+  return job;
+}
+
+export function markRendering(jobId: string) {
+  return db.fulfillmentJob.updateMany({ where: { id: jobId, status: { in: ['QUEUED', 'RENDERING'] } }, data: { status: 'RENDERING', attempts: { increment: 1 } } });
+}
+
+/** Files and READY in one transaction, guarded by status: a job completes exactly once. */
+export function completeJob(jobId: string, files: { placement: string; blobKey: string; manifestKey: string; widthPx: number; heightPx: number; dpi: number; bytes: number }[]) {
+  return db.$transaction(async (tx) => {
+    const updated = await tx.fulfillmentJob.updateMany({ where: { id: jobId, status: 'RENDERING' }, data: { status: 'READY', readyAt: new Date(), lastError: null } });
+    if (updated.count === 0) return false;
+    for (const f of files) {
+      await tx.printFile.upsert({ where: { jobId_placement: { jobId, placement: f.placement } }, update: f, create: { jobId, ...f } });
+    }
+    return true;
+  });
+}
+
+export function recordJobError(jobId: string, message: string, fatal: boolean) {
+  return db.fulfillmentJob.update({ where: { id: jobId }, data: { lastError: message, ...(fatal ? { status: 'FAILED', failureReason: message } : {}) } });
+}
+
+export function listJobs(where: Prisma.FulfillmentJobWhereInput, take = 100) {
+  return db.fulfillmentJob.findMany({ where, include: jobInclude, orderBy: { createdAt: 'asc' }, take });
+}
+
+/** Claims a READY job for a factory. Returns the job's factory afterwards (ours, another's or none). */
+export async function claimJob(jobId: string, factoryId: string): Promise<{ exists: boolean; ownerFactoryId: string | null; status: FulfillmentStatus | null }> {
+  await db.fulfillmentJob.updateMany({ where: { id: jobId, status: 'READY', factoryId: null }, data: { status: 'CLAIMED', factoryId, claimedAt: new Date() } });
+  const job = await db.fulfillmentJob.findUnique({ where: { id: jobId }, select: { factoryId: true, status: true } });
+  return { exists: !!job, ownerFactoryId: job?.factoryId ?? null, status: job?.status ?? null };
+}
+
+export function setJobStatus(jobId: string, factoryId: string, from: FulfillmentStatus, to: FulfillmentStatus, data: { carrier?: string; trackingNumber?: string; trackingUrl?: string; failureReason?: string }) {
+  return db.fulfillmentJob.updateMany({ where: { id: jobId, factoryId, status: from }, data: { status: to, ...data } });
+}
+
+export function jobsOfOrder(orderId: string) {
+  return db.fulfillmentJob.findMany({ where: { orderId }, select: { id: true, status: true, carrier: true, trackingNumber: true, trackingUrl: true } });
+}
+
+export function addShipment(orderId: string, s: { carrier?: string | null; trackingNumber?: string | null; trackingUrl?: string | null }) {
+  return db.shipment.create({ data: { orderId, carrier: s.carrier ?? null, trackingNumber: s.trackingNumber ?? null, trackingUrl: s.trackingUrl ?? null } });
+}
+
+// ---- factories and API keys ----
+export function createFactory(name: string) {
+  return db.factory.upsert({ where: { name }, update: {}, create: { name } });
+}
+
+export function listFactories() {
+  return db.factory.findMany({ include: { apiKeys: { orderBy: { createdAt: 'desc' } } }, orderBy: { name: 'asc' } });
+}
+
+export function insertApiKey(factoryId: string, label: string, prefix: string, keyHash: string) {
+  return db.factoryApiKey.create({ data: { factoryId, label, prefix, keyHash } });
+}
+
+export function revokeApiKey(id: string) {
+  return db.factoryApiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+export async function findActiveKey(keyHash: string) {
+  const key = await db.factoryApiKey.findUnique({ where: { keyHash }, include: { factory: true } });
+  if (!key || key.revokedAt) return null;
+  await db.factoryApiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
+  return key;
+}
+
+export function factoryOfUser(userId: string) {
+  return db.user.findUnique({ where: { id: userId }, select: { factoryId: true } });
+}
+
+export function assignUserToFactory(email: string, factoryId: string) {
+  return db.user.update({ where: { email }, data: { factoryId } });
+}
+
+// ---- outbound webhooks ----
+export function activeEndpoints() {
+  return db.webhookEndpoint.findMany({ where: { active: true } });
+}
+
+export function createEndpoint(url: string, secret: string) {
+  return db.webhookEndpoint.create({ data: { url, secret } });
+}
+
+export function insertDelivery(endpointId: string, event: string, payload: Prisma.InputJsonValue) {
+  return db.webhookDelivery.create({ data: { endpointId, event, payload } });
+}
+
+export function findDelivery(id: string) {
+  return db.webhookDelivery.findUnique({ where: { id }, include: { endpoint: true } });
+}
+
+export function updateDelivery(id: string, data: Prisma.WebhookDeliveryUpdateInput) {
+  return db.webhookDelivery.update({ where: { id }, data });
+}
+
+export function listDeliveries(take = 50) {
+  return db.webhookDelivery.findMany({ include: { endpoint: { select: { url: true } } }, orderBy: { createdAt: 'desc' }, take });
+}

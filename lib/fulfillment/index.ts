@@ -1,0 +1,20 @@
+export { startWorkers } from './workers';
+export {
+  authenticateFactory,
+  claim,
+  createApiKey,
+  createFactory,
+  factoryForUser,
+  jobForFactory,
+  jobToApi,
+  listFactories,
+  listJobsForFactory,
+  listQuerySchema,
+  reportStatus,
+  revokeApiKey,
+  statusSchema,
+  type StatusReport,
+} from './factory-service';
+export { emitWebhook, signPayload, RETRY_MINUTES } from './outbound-webhooks';
+export { handleOrderPaid, handleRenderJob } from './render-job';
+export { assignUserToFactory, createEndpoint, listDeliveries } from './fulfillment-repository';

@@ -1,0 +1,78 @@
+// The durable job queue: pg-boss on the store's own PostgreSQL. Jobs can be sent inside a
+// Prisma transaction (the job exists only if the transaction commits), and a job whose worker
+// died is retried after it expires.
+import PgBoss from 'pg-boss';
+import type { Prisma } from '../db/client';
+
+export const QUEUES = {
+  orderPaid: 'order-paid',
+  renderPrintFiles: 'fulfillment-render',
+  deliverWebhook: 'webhook-deliver',
+} as const;
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
+
+// How long a job may run before it is considered dead and retried (tests shorten it).
+const expireInSeconds = Number(process.env.QUEUE_EXPIRE_SECONDS ?? 600);
+
+const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
+  'order-paid': { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
+  'fulfillment-render': { retryLimit: 6, retryDelay: 10, retryBackoff: true, expireInSeconds },
+  // Webhook retries are scheduled by the delivery code (1, 4, 16, 64 minutes), not by pg-boss.
+  'webhook-deliver': { retryLimit: 0, expireInSeconds: 120 },
+};
+
+const g = globalThis as unknown as { seedprintBoss?: Promise<PgBoss> };
+
+async function create(): Promise<PgBoss> {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set');
+  const boss = new PgBoss({
+    connectionString: url,
+    schema: 'pgboss',
+    max: 4,
+    // Maintenance (expiring dead jobs) runs often so a crashed worker's job comes back quickly.
+    maintenanceIntervalSeconds: Number(process.env.QUEUE_MAINTENANCE_SECONDS ?? 30),
+    monitorStateIntervalSeconds: undefined,
+  });
+  boss.on('error', (err) => console.error('[queue]', err.message));
+  await boss.start();
+  for (const [name, options] of Object.entries(QUEUE_OPTIONS)) {
+    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
+  }
+  return boss;
+}
+
+export function getBoss(): Promise<PgBoss> {
+  return (g.seedprintBoss ??= create().catch((err) => {
+    g.seedprintBoss = undefined;
+    throw err;
+  }));
+}
+
+export async function stopBoss(): Promise<void> {
+  const b = g.seedprintBoss;
+  g.seedprintBoss = undefined;
+  if (b) await (await b).stop({ graceful: true, wait: true, timeout: 10_000 });
+}
+
+/** Lets pg-boss write its job row through a Prisma transaction. */
+function txDb(tx: Prisma.TransactionClient): PgBoss.Db {
+  return {
+    executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }),
+  } as PgBoss.Db;
+}
+
+export async function enqueue(name: QueueName, data: object, opts: PgBoss.SendOptions = {}, tx?: Prisma.TransactionClient): Promise<string | null> {
+  const boss = await getBoss();
+  return boss.send(name, data, { ...opts, ...(tx ? { db: txDb(tx) } : {}) });
+}
+
+export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
+
+/** Runs `handler` for each job of `name`, one at a time per worker. */
+export async function work<T extends object>(name: QueueName, handler: JobHandler<T>, opts: { pollingIntervalSeconds?: number } = {}): Promise<void> {
+  const boss = await getBoss();
+  await boss.work<T>(name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async (jobs) => {
+    for (const job of jobs) await handler(job.data, { id: job.id, retryCount: job.retryCount });
+  });
+}
