@@ -1,12 +1,15 @@
-// Seeds what a fresh store needs: the catalog, and one account per staff role.
+// Seeds what a fresh store needs: the catalog, one account per staff role, and a factory.
+import { ensureUserWithRole } from '../lib/auth/users';
 import { seedCatalog } from '../lib/catalog';
+import { assignUserToFactory, createFactory } from '../lib/fulfillment';
 
 export async function seed(): Promise<{ created: number }> {
   const result = await seedCatalog();
-  const { ensureUserWithRole } = await import('../lib/auth/users');
   await ensureUserWithRole('admin@seedprint.local', 'ADMIN');
-  await ensureUserWithRole('factory@seedprint.local', 'FACTORY');
   await ensureUserWithRole('seller@seedprint.local', 'SELLER');
+  await ensureUserWithRole('factory@seedprint.local', 'FACTORY');
+  const factory = await createFactory('Seedprint Test Factory');
+  await assignUserToFactory('factory@seedprint.local', factory.id);
   return result;
 }
 
