@@ -14,9 +14,10 @@ export async function benchHttp(): Promise<Metrics> {
     const target = `${store.url}/products/tee`;
     for (let i = 0; i < 20; i++) await (await fetch(target)).arrayBuffer(); // warm caches and JIT
     const latencies: number[] = [];
-    const instance = autocannon({ url: target, connections: 50, duration: 10 });
-    instance.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
-    const result = await instance;
+    const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const instance = autocannon({ url: target, connections: 50, duration: 10 }, (err, res) => (err ? reject(err) : resolve(res)));
+      instance.on('response', (_client, _status, _bytes, ms) => latencies.push(ms));
+    });
     latencies.sort((a, b) => a - b);
     const errors = result.errors + result.timeouts + (result.non2xx ?? 0);
     return {
