@@ -1,0 +1,243 @@
+"""Train seedprint-tiny-v1: role-conditioned BASE (64x64) and SR (x4) pixel diffusion.
+
+v-prediction, cosine schedule in continuous time t in [0,1]: alpha=cos(pi t/2), sigma=sin(pi t/2).
+Data: procedural seamless tiles (models/data/pattern_tiles.py) in an in-memory pool that is
+partly re-rendered every few hundred steps; random cyclic shifts (exact for periodic tiles)
+as augmentation.  Checkpoints (incl. EMA) in models/.ckpt/, resumed automatically.
+
+  nice -n 10 nohup /usr/bin/python3 models/train_diffusion.py --stages base,sr --sr-every 3 \
+      > models/.ckpt/train.log 2>&1 &
+"""
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "data"))
+import pattern_tiles as pt  # noqa: E402
+from nets import BaseModel, SRModel, nparams  # noqa: E402
+
+CKPT = os.path.join(HERE, ".ckpt")
+ROLE_SIZES = [len(pt.MOTIFS) + 1, len(pt.COLORS) + 1, len(pt.COLORS) + 1, len(pt.LAYOUTS) + 1, len(pt.SCALES) + 1]
+BASE_CFG = dict(role_sizes=ROLE_SIZES, chans=(64, 128, 160), nblocks=(1, 2, 1), cdim=160, edim=48)
+SR_CFG = dict(chans=(64, 128), nblocks=(1, 2), cdim=128)
+SR_TRAIN_HR = 128  # SR trained on full periodic 128 tiles (32 -> 128); applied 64->256 at inference
+SR_AUG_MAX = 0.25  # low-res conditioning noise augmentation t_aug ~ U(0, SR_AUG_MAX) (80% of samples)
+
+
+def make_base():
+    return BaseModel(**BASE_CFG)
+
+
+def make_sr():
+    return SRModel(**SR_CFG)
+
+
+def alpha_sigma(t):
+    return torch.cos(math.pi * t / 2), torch.sin(math.pi * t / 2)
+
+
+class Pool:
+    """In-memory pool of rendered tiles; a slice is re-rendered every `refresh_every` draws."""
+
+    def __init__(self, kind, n, seed, refresh_frac=0.08):
+        self.kind, self.n = kind, n
+        self.rng = random.Random(seed)
+        self.exclude = set(pt.heldout_triples())
+        self.refresh_frac = refresh_frac
+        res = 64 if kind == "base" else SR_TRAIN_HR
+        self.res = res
+        self.img = np.zeros((n, res, res, 3), np.uint8)
+        self.tok = np.zeros((n, 5), np.int64)
+        self.ptr = 0
+        t0 = time.time()
+        self._fill(n)
+        print(f"[{kind}] pool {n} tiles at {res}px in {time.time()-t0:.1f}s", flush=True)
+
+    def _fill(self, k):
+        for _ in range(k):
+            i = self.ptr
+            lab = pt.sample_labels(self.rng, self.exclude)
+            self.img[i] = pt.render(lab, self.rng.randrange(1 << 30), self.res)
+            self.tok[i] = pt.label_ids(lab)
+            self.ptr = (self.ptr + 1) % self.n
+
+    def refresh(self):
+        self._fill(int(self.n * self.refresh_frac))
+
+    def batch(self, B, rng):
+        idx = rng.integers(0, self.n, B)
+        x = torch.from_numpy(self.img[idx]).permute(0, 3, 1, 2).float() / 127.5 - 1.0
+        # random cyclic shift per batch (exact: tiles are periodic) + random 90-degree-free flips none
+        dx, dy = int(rng.integers(0, self.res)), int(rng.integers(0, self.res))
+        x = torch.roll(x, shifts=(dy, dx), dims=(2, 3))
+        return x, torch.from_numpy(self.tok[idx])
+
+
+def drop_tokens(tok, rng, p_role=0.1, p_all=0.1):
+    tok = tok.clone()
+    B = tok.shape[0]
+    m = torch.from_numpy(rng.random((B, 5)) < p_role)
+    tok[m] = 0
+    a = torch.from_numpy(rng.random(B) < p_all)
+    tok[a] = 0
+    return tok
+
+
+class Trainer:
+    def __init__(self, stage, args):
+        self.stage = stage
+        self.args = args
+        self.model = make_base() if stage == "base" else make_sr()
+        self.ema = make_base() if stage == "base" else make_sr()
+        self.ema.load_state_dict(self.model.state_dict())
+        for p in self.ema.parameters():
+            p.requires_grad_(False)
+        self.opt = torch.optim.AdamW(self.model.parameters(), lr=args.lr, weight_decay=0.01, betas=(0.9, 0.99))
+        self.step = 0
+        self.train_seconds = 0.0
+        self.losses = []
+        self.path = os.path.join(CKPT, f"{stage}.pt")
+        if os.path.exists(self.path):
+            ck = torch.load(self.path, map_location="cpu")
+            self.model.load_state_dict(ck["model"])
+            self.ema.load_state_dict(ck["ema"])
+            try:
+                self.opt.load_state_dict(ck["opt"])
+            except Exception as e:  # noqa
+                print("opt state not loaded:", e)
+            self.step = ck["step"]
+            self.train_seconds = ck.get("train_seconds", 0.0)
+            self.losses = ck.get("losses", [])
+            print(f"[{stage}] resumed at step {self.step}", flush=True)
+        self.model.to(args.device)
+        self.ema.to(args.device)
+        print(f"[{stage}] params {nparams(self.model)/1e6:.2f}M", flush=True)
+        seed = args.seed + (0 if stage == "base" else 1) + self.step
+        self.np_rng = np.random.default_rng(seed)
+        n = args.pool if stage == "base" else args.sr_pool
+        self.pool = Pool(stage, n, seed)
+        self.batch = args.batch if stage == "base" else args.sr_batch
+        self.run_loss = None
+
+    def lr_at(self, s):
+        return self.args.lr * min(1.0, (s + 1) / 300)
+
+    def train_step(self):
+        t0 = time.time()
+        dev = self.args.device
+        rng = self.np_rng
+        x0, tok = self.pool.batch(self.batch, rng)
+        B = x0.shape[0]
+        x0 = x0.to(dev)
+        t = torch.from_numpy(rng.random(B).astype(np.float32)).to(dev)
+        a, s = alpha_sigma(t)
+        a4, s4 = a[:, None, None, None], s[:, None, None, None]
+        eps = torch.randn_like(x0)
+        z = a4 * x0 + s4 * eps
+        v = a4 * eps - s4 * x0
+        if self.stage == "base":
+            tok = drop_tokens(tok, rng).to(dev)
+            pred = self.model(z, t, tok)
+        else:
+            low = F.avg_pool2d(x0, 4)
+            ta = torch.from_numpy((rng.random(B) * SR_AUG_MAX * (rng.random(B) < 0.8)).astype(np.float32)).to(dev)
+            aa, sa = alpha_sigma(ta)
+            low = aa[:, None, None, None] * low + sa[:, None, None, None] * torch.randn_like(low)
+            low = F.interpolate(low, scale_factor=4.0, mode="nearest")
+            pred = self.model(z, low, t)
+        loss = F.mse_loss(pred, v)
+        for g in self.opt.param_groups:
+            g["lr"] = self.lr_at(self.step)
+        self.opt.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(self.model.parameters(), 1.0)
+        self.opt.step()
+        d = min(self.args.ema, (1 + self.step) / (10 + self.step))
+        with torch.no_grad():
+            for pe, pm in zip(self.ema.parameters(), self.model.parameters()):
+                pe.mul_(d).add_(pm.detach(), alpha=1 - d)
+        self.step += 1
+        li = loss.item()
+        self.run_loss = li if self.run_loss is None else 0.98 * self.run_loss + 0.02 * li
+        if self.step % 50 == 0:
+            self.losses.append((self.step, round(self.run_loss, 5)))
+        if self.step % self.args.refresh_every == 0:
+            self.pool.refresh()
+        self.train_seconds += time.time() - t0
+
+    def save(self):
+        tmp = self.path + ".tmp"
+        torch.save({"model": self.model.state_dict(), "ema": self.ema.state_dict(), "opt": self.opt.state_dict(),
+                    "step": self.step, "train_seconds": self.train_seconds, "losses": self.losses,
+                    "batch": self.batch, "cfg": BASE_CFG if self.stage == "base" else SR_CFG,
+                    "params": nparams(self.model), "device": self.args.device}, tmp)
+        os.replace(tmp, self.path)
+        with open(os.path.join(CKPT, f"{self.stage}_status.json"), "w") as f:
+            json.dump({"step": self.step, "loss": self.run_loss, "minutes": self.train_seconds / 60,
+                       "batch": self.batch, "time": time.strftime("%H:%M:%S")}, f)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    ap.add_argument("--stages", default="base")
+    ap.add_argument("--sr-every", type=int, default=3, help="1 SR step per N base steps when both run")
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--sr-batch", type=int, default=16)
+    ap.add_argument("--pool", type=int, default=12000)
+    ap.add_argument("--sr-pool", type=int, default=2500)
+    ap.add_argument("--refresh-every", type=int, default=250)
+    ap.add_argument("--lr", type=float, default=4e-4)
+    ap.add_argument("--ema", type=float, default=0.999)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--save-every", type=float, default=300.0, help="seconds")
+    ap.add_argument("--max-steps", type=int, default=10 ** 9)
+    ap.add_argument("--max-minutes", type=float, default=10 ** 9)
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    os.makedirs(CKPT, exist_ok=True)
+    stages = args.stages.split(",")
+    trainers = {s: Trainer(s, args) for s in stages}
+    t_start = time.time()
+    last_save = time.time()
+    last_log = time.time()
+    i = 0
+    while True:
+        order = []
+        if "base" in trainers:
+            order.append(trainers["base"])
+        if "sr" in trainers and (len(trainers) == 1 or i % args.sr_every == 0):
+            order.append(trainers["sr"])
+        for tr in order:
+            tr.train_step()
+        i += 1
+        now = time.time()
+        if now - last_log > 60:
+            msg = " | ".join(f"{s} step {tr.step} loss {tr.run_loss:.4f} {tr.train_seconds/60:.1f}min" for s, tr in trainers.items())
+            print(time.strftime("%H:%M:%S"), msg, flush=True)
+            last_log = now
+        done = all(tr.step >= args.max_steps for tr in trainers.values()) or (now - t_start) / 60 > args.max_minutes
+        if now - last_save > args.save_every or done or os.path.exists(os.path.join(CKPT, "SAVE_NOW")):
+            for tr in trainers.values():
+                tr.save()
+            if os.path.exists(os.path.join(CKPT, "SAVE_NOW")):
+                os.remove(os.path.join(CKPT, "SAVE_NOW"))
+            print(time.strftime("%H:%M:%S"), "saved", flush=True)
+            last_save = now
+        if done:
+            break
+
+
+if __name__ == "__main__":
+    main()
