@@ -1,0 +1,101 @@
+// The embedded backend: seedprint-tiny-v1 (or any model with its ONNX interface).
+// base.onnx   x[B,3,R,R], t[B], tokens int64[B,5] -> v     (v-prediction, alpha=cos(pi t/2), sigma=sin(pi t/2))
+// sr.onnx     x[B,3,H,W], low[B,3,H,W], t[B] -> v          (low = low-res tile upsampled xF)
+// classifier  image[B,3,R,R] -> motif, layout logits
+import * as ort from 'onnxruntime-node';
+import { upsamplePeriodic } from './image';
+import type { LoadedModel } from './model-registry';
+import { gaussian, STREAM_BASE, STREAM_SR } from './prng';
+import { cosineGrid, sample, type Scheduler } from './sampler';
+
+export interface BaseBatchOptions {
+  tokens: number[]; // the 5 role ids, shared by the batch
+  seeds: number[]; // one image per seed
+  steps: number;
+  guidance: number;
+  scheduler: Scheduler;
+  onStep?: (step: number, total: number) => void | Promise<void>;
+  /** called with the UNet time of each call (benchmarks) */
+  onUnetCall?: (ms: number, batch: number) => void;
+}
+
+export const unetStats = { calls: 0, ms: 0 };
+
+/** Runs the whole batch (all seeds, conditional + unconditional) through ONE UNet call per step. */
+export async function sampleBase(model: LoadedModel, o: BaseBatchOptions): Promise<Float32Array> {
+  const R = model.manifest.resolution;
+  const per = 3 * R * R;
+  const B = o.seeds.length;
+  const x = new Float32Array(B * per);
+  o.seeds.forEach((seed, i) => x.set(gaussian(seed, per, STREAM_BASE), i * per));
+  const cfg = o.guidance !== 1;
+  const NB = cfg ? 2 * B : B;
+  const tok = new BigInt64Array(NB * 5);
+  for (let b = 0; b < B; b++) for (let r = 0; r < 5; r++) tok[b * 5 + r] = BigInt(o.tokens[r] ?? 0); // uncond rows stay 0 (null)
+  const tokens = new ort.Tensor('int64', tok, [NB, 5]);
+  const grid = cosineGrid(o.steps, model.manifest.tMax);
+  const input = new Float32Array(NB * per);
+  return sample(
+    x,
+    grid,
+    async (xi, i) => {
+      input.set(xi, 0);
+      if (cfg) input.set(xi, B * per);
+      const t0 = performance.now();
+      const out = await model.base.run({
+        x: new ort.Tensor('float32', input, [NB, 3, R, R]),
+        t: new ort.Tensor('float32', new Float32Array(NB).fill(grid.t[i]), [NB]),
+        tokens,
+      });
+      const ms = performance.now() - t0;
+      unetStats.calls++;
+      unetStats.ms += ms;
+      o.onUnetCall?.(ms, NB);
+      const v = (out.v ?? Object.values(out)[0]).data as Float32Array;
+      const a = grid.alpha[i], s = grid.sigma[i], g = o.guidance;
+      const x0 = new Float32Array(B * per);
+      for (let k = 0; k < B * per; k++) {
+        const vv = cfg ? v[B * per + k] + g * (v[k] - v[B * per + k]) : v[k];
+        x0[k] = a * xi[k] - s * vv;
+      }
+      return x0;
+    },
+    o.scheduler,
+    o.onStep,
+  );
+}
+
+/**
+ * One super-resolution pass (xF) of one image. `low` is the low-res tile as NCHW [-1,1]
+ * (from the quantised RGB8 pixels, so a PNG and its recipe upscale identically).
+ * The noise comes from (seed, STREAM_SR + pass): the same input gives the same bytes.
+ */
+export async function srPass(model: LoadedModel, low: Float32Array, h: number, w: number, seed: number, pass = 0, steps?: number): Promise<{ data: Float32Array; h: number; w: number }> {
+  const f = model.manifest.srFactor;
+  const H = h * f, W = w * f;
+  const up = upsamplePeriodic(low, h, w, f, model.manifest.srUpsample);
+  const x = gaussian(seed, 3 * H * W, STREAM_SR + BigInt(pass));
+  const grid = cosineGrid(steps ?? model.manifest.srSteps);
+  const lowT = new ort.Tensor('float32', up, [1, 3, H, W]);
+  const out = await sample(
+    x,
+    grid,
+    async (xi, i) => {
+      const r = await model.sr.run({ x: new ort.Tensor('float32', xi, [1, 3, H, W]), low: lowT, t: new ort.Tensor('float32', new Float32Array([grid.t[i]]), [1]) });
+      const v = (r.v ?? Object.values(r)[0]).data as Float32Array;
+      const a = grid.alpha[i], s = grid.sigma[i];
+      const x0 = new Float32Array(xi.length);
+      for (let k = 0; k < xi.length; k++) x0[k] = a * xi[k] - s * v[k];
+      return x0;
+    },
+    'ddim',
+  );
+  return { data: out, h: H, w: W };
+}
+
+/** Classifier logits for a batch of NCHW [-1,1] images at the base resolution. */
+export async function classify(model: LoadedModel, images: Float32Array, batch: number): Promise<{ motif: Float32Array; layout: Float32Array }> {
+  const R = model.manifest.resolution;
+  const r = await model.classifier.run({ image: new ort.Tensor('float32', images, [batch, 3, R, R]) });
+  return { motif: r.motif.data as Float32Array, layout: r.layout.data as Float32Array };
+}

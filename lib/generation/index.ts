@@ -1,0 +1,8 @@
+// Public surface of lib/generation (server-only, no React).
+export { generateCandidates, renderRecipe, upscale, parsePrompt, suggest, getModelInfo, readRecipeFromPng, recipePng, a1111Parameters, MAX_SIZE, UPSCALE_FACTORS } from './generate';
+export type { Candidate, GenerateOptions, GenerateResult } from './generate';
+export { checkPrompt, validatePrompt, moderate } from './input';
+export { readPngText } from './png';
+export { recipeHash, canonicalJson, normalizeRecipe, recipeSchema, PROMPT_MAX, type Recipe } from './recipe';
+export { SCHEDULERS, type Scheduler } from './sampler';
+export type { ParsedPrompt, Role, RoleValue } from './vocab';

@@ -1,0 +1,75 @@
+// Prompt validation (400) and moderation (422), shared by the API, the CLI and the library.
+import { badRequest, unprocessable } from '../http/errors';
+import { PROMPT_MAX } from './recipe';
+
+/** Trims and checks a prompt; throws HttpError 400 with a sentence a shopper can act on. */
+export function validatePrompt(input: unknown): string {
+  if (typeof input !== 'string') throw badRequest('Please type a prompt, for example "red hearts on navy".', 'prompt_missing');
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(input)) throw badRequest('The prompt contains control characters: please type plain text.', 'prompt_control_chars');
+  const prompt = input.replace(/\s+/g, ' ').trim();
+  if (!prompt) throw badRequest('Please type a prompt, for example "red hearts on navy".', 'prompt_empty');
+  if (prompt.length > PROMPT_MAX) throw badRequest(`The prompt is too long: ${prompt.length} characters, at most ${PROMPT_MAX}.`, 'prompt_too_long');
+  return prompt;
+}
+
+// Small, explicit block-list. Matching is on whole words/phrases, case-insensitive, after
+// folding common character swaps (0->o, 1->i, 3->e, 4->a, 5->s, @->a, $->s).
+const BLOCKED: { reason: string; code: string; terms: string[] }[] = [
+  {
+    code: 'hate',
+    reason: 'Hate symbols and slurs are not allowed on Seedprint products.',
+    terms: ['swastika', 'swastikas', 'nazi', 'nazis', 'kkk', 'white power', 'sieg heil', 'heil hitler', 'hitler', 'ss bolts', 'confederate flag', 'iron cross nazi'],
+  },
+  {
+    code: 'sexual',
+    reason: 'Sexual or explicit content cannot be printed.',
+    terms: ['porn', 'porno', 'pornographic', 'nude', 'nudes', 'naked', 'nsfw', 'xxx', 'sex', 'sexy', 'hentai', 'genitals', 'penis', 'vagina', 'boobs', 'nipples'],
+  },
+  {
+    code: 'violence',
+    reason: 'Graphic violence and weapons glorification cannot be printed.',
+    terms: ['gore', 'gory', 'beheading', 'decapitated', 'mutilated', 'massacre', 'school shooting', 'terrorist', 'isis'],
+  },
+  {
+    code: 'drugs',
+    reason: 'Drug-related designs are not allowed.',
+    terms: ['cocaine', 'heroin', 'meth', 'crack pipe'],
+  },
+  {
+    code: 'trademark',
+    reason: 'Brands, logos and licensed characters belong to their owners and cannot be printed.',
+    terms: ['disney', 'mickey mouse', 'minnie mouse', 'pokemon', 'pikachu', 'hello kitty', 'marvel', 'spiderman', 'spider man', 'batman', 'nike', 'adidas', 'gucci', 'louis vuitton', 'chanel', 'supreme', 'star wars', 'harry potter', 'coca cola', 'mario', 'sanrio', 'barbie', 'lego'],
+  },
+];
+
+function fold(s: string): string {
+  return ` ${s
+    .toLowerCase()
+    .replace(/[0134@5$]/g, (c) => ({ '0': 'o', '1': 'i', '3': 'e', '4': 'a', '@': 'a', '5': 's', $: 's' })[c]!)
+    .replace(/[^a-z]+/g, ' ')
+    .trim()} `;
+}
+
+export interface ModerationResult {
+  ok: boolean;
+  code?: string;
+  reason?: string;
+  term?: string;
+}
+
+export function moderate(prompt: string): ModerationResult {
+  const text = fold(prompt);
+  for (const group of BLOCKED) {
+    for (const term of group.terms) if (text.includes(` ${term} `)) return { ok: false, code: group.code, reason: group.reason, term };
+  }
+  return { ok: true };
+}
+
+/** validate + moderate; throws 400 / 422. */
+export function checkPrompt(input: unknown): string {
+  const prompt = validatePrompt(input);
+  const m = moderate(prompt);
+  if (!m.ok) throw unprocessable(`${m.reason} (matched "${m.term}")`, `moderation_${m.code}`);
+  return prompt;
+}

@@ -1,0 +1,163 @@
+// Finds the embedded model (models/seedprint-tiny-v1/manifest.json), verifies the sha256 of
+// every file it lists at load, and keeps ONE InferenceSession per model file per process.
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as ort from 'onnxruntime-node';
+import { z } from 'zod';
+import { env } from '../env';
+import { loadVocab, PromptParser, type Vocab } from './vocab';
+
+export const DEFAULT_MODEL_DIR = 'models/seedprint-tiny-v1';
+export const STANDIN_MODEL_DIR = 'tests/generation/fixtures/standin';
+
+// Settings that lib/env.ts does not (yet) carry; parsed here with the same strictness.
+const genEnv = z.object({
+  GENERATION_INTRA_OP_THREADS: z.coerce.number().int().min(1).max(64).default(2),
+  GENERATION_EXECUTION_PROVIDER: z.enum(['auto', 'cpu', 'cuda']).default('auto'),
+  GENERATION_QUEUE_MAX: z.coerce.number().int().min(0).default(16),
+});
+export function generationSettings() {
+  const p = genEnv.safeParse(process.env);
+  if (!p.success) throw new Error(`Invalid generation configuration: ${p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return { ...p.data, maxConcurrent: env().GENERATION_MAX_CONCURRENT };
+}
+
+export interface ModelFile {
+  path: string;
+  sha256: string;
+}
+
+export interface EmbeddedManifest {
+  id: string;
+  version: string;
+  dir: string;
+  files: Record<'base' | 'sr' | 'classifier' | 'vocab', ModelFile> & Record<string, ModelFile>;
+  resolution: number;
+  srFactor: number;
+  srUpsample: 'nearest' | 'bicubic';
+  srSteps: number;
+  defaults: { steps: number; guidance: number; scheduler: string };
+  tMax: number;
+  raw: Record<string, unknown>;
+}
+
+function sha256File(file: string): string {
+  return createHash('sha256').update(fs.readFileSync(file)).digest('hex');
+}
+
+/** Normalises manifest.json ({files:{base:{path,sha256}}} or {files:{"base.onnx":"<sha>"}} or a list). */
+export function readManifest(dir: string): EmbeddedManifest {
+  const file = path.join(dir, 'manifest.json');
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>;
+  const files: Record<string, ModelFile> = {};
+  const addFile = (name: string, p: string | undefined, sha: string | undefined) => {
+    const key = name.replace(/\.(onnx|json)$/, '');
+    const rel = p ?? (key === 'vocab' ? 'vocab.json' : `${key}.onnx`);
+    if (!sha || !/^[0-9a-f]{64}$/.test(sha)) throw new Error(`${file}: file ${name} has no sha256`);
+    files[key] = { path: rel, sha256: sha };
+  };
+  const f = raw.files ?? raw.sha256 ?? raw.checksums;
+  if (Array.isArray(f)) for (const e of f) addFile(e.name ?? e.role ?? path.basename(e.path), e.path ?? e.file, e.sha256);
+  else if (f && typeof f === 'object')
+    for (const [k, v] of Object.entries(f as Record<string, any>)) {
+      if (typeof v === 'string') addFile(k, /\.(onnx|json)$/.test(k) ? k : undefined, v);
+      else addFile(k, v.path ?? v.file, v.sha256);
+    }
+  for (const need of ['base', 'sr', 'classifier', 'vocab']) if (!files[need]) throw new Error(`${file}: missing file entry "${need}"`);
+  const sr = raw.sr ?? raw.upscaler ?? {};
+  const defaults = raw.defaults ?? raw.sampling ?? {};
+  return {
+    id: String(raw.id ?? raw.model_id ?? raw.name ?? path.basename(dir)),
+    version: String(raw.version ?? '0'),
+    dir,
+    files: files as EmbeddedManifest['files'],
+    resolution: Number(raw.resolution ?? raw.base?.resolution ?? raw.image_size ?? 64),
+    srFactor: Number(sr.factor ?? sr.scale ?? 4),
+    srUpsample: String(sr.upsample ?? sr.low_upsample ?? raw.sr_upsample ?? 'nearest').toLowerCase().startsWith('bicubic') ? 'bicubic' : 'nearest',
+    srSteps: Number(sr.steps ?? sr.default_steps ?? 4),
+    defaults: {
+      steps: Number(defaults.steps ?? 8),
+      guidance: Number(defaults.guidance ?? defaults.cfg ?? 3),
+      scheduler: String(defaults.scheduler ?? defaults.sampler ?? 'ddim'),
+    },
+    tMax: Number(raw.t_max ?? raw.schedule_t_max ?? 1),
+    raw,
+  };
+}
+
+export function resolveModelDir(): string {
+  const configured = env().GENERATION_BACKEND === 'embedded' ? env().GENERATION_MODEL_DIR : undefined;
+  if (configured) return path.resolve(configured);
+  const real = path.resolve(DEFAULT_MODEL_DIR);
+  if (fs.existsSync(path.join(real, 'manifest.json'))) return real;
+  if (env().NODE_ENV === 'production') throw new Error(`No model: ${real}/manifest.json is missing (set GENERATION_MODEL_DIR)`);
+  const standin = path.resolve(STANDIN_MODEL_DIR);
+  if (!warnedStandin) console.warn(`[generation] ${real}/manifest.json not found: using the random-weight stand-in ${standin}`);
+  warnedStandin = true;
+  return standin;
+}
+let warnedStandin = false;
+
+export function executionProviders(): string[] {
+  const want = generationSettings().GENERATION_EXECUTION_PROVIDER;
+  if (want === 'cpu') return ['cpu'];
+  const cuda = ort.listSupportedBackends?.().some((b) => b.name === 'cuda' && b.bundled !== false) || fs.existsSync('/dev/nvidia0');
+  return want === 'cuda' || cuda ? ['cuda', 'cpu'] : ['cpu'];
+}
+
+/** One session per file path per process; falls back to CPU if the CUDA provider cannot load. */
+export async function createSession(file: string): Promise<{ session: ort.InferenceSession; provider: string }> {
+  const threads = generationSettings().GENERATION_INTRA_OP_THREADS;
+  const base: ort.InferenceSession.SessionOptions = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', executionMode: 'sequential' };
+  const eps = executionProviders();
+  if (eps[0] === 'cuda') {
+    try {
+      return { session: await ort.InferenceSession.create(file, { ...base, executionProviders: ['cuda', 'cpu'] }), provider: 'cuda' };
+    } catch (err) {
+      console.warn(`[generation] CUDA execution provider unavailable (${(err as Error).message.split('\n')[0]}); using CPU`);
+    }
+  }
+  return { session: await ort.InferenceSession.create(file, { ...base, executionProviders: ['cpu'] }), provider: 'cpu' };
+}
+
+export interface LoadedModel {
+  manifest: EmbeddedManifest;
+  vocab: Vocab;
+  parser: PromptParser;
+  base: ort.InferenceSession;
+  sr: ort.InferenceSession;
+  classifier: ort.InferenceSession;
+  provider: string;
+  loadMs: number;
+}
+
+const g = globalThis as unknown as { seedprintModels?: Map<string, Promise<LoadedModel>> };
+const loaded = (g.seedprintModels ??= new Map());
+
+export async function loadModelFrom(dir: string): Promise<LoadedModel> {
+  const key = path.resolve(dir);
+  let p = loaded.get(key);
+  if (!p) {
+    p = (async () => {
+      const t0 = performance.now();
+      const manifest = readManifest(key);
+      for (const [name, f] of Object.entries(manifest.files)) {
+        const full = path.join(key, f.path);
+        if (!fs.existsSync(full)) throw new Error(`Model ${manifest.id}: ${f.path} is missing`);
+        const actual = sha256File(full);
+        if (actual !== f.sha256) throw new Error(`Model ${manifest.id}: ${f.path} has sha256 ${actual}, manifest says ${f.sha256} (corrupt or replaced file: ${name})`);
+      }
+      const vocab = loadVocab(JSON.parse(fs.readFileSync(path.join(key, manifest.files.vocab.path), 'utf8')));
+      const [b, s, c] = await Promise.all(['base', 'sr', 'classifier'].map((n) => createSession(path.join(key, manifest.files[n].path))));
+      return { manifest, vocab, parser: new PromptParser(vocab), base: b.session, sr: s.session, classifier: c.session, provider: b.provider, loadMs: performance.now() - t0 };
+    })();
+    loaded.set(key, p);
+    p.catch(() => loaded.delete(key));
+  }
+  return p;
+}
+
+export function loadModel(): Promise<LoadedModel> {
+  return loadModelFrom(resolveModelDir());
+}

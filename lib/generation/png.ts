@@ -1,0 +1,100 @@
+// Deterministic PNG writer (RGB8, no timestamps, fixed zlib settings) with tEXt chunks, and a
+// reader for those chunks. Same pixels + same text -> same bytes, in any process.
+import zlib from 'node:zlib';
+
+const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+const CRC_TABLE = (() => {
+  const t = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c >>> 0;
+  }
+  return t;
+})();
+
+export function crc32(buf: Uint8Array, crc = 0): number {
+  let c = ~crc >>> 0;
+  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
+}
+
+function chunk(type: string, data: Buffer): Buffer {
+  const head = Buffer.alloc(8);
+  head.writeUInt32BE(data.length, 0);
+  head.write(type, 4, 'latin1');
+  const crc = Buffer.alloc(4);
+  crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))), 0);
+  return Buffer.concat([head, data, crc]);
+}
+
+/** tEXt keys are Latin-1 (1-79 chars); values here are ASCII-escaped JSON/text. */
+function textChunk(key: string, value: string): Buffer {
+  if (!/^[\x20-\x7e]{1,79}$/.test(key)) throw new Error(`invalid PNG text key: ${key}`);
+  // Keep the value Latin-1-safe: non-Latin-1 characters become \uXXXX escapes.
+  const safe = value.replace(/[^\x09\x0a\x20-\x7e\xa0-\xff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return chunk('tEXt', Buffer.concat([Buffer.from(key, 'latin1'), Buffer.from([0]), Buffer.from(safe, 'latin1')]));
+}
+
+/**
+ * Encodes interleaved RGB8 pixels. Filter: "Up" on every row except the first ("None"),
+ * zlib level 9, default strategy: all fixed, so output is a pure function of the input.
+ */
+export function encodePng(rgb: Uint8Array, width: number, height: number, text: [string, string][] = []): Buffer {
+  if (rgb.length !== width * height * 3) throw new Error(`encodePng: expected ${width * height * 3} bytes, got ${rgb.length}`);
+  const stride = width * 3;
+  const raw = Buffer.alloc((stride + 1) * height);
+  for (let y = 0; y < height; y++) {
+    const o = y * (stride + 1);
+    const row = y * stride;
+    if (y === 0) {
+      raw[o] = 0;
+      raw.set(rgb.subarray(row, row + stride), o + 1);
+    } else {
+      raw[o] = 2;
+      for (let x = 0; x < stride; x++) raw[o + 1 + x] = (rgb[row + x] - rgb[row - stride + x]) & 0xff;
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 2; // colour type RGB
+  ihdr[10] = 0;
+  ihdr[11] = 0;
+  ihdr[12] = 0;
+  const idat = zlib.deflateSync(raw, { level: 9, memLevel: 9, strategy: zlib.constants.Z_DEFAULT_STRATEGY });
+  return Buffer.concat([
+    SIGNATURE,
+    chunk('IHDR', ihdr),
+    ...text.map(([k, v]) => textChunk(k, v)),
+    chunk('IDAT', idat),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+
+export function isPng(buf: Uint8Array): boolean {
+  return buf.length > 8 && Buffer.from(buf.subarray(0, 8)).equals(SIGNATURE);
+}
+
+/** All tEXt chunks of a PNG (CRC checked). */
+export function readPngText(png: Buffer): Record<string, string> {
+  if (!isPng(png)) throw new Error('not a PNG');
+  const out: Record<string, string> = {};
+  let p = 8;
+  while (p + 12 <= png.length) {
+    const len = png.readUInt32BE(p);
+    const type = png.toString('latin1', p + 4, p + 8);
+    const data = png.subarray(p + 8, p + 8 + len);
+    const crc = png.readUInt32BE(p + 8 + len);
+    if (crc32(data, crc32(png.subarray(p + 4, p + 8))) !== crc) throw new Error(`PNG chunk ${type}: bad CRC`);
+    if (type === 'tEXt') {
+      const z = data.indexOf(0);
+      if (z > 0) out[data.toString('latin1', 0, z)] = data.toString('latin1', z + 1);
+    }
+    if (type === 'IEND') break;
+    p += 12 + len;
+  }
+  return out;
+}

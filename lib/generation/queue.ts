@@ -1,0 +1,50 @@
+// A bounded render queue: at most `concurrency` renders run at once (each already uses
+// GENERATION_INTRA_OP_THREADS cores), at most `maxWaiting` wait; beyond that callers get 503
+// at once instead of piling up and starving the server.
+import { HttpError } from '../http/errors';
+import { generationSettings } from './model-registry';
+
+export class RenderQueue {
+  private running = 0;
+  private waiting: (() => void)[] = [];
+  peakRunning = 0;
+  rejected = 0;
+
+  constructor(
+    readonly concurrency: number,
+    readonly maxWaiting: number,
+  ) {}
+
+  get stats() {
+    return { running: this.running, waiting: this.waiting.length, peakRunning: this.peakRunning, rejected: this.rejected };
+  }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrency) {
+      if (this.waiting.length >= this.maxWaiting) {
+        this.rejected++;
+        throw new HttpError(503, 'The design studio is busy right now: please try again in a few seconds.', 'generation_busy');
+      }
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running++;
+    }
+    this.peakRunning = Math.max(this.peakRunning, this.running);
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next(); // hand the slot over directly (running count unchanged)
+      else this.running--;
+    }
+  }
+}
+
+const g = globalThis as unknown as { seedprintRenderQueue?: RenderQueue };
+export function renderQueue(): RenderQueue {
+  if (!g.seedprintRenderQueue) {
+    const s = generationSettings();
+    g.seedprintRenderQueue = new RenderQueue(s.maxConcurrent, s.GENERATION_QUEUE_MAX);
+  }
+  return g.seedprintRenderQueue;
+}
