@@ -1,0 +1,51 @@
+import type { Metadata } from 'next';
+import { requireRolePage } from '@/lib/auth/page';
+import { ROLE_LABELS } from '@/lib/auth/roles';
+import { signOutAction } from './actions';
+
+export const metadata: Metadata = { title: 'Your account · Seedprint' };
+export const dynamic = 'force-dynamic';
+
+export default async function AccountPage() {
+  const user = await requireRolePage(null, '/account');
+  return (
+    <main className="mx-auto w-full max-w-2xl px-4 py-12 sm:py-16">
+      <h1 className="text-2xl font-semibold tracking-tight text-stone-900">Your account</h1>
+
+      <section aria-labelledby="account-details" className="mt-6 rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
+        <h2 id="account-details" className="sr-only">
+          Account details
+        </h2>
+        <dl className="grid gap-4 sm:grid-cols-[10rem_1fr]">
+          <dt className="text-sm font-medium text-stone-600">E-mail</dt>
+          <dd className="text-sm font-medium break-all text-stone-900" data-testid="account-email">
+            {user.email}
+          </dd>
+          {user.name && (
+            <>
+              <dt className="text-sm font-medium text-stone-600">Name</dt>
+              <dd className="text-sm text-stone-900">{user.name}</dd>
+            </>
+          )}
+          <dt className="text-sm font-medium text-stone-600">Role</dt>
+          <dd>
+            <span className="inline-flex items-center rounded-full border border-stone-300 bg-stone-100 px-2.5 py-0.5 text-xs font-semibold text-stone-800" data-testid="account-role">
+              {ROLE_LABELS[user.role]}
+            </span>
+          </dd>
+        </dl>
+        <form action={signOutAction} className="mt-6 border-t border-stone-200 pt-6">
+          <input type="hidden" name="redirectTo" value="/" />
+          <button
+            type="submit"
+            className="rounded-lg border border-stone-300 bg-white px-4 py-2 text-sm font-medium text-stone-900 shadow-sm hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-stone-900"
+          >
+            Sign out
+          </button>
+        </form>
+      </section>
+
+      {/* Order history goes here (owned by the orders work): render it below with user.id. */}
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+// Account data access for auth: the only module in lib/auth that touches the database.
+import { PrismaAdapter } from '@auth/prisma-adapter';
+import type { Adapter } from 'next-auth/adapters';
+import { db } from '../db/client';
+import type { CurrentUser, Role } from './roles';
+
+/** The Auth.js adapter over our Prisma client (User, Account, Session, VerificationToken). */
+export function createAuthAdapter(): Adapter {
+  // `db` is a lazy proxy: the adapter only reaches the database when Auth.js calls it.
+  return PrismaAdapter(db) as Adapter;
+}
+
+const userSelect = { id: true, email: true, name: true, role: true } as const;
+
+/** Creates the user if needed and sets the role (idempotent). For seeding and admin tools. */
+export async function ensureUserWithRole(email: string, role: Role, opts: { name?: string } = {}): Promise<CurrentUser> {
+  const normalized = email.normalize('NFKC').trim().toLowerCase();
+  if (!/^[^\s@"]+@[^\s@"]+$/.test(normalized)) throw new Error(`ensureUserWithRole: "${email}" is not an e-mail address`);
+  return db.user.upsert({
+    where: { email: normalized },
+    create: { email: normalized, role, name: opts.name ?? null },
+    update: { role, ...(opts.name !== undefined ? { name: opts.name } : {}) },
+    select: userSelect,
+  });
+}
+
+export function findUserById(id: string): Promise<CurrentUser | null> {
+  return db.user.findUnique({ where: { id }, select: userSelect });
+}

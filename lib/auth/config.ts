@@ -1,0 +1,56 @@
+// Auth.js configuration: e-mail magic links, database sessions through the Prisma adapter, the
+// role from User copied onto the session. Framework-neutral (@auth/core only) so route helpers
+// and tests use exactly what the Next.js handlers use; lib/auth/next-auth.ts wraps it for Next.
+import { setEnvDefaults, type AuthConfig } from '@auth/core';
+import Nodemailer from '@auth/core/providers/nodemailer';
+import { env } from '../env';
+import { createAuthAdapter } from './auth-repository';
+import { MAGIC_LINK_MAX_AGE_S, sendMagicLink } from './magic-link';
+import { isRole, type CurrentUser } from './roles';
+
+declare module '@auth/core/types' {
+  interface Session {
+    user: CurrentUser;
+  }
+}
+
+export const AUTH_BASE_PATH = '/api/auth';
+export const SIGNIN_PATH = '/signin';
+export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+
+let config: AuthConfig | undefined;
+
+/** Built on first use so that importing this module never reads the environment (builds). */
+export function authConfig(): AuthConfig {
+  if (config) return config;
+  const e = env();
+  const built: AuthConfig = {
+    adapter: createAuthAdapter(),
+    secret: e.AUTH_SECRET,
+    trustHost: true,
+    basePath: AUTH_BASE_PATH,
+    session: { strategy: 'database', maxAge: SESSION_MAX_AGE_S, updateAge: 24 * 60 * 60 },
+    pages: { signIn: SIGNIN_PATH, verifyRequest: `${SIGNIN_PATH}/check-email`, error: SIGNIN_PATH },
+    providers: [
+      Nodemailer({
+        // Required by the provider but unused: sendVerificationRequest sends through lib/email.
+        server: e.SMTP_URL || 'smtp://127.0.0.1:25',
+        from: e.MAIL_FROM,
+        maxAge: MAGIC_LINK_MAX_AGE_S,
+        sendVerificationRequest: sendMagicLink,
+      }),
+    ],
+    callbacks: {
+      session({ session, user }) {
+        const role = (user as { role?: unknown }).role;
+        return {
+          ...session,
+          user: { id: user.id, email: user.email, name: user.name ?? null, role: isRole(role) ? role : 'SHOPPER' },
+        };
+      },
+    },
+  };
+  // What next-auth does to its config on every call; done once here so both paths agree.
+  setEnvDefaults(process.env, built, true);
+  return (config = built);
+}

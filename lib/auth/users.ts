@@ -1,0 +1,2 @@
+// Account administration (seeding, admin tools).
+export { ensureUserWithRole, findUserById } from './auth-repository';
