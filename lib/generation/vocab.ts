@@ -1,22 +1,33 @@
 // The model's vocabulary and the prompt parser. The embedded model is conditioned on 5 role
 // slots (["motif","motif_color","background","layout","scale"], id 0 = null), not on free text,
-// so the parser decides which role each recognised word fills. Rules (MODEL_CARD.md):
-//   - a colour before the motif, or before "on", is the motif colour;
-//   - a colour after "on"/"over"/"against", or right before/after "background", is the background;
-//   - a second un-cued colour ("red and white stripes") is the background;
-//   - artwork motifs (emoji) keep their own colours: a motif colour for them is ignored;
-//   - words the model does not know are reported back as ignoredWords (filler words are not).
+// so the parser decides which role each recognised phrase fills. It mirrors the reference
+// parser `parse()` in models/make_vocab.py exactly (same ids for every prompt; the tests check
+// this on vocab.json's examples and all of eval_prompts.json):
+//   - normalise: lowercase, "&" -> "and", drop chars outside [a-z0-9' -], drop "'s" and "'";
+//   - longest phrase first (maxPhraseWords), "half-drop" == "half drop"; kind priority
+//     scale > layout > color > motif;
+//   - a colour right after on/over/against/background/backdrop -> background;
+//     right before background/backdrop/ground/base -> background;
+//     right before a motif or "on" -> motif colour;
+//     otherwise it waits: first free of motif colour, then background (only if there is no "on");
+//   - first motif/layout/scale wins; artwork motifs (emoji) ignore the motif colour.
+// On top of the reference, the parser reports what it could not use (ignoredWords).
 
 export type Role = 'motif' | 'motif_color' | 'background' | 'layout' | 'scale';
 export const ROLES: Role[] = ['motif', 'motif_color', 'background', 'layout', 'scale'];
+type Kind = 'color' | 'motif' | 'layout' | 'scale';
+const KIND_ORDER: Kind[] = ['scale', 'layout', 'color', 'motif'];
 
 export interface Vocab {
   roles: Role[];
+  /** word lists without the null entry: word i -> id i+1 */
   words: Record<Role, string[]>;
-  /** canonical word -> synonyms, per role */
-  synonyms: Record<Role, Record<string, string[]>>;
-  colorless: Set<string>;
-  colorRgb: Record<string, [number, number, number]>;
+  lexicon: Record<Kind, Record<string, string>>;
+  markers: { backgroundAfter: string[]; backgroundBefore: string[]; motifColorBefore: string[] };
+  artwork: Set<string>;
+  artworkIgnoresMotifColor: boolean;
+  maxPhraseWords: number;
+  examples: { prompt: string; ids: number[] }[];
 }
 
 export interface RoleValue {
@@ -32,219 +43,135 @@ export interface ParsedPrompt {
   roles: Record<Role, RoleValue | null>;
 }
 
-type Kind = 'color' | 'motif' | 'layout' | 'scale';
-
+// Filler that is not worth reporting as "ignored".
 const STOP = new Set(
-  'a an the of with and in at to for my our some lots lot many few pattern patterns print prints printed design designs tile tiles tiled seamless repeat repeating repeated texture fabric wallpaper background-pattern style cute nice pretty little lovely simple cool fun funny kind sort please make me i want like by from its it is are colored coloured color colour colors colours tone toned shade shades'.split(
-    ' ',
-  ),
+  "a an the of with and in at to for my our some lots lot many few pattern patterns print prints printed design designs tile tiles seamless repeat repeating repeated texture fabric wallpaper style cute nice pretty lovely simple cool fun kind sort please make me i want like by from it is are coloured colored color colour colors colours tone toned shade shades layout scale size sized".split(' '),
 );
-// "tiled" is also a layout synonym: the vocabulary wins over the stop list (checked first).
-const BG_BEFORE = new Set(['on', 'over', 'against', 'onto', 'atop', 'upon']);
-const BG_NOUN = new Set(['background', 'backdrop', 'ground', 'bg', 'base']);
-const BREAK = new Set(['with', 'and', ',', 'plus', ';']);
 
-function norm(s: string): string {
-  return s.toLowerCase().replace(/[-_]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
-
-/** Accepts the vocab.json of seedprint-tiny-v1 and a few plausible variants of its layout. */
+/** Loads vocab.json (format seedprint-role-vocab/1). */
 export function loadVocab(json: unknown): Vocab {
-  const j = json as Record<string, unknown>;
-  const roles = ((j.roles as string[] | undefined) ?? ROLES) as Role[];
+  const j = json as Record<string, any>;
+  const roles = (j.roles ?? ROLES) as Role[];
   if (roles.join() !== ROLES.join()) throw new Error(`vocab.json: roles ${roles.join(',')} differ from ${ROLES.join(',')}`);
+  if (!j.lexicon || !j.words) throw new Error('vocab.json: expected "words" and "lexicon" (format seedprint-role-vocab/1)');
   const words = {} as Record<Role, string[]>;
-  const synonyms = {} as Record<Role, Record<string, string[]>>;
-  const rawWords = (j.words ?? j.vocab ?? j.role_words ?? {}) as Record<string, unknown>;
-  const rawSyn = (j.synonyms ?? {}) as Record<string, unknown>;
-  for (const role of ROLES) {
-    let list = rawWords[role] ?? (j[role] as unknown);
-    if (list && typeof list === 'object' && !Array.isArray(list)) {
-      // {words:[...], synonyms:{...}} per role
-      const o = list as Record<string, unknown>;
-      if (o.synonyms && !rawSyn[role]) rawSyn[role] = o.synonyms;
-      list = o.words ?? o.list;
-    }
-    if (!Array.isArray(list)) throw new Error(`vocab.json: no word list for role ${role}`);
-    // Lists may include the null entry at index 0 ("<null>", "", null): strip it so word i -> id i+1.
-    const l = list as (string | null)[];
-    words[role] = (l[0] === null || l[0] === '' || /^<.*>$/.test(String(l[0])) ? l.slice(1) : l) as string[];
-    const s = rawSyn[role] as Record<string, string[] | string> | undefined;
-    synonyms[role] = {};
-    if (s) {
-      for (const [k, v] of Object.entries(s)) {
-        // both "canonical -> [synonyms]" and "synonym -> canonical" layouts
-        if (Array.isArray(v)) (synonyms[role][k] ??= []).push(...v);
-        else if (typeof v === 'string') (synonyms[role][v] ??= []).push(k);
-      }
-    }
+  for (const r of ROLES) {
+    const l = j.words[r] as string[];
+    if (!Array.isArray(l)) throw new Error(`vocab.json: no word list for role ${r}`);
+    words[r] = l[0] === '<null>' || l[0] === '' || l[0] === null ? l.slice(1) : l;
   }
-  if (rawSyn.color && typeof rawSyn.color === 'object') {
-    for (const role of ['motif_color', 'background'] as Role[]) {
-      for (const [k, v] of Object.entries(rawSyn.color as Record<string, string[]>)) (synonyms[role][k] ??= []).push(...v);
-    }
-  }
-  const colorless = new Set<string>(
-    ((j.colorless_motifs ?? j.emoji_motifs ?? j.artwork_motifs ?? []) as string[]).map(String),
-  );
-  const colorRgb = (j.color_rgb ?? j.colors_rgb ?? {}) as Record<string, [number, number, number]>;
-  return { roles: ROLES, words, synonyms, colorless, colorRgb };
+  const lexicon = {} as Record<Kind, Record<string, string>>;
+  for (const k of KIND_ORDER) lexicon[k] = j.lexicon[k] ?? {};
+  const m = j.markers ?? {};
+  const maxPhraseWords = Number(j.maxPhraseWords ?? Math.max(...KIND_ORDER.flatMap((k) => Object.keys(lexicon[k]).map((p) => p.split(' ').length))));
+  return {
+    roles: ROLES,
+    words,
+    lexicon,
+    markers: {
+      backgroundAfter: m.backgroundAfter ?? ['on', 'over', 'against', 'background', 'backdrop'],
+      backgroundBefore: m.backgroundBefore ?? ['background', 'backdrop', 'ground', 'base'],
+      motifColorBefore: m.motifColorBefore ?? ['on'],
+    },
+    artwork: new Set(j.artworkMotifs ?? []),
+    artworkIgnoresMotifColor: j.artworkIgnoresMotifColor !== false,
+    maxPhraseWords,
+    examples: j.examples ?? [],
+  };
 }
 
-interface Entry {
-  kind: Kind;
-  word: string;
+export function tokenize(prompt: string): string[] {
+  return prompt
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9' -]/g, ' ')
+    .replace(/'s/g, '')
+    .replace(/'/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
 }
+
+type Item = { kind: Kind; word: string; text: string } | { kind: 'mark' | 'other'; word: string; text: string };
 
 export class PromptParser {
-  private phrases = new Map<string, Entry>();
-  private maxLen = 1;
+  private marks: Set<string>;
   /** every surface form, for autocomplete */
   readonly forms: { text: string; kind: Kind; word: string }[] = [];
 
   constructor(readonly vocab: Vocab) {
-    const add = (kind: Kind, word: string, form: string) => {
-      const key = norm(form);
-      if (!key || this.phrases.has(key)) return;
-      this.phrases.set(key, { kind, word });
-      this.maxLen = Math.max(this.maxLen, key.split(' ').length);
-      this.forms.push({ text: key, kind, word });
-    };
-    const roleKind: [Role, Kind][] = [
-      ['motif', 'motif'],
-      ['motif_color', 'color'],
-      ['layout', 'layout'],
-      ['scale', 'scale'],
-    ];
-    // canonical words first so they win over a clashing synonym elsewhere
-    for (const [role, kind] of roleKind) for (const w of vocab.words[role]) add(kind, w, w);
-    for (const w of vocab.words.background) add('color', w, w);
-    for (const [role, kind] of roleKind) {
-      for (const [w, syns] of Object.entries(vocab.synonyms[role])) for (const s of syns) add(kind, w, s);
+    const v = vocab.markers;
+    this.marks = new Set([...v.backgroundAfter, ...v.backgroundBefore, ...v.motifColorBefore]);
+    for (const kind of KIND_ORDER) for (const [text, word] of Object.entries(vocab.lexicon[kind])) this.forms.push({ text, kind, word });
+  }
+
+  private lookup(phrase: string): { kind: Kind; word: string } | null {
+    for (const cand of [phrase, phrase.replace(/-/g, ' ')]) {
+      for (const kind of KIND_ORDER) {
+        const w = this.vocab.lexicon[kind][cand];
+        if (w !== undefined) return { kind, word: w };
+      }
     }
-    for (const [w, syns] of Object.entries(vocab.synonyms.background)) for (const s of syns) add('color', w, s);
+    return null;
   }
 
   parse(prompt: string): ParsedPrompt {
-    // words and separators, in order
-    const toks = (prompt.toLowerCase().match(/[a-z0-9]+(?:['’][a-z]+)?|[,;]/g) ?? []).map((t) => t.replace(/['’]s$/, ''));
-    // Hyphenated forms ("half-drop", "zig-zag") are matched as separate words ("half drop").
-    const items: { kind: Kind | 'bg-before' | 'bg-noun' | 'break' | 'stop' | 'unknown'; word: string; text: string }[] = [];
+    const toks = tokenize(prompt);
+    const items: Item[] = [];
     for (let i = 0; i < toks.length; ) {
-      let matched = false;
-      for (let n = Math.min(this.maxLen, toks.length - i); n >= 1; n--) {
+      let hit: (Item & { n: number }) | null = null;
+      for (let n = Math.min(this.vocab.maxPhraseWords, toks.length - i); n >= 1 && !hit; n--) {
         const text = toks.slice(i, i + n).join(' ');
-        const e = this.phrases.get(text);
-        if (e) {
-          items.push({ kind: e.kind, word: e.word, text });
-          i += n;
-          matched = true;
-          break;
-        }
-        // plural fallback for single words ("lemons" when only "lemon" is listed)
-        if (n === 1 && text.length > 3 && text.endsWith('s') && this.phrases.get(text.slice(0, -1))) {
-          const e2 = this.phrases.get(text.slice(0, -1))!;
-          items.push({ kind: e2.kind, word: e2.word, text });
-          i += 1;
-          matched = true;
-          break;
-        }
+        const h = this.lookup(text);
+        if (h) hit = { ...h, text, n };
       }
-      if (matched) continue;
-      const t = toks[i++];
-      if (BG_BEFORE.has(t)) items.push({ kind: 'bg-before', word: t, text: t });
-      else if (BG_NOUN.has(t)) items.push({ kind: 'bg-noun', word: t, text: t });
-      else if (BREAK.has(t)) items.push({ kind: 'break', word: t, text: t });
-      else if (STOP.has(t) || /^\d+$/.test(t)) items.push({ kind: 'stop', word: t, text: t });
-      else items.push({ kind: 'unknown', word: t, text: t });
+      if (hit) {
+        items.push({ kind: hit.kind, word: hit.word, text: hit.text });
+        i += hit.n;
+      } else {
+        const w = toks[i++];
+        items.push({ kind: this.marks.has(w) ? 'mark' : 'other', word: w, text: w });
+      }
     }
-
-    const roles: Record<Role, RoleValue | null> = { motif: null, motif_color: null, background: null, layout: null, scale: null };
+    const { backgroundAfter, backgroundBefore } = this.vocab.markers;
+    const roleWord: Record<Role, { word: string; text: string } | null> = { motif: null, motif_color: null, background: null, layout: null, scale: null };
     const ignored: string[] = [];
-    const set = (role: Role, word: string, text: string) => {
-      if (roles[role]) {
-        if (roles[role]!.word !== word) ignored.push(text);
-        return;
-      }
-      const id = this.vocab.words[role].indexOf(word) + 1;
-      if (id <= 0) {
-        ignored.push(text);
-        return;
-      }
-      roles[role] = { id, word, text };
-    };
-    let bgMode = false;
-    let lastColorIdx = -1; // index in items of the last colour given to motif_color, for "<colour> background"
-    for (let i = 0; i < items.length; i++) {
-      const it = items[i];
-      switch (it.kind) {
-        case 'bg-before':
-          bgMode = true;
-          break;
-        case 'bg-noun': {
-          // "<colour> background": the colour just before (skipping filler) is the background
-          let j = i - 1;
-          while (j >= 0 && items[j].kind === 'stop') j--;
-          if (j >= 0 && j === lastColorIdx && roles.motif_color?.text === items[j].text) {
-            const moved = roles.motif_color!;
-            roles.motif_color = null;
-            lastColorIdx = -1;
-            if (!roles.background) roles.background = { ...moved, id: this.vocab.words.background.indexOf(moved.word) + 1 };
-          } else {
-            bgMode = true; // "background of navy", "background: navy"
-          }
-          break;
-        }
-        case 'break':
-          bgMode = false;
-          break;
-        case 'color': {
-          if (bgMode) {
-            set('background', it.word, it.text);
-            bgMode = false;
-          } else if (!roles.motif_color && !roles.motif) {
-            set('motif_color', it.word, it.text);
-            lastColorIdx = i;
-          } else if (!roles.motif_color && roles.motif && this.nextIsBgNoun(items, i)) {
-            set('background', it.word, it.text);
-          } else if (!roles.motif_color && roles.motif) {
-            // "hearts in red" / "hearts red on navy": colour after the motif without a cue
-            set('motif_color', it.word, it.text);
-            lastColorIdx = i;
-          } else {
-            set('background', it.word, it.text);
-          }
-          break;
-        }
-        case 'motif':
-          set('motif', it.word, it.text);
-          break;
-        case 'layout':
-          set('layout', it.word, it.text);
-          break;
-        case 'scale':
-          set('scale', it.word, it.text);
-          break;
-        case 'unknown':
-          ignored.push(it.text);
-          break;
-        default:
-          break;
+    const hasOn = items.some((it) => it.kind === 'mark' && it.word === 'on');
+    const pending: Item[] = [];
+    items.forEach((it, k) => {
+      if (it.kind !== 'color') return;
+      const prev = items[k - 1], nxt = items[k + 1];
+      let target: Role | null = null;
+      if (prev && prev.kind === 'mark' && backgroundAfter.includes(prev.word)) target = 'background';
+      else if (nxt && nxt.kind === 'mark' && backgroundBefore.includes(nxt.word)) target = 'background';
+      else if (nxt && (nxt.kind === 'motif' || (nxt.kind === 'mark' && nxt.word === 'on'))) target = 'motif_color';
+      if (target && !roleWord[target]) roleWord[target] = it;
+      else if (target) ignored.push(it.text);
+      else pending.push(it);
+    });
+    for (const c of pending) {
+      if (!roleWord.motif_color) roleWord.motif_color = c;
+      else if (!roleWord.background && !hasOn) roleWord.background = c;
+      else ignored.push(c.text);
+    }
+    for (const [kind, role] of [['motif', 'motif'], ['layout', 'layout'], ['scale', 'scale']] as [Kind, Role][]) {
+      for (const it of items) {
+        if (it.kind !== kind) continue;
+        if (!roleWord[role]) roleWord[role] = it;
+        else if (roleWord[role]!.word !== it.word) ignored.push(it.text);
       }
     }
-    // artwork motifs keep their own colours
-    if (roles.motif && roles.motif_color && this.vocab.colorless.has(roles.motif.word)) {
-      ignored.push(roles.motif_color.text);
-      roles.motif_color = null;
+    if (roleWord.motif && roleWord.motif_color && this.vocab.artworkIgnoresMotifColor && this.vocab.artwork.has(roleWord.motif.word)) {
+      ignored.push(roleWord.motif_color.text);
+      roleWord.motif_color = null;
     }
-    const tokens = ROLES.map((r) => roles[r]?.id ?? 0);
-    return { tokens, ignoredWords: [...new Set(ignored)], roles };
-  }
-
-  private nextIsBgNoun(items: { kind: string }[], i: number): boolean {
-    let j = i + 1;
-    while (j < items.length && items[j].kind === 'stop') j++;
-    return j < items.length && items[j].kind === 'bg-noun';
+    for (const it of items) if (it.kind === 'other' && !STOP.has(it.word) && !/^\d+$/.test(it.word)) ignored.push(it.text);
+    const roles = {} as Record<Role, RoleValue | null>;
+    for (const r of ROLES) {
+      const w = roleWord[r];
+      const id = w ? this.vocab.words[r].indexOf(w.word) + 1 : 0;
+      roles[r] = w && id > 0 ? { id, word: w.word, text: w.text } : null;
+    }
+    return { tokens: ROLES.map((r) => roles[r]?.id ?? 0), ignoredWords: [...new Set(ignored)], roles };
   }
 
   /** Canonical prompt text for a parse ("small red hearts on navy, half-drop"). */
@@ -276,20 +203,21 @@ export const POPULAR_PROMPTS = [
 ];
 
 /** Autocomplete: completes the last (partial) word with vocabulary forms, then popular prompts. */
-export function suggestFrom(parser: PromptParser, prefixRaw: string, limit = 8): string[] {
+export function suggestFrom(parser: PromptParser, prefixRaw: string, limit = 8, popular: string[] = POPULAR_PROMPTS): string[] {
   const prefix = prefixRaw.toLowerCase().replace(/\s+/g, ' ').trimStart();
   const out: string[] = [];
   const push = (s: string) => {
     if (!out.includes(s) && s !== prefix && out.length < limit) out.push(s);
   };
-  for (const p of POPULAR_PROMPTS) if (prefix.length > 0 && p.startsWith(prefix)) push(p);
+  for (const p of popular) if (prefix.length > 0 && p.startsWith(prefix)) push(p);
   const m = /^(.*?)([a-z][a-z-]*)$/.exec(prefix);
   if (m) {
     const [, head, partial] = m;
     const seen = new Set<string>();
     const forms = parser.forms
-      .filter((f) => f.text.startsWith(partial.replace(/-/g, ' ')) && !seen.has(f.text) && seen.add(f.text))
-      .sort((a, b) => Number(b.text === b.word) - Number(a.text === a.word) || a.text.length - b.text.length || a.text.localeCompare(b.text));
+      .filter((f) => f.text.startsWith(partial) || f.text.startsWith(partial.replace(/-/g, ' ')))
+      .sort((a, b) => Number(b.text === b.word) - Number(a.text === a.word) || a.text.length - b.text.length || a.text.localeCompare(b.text))
+      .filter((f) => !seen.has(`${f.kind}:${f.word}`) && seen.add(`${f.kind}:${f.word}`)); // one form per meaning
     for (const f of forms) push(`${head}${f.text}`);
   } else if (prefix.endsWith(' ') && prefix.trim()) {
     const parsed = parser.parse(prefix);
@@ -297,6 +225,6 @@ export function suggestFrom(parser: PromptParser, prefixRaw: string, limit = 8):
     if (parsed.roles.motif && !parsed.roles.background) for (const c of ['navy', 'cream', 'white', 'pink']) if (v.background.includes(c)) push(`${prefix}on ${c}`);
     if (parsed.roles.motif && !parsed.roles.layout) for (const l of v.layout) push(`${prefix.trimEnd()}, ${l}`);
   }
-  if (!prefix.trim()) for (const p of POPULAR_PROMPTS) push(p);
+  if (!prefix.trim()) for (const p of popular) push(p);
   return out;
 }

@@ -124,22 +124,12 @@ def main(out):
             input_names=["image"], output_names=["motif", "layout"],
             dynamic_axes={"image": {0: "B"}, "motif": {0: "B"}, "layout": {0: "B"}}, opset_version=17)
 
-    syn = {
-        "motif": {**pt.GEO_SYNONYMS, **{e[0]: e[2] for e in pt.EMOJI}},
-        "motif_color": pt.COLOR_SYNONYMS,
-        "background": pt.COLOR_SYNONYMS,
-        "layout": pt.LAYOUT_SYNONYMS,
-        "scale": pt.SCALE_SYNONYMS,
-    }
-    vocab = {
-        "roles": pt.ROLES,
-        "null_id": 0,
-        "words": {"motif": pt.MOTIFS, "motif_color": pt.COLORS, "background": pt.COLORS,
-                  "layout": pt.LAYOUTS, "scale": pt.SCALES},
-        "synonyms": syn,
-        "colorless_motifs": [e[0] for e in pt.EMOJI],
-        "color_rgb": pt.COLOR_RGB,
-    }
+    # the same vocab.json format and content as the real model (models/make_vocab.py)
+    sys.path.insert(0, os.path.join(REPO, "models"))
+    import make_vocab  # noqa: E402
+    vocab = make_vocab.build_vocab()
+    vocab["examples"] = [{"prompt": p, "ids": make_vocab.parse(p, vocab)[0]} for p in
+                         ["small red hearts on navy, half-drop", "navy hearts on red", "kittens on a pink background"]]
     with open(os.path.join(out, "vocab.json"), "w") as f:
         json.dump(vocab, f, indent=1, sort_keys=True)
     files = {k: {"path": f"{k}.onnx" if k != "vocab" else "vocab.json"} for k in ["base", "sr", "classifier", "vocab"]}
