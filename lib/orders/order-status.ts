@@ -1,11 +1,12 @@
 // The order state machine. Every change goes through `assertTransition` and leaves history.
 import { conflict } from '../http/errors';
 
-export const ORDER_STATUSES = ['PENDING_PAYMENT', 'PAID', 'IN_PRODUCTION', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED'] as const;
+export const ORDER_STATUSES = ['PENDING_PAYMENT', 'AUTHORIZED', 'PAID', 'IN_PRODUCTION', 'SHIPPED', 'DELIVERED', 'CANCELLED', 'REFUNDED'] as const;
 export type OrderStatusName = (typeof ORDER_STATUSES)[number];
 
 const NEXT: Record<OrderStatusName, OrderStatusName[]> = {
-  PENDING_PAYMENT: ['PAID', 'CANCELLED'],
+  PENDING_PAYMENT: ['AUTHORIZED', 'PAID', 'CANCELLED'],
+  AUTHORIZED: ['PAID', 'CANCELLED'],
   PAID: ['IN_PRODUCTION', 'REFUNDED'],
   IN_PRODUCTION: ['SHIPPED', 'REFUNDED'],
   SHIPPED: ['DELIVERED', 'REFUNDED'],
@@ -26,7 +27,7 @@ export function assertTransition(from: OrderStatusName, to: OrderStatusName): vo
 
 /** True when `status` is at or past `target` on the happy path (used to ignore stale events). */
 export function isAtOrBeyond(status: OrderStatusName, target: OrderStatusName): boolean {
-  const path: OrderStatusName[] = ['PENDING_PAYMENT', 'PAID', 'IN_PRODUCTION', 'SHIPPED', 'DELIVERED'];
+  const path: OrderStatusName[] = ['PENDING_PAYMENT', 'AUTHORIZED', 'PAID', 'IN_PRODUCTION', 'SHIPPED', 'DELIVERED'];
   if (status === target) return true;
   if (status === 'REFUNDED' || status === 'CANCELLED') return true;
   const a = path.indexOf(status);
@@ -37,6 +38,7 @@ export function isAtOrBeyond(status: OrderStatusName, target: OrderStatusName): 
 export function label(s: OrderStatusName): string {
   return {
     PENDING_PAYMENT: 'Awaiting payment',
+    AUTHORIZED: 'Reserved (card authorised)',
     PAID: 'Paid',
     IN_PRODUCTION: 'In production',
     SHIPPED: 'Shipped',

@@ -70,12 +70,16 @@ async function applyState(tx: repo.Tx, orderId: string, s: CheckoutState, actor:
     }
   }
 
-  if (s.sessionStatus === 'complete' && (captured || fullyRefunded) && status === 'PENDING_PAYMENT') {
-    await move('PAID', 'Payment received', {
-      paidAt: new Date(),
-      shippingName: s.shipping?.name ?? null,
-      shippingAddress: (s.shipping?.address ?? undefined) as Prisma.InputJsonValue | undefined,
-    });
+  const shippingData = {
+    shippingName: s.shipping?.name ?? null,
+    shippingAddress: (s.shipping?.address ?? undefined) as Prisma.InputJsonValue | undefined,
+  };
+  if (s.sessionStatus === 'complete' && authorized && status === 'PENDING_PAYMENT') {
+    // Campaign orders: the card is authorised now and captured only if the campaign succeeds.
+    await move('AUTHORIZED', 'Card authorised; charged when the campaign reaches its minimum', shippingData);
+  }
+  if (s.sessionStatus === 'complete' && (captured || fullyRefunded) && (status === 'PENDING_PAYMENT' || status === 'AUTHORIZED')) {
+    await move('PAID', 'Payment received', { paidAt: new Date(), ...(status === 'PENDING_PAYMENT' ? shippingData : {}) });
     becamePaid = true;
     // Committed together with the status: a paid order always gets its print jobs.
     await enqueue(QUEUES.orderPaid, { orderId: order.id }, { singletonKey: `order-paid-${order.id}` }, tx);
@@ -85,6 +89,9 @@ async function applyState(tx: repo.Tx, orderId: string, s: CheckoutState, actor:
   }
   if (s.sessionStatus === 'expired' && status === 'PENDING_PAYMENT') {
     await move('CANCELLED', 'Checkout expired without payment');
+  }
+  if (s.paymentIntentStatus === 'canceled' && status === 'AUTHORIZED') {
+    await move('CANCELLED', 'Authorisation released: nothing was charged');
   }
   return { orderId: order.id, changes, becamePaid };
 }
