@@ -1,0 +1,43 @@
+// Bits shared by the admin pages and actions.
+import type { ReactNode } from 'react';
+import { HttpError } from '@/lib/http/errors';
+
+export function Flash({ saved, error }: { saved?: string | null; error?: string | null }) {
+  if (error) {
+    return (
+      <p role="alert" className="mb-4 rounded-xl bg-red-50 px-4 py-3 text-sm font-medium text-red-800 ring-1 ring-red-200">
+        {error}
+      </p>
+    );
+  }
+  if (saved) {
+    return (
+      <p role="status" className="mb-4 rounded-xl bg-brand-50 px-4 py-3 text-sm font-medium text-brand-900 ring-1 ring-brand-200">
+        {saved}
+      </p>
+    );
+  }
+  return null;
+}
+
+export function messageOf(err: unknown): string {
+  if (err instanceof HttpError) return err.message;
+  console.error('[seedprint] admin action failed', err);
+  return 'Something went wrong on our side. Please try again.';
+}
+
+export function param(v: string | string[] | undefined): string | null {
+  return typeof v === 'string' ? v.slice(0, 500) : null;
+}
+
+export function Th({ children, className = '' }: { children: ReactNode; className?: string }) {
+  return (
+    <th scope="col" className={`px-3 py-2 text-left text-xs font-semibold tracking-wide text-stone-600 uppercase ${className}`}>
+      {children}
+    </th>
+  );
+}
+
+export function centsToDollars(minor: number): string {
+  return (minor / 100).toFixed(2);
+}

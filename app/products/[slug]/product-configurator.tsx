@@ -1,0 +1,271 @@
+'use client';
+// Live preview + options for one product: colour, size, pattern scale, quantity, add to cart.
+import Link from 'next/link';
+import { useActionState, useId, useMemo, useState, type ReactNode } from 'react';
+import { formatMoney } from '@/lib/catalog/format';
+import { ProductArt } from '@/app/_components/product-art';
+import { useCartCount } from '@/app/_components/cart-count';
+import { designStudioUrl, designTileUrl } from '@/app/_components/urls';
+import { addToCartAction, type AddToCartState } from './actions';
+import { inches, printAreaSummary } from './format';
+
+export interface ConfiguratorVariant {
+  id: string;
+  color: string;
+  colorHex: string;
+  size: string | null;
+  priceMinor: number;
+  currency: string;
+}
+
+export interface ConfiguratorPrintArea {
+  name: string;
+  widthIn: number;
+  heightIn: number;
+  dpi: number;
+}
+
+interface Props {
+  product: { slug: string; name: string; kind: string };
+  variants: ConfiguratorVariant[];
+  printAreas: ConfiguratorPrintArea[];
+  designId: string | null;
+  initialRepeatIn: number;
+  /** Product name and description, shown at the top of the options column. */
+  heading?: ReactNode;
+}
+
+const REPEAT_MIN = 0.5;
+const REPEAT_MAX = 24;
+
+function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+export function ProductConfigurator({ product, variants, printAreas, designId, initialRepeatIn, heading }: Props) {
+  const colors = useMemo(() => unique(variants.map((v) => v.color)), [variants]);
+  const sizes = useMemo(() => unique(variants.map((v) => v.size).filter((s): s is string => !!s)), [variants]);
+  const [color, setColor] = useState(colors[0]);
+  const [size, setSize] = useState<string | null>(sizes.length ? (sizes.includes('M') ? 'M' : sizes[0]) : null);
+  const [quantity, setQuantity] = useState(1);
+  const [repeatIn, setRepeatIn] = useState(initialRepeatIn);
+  const { addOptimistic } = useCartCount();
+  const ids = useId();
+
+  const variant = variants.find((v) => v.color === color && (v.size ?? null) === size) ?? variants.find((v) => v.color === color) ?? variants[0];
+  const sizeAvailable = (s: string) => variants.some((v) => v.color === color && v.size === s);
+  const hex = variants.find((v) => v.color === color)?.colorHex ?? '#ffffff';
+  const sheet = printAreas.find((a) => a.name === variant?.size) ?? printAreas[0];
+
+  const [state, formAction, pending] = useActionState(async (prev: AddToCartState, form: FormData) => {
+    if (form.get('designId')) addOptimistic(Number(form.get('quantity')) || 1);
+    return addToCartAction(prev, form);
+  }, { status: 'idle' } as AddToCartState);
+
+  const price = variant ? formatMoney(variant.priceMinor, variant.currency) : null;
+  const clampQty = (n: number) => Math.max(1, Math.min(99, Math.round(Number.isFinite(n) ? n : 1)));
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)] lg:gap-12">
+      {/* preview */}
+      <div className="lg:sticky lg:top-24 lg:self-start">
+        <div className="relative overflow-hidden rounded-3xl border border-stone-200 bg-gradient-to-b from-stone-100 to-white">
+          <ProductArt
+            slug={product.slug}
+            kind={product.kind}
+            colorHex={hex}
+            patternUrl={designId ? designTileUrl(designId) : null}
+            repeatIn={repeatIn}
+            sheetIn={sheet}
+            showPrintArea={!designId}
+            title={`${product.name} in ${color}${designId ? `, printed with your pattern at ${inches(repeatIn)} in per repeat` : ''}`}
+            className="mx-auto aspect-square w-full max-w-[560px]"
+          />
+          {!designId ? (
+            <p className="absolute inset-x-0 bottom-4 mx-auto w-fit rounded-full bg-white/90 px-3 py-1 text-xs font-medium text-stone-700 shadow-sm ring-1 ring-stone-200">
+              Dashed area: where your pattern is printed
+            </p>
+          ) : null}
+        </div>
+        {designId ? (
+          <div className="mt-4 flex items-center gap-3 rounded-2xl border border-stone-200 bg-white p-3">
+            {/* eslint-disable-next-line @next/next/no-img-element */}
+            <img src={designTileUrl(designId)} alt="Your pattern tile" width={48} height={48} className="size-12 rounded-lg border border-stone-200 object-cover" />
+            <div className="min-w-0 text-sm">
+              <p className="font-medium text-stone-900">Your pattern</p>
+              <p className="truncate font-mono text-xs text-stone-500" title={designId}>
+                Design {designId.slice(0, 12)}…
+              </p>
+            </div>
+            <Link href={designStudioUrl(product.slug)} className="btn-ghost ml-auto shrink-0 px-3 py-1.5 text-xs">
+              Change
+            </Link>
+          </div>
+        ) : null}
+      </div>
+
+      {/* options */}
+      <form action={formAction} className="flex flex-col gap-6">
+        {heading}
+        <div>
+          <p className="text-2xl font-semibold text-stone-900" aria-live="polite">
+            {price}
+          </p>
+          <p className="mt-1 text-sm text-stone-600">Printed to order · ships in 3–6 business days in the US</p>
+        </div>
+
+        {colors.length > 1 ? (
+          <fieldset>
+            <legend className="label">
+              Colour: <span className="font-normal text-stone-600">{color}</span>
+            </legend>
+            <div className="mt-1 flex flex-wrap gap-3">
+              {colors.map((c) => {
+                const h = variants.find((v) => v.color === c)!.colorHex;
+                return (
+                  <label key={c} className="group relative cursor-pointer" title={c}>
+                    <input type="radio" name={`${ids}-color`} value={c} checked={c === color} onChange={() => setColor(c)} className="peer sr-only" />
+                    <span
+                      aria-hidden="true"
+                      className="block size-10 rounded-full border border-stone-300 shadow-inner ring-offset-2 transition peer-checked:ring-2 peer-checked:ring-brand-700 peer-focus-visible:outline-2 peer-focus-visible:outline-offset-4 peer-focus-visible:outline-brand-600 group-hover:scale-105"
+                      style={{ backgroundColor: h }}
+                    />
+                    <span className="sr-only">{c}</span>
+                  </label>
+                );
+              })}
+            </div>
+          </fieldset>
+        ) : (
+          <p className="text-sm font-medium text-stone-800">
+            {product.kind === 'wall-art' ? 'Finish' : 'Colour'}: <span className="font-normal text-stone-600">{color}</span>
+          </p>
+        )}
+
+        {sizes.length > 0 ? (
+          <fieldset>
+            <legend className="label">{product.kind === 'accessory' ? 'Phone model' : 'Size'}</legend>
+            <div className="mt-1 flex flex-wrap gap-2">
+              {sizes.map((s) => {
+                const ok = sizeAvailable(s);
+                return (
+                  <label key={s} className={ok ? 'cursor-pointer' : 'cursor-not-allowed'}>
+                    <input type="radio" name={`${ids}-size`} value={s} checked={s === size} disabled={!ok} onChange={() => setSize(s)} className="peer sr-only" />
+                    <span className="inline-flex min-w-12 items-center justify-center rounded-lg border border-stone-300 bg-white px-3 py-2 text-sm font-medium text-stone-800 transition peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 peer-disabled:opacity-40 hover:border-stone-500">
+                      {s.replace(/^(\d+)x(\d+)$/, '$1 × $2 in')}
+                    </span>
+                  </label>
+                );
+              })}
+            </div>
+          </fieldset>
+        ) : null}
+
+        {designId ? (
+          <div>
+            <label htmlFor={`${ids}-repeat`} className="label">
+              Pattern size: <span className="font-semibold tabular-nums">{inches(repeatIn)} in</span> per repeat
+            </label>
+            <input
+              id={`${ids}-repeat`}
+              type="range"
+              min={REPEAT_MIN}
+              max={REPEAT_MAX}
+              step={0.5}
+              value={repeatIn}
+              onChange={(e) => setRepeatIn(Number(e.target.value))}
+              aria-valuetext={`${inches(repeatIn)} inches per repeat`}
+              className="w-full accent-brand-700"
+            />
+            <div className="flex justify-between text-xs text-stone-500" aria-hidden="true">
+              <span>0.5 in · small, busy</span>
+              <span>24 in · large, bold</span>
+            </div>
+          </div>
+        ) : null}
+
+        <div>
+          <label htmlFor={`${ids}-qty`} className="label">
+            Quantity
+          </label>
+          <div className="inline-flex items-center rounded-full border border-stone-300 bg-white shadow-sm">
+            <button type="button" className="grid size-10 place-items-center rounded-full text-lg text-stone-700 hover:bg-stone-100 disabled:opacity-40" onClick={() => setQuantity((q) => clampQty(q - 1))} disabled={quantity <= 1} aria-label="Decrease quantity">
+              −
+            </button>
+            <input
+              id={`${ids}-qty`}
+              name="quantity"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              max={99}
+              value={quantity}
+              onChange={(e) => setQuantity(clampQty(Number(e.target.value)))}
+              className="w-12 [appearance:textfield] border-0 bg-transparent text-center text-sm font-semibold tabular-nums focus:outline-none [&::-webkit-inner-spin-button]:appearance-none"
+            />
+            <button type="button" className="grid size-10 place-items-center rounded-full text-lg text-stone-700 hover:bg-stone-100 disabled:opacity-40" onClick={() => setQuantity((q) => clampQty(q + 1))} disabled={quantity >= 99} aria-label="Increase quantity">
+              +
+            </button>
+          </div>
+        </div>
+
+        <input type="hidden" name="variantId" value={variant?.id ?? ''} />
+        <input type="hidden" name="designId" value={designId ?? ''} />
+        <input type="hidden" name="repeatIn" value={repeatIn} />
+
+        <div className="flex flex-col gap-3 sm:flex-row">
+          {designId ? (
+            <>
+              <button type="submit" className="btn-primary flex-1 py-3 text-base" disabled={pending || !variant} data-testid="add-to-cart">
+                {pending ? 'Adding…' : 'Add to cart'}
+              </button>
+              <Link href={designStudioUrl(product.slug)} className="btn-secondary flex-1 py-3 text-base">
+                Try another design
+              </Link>
+            </>
+          ) : (
+            <>
+              <Link href={designStudioUrl(product.slug)} className="btn-primary flex-1 py-3 text-base">
+                Design your pattern
+              </Link>
+              <button type="submit" className="btn-secondary flex-1 py-3 text-base" disabled aria-describedby={`${ids}-need-design`} data-testid="add-to-cart">
+                Add to cart
+              </button>
+            </>
+          )}
+        </div>
+        {!designId ? (
+          <p id={`${ids}-need-design`} className="-mt-3 text-sm text-stone-600">
+            Design a pattern first — every piece is printed with your own design.
+          </p>
+        ) : null}
+
+        <div aria-live="polite" role="status" className="min-h-6 text-sm">
+          {state.status === 'ok' ? (
+            <p key={state.at} className="flex items-center gap-2 rounded-xl bg-brand-50 px-4 py-3 font-medium text-brand-900 ring-1 ring-brand-200">
+              {state.message}{' '}
+              <Link href="/cart" className="link ml-auto">
+                View cart →
+              </Link>
+            </p>
+          ) : state.status === 'error' ? (
+            <p key={state.at} role="alert" className="rounded-xl bg-red-50 px-4 py-3 font-medium text-red-800 ring-1 ring-red-200">
+              {state.message}
+            </p>
+          ) : null}
+        </div>
+
+        <div className="border-t border-stone-200 pt-5">
+          <h2 className="text-sm font-semibold text-stone-900">Print areas</h2>
+          <ul className="mt-2 space-y-1 text-sm text-stone-600">
+            {printAreas.map((a) => (
+              <li key={a.name} className={product.kind === 'wall-art' && a.name !== variant?.size ? 'text-stone-500' : undefined}>
+                {printAreaSummary(a)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </form>
+    </div>
+  );
+}
