@@ -11,6 +11,10 @@ import { cosineGrid, sample, type Scheduler } from './sampler';
 export interface BaseBatchOptions {
   tokens: number[]; // the 5 role ids, shared by the batch
   seeds: number[]; // one image per seed
+  /** per image: mix in a second noise (recipe.variation) */
+  variations?: ({ seed: number; strength: number } | undefined)[];
+  /** the current x0 estimate of the whole batch after each step (progressive previews) */
+  onPreview?: (x0: Float32Array, step: number, total: number) => void | Promise<void>;
   steps: number;
   guidance: number;
   scheduler: Scheduler;
@@ -27,7 +31,7 @@ export async function sampleBase(model: LoadedModel, o: BaseBatchOptions): Promi
   const per = 3 * R * R;
   const B = o.seeds.length;
   const x = new Float32Array(B * per);
-  o.seeds.forEach((seed, i) => x.set(gaussian(seed, per, STREAM_BASE), i * per));
+  o.seeds.forEach((seed, i) => x.set(startNoise(seed, per, o.variations?.[i]), i * per));
   const cfg = o.guidance !== 1;
   const NB = cfg ? 2 * B : B;
   const tok = new BigInt64Array(NB * 5);
@@ -58,11 +62,23 @@ export async function sampleBase(model: LoadedModel, o: BaseBatchOptions): Promi
         const vv = cfg ? v[B * per + k] + g * (v[k] - v[B * per + k]) : v[k];
         x0[k] = a * xi[k] - s * vv;
       }
+      await o.onPreview?.(x0, i + 1, grid.t.length - 1);
       return x0;
     },
     o.scheduler,
     o.onStep,
   );
+}
+
+/** Start noise of one image: N(seed), or cos(a) N(seed) + sin(a) N(variation), a = strength pi/2. */
+export function startNoise(seed: number, n: number, variation?: { seed: number; strength: number }): Float32Array {
+  const x = gaussian(seed, n, STREAM_BASE);
+  if (!variation) return x;
+  const v = gaussian(variation.seed, n, STREAM_BASE);
+  const a = (variation.strength * Math.PI) / 2;
+  const c = Math.cos(a), sn = Math.sin(a);
+  for (let k = 0; k < n; k++) x[k] = c * x[k] + sn * v[k];
+  return x;
 }
 
 /**

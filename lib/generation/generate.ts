@@ -32,6 +32,10 @@ export interface GenerateOptions {
   steps?: number;
   guidance?: number;
   scheduler?: string;
+  /** "more like this": every candidate keeps `seed` and mixes in its own variation seed */
+  variation?: { seeds: number[]; strength: number };
+  /** progressive previews: the batch's current x0 estimate as small PNGs, after each step */
+  onPreview?: (pngs: Buffer[], step: number, total: number) => void | Promise<void>;
   /** progress: one call per sampler step */
   onStep?: (step: number, total: number) => void | Promise<void>;
 }
@@ -68,6 +72,7 @@ export function a1111Parameters(r: Recipe, extra: Record<string, string | number
     ['Model hash', r.modelSha256.slice(0, 10)],
     ['Model', r.modelId],
     ['Tiling', r.tileable ? 'True' : 'False'],
+    ...((r.variation ? [['Variation seed', r.variation.seed], ['Variation seed strength', r.variation.strength]] : []) as [string, number][]),
     ...Object.entries(extra),
   ];
   return `${r.prompt}\n${r.negativePrompt ? `Negative prompt: ${r.negativePrompt}\n` : ''}${fields.map(([k, v]) => `${k}: ${v}`).join(', ')}`;
@@ -141,7 +146,15 @@ export async function generateCandidates(o: GenerateOptions): Promise<GenerateRe
   const prompt = checkPrompt(o.prompt);
   const count = o.count ?? 4;
   if (!Number.isInteger(count) || count < 1 || count > 8) throw badRequest('count must be from 1 to 8.', 'invalid_count');
-  const seeds = seedsFrom(o.seed, count);
+  let seeds = seedsFrom(o.seed, count);
+  let variations: ({ seed: number; strength: number } | undefined)[] | undefined;
+  if (o.variation) {
+    const { strength } = o.variation;
+    if (!(strength > 0 && strength <= 1)) throw badRequest('variation strength must be in (0, 1].', 'invalid_variation');
+    if (o.variation.seeds.length !== count) throw badRequest('one variation seed per candidate', 'invalid_variation');
+    seeds = seeds.map(() => seeds[0]);
+    variations = o.variation.seeds.map((vs) => ({ seed: vs >>> 0, strength }));
+  }
   if (backend() === 'sd-onnx') {
     const { recipes, images } = await renderQueue().run(() => sd.generate({ prompt, seeds, steps: o.steps, guidance: o.guidance, scheduler: o.scheduler, onStep: o.onStep }));
     const candidates = recipes.map((recipe, i) => {
@@ -162,9 +175,12 @@ export async function generateCandidates(o: GenerateOptions): Promise<GenerateRe
   }
   const s = settings(m.manifest.defaults, o);
   const R = m.manifest.resolution;
-  const x0 = await renderQueue().run(() => sampleBase(m, { tokens: parsed.tokens, seeds, ...s, onStep: o.onStep }));
+  const onPreview = o.onPreview
+    ? (x: Float32Array, step: number, total: number) => o.onPreview!(seeds.map((_, i) => encodePng(tensorToRgb8(x, i, R, R), R, R)), step, total)
+    : undefined;
+  const x0 = await renderQueue().run(() => sampleBase(m, { tokens: parsed.tokens, seeds, variations, ...s, onStep: o.onStep, onPreview }));
   const candidates = seeds.map((seed, i) => {
-    const recipe = normalizeRecipe({ prompt, seed, modelId: m.manifest.id, modelSha256: m.manifest.files.base.sha256, ...s, width: R, height: R, tileable: true });
+    const recipe = normalizeRecipe({ prompt, seed, modelId: m.manifest.id, modelSha256: m.manifest.files.base.sha256, ...s, width: R, height: R, tileable: true, variation: variations?.[i] });
     const png = recipePng(recipe, tensorToRgb8(x0, i, R, R), R, R);
     return { recipe, designId: recipeHash(recipe), png, sha256: sha256(png) };
   });
@@ -180,7 +196,7 @@ async function renderNative(recipe: Recipe): Promise<{ rgb: Uint8Array; w: numbe
   const m = await embeddedModelFor(recipe);
   const parsed = m.parser.parse(recipe.prompt);
   if (!isScheduler(recipe.scheduler)) throw badRequest(`Unknown scheduler ${recipe.scheduler}`, 'invalid_scheduler');
-  const x0 = await sampleBase(m, { tokens: parsed.tokens, seeds: [recipe.seed], steps: recipe.steps, guidance: recipe.guidance, scheduler: recipe.scheduler });
+  const x0 = await sampleBase(m, { tokens: parsed.tokens, seeds: [recipe.seed], variations: [recipe.variation], steps: recipe.steps, guidance: recipe.guidance, scheduler: recipe.scheduler });
   return { rgb: tensorToRgb8(x0, 0, recipe.height, recipe.width), w: recipe.width, h: recipe.height, m };
 }
 

@@ -17,6 +17,15 @@ export const recipeSchema = z
     width: z.number().int().min(8).max(4096),
     height: z.number().int().min(8).max(4096),
     tileable: z.boolean(),
+    // "More like this": the start noise is cos(a)*noise(seed) + sin(a)*noise(variation.seed),
+    // a = strength*pi/2 (unit variance kept). Absent on ordinary recipes, so their hash is unchanged.
+    variation: z
+      .object({
+        seed: z.number().int().min(0).max(0xffffffff),
+        strength: z.number().gt(0).max(1),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 

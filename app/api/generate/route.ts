@@ -1,0 +1,21 @@
+// POST /api/generate {prompt, seed?, steps?, guidance?, scheduler?} -> NDJSON progress stream.
+import { z } from 'zod';
+import { streamGeneration } from '@/lib/generation/studio';
+import { handle, readJson } from '@/lib/http/route';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+const body = z.object({
+  prompt: z.unknown(), // validated by checkPrompt for shopper-readable messages
+  seed: z.number().int().min(0).max(0xffffffff).optional(),
+  steps: z.number().int().min(1).max(50).optional(),
+  guidance: z.number().min(0).max(15).optional(),
+  scheduler: z.enum(['ddim', 'dpmpp-2m']).optional(),
+  product: z.string().max(100).optional(),
+});
+
+export const POST = handle(async (req) => {
+  const { product: _product, ...b } = await readJson(req, body);
+  return streamGeneration(req, b);
+});

@@ -1,0 +1,60 @@
+// The only module of lib/generation that touches Prisma: Design rows (id = recipe hash).
+import { db } from '../db/client';
+import { normalizeRecipe, recipeHash, type Recipe } from './recipe';
+
+export interface DesignRecord {
+  id: string;
+  recipe: Recipe;
+  previewSha256: string | null;
+  createdById: string | null;
+  createdAt: Date;
+}
+
+function toRecord(row: { id: string; recipe: unknown; previewSha256: string | null; createdById: string | null; createdAt: Date }): DesignRecord {
+  return { id: row.id, recipe: normalizeRecipe(row.recipe), previewSha256: row.previewSha256, createdById: row.createdById, createdAt: row.createdAt };
+}
+
+/** Inserts the design (idempotent: same recipe, same id); fills the preview if it was missing. */
+export async function saveDesign(recipe: Recipe, opts: { previewSha256?: string; createdById?: string | null } = {}): Promise<DesignRecord> {
+  const r = normalizeRecipe(recipe);
+  const id = recipeHash(r);
+  const row = await db.design.upsert({
+    where: { id },
+    create: {
+      id,
+      recipe: r as object,
+      prompt: r.prompt,
+      negativePrompt: r.negativePrompt ?? null,
+      seed: BigInt(r.seed),
+      modelId: r.modelId,
+      modelSha256: r.modelSha256,
+      scheduler: r.scheduler,
+      steps: r.steps,
+      guidance: r.guidance,
+      width: r.width,
+      height: r.height,
+      tileable: r.tileable,
+      previewSha256: opts.previewSha256 ?? null,
+      createdById: opts.createdById ?? null,
+    },
+    update: {},
+  });
+  if (!row.previewSha256 && opts.previewSha256) return setDesignPreview(id, opts.previewSha256);
+  return toRecord(row);
+}
+
+export async function getDesign(id: string): Promise<DesignRecord | null> {
+  if (!/^[0-9a-f]{64}$/.test(id)) return null;
+  const row = await db.design.findUnique({ where: { id } });
+  return row ? toRecord(row) : null;
+}
+
+export async function setDesignPreview(id: string, previewSha256: string): Promise<DesignRecord> {
+  return toRecord(await db.design.update({ where: { id }, data: { previewSha256 } }));
+}
+
+/** Most used prompts (for autocomplete), newest designs breaking ties. */
+export async function popularPrompts(limit = 20): Promise<string[]> {
+  const rows = await db.design.groupBy({ by: ['prompt'], _count: { prompt: true }, orderBy: [{ _count: { prompt: 'desc' } }, { prompt: 'asc' }], take: limit });
+  return rows.map((r) => r.prompt);
+}

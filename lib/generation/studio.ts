@@ -1,0 +1,132 @@
+// The studio's server side: POST /api/generate and POST /api/designs/:id/more stream NDJSON
+// (one JSON object per line):
+//   {"type":"start", count, steps, seed, parsed, ignoredWords, model}
+//   {"type":"step", step, total, previews:[data-URL PNG per candidate]}     (one per sampler step)
+//   {"type":"candidate", index, designId, url, seed, sha256, recipe}        (one per finished candidate)
+//   {"type":"done", designIds}   or   {"type":"error", message, code}
+// Everything that can be refused (400 bad input, 422 moderation / no motif, 429 rate limit,
+// 503 busy) is refused BEFORE the stream starts, as a JSON error with that status.
+import { randomInt } from 'node:crypto';
+import { HttpError, notFound } from '../http/errors';
+import { putBlob, putRef } from '../storage';
+import { getDesign, saveDesign } from './design-repository';
+import { generateCandidates, getModelInfo, parsePrompt, type GenerateOptions } from './generate';
+import { checkPrompt } from './input';
+import { renderQueue } from './queue';
+import { clientKey, generationLimiter } from './rate-limit';
+
+export const MORE_LIKE_THIS_STRENGTH = 0.3;
+
+/**
+ * Who is generating. TODO(auth): lib/auth is being built; once getUserFromRequest is stable,
+ * this is the only line to keep. Errors (no auth config, no DB in a unit test) mean "guest".
+ */
+export async function resolveUserId(req: Request): Promise<string | null> {
+  try {
+    const { getUserFromRequest } = await import('../auth');
+    return (await getUserFromRequest(req))?.id ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function sessionCookie(req: Request): string | null {
+  const c = req.headers.get('cookie') ?? '';
+  const m = /(?:^|;\s*)(?:__Secure-)?(?:authjs|next-auth)\.session-token=([^;]+)/.exec(c) ?? /(?:^|;\s*)seedprint_cart=([^;]+)/.exec(c);
+  return m ? m[1] : null;
+}
+
+export interface StreamRequest {
+  prompt: unknown;
+  seed?: number;
+  steps?: number;
+  guidance?: number;
+  scheduler?: string;
+  variation?: GenerateOptions['variation'];
+}
+
+const enc = new TextEncoder();
+const line = (o: unknown) => enc.encode(`${JSON.stringify(o)}\n`);
+
+export async function streamGeneration(req: Request, body: StreamRequest): Promise<Response> {
+  const userId = await resolveUserId(req);
+  const prompt = checkPrompt(body.prompt); // 400 / 422
+  const parsed = await parsePrompt(prompt);
+  const info = await getModelInfo();
+  if (info.backend === 'embedded' && !parsed.roles.motif) {
+    throw new HttpError(
+      422,
+      parsed.ignoredWords.length
+        ? `The model does not know "${parsed.ignoredWords.join('", "')}" yet. Start with a motif, e.g. hearts, stars, stripes, cats or sunflowers.`
+        : 'Name a motif, e.g. "red hearts on navy" or "sunflowers on cream".',
+      'no_motif',
+    );
+  }
+  generationLimiter().take(clientKey(req, userId ?? sessionCookie(req))); // 429
+  const q = renderQueue();
+  if (q.stats.running >= q.concurrency && q.stats.waiting >= q.maxWaiting) {
+    throw new HttpError(503, 'The design studio is busy right now: please try again in a few seconds.', 'generation_busy');
+  }
+  const seed = body.seed ?? randomInt(0, 2 ** 32 - 8);
+  const count = 4;
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let closed = false;
+      const send = (o: unknown) => {
+        if (!closed) {
+          try {
+            controller.enqueue(line(o));
+          } catch {
+            closed = true; // the client went away; finish the work so the designs are saved
+          }
+        }
+      };
+      try {
+        send({ type: 'start', count, seed, steps: body.steps ?? info.defaults.steps, parsed: parsed.roles, ignoredWords: parsed.ignoredWords, model: { id: info.id, standin: info.standin } });
+        const r = await generateCandidates({
+          prompt,
+          seed,
+          count,
+          steps: body.steps,
+          guidance: body.guidance,
+          scheduler: body.scheduler,
+          variation: body.variation,
+          onPreview: (pngs, step, total) => send({ type: 'step', step, total, previews: pngs.map((p) => `data:image/png;base64,${p.toString('base64')}`) }),
+        });
+        const ids: string[] = [];
+        for (const [index, c] of r.candidates.entries()) {
+          const { key } = await putBlob(c.png, { contentType: 'image/png' });
+          await saveDesign(c.recipe, { previewSha256: key, createdById: userId });
+          await putRef(`r/${c.designId}.png`, key);
+          ids.push(c.designId);
+          send({ type: 'candidate', index, designId: c.designId, url: `/r/${c.designId}.png`, seed: c.recipe.seed, variationSeed: c.recipe.variation?.seed, sha256: c.sha256, recipe: c.recipe });
+        }
+        send({ type: 'done', designIds: ids });
+      } catch (err) {
+        const e = err instanceof HttpError ? err : null;
+        if (!e) console.error('[generation] stream failed', err);
+        send({ type: 'error', message: e?.message ?? 'Generation failed on our side. Please try again.', code: e?.code ?? 'internal' });
+      } finally {
+        if (!closed) controller.close();
+      }
+    },
+  });
+  return new Response(stream, {
+    headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' },
+  });
+}
+
+/** "More like this": the chosen design's prompt, settings and seed, 4 new variation seeds. */
+export async function streamMoreLikeThis(req: Request, designId: string): Promise<Response> {
+  const d = await getDesign(designId);
+  if (!d) throw notFound('No design with that id.');
+  const r = d.recipe;
+  return streamGeneration(req, {
+    prompt: r.prompt,
+    seed: r.seed,
+    steps: r.steps,
+    guidance: r.guidance,
+    scheduler: r.scheduler,
+    variation: { seeds: Array.from({ length: 4 }, () => randomInt(0, 2 ** 32 - 1)), strength: MORE_LIKE_THIS_STRENGTH },
+  });
+}
