@@ -17,8 +17,8 @@ export interface SyncResult {
   becamePaid: boolean;
 }
 
-export async function syncOrderWithCheckout(sessionId: string, actor = 'stripe'): Promise<SyncResult> {
-  const state = await fetchCheckoutState(sessionId);
+export async function syncOrderWithCheckout(sessionId: string, actor = 'stripe', paymentIntentHint?: string | null): Promise<SyncResult> {
+  const state = await fetchCheckoutState(sessionId, paymentIntentHint);
   const order = await repo.findOrderBySession(sessionId);
   if (!order) return { orderId: null, changes: [], becamePaid: false };
   const result = await repo.runInTransaction((tx) => applyState(tx, order.id, state, actor));
@@ -96,22 +96,20 @@ async function applyState(tx: repo.Tx, orderId: string, s: CheckoutState, actor:
   return { orderId: order.id, changes, becamePaid };
 }
 
-/** Which checkout session an event is about, whatever kind of object it carries. */
-async function sessionIdForEvent(event: Stripe.Event): Promise<string | null> {
+/** Which checkout session (and payment intent, if any) an event is about. */
+async function eventTarget(event: Stripe.Event): Promise<{ sessionId: string | null; paymentIntentId: string | null }> {
   const obj = event.data.object as unknown as Record<string, unknown>;
-  if (event.type.startsWith('checkout.session.')) return obj.id as string;
+  if (event.type.startsWith('checkout.session.')) return { sessionId: obj.id as string, paymentIntentId: (obj.payment_intent as string) ?? null };
   let paymentIntentId: string | null = null;
   if (event.type.startsWith('payment_intent.')) paymentIntentId = obj.id as string;
-  else if (event.type.startsWith('charge.')) paymentIntentId = (obj.payment_intent as string) ?? null;
-  else if (event.type.startsWith('refund.')) paymentIntentId = (obj.payment_intent as string) ?? null;
-  if (!paymentIntentId) return null;
+  else if (event.type.startsWith('charge.') || event.type.startsWith('refund.')) paymentIntentId = (obj.payment_intent as string) ?? null;
+  if (!paymentIntentId) return { sessionId: null, paymentIntentId };
   const known = await repo.findSessionIdForPaymentIntent(paymentIntentId);
-  if (known) return known;
+  if (known) return { sessionId: known, paymentIntentId };
   // The intent's own event may arrive before checkout.session.completed told us its id.
   const metadataOrderId = ((obj.metadata as Record<string, string> | undefined) ?? {}).order_id ?? (await orderIdForPaymentIntent(paymentIntentId));
-  if (!metadataOrderId) return null;
-  const order = await repo.findOrder(metadataOrderId);
-  return order?.stripeCheckoutSessionId ?? null;
+  const order = metadataOrderId ? await repo.findOrder(metadataOrderId) : null;
+  return { sessionId: order?.stripeCheckoutSessionId ?? null, paymentIntentId };
 }
 
 export const HANDLED_EVENTS = new Set([
@@ -144,8 +142,8 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     return { status: 'ignored', eventId: event.id };
   }
   try {
-    const sessionId = await sessionIdForEvent(event);
-    const sync = sessionId ? await syncOrderWithCheckout(sessionId) : undefined;
+    const target = await eventTarget(event);
+    const sync = target.sessionId ? await syncOrderWithCheckout(target.sessionId, 'stripe', target.paymentIntentId) : undefined;
     await repo.markWebhookEvent(event.id, {});
     return { status: 'processed', eventId: event.id, sync };
   } catch (err) {

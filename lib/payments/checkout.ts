@@ -84,9 +84,11 @@ export interface CheckoutState {
   customerEmail: string | null;
 }
 
-export async function fetchCheckoutState(sessionId: string): Promise<CheckoutState> {
+export async function fetchCheckoutState(sessionId: string, paymentIntentHint?: string | null): Promise<CheckoutState> {
   const s = await stripe().checkout.sessions.retrieve(sessionId, { expand: ['payment_intent', 'payment_intent.latest_charge'] });
-  const pi = typeof s.payment_intent === 'object' ? s.payment_intent : null;
+  let pi = typeof s.payment_intent === 'object' ? s.payment_intent : null;
+  // An open session may not link its intent yet; a failed attempt is only visible on the intent.
+  if (!pi && paymentIntentHint) pi = await stripe().paymentIntents.retrieve(paymentIntentHint, { expand: ['latest_charge'] });
   const charge = pi && typeof pi.latest_charge === 'object' ? pi.latest_charge : null;
   const ship = s.collected_information?.shipping_details ?? null;
   return {

@@ -32,7 +32,6 @@ async function create(): Promise<PgBoss> {
     max: 4,
     // Maintenance (expiring dead jobs) runs often so a crashed worker's job comes back quickly.
     maintenanceIntervalSeconds: Number(process.env.QUEUE_MAINTENANCE_SECONDS ?? 30),
-    monitorStateIntervalSeconds: undefined,
   });
   boss.on('error', (err) => console.error('[queue]', err.message));
   await boss.start();
