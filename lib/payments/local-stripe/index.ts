@@ -102,6 +102,8 @@ export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalS
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   if (!publicUrl) publicUrl = url;
 
+  // Hosted URLs from a previous run may name another port.
+  for (const r of Object.values(store.data.sessions)) if (r.session.status === 'open') r.session.url = `${publicUrl}${HOSTED_PREFIX}${r.session.id}`;
   // Events a previous run could not deliver are retried after a restart, as Stripe would.
   for (const e of store.data.events) if (e.pending_webhooks > 0) sender.enqueue(e);
 

@@ -512,6 +512,7 @@ export function charge(data: {
         overcapture: { maximum_amount_capturable: pi.amount, status: 'unavailable' },
         regulated_status: 'unregulated',
         three_d_secure: null,
+        transaction_link_id: null,
         wallet: null,
       },
       type: 'card',
