@@ -38,12 +38,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         <h1 className="text-2xl font-semibold tracking-tight text-stone-900">Sign in to Seedprint</h1>
         <p className="mt-2 text-sm leading-6 text-stone-600">Track your orders and keep your designs. New here? The same link creates your account.</p>
 
-        {error && (
-          <div role="alert" className="mt-6 rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-900">
-            {error}
-          </div>
-        )}
-
         {user && forbidden && (
           <div role="alert" className="mt-6 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2.5 text-sm leading-6 text-amber-950">
             You are signed in as <strong>{user.email}</strong> ({ROLE_LABELS[user.role].toLowerCase()}), which cannot open that page. Sign in with another account below.
@@ -52,6 +46,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
 
         {user && !forbidden ? (
           <div className="mt-6 space-y-4">
+            {error && (
+              <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-900">
+                {error}
+              </p>
+            )}
             <p className="text-sm leading-6 text-stone-700">
               You are already signed in as <strong className="font-semibold text-stone-900">{user.email}</strong>.
             </p>
@@ -75,7 +74,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
           </div>
         ) : (
           <div className="mt-6">
-            <SignInForm callbackUrl={callbackUrl} defaultEmail={one(q.email)} outbox={outbox} />
+            <SignInForm callbackUrl={callbackUrl} defaultEmail={one(q.email)} outbox={outbox} notice={error} />
           </div>
         )}
       </div>

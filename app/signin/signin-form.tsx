@@ -7,11 +7,13 @@ type Props = {
   defaultEmail?: string;
   /** Set when the dev outbox is available: where the link can be read without a mailbox. */
   outbox: { href: string; smtp: boolean } | null;
+  /** A message from the URL (e.g. an expired link), shown until the form is used. */
+  notice?: string | null;
 };
 
 const initial: SignInState = { status: 'idle' };
 
-export function SignInForm({ callbackUrl, defaultEmail, outbox }: Props) {
+export function SignInForm({ callbackUrl, defaultEmail, outbox, notice }: Props) {
   const [state, formAction, pending] = useActionState(requestMagicLink, initial);
   const [editing, setEditing] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -67,8 +69,13 @@ export function SignInForm({ callbackUrl, defaultEmail, outbox }: Props) {
   const error = state.status === 'error' ? state.message : null;
   const value = state.status === 'idle' ? (state.email ?? defaultEmail) : state.email;
   return (
-    <form action={formAction} onSubmit={() => setEditing(false)} className="space-y-4" noValidate={false}>
+    <form action={formAction} onSubmit={() => setEditing(false)} className="space-y-4">
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      {notice && state.status === 'idle' && (
+        <p role="alert" className="rounded-lg border border-red-200 bg-red-50 px-3 py-2.5 text-sm text-red-900">
+          {notice}
+        </p>
+      )}
       <div>
         <label htmlFor="signin-email" className="mb-1.5 block text-sm font-medium text-stone-900">
           E-mail address
