@@ -58,12 +58,15 @@ export async function sampleBase(model: LoadedModel, o: BaseBatchOptions): Promi
       const v = (out.v ?? Object.values(out)[0]).data as Float32Array;
       const a = grid.alpha[i], s = grid.sigma[i], g = o.guidance;
       const x0 = new Float32Array(B * per);
+      const eps = new Float32Array(B * per);
       for (let k = 0; k < B * per; k++) {
         const vv = cfg ? v[B * per + k] + g * (v[k] - v[B * per + k]) : v[k];
-        x0[k] = a * xi[k] - s * vv;
+        const p = a * xi[k] - s * vv;
+        x0[k] = p > 1 ? 1 : p < -1 ? -1 : p; // clip x0 to [-1, 1] (as models/sample_torch.py)
+        eps[k] = s * xi[k] + a * vv;
       }
       await o.onPreview?.(x0, i + 1, grid.t.length - 1);
-      return x0;
+      return { x0, eps };
     },
     o.scheduler,
     o.onStep,
@@ -90,6 +93,13 @@ export async function srPass(model: LoadedModel, low: Float32Array, h: number, w
   const f = model.manifest.srFactor;
   const H = h * f, W = w * f;
   const up = upsamplePeriodic(low, h, w, f, model.manifest.srUpsample);
+  const aug = model.manifest.srNoiseAugT;
+  if (aug > 0) {
+    // noise augmentation of the conditioning, as in training (deterministic: its own stream)
+    const n = gaussian(seed, up.length, STREAM_SR + 0x100n + BigInt(pass));
+    const a = Math.cos((Math.PI * aug) / 2), s = Math.sin((Math.PI * aug) / 2);
+    for (let k = 0; k < up.length; k++) up[k] = a * up[k] + s * n[k];
+  }
   const x = gaussian(seed, 3 * H * W, STREAM_SR + BigInt(pass));
   const grid = cosineGrid(steps ?? model.manifest.srSteps);
   const lowT = new ort.Tensor('float32', up, [1, 3, H, W]);
@@ -101,8 +111,13 @@ export async function srPass(model: LoadedModel, low: Float32Array, h: number, w
       const v = (r.v ?? Object.values(r)[0]).data as Float32Array;
       const a = grid.alpha[i], s = grid.sigma[i];
       const x0 = new Float32Array(xi.length);
-      for (let k = 0; k < xi.length; k++) x0[k] = a * xi[k] - s * v[k];
-      return x0;
+      const eps = new Float32Array(xi.length);
+      for (let k = 0; k < xi.length; k++) {
+        const p = a * xi[k] - s * v[k];
+        x0[k] = p > 1 ? 1 : p < -1 ? -1 : p;
+        eps[k] = s * xi[k] + a * v[k];
+      }
+      return { x0, eps };
     },
     'ddim',
   );
@@ -112,6 +127,7 @@ export async function srPass(model: LoadedModel, low: Float32Array, h: number, w
 /** Classifier logits for a batch of NCHW [-1,1] images at the base resolution. */
 export async function classify(model: LoadedModel, images: Float32Array, batch: number): Promise<{ motif: Float32Array; layout: Float32Array }> {
   const R = model.manifest.resolution;
+  if (!model.classifier) throw new Error(`Model ${model.manifest.id} has no classifier.onnx`);
   const r = await model.classifier.run({ image: new ort.Tensor('float32', images, [batch, 3, R, R]) });
   return { motif: r.motif.data as Float32Array, layout: r.layout.data as Float32Array };
 }

@@ -32,11 +32,14 @@ export interface EmbeddedManifest {
   id: string;
   version: string;
   dir: string;
-  files: Record<'base' | 'sr' | 'classifier' | 'vocab', ModelFile> & Record<string, ModelFile>;
+  files: Record<'base' | 'sr' | 'vocab', ModelFile> & { classifier?: ModelFile } & Record<string, ModelFile>;
   resolution: number;
   srFactor: number;
   srUpsample: 'nearest' | 'bicubic';
   srSteps: number;
+  srMultipleOf: number;
+  /** if > 0, the low-res conditioning is noised to this t (deterministically) before SR */
+  srNoiseAugT: number;
   defaults: { steps: number; guidance: number; scheduler: string };
   tMax: number;
   raw: Record<string, unknown>;
@@ -55,6 +58,7 @@ export function readManifest(dir: string): EmbeddedManifest {
     const key = name.replace(/\.(onnx|json)$/, '');
     const rel = p ?? (key === 'vocab' ? 'vocab.json' : `${key}.onnx`);
     if (!sha || !/^[0-9a-f]{64}$/.test(sha)) throw new Error(`${file}: file ${name} has no sha256`);
+    if (!/\.(onnx|json|txt)$/.test(rel)) return; // descriptive entries
     files[key] = { path: rel, sha256: sha };
   };
   const f = raw.files ?? raw.sha256 ?? raw.checksums;
@@ -64,18 +68,23 @@ export function readManifest(dir: string): EmbeddedManifest {
       if (typeof v === 'string') addFile(k, /\.(onnx|json)$/.test(k) ? k : undefined, v);
       else addFile(k, v.path ?? v.file, v.sha256);
     }
-  for (const need of ['base', 'sr', 'classifier', 'vocab']) if (!files[need]) throw new Error(`${file}: missing file entry "${need}"`);
+  // vocab.json may be listed without a checksum ("vocab": "vocab.json"): hash it at load.
+  if (!files.vocab) files.vocab = { path: typeof raw.vocab === 'string' ? raw.vocab : 'vocab.json', sha256: '' };
+  if (!files.classifier && fs.existsSync(path.join(dir, 'classifier.onnx'))) files.classifier = { path: 'classifier.onnx', sha256: '' };
+  for (const need of ['base', 'sr']) if (!files[need]) throw new Error(`${file}: missing file entry "${need}"`);
   const sr = raw.sr ?? raw.upscaler ?? {};
-  const defaults = raw.defaults ?? raw.sampling ?? {};
+  const defaults = raw.defaults ?? raw.recommended ?? raw.sampling ?? {};
   return {
     id: String(raw.id ?? raw.model_id ?? raw.name ?? path.basename(dir)),
     version: String(raw.version ?? '0'),
     dir,
     files: files as EmbeddedManifest['files'],
-    resolution: Number(raw.resolution ?? raw.base?.resolution ?? raw.image_size ?? 64),
+    resolution: Number(raw.resolution ?? raw.base?.size ?? raw.base?.resolution ?? raw.image_size ?? 64),
     srFactor: Number(sr.factor ?? sr.scale ?? 4),
-    srUpsample: String(sr.upsample ?? sr.low_upsample ?? raw.sr_upsample ?? 'nearest').toLowerCase().startsWith('bicubic') ? 'bicubic' : 'nearest',
-    srSteps: Number(sr.steps ?? sr.default_steps ?? 4),
+    srUpsample: String(sr.lowUpsample ?? sr.upsample ?? sr.low_upsample ?? raw.sr_upsample ?? 'nearest').toLowerCase().startsWith('bicubic') ? 'bicubic' : 'nearest',
+    srSteps: Number(sr.recommendedSteps ?? sr.steps ?? sr.default_steps ?? 4),
+    srMultipleOf: Number(sr.multipleOf ?? 1),
+    srNoiseAugT: Number(sr.noiseAugT ?? 0),
     defaults: {
       steps: Number(defaults.steps ?? 8),
       guidance: Number(defaults.guidance ?? defaults.cfg ?? 3),
@@ -127,7 +136,8 @@ export interface LoadedModel {
   parser: PromptParser;
   base: ort.InferenceSession;
   sr: ort.InferenceSession;
-  classifier: ort.InferenceSession;
+  /** null when the model ships without classifier.onnx (only the eval needs it) */
+  classifier: ort.InferenceSession | null;
   provider: string;
   loadMs: number;
 }
@@ -146,11 +156,13 @@ export async function loadModelFrom(dir: string): Promise<LoadedModel> {
         const full = path.join(key, f.path);
         if (!fs.existsSync(full)) throw new Error(`Model ${manifest.id}: ${f.path} is missing`);
         const actual = sha256File(full);
-        if (actual !== f.sha256) throw new Error(`Model ${manifest.id}: ${f.path} has sha256 ${actual}, manifest says ${f.sha256} (corrupt or replaced file: ${name})`);
+        if (!f.sha256) f.sha256 = actual; // listed without a checksum: record what was loaded
+        else if (actual !== f.sha256) throw new Error(`Model ${manifest.id}: ${f.path} has sha256 ${actual}, manifest says ${f.sha256} (corrupt or replaced file: ${name})`);
       }
       const vocab = loadVocab(JSON.parse(fs.readFileSync(path.join(key, manifest.files.vocab.path), 'utf8')));
-      const [b, s, c] = await Promise.all(['base', 'sr', 'classifier'].map((n) => createSession(path.join(key, manifest.files[n].path))));
-      return { manifest, vocab, parser: new PromptParser(vocab), base: b.session, sr: s.session, classifier: c.session, provider: b.provider, loadMs: performance.now() - t0 };
+      const [b, s] = await Promise.all(['base', 'sr'].map((n) => createSession(path.join(key, manifest.files[n].path))));
+      const c = manifest.files.classifier ? await createSession(path.join(key, manifest.files.classifier.path)) : null;
+      return { manifest, vocab, parser: new PromptParser(vocab), base: b.session, sr: s.session, classifier: c?.session ?? null, provider: b.provider, loadMs: performance.now() - t0 };
     })();
     loaded.set(key, p);
     p.catch(() => loaded.delete(key));

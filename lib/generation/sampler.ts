@@ -24,7 +24,8 @@ export function cosineGrid(steps: number, tMax = 1): Grid {
   return { t, alpha: t.map((x) => Math.cos((Math.PI * x) / 2)), sigma: t.map((x) => (x === 0 ? 0 : Math.sin((Math.PI * x) / 2))) };
 }
 
-export type Denoiser = (x: Float32Array, i: number) => Promise<Float32Array>;
+/** x0 prediction; optionally also eps (for v-models that clip x0 but keep eps = sigma x + alpha v). */
+export type Denoiser = (x: Float32Array, i: number) => Promise<Float32Array | { x0: Float32Array; eps: Float32Array }>;
 
 export async function sample(
   x: Float32Array,
@@ -38,12 +39,16 @@ export async function sample(
   let prevX0: Float32Array | undefined;
   let prevH = 0;
   for (let i = 0; i < n; i++) {
-    const x0 = await denoise(x, i);
+    const d = await denoise(x, i);
+    const x0 = d instanceof Float32Array ? d : d.x0;
+    const epsGiven = d instanceof Float32Array ? undefined : d.eps;
     const a = grid.alpha[i], s = grid.sigma[i];
     const a1 = grid.alpha[i + 1], s1 = grid.sigma[i + 1];
     const next = new Float32Array(x.length);
     if (s1 === 0) {
       next.set(x0);
+    } else if (scheduler === 'ddim' && epsGiven) {
+      for (let k = 0; k < x.length; k++) next[k] = a1 * x0[k] + s1 * epsGiven[k];
     } else if (scheduler === 'ddim') {
       // eps = (x - a x0) / s ; x' = a1 x0 + s1 eps
       const inv = 1 / s;
