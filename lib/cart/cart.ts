@@ -2,12 +2,15 @@
 import { z } from 'zod';
 import { notFound, parseOrThrow } from '../http/errors';
 import { findVariant } from '../catalog';
+import { addListingCartItem, listingTerms, resolveListingLine } from '../sellers/cart-lines';
 import { zoneForCountry } from '../shipping/zones';
 import * as repo from './cart-repository';
 
 export const addToCartSchema = z.object({
   variantId: z.string().min(1, 'choose a size and colour'),
   designId: z.string().regex(/^[0-9a-f]{64}$/, 'is not a valid design id').optional(),
+  /** A seller's listing: its design, pattern scale and price replace whatever else is sent. */
+  listingId: z.string().min(1).max(64).optional(),
   quantity: z.coerce.number().int().min(1, 'must be at least 1').max(99, 'must be at most 99').default(1),
   repeatIn: z.coerce.number().min(0.5, 'must be at least 0.5 in').max(24, 'must be at most 24 in').default(4),
 });
@@ -20,7 +23,25 @@ export const quantitySchema = z.object({
 export type CartView = NonNullable<Awaited<ReturnType<typeof repo.findCart>>>;
 
 export async function getCart(cartId: string | undefined | null): Promise<CartView | null> {
-  return cartId ? repo.findCart(cartId) : null;
+  const cart = cartId ? await repo.findCart(cartId) : null;
+  return cart ? withListingPrices(cart) : null;
+}
+
+/**
+ * Listing lines cost the seller's listing price, not the catalog price: the line's variant is
+ * shown (and checked out) with priceMinor replaced, so every page and the checkout agree.
+ */
+async function withListingPrices(cart: CartView): Promise<CartView> {
+  const listingIds = cart.items.flatMap((i) => (i.listingId ? [i.listingId] : []));
+  if (listingIds.length === 0) return cart;
+  const { prices } = await listingTerms(listingIds);
+  return {
+    ...cart,
+    items: cart.items.map((i) => {
+      const price = i.listingId ? prices.get(`${i.listingId}:${i.variant.productId}`) : undefined;
+      return price === undefined ? i : { ...i, variant: { ...i.variant, priceMinor: price } };
+    }),
+  };
 }
 
 /** Returns the cart to add to, creating one when the cookie points nowhere. */
@@ -30,6 +51,10 @@ export async function getOrCreateCart(cartId: string | undefined | null, userId?
 
 export async function addToCart(cartId: string, input: unknown) {
   const item = parseOrThrow(addToCartSchema, input);
+  if (item.listingId) {
+    const line = await resolveListingLine(item.listingId, item.variantId);
+    return addListingCartItem(cartId, { listingId: line.listingId, variantId: item.variantId, designId: line.designId, quantity: item.quantity, repeatIn: line.repeatIn });
+  }
   const variant = await findVariant(item.variantId);
   if (!variant || !variant.active || !variant.product.active) throw notFound('That product option is no longer available.');
   if (item.designId) {

@@ -8,6 +8,9 @@ export const QUEUES = {
   orderPaid: 'order-paid',
   renderPrintFiles: 'fulfillment-render',
   deliverWebhook: 'webhook-deliver',
+  listingPhotos: 'listing-photos',
+  campaignSettle: 'campaign-settle',
+  campaignSweep: 'campaign-sweep',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -19,6 +22,11 @@ const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
   'fulfillment-render': { retryLimit: 6, retryDelay: 10, retryBackoff: true, expireInSeconds },
   // Webhook retries are scheduled by the delivery code (1, 4, 16, 64 minutes), not by pg-boss.
   'webhook-deliver': { retryLimit: 0, expireInSeconds: 120 },
+  // Seller listings: product photography, rendered after a listing is created or changed.
+  'listing-photos': { retryLimit: 5, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  // Campaigns: capture or cancel every authorisation (idempotent; one run per campaign at a time).
+  'campaign-settle': { policy: 'stately', retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  'campaign-sweep': { policy: 'stately', retryLimit: 0, expireInSeconds: 60 },
 };
 
 const g = globalThis as unknown as { seedprintBoss?: Promise<PgBoss> };

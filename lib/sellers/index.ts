@@ -1,0 +1,44 @@
+// Public surface of lib/sellers: shops, listings with generated photography, public pages.
+export { STORE_MARGIN, priceFloorMinor, sellerEarningsMinor } from './pricing';
+export {
+  becomeSeller,
+  updateSellerProfile,
+  getSellerForUser,
+  requireSeller,
+  createListing,
+  updateListing,
+  publishListing,
+  archiveListing,
+  chooseCover,
+  regeneratePhotos,
+  getOwnedListing,
+  listListingsForSeller,
+  listDesignsByUser,
+  priceFloors,
+  floorFor,
+  sellerProfileSchema,
+  listingSchema,
+  listingUpdateSchema,
+  type PriceFloor,
+} from './listing-service';
+export { PHOTO_VIEWS, viewsFor } from './photo-views';
+export { handleListingPhotos, enqueueListingPhotos, photoProgress, renderProductPhoto, designTile } from './photos';
+export {
+  getPublicListing,
+  getShop,
+  recordListingView,
+  listingSitemapEntries,
+  sellerDashboard,
+  offersFor,
+  coverPhoto,
+  photoUrl,
+  listingUrl,
+  shopUrl,
+  type Offer,
+  type OfferVariant,
+  type DayPoint,
+  type ListingSummary,
+} from './public';
+export { resolveListingLine, listingTerms } from './cart-lines';
+export { findPhoto } from './seller-repository';
+export { startSellerWorkers } from './workers';

@@ -1,0 +1,307 @@
+// Seller profiles and listings: validation, price floors, moderation, ownership and the
+// draft → published → archived life cycle.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import type { CurrentUser } from '../auth/roles';
+import { formatMoney, listProducts } from '../catalog';
+import { badRequest, conflict, forbidden, notFound, parseOrThrow, unprocessable } from '../http/errors';
+import { moderate } from '../generation/input';
+import { assertDeadlineAllowed, MAX_MIN_ORDERS } from '../campaigns/campaign-maths';
+import { priceFloorMinor, STORE_MARGIN } from './pricing';
+import { enqueueListingPhotos } from './photos';
+import * as repo from './seller-repository';
+
+export type Product = Awaited<ReturnType<typeof listProducts>>[number];
+
+// ---- seller profiles ----
+const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const RESERVED_SLUGS = new Set(['new', 'edit', 'admin', 'api', 'seedprint', 'sell', 'shop', 'shops', 'listings']);
+
+export const sellerProfileSchema = z.object({
+  shopName: z.string().trim().min(2, 'must be at least 2 characters').max(60, 'must be at most 60 characters'),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .min(3, 'must be at least 3 characters')
+    .max(40, 'must be at most 40 characters')
+    .regex(SLUG_RE, 'may contain lowercase letters, digits and single dashes')
+    .refine((s) => !RESERVED_SLUGS.has(s), 'is reserved'),
+  bio: z.string().trim().max(500, 'must be at most 500 characters').optional().transform((v) => v || null),
+  payoutEmail: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
+    .transform((v) => v || undefined)
+    .pipe(z.email('must be an e-mail address').optional()),
+});
+
+export const sellerUpdateSchema = sellerProfileSchema.omit({ slug: true }).partial();
+
+/** A signed-in shopper (or seller without a shop yet) opens a shop and becomes a SELLER. */
+export async function becomeSeller(user: CurrentUser, input: unknown) {
+  if (user.role === 'FACTORY') throw forbidden('Factory accounts cannot open a shop.');
+  const data = parseOrThrow(sellerProfileSchema, input);
+  if (await repo.findSellerByUserId(user.id)) throw conflict('You already have a shop.', 'seller_exists');
+  if (moderate(data.shopName).ok === false) throw unprocessable(`That shop name is not allowed: ${moderate(data.shopName).reason}`, 'moderation');
+  try {
+    return await repo.createSellerProfile(user.id, {
+      shopName: data.shopName,
+      slug: data.slug,
+      bio: data.bio,
+      payoutDetails: data.payoutEmail ? { method: 'placeholder', email: data.payoutEmail } : null,
+    });
+  } catch (err) {
+    if (repo.isUniqueViolation(err)) throw conflict(`The shop address "${data.slug}" is taken: please choose another.`, 'slug_taken');
+    throw err;
+  }
+}
+
+export async function updateSellerProfile(user: CurrentUser, input: unknown) {
+  const seller = await requireSeller(user);
+  const data = parseOrThrow(sellerUpdateSchema, input);
+  return repo.updateSellerProfile(seller.id, {
+    ...(data.shopName !== undefined ? { shopName: data.shopName } : {}),
+    ...(data.bio !== undefined ? { bio: data.bio } : {}),
+    ...(data.payoutEmail !== undefined ? { payoutDetails: { method: 'placeholder', email: data.payoutEmail } } : {}),
+  });
+}
+
+export const getSellerForUser = (userId: string) => repo.findSellerByUserId(userId);
+
+/** The caller's shop; 403 when they have none yet. */
+export async function requireSeller(user: CurrentUser) {
+  const seller = await repo.findSellerByUserId(user.id);
+  if (!seller) throw forbidden('Open your shop first: /sell.');
+  return seller;
+}
+
+// ---- listings ----
+const DESIGN_IN_TEXT = /([0-9a-f]{64})/i;
+
+const money = z.union([
+  z.number().int('must be in cents').positive('must be more than 0'),
+  z
+    .string()
+    .trim()
+    .regex(/^\d+(\.\d{1,2})?$/, 'must be an amount like 34.00')
+    .transform((s) => Math.round(Number(s) * 100)),
+]);
+
+const tagsSchema = z
+  .union([z.array(z.string()), z.string()])
+  .optional()
+  .transform((v) => {
+    const list = (Array.isArray(v) ? v : (v ?? '').split(',')).map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean);
+    return [...new Set(list)];
+  })
+  .pipe(z.array(z.string().max(30, 'each tag must be at most 30 characters').regex(/^[\p{L}\p{N}-]+$/u, 'may use letters, digits and dashes')).max(10, 'at most 10 tags'));
+
+const listingProductSchema = z.object({
+  product: z.string().trim().min(1, 'choose a product'), // slug or id
+  priceMinor: money,
+  variantIds: z.array(z.string().min(1)).max(100).default([]),
+});
+
+const campaignSchema = z
+  .object({
+    minOrders: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(MAX_MIN_ORDERS, `must be at most ${MAX_MIN_ORDERS}`),
+    deadline: z.coerce.date({ message: 'must be a date and time' }),
+  })
+  .nullable()
+  .optional();
+
+export const listingSchema = z.object({
+  design: z
+    .string()
+    .trim()
+    .transform((s) => s.match(DESIGN_IN_TEXT)?.[1]?.toLowerCase() ?? '')
+    .pipe(z.string().length(64, 'paste a design id (64 hex characters) or pick one of your designs')),
+  title: z.string().trim().min(3, 'must be at least 3 characters').max(120, 'must be at most 120 characters'),
+  description: z.string().trim().max(5000, 'must be at most 5000 characters').default(''),
+  tags: tagsSchema,
+  repeatIn: z.coerce.number().min(0.5, 'must be at least 0.5 in').max(24, 'must be at most 24 in').default(4),
+  products: z.array(listingProductSchema).min(1, 'choose at least one product').max(12),
+  campaign: campaignSchema,
+});
+
+export const listingUpdateSchema = listingSchema.omit({ design: true }).partial();
+
+export interface PriceFloor {
+  productId: string;
+  slug: string;
+  name: string;
+  floorMinor: number;
+  maxCostMinor: number;
+  retailMinor: number;
+  currency: string;
+}
+
+/** Floors for every product (or only the offered variants when given). */
+export function floorFor(product: Product, variantIds: string[] = []): PriceFloor {
+  const offered = variantIds.length ? product.variants.filter((v) => variantIds.includes(v.id)) : product.variants;
+  return {
+    productId: product.id,
+    slug: product.slug,
+    name: product.name,
+    floorMinor: priceFloorMinor(offered),
+    maxCostMinor: Math.max(...offered.map((v) => v.costMinor)),
+    retailMinor: Math.min(...offered.map((v) => v.priceMinor)),
+    currency: offered[0]?.currency ?? 'usd',
+  };
+}
+
+export async function priceFloors(): Promise<PriceFloor[]> {
+  return (await listProducts()).filter((p) => p.variants.length > 0).map((p) => floorFor(p));
+}
+
+async function resolveProducts(input: z.infer<typeof listingProductSchema>[]): Promise<repo.ListingProductInput[]> {
+  const catalog = await listProducts();
+  const seen = new Set<string>();
+  const out: repo.ListingProductInput[] = [];
+  for (const p of input) {
+    const product = catalog.find((c) => c.id === p.product || c.slug === p.product);
+    if (!product || product.variants.length === 0) throw badRequest(`Unknown product "${p.product}".`, 'unknown_product');
+    if (seen.has(product.id)) throw badRequest(`${product.name} is listed twice.`, 'duplicate_product');
+    seen.add(product.id);
+    const variantIds = [...new Set(p.variantIds)];
+    const unknown = variantIds.find((id) => !product.variants.some((v) => v.id === id));
+    if (unknown) throw badRequest(`${product.name}: variant ${unknown} is not one of its options.`, 'unknown_variant');
+    const floor = floorFor(product, variantIds);
+    if (p.priceMinor < floor.floorMinor) {
+      throw badRequest(
+        `${product.name}: the price must be at least ${formatMoney(floor.floorMinor, floor.currency)} (production cost ${formatMoney(floor.maxCostMinor, floor.currency)} + ${Math.round(STORE_MARGIN * 100)} % store margin); you asked ${formatMoney(p.priceMinor, floor.currency)}.`,
+        'price_below_floor',
+      );
+    }
+    if (p.priceMinor > 100_000) throw badRequest(`${product.name}: the price must be at most ${formatMoney(100_000, floor.currency)}.`, 'price_too_high');
+    out.push({ productId: product.id, priceMinor: p.priceMinor, variantIds });
+  }
+  return out;
+}
+
+/** 422 when a text (design prompt, title, tags) would not pass the studio's moderation. */
+export function assertModerated(what: string, text: string) {
+  const m = moderate(text);
+  if (!m.ok) throw unprocessable(`${what} cannot be sold on Seedprint: ${m.reason} (matched "${m.term}")`, `moderation_${m.code}`);
+}
+
+function newListingSlug(title: string): string {
+  const base = title
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '');
+  return `${base || 'listing'}-${randomBytes(3).toString('hex')}`;
+}
+
+function checkCampaign(c: { minOrders: number; deadline: Date } | null | undefined) {
+  if (c) assertDeadlineAllowed(c.deadline);
+}
+
+export async function createListing(user: CurrentUser, input: unknown) {
+  const seller = await requireSeller(user);
+  const data = parseOrThrow(listingSchema, input);
+  const design = await repo.findDesign(data.design);
+  if (!design) throw notFound('That design was not found: make one in the studio (/design) and paste its id.');
+  assertModerated('This design', design.prompt);
+  assertModerated('This title', `${data.title} ${data.tags.join(' ')}`);
+  const products = await resolveProducts(data.products);
+  checkCampaign(data.campaign);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const listing = await repo.createListing({
+        sellerId: seller.id,
+        designId: design.id,
+        slug: newListingSlug(data.title),
+        title: data.title,
+        description: data.description,
+        tags: data.tags,
+        repeatIn: data.repeatIn,
+        products,
+        campaign: data.campaign ?? null,
+      });
+      await enqueueListingPhotos(listing.id);
+      return listing;
+    } catch (err) {
+      if (repo.isUniqueViolation(err) && attempt < 3) continue;
+      throw err;
+    }
+  }
+}
+
+/** The listing if `user` owns it (or is an admin). Anyone else gets 404: no hint it exists. */
+export async function getOwnedListing(user: CurrentUser, listingId: string) {
+  const listing = await repo.findListingById(listingId);
+  if (!listing || (listing.seller.userId !== user.id && user.role !== 'ADMIN')) throw notFound('Listing not found.');
+  return listing;
+}
+
+export async function updateListing(user: CurrentUser, listingId: string, input: unknown) {
+  const listing = await getOwnedListing(user, listingId);
+  const data = parseOrThrow(listingUpdateSchema, input);
+  if (listing.status === 'ARCHIVED') throw conflict('This listing is archived: it can no longer be edited.', 'listing_archived');
+  if (listing.status !== 'DRAFT' && (data.products !== undefined || data.campaign !== undefined || data.repeatIn !== undefined)) {
+    throw conflict('Products, prices, pattern scale and the campaign are fixed once a listing is published (buyers have ordered at these terms).', 'listing_published');
+  }
+  if (data.title !== undefined || data.tags !== undefined) assertModerated('This title', `${data.title ?? listing.title} ${(data.tags ?? listing.tags).join(' ')}`);
+  const products = data.products ? await resolveProducts(data.products) : undefined;
+  if (data.campaign !== undefined) checkCampaign(data.campaign);
+  const updated = await repo.updateListing(listing.id, {
+    title: data.title,
+    description: data.description,
+    tags: data.tags,
+    repeatIn: data.repeatIn,
+    products,
+    campaign: data.campaign,
+  });
+  const rescaled = data.repeatIn !== undefined && data.repeatIn !== listing.repeatIn;
+  if (rescaled) await repo.deleteAllPhotos(listing.id);
+  if (rescaled || products) {
+    await enqueueListingPhotos(listing.id);
+    return (await repo.findListingById(listing.id))!;
+  }
+  return updated;
+}
+
+/** Renders the photos again from scratch (e.g. after the mockup templates improved). */
+export async function regeneratePhotos(user: CurrentUser, listingId: string) {
+  const listing = await getOwnedListing(user, listingId);
+  if (listing.status === 'ARCHIVED') throw conflict('This listing is archived.', 'listing_archived');
+  await repo.deleteAllPhotos(listing.id);
+  await enqueueListingPhotos(listing.id);
+}
+
+
+export async function publishListing(user: CurrentUser, listingId: string) {
+  const listing = await getOwnedListing(user, listingId);
+  if (listing.status === 'PUBLISHED') return listing;
+  if (listing.status === 'ARCHIVED') throw conflict('This listing is archived: create a new listing to sell it again.', 'listing_archived');
+  if (listing.photos.length === 0) {
+    throw conflict('A listing needs at least one rendered photo before it can be published: wait for the product photos to finish (see "Photos" below) and try again.', 'no_photos');
+  }
+  assertModerated('This design', (await repo.findDesign(listing.designId))?.prompt ?? '');
+  assertModerated('This title', `${listing.title} ${listing.tags.join(' ')}`);
+  if (listing.campaign) assertDeadlineAllowed(listing.campaign.deadline);
+  if (!listing.coverPhotoId) await repo.setCoverPhoto(listing.id, listing.photos[0].id);
+  return repo.setListingStatus(listing.id, 'PUBLISHED', { publishedAt: new Date() });
+}
+
+export async function archiveListing(user: CurrentUser, listingId: string) {
+  const listing = await getOwnedListing(user, listingId);
+  if (listing.status === 'ARCHIVED') return listing;
+  return repo.setListingStatus(listing.id, 'ARCHIVED');
+}
+
+export async function chooseCover(user: CurrentUser, listingId: string, photoId: string) {
+  const listing = await getOwnedListing(user, listingId);
+  if (!listing.photos.some((p) => p.id === photoId)) throw badRequest('That photo does not belong to this listing.', 'unknown_photo');
+  await repo.setCoverPhoto(listing.id, photoId);
+  return repo.findListingById(listing.id);
+}
+
+export const listListingsForSeller = repo.listListingsForSeller;
+export const listDesignsByUser = repo.listDesignsByUser;
