@@ -121,7 +121,7 @@ describe('events', () => {
 
     const one = await h.stripe.events.retrieve(all.data[0].id);
     expect(one).toMatchObject({ id: all.data[0].id, object: 'event', livemode: false, type: 'checkout.session.expired', api_version: Stripe.API_VERSION });
-    expect(one.request.id).toMatch(/^req_/);
+    expect(one.request?.id).toMatch(/^req_/);
   });
 
   it('keeps each event a snapshot of its object at that moment', async () => {

@@ -21,7 +21,7 @@ export interface LocalStripeOptions {
   stateFile?: string;
   /** Base URL for hosted pages; default http://host:port. */
   publicUrl?: string;
-  /** Where log lines go; default console.log with a [local-stripe] prefix. */
+  /** Where log lines go; default console.log with a [local-stripe] prefix (silent under vitest unless LOCAL_STRIPE_LOG=1). */
   log?: (line: string) => void;
 }
 
@@ -46,7 +46,9 @@ const EXPIRY_SWEEP_MS = 1_000;
 export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalStripe> {
   if (!opts.webhookSecret) throw new Error('startLocalStripe: webhookSecret is required');
   const host = opts.host ?? '127.0.0.1';
-  const log = opts.log ?? ((line: string) => console.log(`[local-stripe] ${line}`));
+  // Quiet under vitest unless asked (LOCAL_STRIPE_LOG=1): every request would be logged.
+  const quiet = Boolean(process.env.VITEST) && process.env.LOCAL_STRIPE_LOG !== '1';
+  const log = opts.log ?? (quiet ? () => {} : (line: string) => console.log(`[local-stripe] ${line}`));
   const apiVersion = Stripe.API_VERSION;
   let webhookUrl = opts.webhookUrl;
   let publicUrl = opts.publicUrl?.replace(/\/+$/, '') ?? '';
