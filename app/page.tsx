@@ -63,8 +63,8 @@ export default async function HomePage() {
             </div>
           </div>
           <div aria-hidden="true" className="relative mx-auto grid w-full max-w-md grid-cols-2 gap-3 sm:gap-4">
-            <div className="col-span-2 rounded-3xl bg-white/80 shadow-sm ring-1 ring-stone-200 sm:col-span-1 sm:row-span-2 sm:flex sm:items-center">
-              <ProductArt slug="hoodie" colorHex="#f5f5f4" patternUrl="/patterns/leaves.svg" repeatIn={3} className="mx-auto h-56 w-full sm:h-auto" />
+            <div className="col-span-2 overflow-hidden rounded-3xl bg-white/80 shadow-sm ring-1 ring-stone-200 sm:col-span-1 sm:row-span-2 sm:flex sm:items-center">
+              <ProductArt slug="hoodie" colorHex="#f5f5f4" patternUrl="/patterns/leaves.svg" repeatIn={3} className="mx-auto h-64 w-full sm:h-auto sm:scale-125" />
             </div>
             <div className="rounded-3xl bg-white/80 shadow-sm ring-1 ring-stone-200">
               <ProductArt slug="mug" colorHex="#ffffff" patternUrl="/patterns/terrazzo.svg" repeatIn={1.4} className="w-full" />

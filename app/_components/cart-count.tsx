@@ -28,7 +28,7 @@ export function CartLink() {
     <Link
       href="/cart"
       aria-label={label}
-      className="relative inline-flex items-center gap-1.5 rounded-full px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100 hover:text-stone-900"
+      className="relative inline-flex items-center gap-1.5 rounded-full px-1.5 py-2 text-sm sm:px-3 font-medium text-stone-700 hover:bg-stone-100 hover:text-stone-900"
     >
       <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round">
         <path d="M5 7h14l-1.2 11.1a2 2 0 0 1-2 1.9H8.2a2 2 0 0 1-2-1.9L5 7Z" />

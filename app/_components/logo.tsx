@@ -8,7 +8,7 @@ export function Logo({ className = '' }: { className?: string }) {
         <path d="M16 8.5v15.6" stroke="#186241" strokeWidth="1.6" strokeLinecap="round" />
         <circle cx="24.5" cy="24.5" r="2.2" fill="#fb923c" />
       </svg>
-      <span className="text-lg font-bold tracking-tight text-stone-900">Seedprint</span>
+      <span className="text-base font-bold tracking-tight text-stone-900 sm:text-lg">Seedprint</span>
     </span>
   );
 }

@@ -26,7 +26,10 @@ function recipeOf(v: unknown): RecipeView | null {
 function addressLines(v: unknown): string[] {
   if (!v || typeof v !== 'object') return [];
   const a = v as Record<string, string | null | undefined>;
-  const cityLine = [a.postal_code, a.city, a.state].filter(Boolean).join(' ');
+  const usStyle = a.country === 'US' || a.country === 'CA' || a.country === 'AU';
+  const cityLine = usStyle
+    ? [[a.city, a.state].filter(Boolean).join(', '), a.postal_code].filter(Boolean).join(' ')
+    : [a.postal_code, a.city, a.state].filter(Boolean).join(' ');
   return [a.line1, a.line2, cityLine, a.country ? (COUNTRY_NAMES[a.country] ?? a.country) : null].filter((x): x is string => !!x);
 }
 

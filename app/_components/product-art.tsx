@@ -55,6 +55,8 @@ interface Spec {
   unitsPerInch: number;
   /** Origin of the pattern grid, so the repeat is centred on the print area. */
   origin: [number, number];
+  /** Outline drawn (dashed) to show the printable region when there is no pattern; defaults to `print`. */
+  outline?: ReactNode;
   /** Details drawn above the print (seams, cuffs, handles, camera...). */
   details: (ids: Ids, dark: boolean) => ReactNode;
   /** Details drawn below the body (e.g. the hood's back, tote handles). */
@@ -132,6 +134,7 @@ function hoodieSpec(): Spec {
         <path d={HOODIE_HOOD} />
       </>
     ),
+    outline: <path d={HOODIE_BODY} />,
     unitsPerInch: u,
     origin: [114, 70],
     ground: [200, 352, 140, 10],
@@ -142,7 +145,7 @@ function hoodieSpec(): Spec {
     ),
     details: (_ids, dark) => {
       const line = dark ? 'rgba(255,255,255,0.16)' : 'rgba(0,0,0,0.14)';
-      const deep = dark ? 'rgba(0,0,0,0.55)' : 'rgba(0,0,0,0.28)';
+      const deep = dark ? 'rgba(0,0,0,0.45)' : 'rgba(0,0,0,0.14)';
       return (
         <g fill="none" strokeLinecap="round">
           {/* hood opening */}
@@ -420,7 +423,7 @@ export function ProductArt({ slug, kind, colorHex, patternUrl, repeatIn = 4, she
       {patternUrl ? <rect x={0} y={0} width={400} height={400} fill={`url(#${ids.pat})`} clipPath={`url(#${ids.clip})`} /> : null}
       {!patternUrl && showPrintArea ? (
         <g fill="none" stroke={dark ? 'rgba(255,255,255,0.55)' : 'rgba(28,25,23,0.4)'} strokeWidth={1.6} strokeDasharray="6 5">
-          {spec.print}
+          {spec.outline ?? spec.print}
         </g>
       ) : null}
 

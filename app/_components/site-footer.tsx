@@ -3,7 +3,7 @@ import { Logo } from './logo';
 
 export function SiteFooter({ testMode }: { testMode: boolean }) {
   return (
-    <footer className="mt-24 border-t border-stone-200 bg-white">
+    <footer className="border-t border-stone-200 bg-white">
       <div className="container-page grid gap-8 py-12 sm:grid-cols-[2fr_1fr_1fr]">
         <div className="max-w-sm">
           <Logo />

@@ -9,7 +9,7 @@ interface HeaderUser {
   role: string;
 }
 
-const navLink = 'rounded-full px-3 py-2 text-sm font-medium text-stone-700 hover:bg-stone-100 hover:text-stone-900';
+const navLink = 'rounded-full px-1.5 py-2 text-sm whitespace-nowrap sm:px-3 font-medium text-stone-700 hover:bg-stone-100 hover:text-stone-900';
 
 export function SiteHeader({ user }: { user: HeaderUser | null }) {
   return (

@@ -76,7 +76,7 @@ export default async function CartPage({ searchParams }: { searchParams: Search 
                 const lineTotal = formatMoney(item.variant.priceMinor * item.quantity, item.variant.currency);
                 const unavailable = !item.variant.active || !p.active;
                 return (
-                  <li key={item.id} className="flex gap-4 p-4 sm:gap-5 sm:p-5" data-testid="cart-line">
+                  <li key={item.id} className="flex gap-5 p-4 sm:gap-6 sm:p-5" data-testid="cart-line">
                     <div className="relative shrink-0">
                       <div className="size-24 overflow-hidden rounded-xl bg-stone-100 sm:size-28">
                         <ProductArt slug={p.slug} kind={p.kind} colorHex={item.variant.colorHex} patternUrl={item.designId ? designTileUrl(item.designId) : null} repeatIn={item.repeatIn} className="h-full w-full" />

@@ -11,6 +11,12 @@ export const dynamic = 'force-dynamic';
 type Params = Promise<{ slug: string }>;
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
+const AREA_ORDER = ['front', 'back', 'wrap', 'left-sleeve', 'right-sleeve'];
+function sortPrintAreas<T extends { name: string; widthIn: number }>(areas: T[]): T[] {
+  const rank = (a: T) => (AREA_ORDER.includes(a.name) ? AREA_ORDER.indexOf(a.name) : 100 + a.widthIn);
+  return [...areas].sort((a, b) => rank(a) - rank(b));
+}
+
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -76,7 +82,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
         <ProductConfigurator
           product={{ slug: product.slug, name: product.name, kind: product.kind }}
           variants={product.variants.map((v) => ({ id: v.id, color: v.color, colorHex: v.colorHex, size: v.size, priceMinor: v.priceMinor, currency: v.currency }))}
-          printAreas={product.printAreas.map((a) => ({ name: a.name, widthIn: a.widthIn, heightIn: a.heightIn, dpi: a.dpi }))}
+          printAreas={sortPrintAreas(product.printAreas).map((a) => ({ name: a.name, widthIn: a.widthIn, heightIn: a.heightIn, dpi: a.dpi }))}
           designId={designId}
           initialRepeatIn={initialRepeatIn}
           heading={
