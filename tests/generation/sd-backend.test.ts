@@ -1,0 +1,70 @@
+// The sd-onnx backend against a tiny random-weight SD folder (text_encoder/unet/vae_decoder +
+// CLIP BPE tokenizer) built by scripts/model-sd/build_tiny_sd.py (committed, ~140 kB).
+process.env.GENERATION_BACKEND = 'sd-onnx';
+process.env.GENERATION_MODEL_DIR = 'tests/generation/fixtures/tiny-sd';
+import fs from 'node:fs';
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { generateCandidates, getModelInfo, readRecipeFromPng, renderRecipe, upscale } from '../../lib/generation';
+import { sdGrid } from '../../lib/generation/sd/backend';
+import { ClipTokenizer } from '../../lib/generation/sd/clip-tokenizer';
+
+const DIR = 'tests/generation/fixtures/tiny-sd';
+
+describe('CLIP BPE tokenizer', () => {
+  const tk = ClipTokenizer.fromDir(`${DIR}/tokenizer`);
+  const vocab = JSON.parse(fs.readFileSync(`${DIR}/tokenizer/vocab.json`, 'utf8')) as Record<string, number>;
+  const inv = Object.fromEntries(Object.entries(vocab).map(([k, v]) => [v, k]));
+  it('applies merges by rank and marks word ends with </w>', () => {
+    const pieces = tk.encode('Red HEARTS, on navy!').map((i) => inv[i]);
+    expect(pieces.join('')).toBe('red</w>hearts</w>,</w>on</w>navy</w>!</w>');
+    expect(pieces.length).toBeLessThan('redheartsonnavy'.length); // merges happened
+    // words of the merge corpus are single tokens
+    expect(tk.encode('hearts').map((i) => inv[i])).toEqual(['hearts</w>']);
+  });
+  it('pads to 77 with BOS/EOS and truncates long prompts keeping EOS', () => {
+    const ids = tk.encodePadded('red hearts');
+    expect(ids).toHaveLength(77);
+    expect(ids[0]).toBe(vocab['<|startoftext|>']);
+    expect(Array.from(ids).slice(-3)).toEqual([tk.eos, tk.eos, tk.eos]);
+    const long = tk.encodePadded('zebra '.repeat(100));
+    expect(long[76]).toBe(tk.eos);
+    expect(long[75]).not.toBe(tk.eos);
+  });
+});
+
+describe('sd-onnx backend (tiny random weights)', () => {
+  it('trailing timesteps end on a clean point', () => {
+    const ac = new Float64Array(1000).map((_, i) => 1 - i / 1000);
+    const g = sdGrid(ac, 4);
+    expect(g.timesteps).toEqual([999, 749, 499, 249]);
+    expect(g.alpha.at(-1)).toBe(1);
+    expect(g.sigma.at(-1)).toBe(0);
+  });
+
+  it('generates 4 candidates in one batch, recipes re-render byte-identically, not tileable', async () => {
+    const info = await getModelInfo();
+    expect(info).toMatchObject({ backend: 'sd-onnx', id: 'tiny-sd-random', tileable: false });
+    const steps: number[] = [];
+    const r = await generateCandidates({ prompt: 'red hearts on navy', seed: 11, onStep: (s) => void steps.push(s) });
+    expect(steps).toEqual([1, 2, 3, 4]); // 4 UNet steps for the whole batch, not 16
+    expect(r.candidates).toHaveLength(4);
+    expect(new Set(r.candidates.map((c) => c.sha256)).size).toBe(4);
+    const c = r.candidates[2];
+    expect(c.recipe).toMatchObject({ seed: 13, modelId: 'tiny-sd-random', modelSha256: info.modelSha256, tileable: false, width: 64 });
+    expect(readRecipeFromPng(c.png)).toEqual(c.recipe);
+    expect((await sharp(c.png).metadata()).width).toBe(64);
+    expect((await renderRecipe(c.recipe)).equals(c.png)).toBe(true);
+    await expect(renderRecipe({ ...c.recipe, modelSha256: '0'.repeat(64) })).rejects.toMatchObject({ status: 409 });
+    await expect(upscale(c.png, 4)).rejects.toMatchObject({ status: 400 });
+  });
+
+  it('the model fixture stays small', () => {
+    let total = 0;
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(`${d}/${e.name}`) : (total += fs.statSync(`${d}/${e.name}`).size);
+    };
+    walk(DIR);
+    expect(total).toBeLessThan(2 * 1024 * 1024);
+  });
+});
