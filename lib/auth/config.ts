@@ -29,6 +29,9 @@ export function authConfig(): AuthConfig {
     secret: e.AUTH_SECRET,
     trustHost: true,
     basePath: AUTH_BASE_PATH,
+    // Cookie names (__Secure-…) follow the public URL, not whatever protocol a proxy forwarded,
+    // so the handlers that set the session cookie and the helpers that read it always agree.
+    useSecureCookies: new URL(e.PUBLIC_URL).protocol === 'https:',
     session: { strategy: 'database', maxAge: SESSION_MAX_AGE_S, updateAge: 24 * 60 * 60 },
     pages: { signIn: SIGNIN_PATH, verifyRequest: `${SIGNIN_PATH}/check-email`, error: SIGNIN_PATH },
     providers: [

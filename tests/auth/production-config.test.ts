@@ -32,6 +32,16 @@ describe('dev outbox availability', () => {
   });
 });
 
+describe('session cookie names', () => {
+  it('are __Secure- when PUBLIC_URL is https', async () => {
+    await fresh({ PUBLIC_URL: 'https://shop.seedprint.example' });
+    const { authConfig } = await import('../../lib/auth/config');
+    expect(authConfig().useSecureCookies).toBe(true);
+    await fresh({ PUBLIC_URL: 'http://localhost:3000' });
+    expect((await import('../../lib/auth/config')).authConfig().useSecureCookies).toBe(false);
+  });
+});
+
 describe('sign-in link origin', () => {
   const link = 'http://evil.example:8080/api/auth/callback/nodemailer?callbackUrl=%2Faccount&token=t0k&email=a%40b.c';
 

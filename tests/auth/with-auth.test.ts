@@ -119,13 +119,13 @@ describe('withAuth', () => {
     expect(((await bad.json()) as { error: { message: string } }).error.message).toBe('Sellers cannot do that here.');
   });
 
-  it('ignores the plain cookie name on https, where Auth.js uses __Secure- cookies', async () => {
+  it('uses the cookie name PUBLIC_URL implies (plain for http), whatever protocol the request claims', async () => {
     const { getUserFromRequest } = await lib();
     const { sessionToken } = await sessionFor('tls@example.com', 'ADMIN');
-    const plain = new Request('https://shop.example/x', { headers: { cookie: `authjs.session-token=${sessionToken}` } });
+    const plain = new Request('https://shop.example/x', { headers: { cookie: `authjs.session-token=${sessionToken}`, 'x-forwarded-proto': 'https' } });
     const secure = new Request('https://shop.example/x', { headers: { cookie: `__Secure-authjs.session-token=${sessionToken}` } });
-    expect(await getUserFromRequest(plain)).toBeNull();
-    expect((await getUserFromRequest(secure))?.email).toBe('tls@example.com');
+    expect((await getUserFromRequest(plain))?.email).toBe('tls@example.com');
+    expect(await getUserFromRequest(secure)).toBeNull();
   });
 });
 
