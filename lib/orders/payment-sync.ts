@@ -43,7 +43,8 @@ async function applyState(tx: repo.Tx, orderId: string, s: CheckoutState, actor:
 
   const captured = s.paymentIntentStatus === 'succeeded';
   const authorized = s.paymentIntentStatus === 'requires_capture';
-  const fullyRefunded = s.amountRefundedMinor > 0 && s.amountRefundedMinor >= s.amountTotalMinor;
+  // Only money actually captured can be refunded (a released authorisation is not a refund).
+  const fullyRefunded = captured && s.amountRefundedMinor > 0 && s.amountRefundedMinor >= s.amountTotalMinor;
 
   if (payment) {
     const paymentStatus = fullyRefunded

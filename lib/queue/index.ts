@@ -14,12 +14,11 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-// How long a job may run before it is considered dead and retried (tests shorten it).
-const expireInSeconds = Number(process.env.QUEUE_EXPIRE_SECONDS ?? 600);
-
-const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
+// Read when queues are created: how long a render may run before it is considered dead and
+// retried (tests shorten it).
+const queueOptions = (expireInSeconds = Number(process.env.QUEUE_EXPIRE_SECONDS ?? 600)): Record<QueueName, Omit<PgBoss.Queue, 'name'>> => ({
   'order-paid': { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
-  'fulfillment-render': { retryLimit: 6, retryDelay: 10, retryBackoff: true, expireInSeconds },
+  'fulfillment-render': { retryLimit: 6, retryDelay: 1, retryBackoff: true, expireInSeconds },
   // Webhook retries are scheduled by the delivery code (1, 4, 16, 64 minutes), not by pg-boss.
   'webhook-deliver': { retryLimit: 0, expireInSeconds: 120 },
   // Seller listings: product photography, rendered after a listing is created or changed.
@@ -27,7 +26,7 @@ const QUEUE_OPTIONS: Record<QueueName, Omit<PgBoss.Queue, 'name'>> = {
   // Campaigns: capture or cancel every authorisation (idempotent; one run per campaign at a time).
   'campaign-settle': { policy: 'stately', retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   'campaign-sweep': { policy: 'stately', retryLimit: 0, expireInSeconds: 60 },
-};
+});
 
 const g = globalThis as unknown as { seedprintBoss?: Promise<PgBoss> };
 
@@ -43,7 +42,7 @@ async function create(): Promise<PgBoss> {
   });
   boss.on('error', (err) => console.error('[queue]', err.message));
   await boss.start();
-  for (const [name, options] of Object.entries(QUEUE_OPTIONS)) {
+  for (const [name, options] of Object.entries(queueOptions())) {
     if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
   }
   return boss;

@@ -10,11 +10,14 @@ import { hasBlob } from '../../lib/storage';
 import { resetDatabase } from '../setup/db';
 import { makePaidOrder } from './helpers';
 
+// Short expiry so the dead worker's job comes back within the test (read when the queue is created).
+process.env.QUEUE_EXPIRE_SECONDS = '4';
+process.env.QUEUE_MAINTENANCE_SECONDS = '1';
 const root = path.resolve(import.meta.dirname, '../..');
 const workers: ChildProcess[] = [];
 
 function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/worker.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
     cwd: root,
     env: { ...process.env, QUEUE_EXPIRE_SECONDS: '4', QUEUE_MAINTENANCE_SECONDS: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
