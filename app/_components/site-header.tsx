@@ -32,7 +32,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           ) : null}
           <CartLink />
           {user ? (
-            <Link href="/account" className={navLink} aria-label={`Account (${user.email})`}>
+            <Link href="/account" className={`${navLink} inline-flex items-center`} aria-label={`Account (${user.email})`}>
               <span className="inline-flex items-center gap-1.5">
                 <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round">
                   <circle cx="12" cy="8" r="3.5" />

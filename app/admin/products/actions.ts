@@ -36,7 +36,7 @@ const variantSchema = z
     cost: dollars('cost'),
     active: checkbox,
   })
-  .refine((v) => v.cost <= v.price, { message: 'cost must not be more than the price', path: ['cost'] });
+  .refine((v) => typeof v.price !== 'number' || typeof v.cost !== 'number' || !Number.isFinite(v.price) || v.cost <= v.price, { message: 'cost must not be more than the price', path: ['cost'] });
 
 async function requireAdmin() {
   const user = await getCurrentUser();
