@@ -8,6 +8,7 @@ export default defineConfig({
     exclude: ['node_modules/**', 'e2e/**', 'models/**'],
     // One real PostgreSQL for the whole run, started by the setup (not a mock).
     globalSetup: ['tests/setup/global-setup.ts'],
+    setupFiles: ['tests/setup/per-file-db.ts'],
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 60_000,

@@ -134,7 +134,10 @@ describe('checkout flow', () => {
     expect(paid.history.map((h) => h.to)).toEqual(['PENDING_PAYMENT', 'PAID']);
     expect(paid.shippingName).toBe('Ada Shopper');
     expect(await db.cartItem.count({ where: { cartId } })).toBe(0);
-    const mails = await db.outboxEmail.findMany({ where: { to: 'ada@example.com' } });
+    const mails = await waitFor(async () => {
+      const m = await db.outboxEmail.findMany({ where: { to: 'ada@example.com' } });
+      return m.length ? m : null;
+    }, 'the confirmation e-mail');
     expect(mails).toHaveLength(1);
     expect(mails[0].subject).toContain(paid.number);
 
