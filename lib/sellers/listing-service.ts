@@ -91,9 +91,8 @@ const money = z.union([
 
 const tagsSchema = z
   .union([z.array(z.string()), z.string()])
-  .optional()
   .transform((v) => {
-    const list = (Array.isArray(v) ? v : (v ?? '').split(',')).map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean);
+    const list = (Array.isArray(v) ? v : v.split(',')).map((t) => t.trim().toLowerCase().replace(/\s+/g, '-')).filter(Boolean);
     return [...new Set(list)];
   })
   .pipe(z.array(z.string().max(30, 'each tag must be at most 30 characters').regex(/^[\p{L}\p{N}-]+$/u, 'may use letters, digits and dashes')).max(10, 'at most 10 tags'));
@@ -112,21 +111,34 @@ const campaignSchema = z
   .nullable()
   .optional();
 
+const title = z.string().trim().min(3, 'must be at least 3 characters').max(120, 'must be at most 120 characters');
+const description = z.string().trim().max(5000, 'must be at most 5000 characters');
+const repeatIn = z.coerce.number().min(0.5, 'must be at least 0.5 in').max(24, 'must be at most 24 in');
+const products = z.array(listingProductSchema).min(1, 'choose at least one product').max(12);
+
 export const listingSchema = z.object({
   design: z
     .string()
     .trim()
     .transform((s) => s.match(DESIGN_IN_TEXT)?.[1]?.toLowerCase() ?? '')
     .pipe(z.string().length(64, 'paste a design id (64 hex characters) or pick one of your designs')),
-  title: z.string().trim().min(3, 'must be at least 3 characters').max(120, 'must be at most 120 characters'),
-  description: z.string().trim().max(5000, 'must be at most 5000 characters').default(''),
-  tags: tagsSchema,
-  repeatIn: z.coerce.number().min(0.5, 'must be at least 0.5 in').max(24, 'must be at most 24 in').default(4),
-  products: z.array(listingProductSchema).min(1, 'choose at least one product').max(12),
+  title,
+  description: description.default(''),
+  tags: tagsSchema.default([]),
+  repeatIn: repeatIn.default(4),
+  products,
   campaign: campaignSchema,
 });
 
-export const listingUpdateSchema = listingSchema.omit({ design: true }).partial();
+/** Edits: only the fields sent change (no defaults here). */
+export const listingUpdateSchema = z.object({
+  title: title.optional(),
+  description: description.optional(),
+  tags: tagsSchema.optional(),
+  repeatIn: repeatIn.optional(),
+  products: products.optional(),
+  campaign: campaignSchema,
+});
 
 export interface PriceFloor {
   productId: string;
