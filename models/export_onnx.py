@@ -69,6 +69,17 @@ def sha256(path):
     return h.hexdigest()
 
 
+def write_ref(path, inputs, outputs):
+    """Reference I/O for scripts/model/check_onnx.mjs (ONNX Runtime vs torch)."""
+    def enc(t):
+        return {"dims": list(t.shape), "type": "int64" if t.dtype == torch.long else "float32",
+                "data": [int(v) for v in t.flatten().tolist()] if t.dtype == torch.long else
+                [round(float(v), 6) for v in t.flatten().tolist()]}
+    with open(path, "w") as f:
+        json.dump({"inputs": {k: enc(v) for k, v in inputs.items()},
+                   "outputs": {k: enc(v) for k, v in outputs.items()}}, f)
+
+
 def weights_to_fp16(path, min_elems=4096):
     import onnx
     from onnx import helper, numpy_helper, TensorProto
@@ -141,8 +152,7 @@ def export(args):
             n16 = weights_to_fp16(path)
         onnx.checker.check_model(onnx.load(path))
         # also save reference I/O for the Node-side check
-        np.savez(os.path.join(HERE, ".ckpt", f"{stage}_ref.npz"), **{k: v.numpy() for k, v in zip(names, ins)},
-                 v=ref.numpy())
+        write_ref(os.path.join(HERE, ".ckpt", f"{stage}_ref.json"), dict(zip(names, ins)), {"v": ref})
         files[stage] = {"path": f"{stage}.onnx", "sha256": sha256(path), "bytes": os.path.getsize(path),
                         "weights": "float16 (Cast to float32 in graph)" if n16 else "float32"}
         report[stage] = {"patch_err": err, "fp16_initializers": n16, "bytes_fp32": size32}
@@ -168,7 +178,7 @@ def export(args):
                  "guidance": "v = v_uncond + g*(v_cond - v_uncond); v_uncond uses tokens all 0"},
         "sr": {"factor": 4, "lowUpsample": "nearest", "noiseAugT": 0.0, "trainedNoiseAugT": [0, td.SR_AUG_MAX],
                "inputs": {"x": "float32 [B,3,H,W]", "low": "float32 [B,3,H,W]", "t": "float32 [B]"},
-               "output": {"v": "float32 [B,3,H,W]"}, "multipleOf": 16, "trainedOn": "32->128 full periodic tiles",
+               "output": {"v": "float32 [B,3,H,W]"}, "multipleOf": 16, "trainedOn": "16->64 random torus crops of 32->128 periodic tiles",
                "guidance": "none (no text conditioning)", "recommendedSteps": 8},
         "recommended": {"steps": 8, "guidance": 3},
         "training": train,
@@ -176,7 +186,8 @@ def export(args):
             {"name": "Noto Emoji PNGs via npm emoji-datasource-google@16.0.0", "licence": "Apache-2.0",
              "url": "https://github.com/googlefonts/noto-emoji", "use": "artwork motifs in procedural training tiles"},
             {"name": "procedural geometric motifs (pattern_tiles.py)", "licence": "project-owned"}],
-        "eval": old.get("eval", {}),
+        "eval": {**old.get("eval", {}), **({"classifier": json.load(open(os.path.join(HERE, ".ckpt", "classifier.json")))}
+                                          if os.path.exists(os.path.join(HERE, ".ckpt", "classifier.json")) else {})},
         "export": {"opset": args.opset, "torch": torch.__version__, "circularPadding": "explicit wrap (slice+concat) + zero-pad conv", **report},
     }
     with open(man_path, "w") as f:

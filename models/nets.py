@@ -143,20 +143,21 @@ class UNet(nn.Module):
 
 
 class BaseModel(nn.Module):
-    """x [B,3,64,64] noisy, t [B], tokens int64 [B,5] -> v [B,3,64,64]. 2x2 pixel packing."""
+    """x [B,3,64,64] noisy, t [B], tokens int64 [B,5] -> v [B,3,64,64]. patch x patch pixel packing."""
 
-    def __init__(self, role_sizes=ROLE_SIZES_DEFAULT, chans=(96, 192, 256), nblocks=(1, 2, 2), cdim=256, edim=96):
+    def __init__(self, role_sizes=ROLE_SIZES_DEFAULT, chans=(96, 192, 256), nblocks=(1, 2, 2), cdim=256, edim=96, patch=2):
         super().__init__()
+        self.patch = patch
         self.role_sizes = list(role_sizes)
         self.embs = nn.ModuleList([nn.Embedding(n, edim) for n in role_sizes])
         self.cond = nn.Sequential(nn.Linear(edim * len(role_sizes), cdim), nn.SiLU(), nn.Linear(cdim, cdim))
         self.temb = nn.Sequential(nn.Linear(128, cdim), nn.SiLU(), nn.Linear(cdim, cdim))
-        self.unet = UNet(12, 12, list(chans), list(nblocks), cdim, attn_levels=(len(chans) - 1,))
+        self.unet = UNet(3 * patch * patch, 3 * patch * patch, list(chans), list(nblocks), cdim, attn_levels=(len(chans) - 1,))
 
     def forward(self, x, t, tokens):
         e = torch.cat([emb(tokens[:, i]) for i, emb in enumerate(self.embs)], dim=1)
         c = F.silu(self.cond(e) + self.temb(timestep_embedding(t, 128)))
-        return unpack(self.unet(pack(x, 2), c), 2)
+        return unpack(self.unet(pack(x, self.patch), c), self.patch)
 
 
 class SRModel(nn.Module):

@@ -124,21 +124,24 @@ def main():
         with torch.no_grad():
             x = ddim_base(base, tok, args.steps, args.guidance, gen)
         imgs = to_uint8(x)
+        grids = {}
         if args.sr:
+            grids[args.grid.replace(".png", "_base.png")] = imgs
             sr, _ = load("sr")
             with torch.no_grad():
                 hr = ddim_sr(sr, x, args.steps, gen)
             imgs = to_uint8(hr)
-        S = imgs.shape[1]
-        rows = []
-        for r in range(len(labs)):
-            rows.append(np.concatenate(list(imgs[r * args.per:(r + 1) * args.per]), axis=1))
-        # arrange rows into 2 columns of label groups
-        half = (len(rows) + 1) // 2
-        left = np.concatenate(rows[:half], 0)
-        right = np.concatenate(rows[half:] + [np.zeros_like(rows[0])] * (half - len(rows[half:])), 0)
-        g = np.concatenate([left, np.full((left.shape[0], 8, 3), 255, np.uint8), right], 1)
-        Image.fromarray(g).save(args.grid)
+        grids[args.grid] = imgs
+        for path, imgs in grids.items():
+            rows = []
+            for r in range(len(labs)):
+                rows.append(np.concatenate(list(imgs[r * args.per:(r + 1) * args.per]), axis=1))
+            # arrange rows into 2 columns of label groups
+            half = (len(rows) + 1) // 2
+            left = np.concatenate(rows[:half], 0)
+            right = np.concatenate(rows[half:] + [np.zeros_like(rows[0])] * (half - len(rows[half:])), 0)
+            g = np.concatenate([left, np.full((left.shape[0], 8, 3), 255, np.uint8), right], 1)
+            Image.fromarray(g).save(path)
         print(json.dumps({"grid": args.grid, "step": ck["step"], "captions": caps}))
         return
     ids = torch.tensor([[int(v) for v in args.prompt_ids.split(",")]] * args.n, dtype=torch.long)

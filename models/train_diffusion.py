@@ -28,9 +28,10 @@ from nets import BaseModel, SRModel, nparams  # noqa: E402
 
 CKPT = os.path.join(HERE, ".ckpt")
 ROLE_SIZES = [len(pt.MOTIFS) + 1, len(pt.COLORS) + 1, len(pt.COLORS) + 1, len(pt.LAYOUTS) + 1, len(pt.SCALES) + 1]
-BASE_CFG = dict(role_sizes=ROLE_SIZES, chans=(64, 128, 160), nblocks=(1, 2, 1), cdim=160, edim=48)
-SR_CFG = dict(chans=(64, 128), nblocks=(1, 2), cdim=128)
-SR_TRAIN_HR = 128  # SR trained on full periodic 128 tiles (32 -> 128); applied 64->256 at inference
+BASE_CFG = dict(role_sizes=ROLE_SIZES, chans=(96, 160), nblocks=(1, 2), cdim=160, edim=48, patch=4)
+SR_CFG = dict(chans=(48, 96), nblocks=(1, 1), cdim=96)
+SR_TRAIN_HR = 128  # SR trained on random 64x64 torus crops of periodic 128 tiles (16 -> 64 px crops of 32->128 tiles)
+SR_CROP = 64
 SR_AUG_MAX = 0.25  # low-res conditioning noise augmentation t_aug ~ U(0, SR_AUG_MAX) (80% of samples)
 
 
@@ -80,6 +81,8 @@ class Pool:
         # random cyclic shift per batch (exact: tiles are periodic) + random 90-degree-free flips none
         dx, dy = int(rng.integers(0, self.res)), int(rng.integers(0, self.res))
         x = torch.roll(x, shifts=(dy, dx), dims=(2, 3))
+        if self.kind == "sr" and SR_CROP < self.res:
+            x = x[:, :, :SR_CROP, :SR_CROP]  # random torus crop (after the random roll)
         return x, torch.from_numpy(self.tok[idx])
 
 
@@ -192,8 +195,8 @@ def main():
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     ap.add_argument("--stages", default="base")
     ap.add_argument("--sr-every", type=int, default=3, help="1 SR step per N base steps when both run")
-    ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--batch", type=int, default=24)
     ap.add_argument("--sr-batch", type=int, default=16)
     ap.add_argument("--pool", type=int, default=12000)
     ap.add_argument("--sr-pool", type=int, default=2500)

@@ -1,0 +1,31 @@
+"""Small committed preview (< 300 KB): base 64 px samples (nearest x2) next to SR 256 px samples
+(downscaled to 128) from models/.ckpt/samples*.png -> models/seedprint-tiny-v1/samples.png."""
+import os
+
+from PIL import Image
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ck = os.path.join(HERE, ".ckpt")
+out = os.path.join(HERE, "seedprint-tiny-v1", "samples.png")
+parts = []
+b = os.path.join(ck, "samples_base.png")
+s = os.path.join(ck, "samples.png")
+if os.path.exists(b):
+    im = Image.open(b)
+    parts.append(im.resize((im.width * 2, im.height * 2), Image.NEAREST))
+if os.path.exists(s) and os.path.exists(b):
+    im = Image.open(s)
+    parts.append(im.resize((parts[0].width, parts[0].height), Image.LANCZOS))
+W = sum(p.width for p in parts) + 12 * (len(parts) - 1)
+H = max(p.height for p in parts)
+g = Image.new("RGB", (W, H), (255, 255, 255))
+x = 0
+for p in parts:
+    g.paste(p, (x, 0))
+    x += p.width + 12
+for colors in (256, 128, 64):
+    q = g.quantize(colors=colors, method=Image.MEDIANCUT)
+    q.save(out, optimize=True)
+    if os.path.getsize(out) < 300_000:
+        break
+print(out, os.path.getsize(out), g.size)

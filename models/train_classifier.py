@@ -1,0 +1,158 @@
+"""Evaluation classifier for seedprint-tiny-v1 samples.
+
+A small circular-padded CNN on rendered 64x64 tiles predicting motif, layout, scale,
+background colour and motif colour.  Exported to models/seedprint-tiny-v1/classifier.onnx:
+  input  image float32 [B,3,64,64] in [-1,1]
+  outputs motif [B,39] (index i = vocab.words.motif[i+1]), layout [B,4] (i = words.layout[i+1]),
+          scale [B,3] (i = words.scale[i+1]), background [B,14] (i = words.background[i+1]),
+          motif_color [B,15] (i = words.motif_color[i], 0 = none/artwork motif)
+
+  /usr/bin/python3 models/train_classifier.py --threads 1 --minutes 8
+"""
+import argparse
+import json
+import os
+import random
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+sys.path.insert(0, os.path.join(HERE, "data"))
+import pattern_tiles as pt  # noqa: E402
+
+HEADS = {"motif": len(pt.MOTIFS), "layout": len(pt.LAYOUTS), "scale": len(pt.SCALES),
+         "background": len(pt.COLORS), "motif_color": len(pt.COLORS) + 1}
+
+
+def cbr(i, o, s=1):
+    return nn.Sequential(nn.Conv2d(i, o, 3, s, 1, padding_mode="circular"), nn.BatchNorm2d(o), nn.ReLU())
+
+
+class Classifier(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.f = nn.Sequential(cbr(3, 32), cbr(32, 32), cbr(32, 64, 2), cbr(64, 64), cbr(64, 128, 2), cbr(128, 128),
+                               cbr(128, 192, 2), cbr(192, 192))
+        self.heads = nn.ModuleDict({k: nn.Linear(192 * 2, n) for k, n in HEADS.items()})
+
+    def forward(self, image):
+        h = self.f(image)
+        h = torch.cat([h.mean(dim=(2, 3)), h.amax(dim=(2, 3))], dim=1)
+        return tuple(self.heads[k](h) for k in HEADS)
+
+
+def targets(tok):
+    # tok: vocab ids [N,5]
+    return {"motif": tok[:, 0] - 1, "motif_color": tok[:, 1], "background": tok[:, 2] - 1,
+            "layout": tok[:, 3] - 1, "scale": tok[:, 4] - 1}
+
+
+def render_set(n, seed, exclude=None):
+    rng = random.Random(seed)
+    X = np.zeros((n, 64, 64, 3), np.uint8)
+    T = np.zeros((n, 5), np.int64)
+    for i in range(n):
+        lab = pt.sample_labels(rng, exclude)
+        X[i] = pt.render(lab, rng.randrange(1 << 30), 64)
+        T[i] = pt.label_ids(lab)
+    return X, T
+
+
+def to_t(X):
+    return torch.from_numpy(X).permute(0, 3, 1, 2).float() / 127.5 - 1
+
+
+def augment(x, rng):
+    dx, dy = int(rng.integers(0, 64)), int(rng.integers(0, 64))
+    x = torch.roll(x, (dy, dx), (2, 3))
+    # mild degradations so it tolerates diffusion artefacts
+    B = x.shape[0]
+    sig = torch.from_numpy(rng.random(B).astype(np.float32) * 0.12)[:, None, None, None]
+    x = x + sig * torch.randn_like(x)
+    if rng.random() < 0.3:
+        x = F.avg_pool2d(F.pad(x, (1, 1, 1, 1), mode="circular"), 3, 1)
+    return x
+
+
+def evaluate(model, X, T, bs=256):
+    model.eval()
+    tg = targets(torch.from_numpy(T))
+    correct = {k: 0 for k in HEADS}
+    with torch.no_grad():
+        for i in range(0, len(X), bs):
+            outs = model(to_t(X[i:i + bs]))
+            for k, o in zip(HEADS, outs):
+                correct[k] += (o.argmax(1) == tg[k][i:i + bs]).sum().item()
+    model.train()
+    return {k: round(v / len(X), 4) for k, v in correct.items()}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--minutes", type=float, default=8)
+    ap.add_argument("--n-train", type=int, default=16000)
+    ap.add_argument("--n-test", type=int, default=2000)
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--out", default=os.path.join(HERE, "seedprint-tiny-v1"))
+    args = ap.parse_args()
+    torch.set_num_threads(args.threads)
+    t0 = time.time()
+    Xtr, Ttr = render_set(args.n_train, 101)
+    Xte, Tte = render_set(args.n_test, 202)  # fresh seeds (held-out renders), all label combos
+    print(f"rendered in {time.time()-t0:.0f}s", flush=True)
+    model = Classifier()
+    opt = torch.optim.AdamW(model.parameters(), 2e-3, weight_decay=1e-4)
+    rng = np.random.default_rng(0)
+    tg_all = targets(torch.from_numpy(Ttr))
+    step = 0
+    t1 = time.time()
+    total = None
+    while time.time() - t1 < args.minutes * 60:
+        frac = (time.time() - t1) / (args.minutes * 60)
+        for g in opt.param_groups:
+            g["lr"] = 2e-3 * 0.5 * (1 + np.cos(np.pi * min(frac, 1.0)))
+        idx = rng.integers(0, len(Xtr), args.batch)
+        x = augment(to_t(Xtr[idx]), rng)
+        outs = model(x)
+        loss = sum(F.cross_entropy(o, tg_all[k][idx]) for k, o in zip(HEADS, outs))
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+        step += 1
+        total = loss.item() if total is None else 0.98 * total + 0.02 * loss.item()
+        if step % 100 == 0:
+            print(f"step {step} loss {total:.3f} {time.time()-t1:.0f}s", flush=True)
+    acc = evaluate(model, Xte, Tte)
+    print("held-out accuracy", acc, flush=True)
+    model.eval()
+    torch.save(model.state_dict(), os.path.join(HERE, ".ckpt", "classifier.pt"))
+    from export_onnx import patch_circular, write_ref
+    pm, n = patch_circular(model)
+    x = to_t(Xte[:4])
+    with torch.no_grad():
+        err = max((a - b).abs().max().item() for a, b in zip(model(x), pm(x)))
+    path = os.path.join(args.out, "classifier.onnx")
+    torch.onnx.export(pm, (x,), path, input_names=["image"], output_names=list(HEADS),
+                      dynamic_axes={"image": {0: "B"}, **{k: {0: "B"} for k in HEADS}}, opset_version=17)
+    info = {"heldOutAccuracy": acc, "steps": step, "batch": args.batch, "minutes": round((time.time() - t1) / 60, 1),
+            "nTrain": args.n_train, "nTest": args.n_test, "patchErr": err,
+            "params": sum(p.numel() for p in model.parameters()),
+            "outputs": {"motif": "index i = vocab.words.motif[i+1]", "layout": "i = words.layout[i+1]",
+                        "scale": "i = words.scale[i+1]", "background": "i = words.background[i+1]",
+                        "motif_color": "i = words.motif_color[i] (0 = none: artwork motif)"}}
+    with open(os.path.join(HERE, ".ckpt", "classifier.json"), "w") as f:
+        json.dump(info, f, indent=1)
+    with torch.no_grad():
+        write_ref(os.path.join(HERE, ".ckpt", "classifier_ref.json"), {"image": x}, dict(zip(HEADS, model(x))))
+    print(json.dumps(info))
+
+
+if __name__ == "__main__":
+    main()

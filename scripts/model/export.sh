@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Export the latest EMA checkpoints to models/seedprint-tiny-v1/ (base.onnx, sr.onnx, manifest.json),
+# write the sample preview and the model card. Training may keep running meanwhile.
+#   scripts/model/export.sh [--eval]
+# Verify with ONNX Runtime: node scripts/model/check_onnx.mjs (needs onnxruntime-node).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PY=${PYTHON:-/usr/bin/python3}
+nice -n 5 "$PY" models/export_onnx.py
+nice -n 5 "$PY" models/sample_torch.py --grid models/.ckpt/samples.png --sr --threads 1
+nice -n 5 "$PY" models/make_preview.py
+if [ "${1:-}" = "--eval" ]; then nice -n 5 "$PY" models/eval_samples.py; fi
+"$PY" models/write_card.py
