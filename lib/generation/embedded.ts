@@ -9,7 +9,7 @@ import { gaussian, STREAM_BASE, STREAM_SR } from './prng';
 import { cosineGrid, sample, type Scheduler } from './sampler';
 
 export interface BaseBatchOptions {
-  tokens: number[]; // the 5 role ids, shared by the batch
+  tokens: number[] | number[][]; // the 5 role ids, shared by the batch or one list per image
   seeds: number[]; // one image per seed
   /** per image: mix in a second noise (recipe.variation) */
   variations?: ({ seed: number; strength: number } | undefined)[];
@@ -35,7 +35,11 @@ export async function sampleBase(model: LoadedModel, o: BaseBatchOptions): Promi
   const cfg = o.guidance !== 1;
   const NB = cfg ? 2 * B : B;
   const tok = new BigInt64Array(NB * 5);
-  for (let b = 0; b < B; b++) for (let r = 0; r < 5; r++) tok[b * 5 + r] = BigInt(o.tokens[r] ?? 0); // uncond rows stay 0 (null)
+  const perItem = Array.isArray(o.tokens[0]);
+  for (let b = 0; b < B; b++) {
+    const t = (perItem ? (o.tokens as number[][])[b] : (o.tokens as number[])) ?? [];
+    for (let r = 0; r < 5; r++) tok[b * 5 + r] = BigInt(t[r] ?? 0); // uncond rows stay 0 (null)
+  }
   const tokens = new ort.Tensor('int64', tok, [NB, 5]);
   const grid = cosineGrid(o.steps, model.manifest.tMax);
   const input = new Float32Array(NB * per);

@@ -1,0 +1,372 @@
+'use client';
+
+// The studio: prompt box with autocomplete (ARIA combobox), streamed progress (NDJSON from
+// POST /api/generate), four candidates that sharpen step by step, "more like this", pick one.
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+
+type RoleWord = { word: string; text: string } | null;
+type Parsed = Record<'motif' | 'motif_color' | 'background' | 'layout' | 'scale', RoleWord>;
+
+interface Cand {
+  index: number;
+  preview?: string; // data URL while sampling
+  designId?: string;
+  url?: string;
+  seed?: number;
+  variationSeed?: number;
+}
+
+type StreamEvent =
+  | { type: 'start'; count: number; steps: number; seed: number; parsed: Parsed; ignoredWords: string[]; model: { id: string; standin?: boolean } }
+  | { type: 'step'; step: number; total: number; previews: string[] }
+  | { type: 'candidate'; index: number; designId: string; url: string; seed: number; variationSeed?: number }
+  | { type: 'done'; designIds: string[] }
+  | { type: 'error'; message: string; code: string };
+
+const ROLE_LABELS: [keyof Parsed, string][] = [
+  ['motif', 'Motif'],
+  ['motif_color', 'Motif colour'],
+  ['background', 'Background'],
+  ['layout', 'Layout'],
+  ['scale', 'Scale'],
+];
+
+const EXAMPLES = ['small red hearts on navy, half-drop', 'large sunflowers on cream', 'cats on pink, scattered', 'teal waves on white'];
+
+async function* readNdjson(res: Response): AsyncGenerator<StreamEvent> {
+  const reader = res.body!.getReader();
+  const dec = new TextDecoder();
+  let buf = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (value) buf += dec.decode(value, { stream: true });
+    let nl;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      const line = buf.slice(0, nl).trim();
+      buf = buf.slice(nl + 1);
+      if (line) yield JSON.parse(line) as StreamEvent;
+    }
+    if (done) break;
+  }
+}
+
+export function Studio({ productSlug, productName, initialPrompt }: { productSlug: string | null; productName: string | null; initialPrompt: string }) {
+  const router = useRouter();
+  const ids = useId();
+  const inputId = `${ids}-prompt`;
+  const listId = `${ids}-suggestions`;
+  const hintId = `${ids}-hint`;
+  const [prompt, setPrompt] = useState(initialPrompt);
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ step: number; total: number } | null>(null);
+  const [cands, setCands] = useState<Cand[]>([]);
+  const [parsed, setParsed] = useState<Parsed | null>(null);
+  const [ignored, setIgnored] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [lastPrompt, setLastPrompt] = useState('');
+  const abortRef = useRef<AbortController | null>(null);
+  const resultsRef = useRef<HTMLHeadingElement>(null);
+
+  // autocomplete (debounced)
+  useEffect(() => {
+    const ctl = new AbortController();
+    const t = setTimeout(async () => {
+      try {
+        const res = await fetch(`/api/generate/suggest?q=${encodeURIComponent(prompt)}`, { signal: ctl.signal });
+        if (res.ok) setSuggestions(((await res.json()) as { suggestions: string[] }).suggestions.slice(0, 8));
+      } catch {
+        /* aborted or offline: keep the old list */
+      }
+    }, 120);
+    return () => {
+      clearTimeout(t);
+      ctl.abort();
+    };
+  }, [prompt]);
+
+  const run = useCallback(async (url: string, body: unknown, label: string) => {
+    abortRef.current?.abort();
+    const ctl = new AbortController();
+    abortRef.current = ctl;
+    setBusy(true);
+    setError(null);
+    setSelected(null);
+    setCands(Array.from({ length: 4 }, (_, i) => ({ index: i })));
+    setProgress({ step: 0, total: 0 });
+    setStatus(`Generating ${label}…`);
+    try {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: ctl.signal });
+      if (!res.ok || !res.body) {
+        const j = await res.json().catch(() => null);
+        throw new Error(j?.error?.message ?? `The studio answered ${res.status}. Please try again.`);
+      }
+      for await (const ev of readNdjson(res)) {
+        if (ev.type === 'start') {
+          setParsed(ev.parsed);
+          setIgnored(ev.ignoredWords);
+          setProgress({ step: 0, total: ev.steps });
+        } else if (ev.type === 'step') {
+          setProgress({ step: ev.step, total: ev.total });
+          setCands((cs) => cs.map((c, i) => (c.designId ? c : { ...c, preview: ev.previews[i] })));
+        } else if (ev.type === 'candidate') {
+          setCands((cs) => cs.map((c) => (c.index === ev.index ? { ...c, designId: ev.designId, url: ev.url, seed: ev.seed, variationSeed: ev.variationSeed } : c)));
+        } else if (ev.type === 'done') {
+          setStatus('Four designs are ready. Choose one.');
+          resultsRef.current?.focus();
+        } else if (ev.type === 'error') {
+          throw new Error(ev.message);
+        }
+      }
+    } catch (err) {
+      if ((err as Error).name === 'AbortError') return;
+      setError((err as Error).message);
+      setCands([]);
+      setStatus('');
+    } finally {
+      if (abortRef.current === ctl) {
+        setBusy(false);
+        setProgress(null);
+      }
+    }
+  }, []);
+
+  const submit = (e?: FormEvent) => {
+    e?.preventDefault();
+    const p = prompt.trim();
+    if (!p) {
+      setError('Please type a prompt, for example “red hearts on navy”.');
+      return;
+    }
+    setOpen(false);
+    setLastPrompt(p);
+    void run('/api/generate', { prompt: p, product: productSlug ?? undefined }, `four designs for “${p}”`);
+  };
+
+  const choose = (s: string) => {
+    setPrompt(s);
+    setOpen(false);
+    setActive(-1);
+  };
+
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'ArrowDown' && suggestions.length) {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => (a + 1) % suggestions.length);
+    } else if (e.key === 'ArrowUp' && suggestions.length) {
+      e.preventDefault();
+      setOpen(true);
+      setActive((a) => (a <= 0 ? suggestions.length - 1 : a - 1));
+    } else if (e.key === 'Escape') {
+      setOpen(false);
+      setActive(-1);
+    } else if (e.key === 'Enter' && open && active >= 0) {
+      e.preventDefault();
+      choose(suggestions[active]);
+    } else if (e.key === 'Tab' && open && active >= 0) {
+      choose(suggestions[active]);
+    }
+  };
+
+  const useDesign = () => {
+    if (!selected) return;
+    router.push(productSlug ? `/products/${encodeURIComponent(productSlug)}?design=${selected}` : `/products?design=${selected}`);
+  };
+
+  const showList = open && suggestions.length > 0;
+  const done = cands.length > 0 && cands.every((c) => c.designId);
+
+  return (
+    <div className="mt-8 grid gap-8 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <section aria-labelledby={`${ids}-form-title`} className="min-w-0">
+        <h2 id={`${ids}-form-title`} className="sr-only">
+          Prompt
+        </h2>
+        <form onSubmit={submit} className="card p-4 sm:p-6" noValidate>
+          <label htmlFor={inputId} className="label">
+            Describe your pattern
+          </label>
+          <div className="relative flex flex-col gap-3 sm:flex-row">
+            <div className="relative grow">
+              <input
+                id={inputId}
+                name="prompt"
+                type="text"
+                role="combobox"
+                aria-autocomplete="list"
+                aria-expanded={showList}
+                aria-controls={listId}
+                aria-activedescendant={showList && active >= 0 ? `${listId}-${active}` : undefined}
+                aria-describedby={hintId}
+                autoComplete="off"
+                spellCheck={false}
+                maxLength={300}
+                placeholder="e.g. small red hearts on navy, half-drop"
+                value={prompt}
+                onChange={(e) => {
+                  setPrompt(e.target.value);
+                  setOpen(true);
+                  setActive(-1);
+                }}
+                onFocus={() => setOpen(true)}
+                onBlur={() => setTimeout(() => setOpen(false), 120)}
+                onKeyDown={onKey}
+                className="field h-12 text-base"
+              />
+              <ul
+                id={listId}
+                role="listbox"
+                aria-label="Suggestions"
+                hidden={!showList}
+                className="absolute top-full right-0 left-0 z-20 mt-1 max-h-72 overflow-auto rounded-xl border border-stone-200 bg-white py-1 shadow-lg"
+              >
+                {suggestions.map((s, i) => (
+                  <li
+                    key={s}
+                    id={`${listId}-${i}`}
+                    role="option"
+                    aria-selected={i === active}
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      choose(s);
+                    }}
+                    className={`cursor-pointer px-3 py-2 text-sm ${i === active ? 'bg-brand-50 text-brand-900' : 'text-stone-700 hover:bg-stone-50'}`}
+                  >
+                    {s}
+                  </li>
+                ))}
+              </ul>
+            </div>
+            <button type="submit" className="btn-primary h-12 px-6 text-base" disabled={busy}>
+              {busy ? 'Generating…' : 'Generate 4 designs'}
+            </button>
+          </div>
+          <p id={hintId} className="mt-2 text-xs text-stone-500">
+            Use ↑ ↓ to pick a suggestion. Up to 300 characters. The model knows motifs (hearts, stars, stripes, cats, sunflowers…), 14 colours, layouts and sizes.
+          </p>
+          <div className="mt-4 flex flex-wrap gap-2" aria-label="Example prompts" role="group">
+            {EXAMPLES.map((ex) => (
+              <button
+                key={ex}
+                type="button"
+                onClick={() => setPrompt(ex)}
+                className="rounded-full border border-stone-200 bg-stone-50 px-3 py-1 text-xs font-medium text-stone-700 transition hover:border-brand-300 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-brand-600"
+              >
+                {ex}
+              </button>
+            ))}
+          </div>
+        </form>
+
+        <div aria-live="polite" className="sr-only">
+          {status}
+        </div>
+        {error && (
+          <p role="alert" className="mt-4 rounded-xl border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
+            {error}
+          </p>
+        )}
+
+        {cands.length > 0 && (
+          <section aria-labelledby={`${ids}-results`} className="mt-8">
+            <div className="flex flex-wrap items-end justify-between gap-3">
+              <h2 id={`${ids}-results`} ref={resultsRef} tabIndex={-1} className="text-lg font-bold text-stone-900 focus:outline-none">
+                {done ? 'Pick your favourite' : 'Your designs are appearing…'}
+              </h2>
+              {progress && progress.total > 0 && (
+                <div className="flex min-w-48 items-center gap-3 text-xs text-stone-600">
+                  <div role="progressbar" aria-label="Generation progress" aria-valuemin={0} aria-valuemax={progress.total} aria-valuenow={progress.step} className="h-2 w-40 overflow-hidden rounded-full bg-stone-200">
+                    <div className="h-full rounded-full bg-brand-600 transition-[width] duration-150" style={{ width: `${(100 * progress.step) / progress.total}%` }} />
+                  </div>
+                  <span>
+                    step {progress.step} of {progress.total}
+                  </span>
+                </div>
+              )}
+            </div>
+            <fieldset className="mt-4" disabled={!done}>
+              <legend className="sr-only">Choose one of four designs</legend>
+              <ul className="grid grid-cols-2 gap-4 sm:gap-5">
+                {cands.map((c) => {
+                  const src = c.url ?? c.preview;
+                  const alt = `Design ${c.index + 1} of 4: seamless tile for “${lastPrompt}”${c.seed !== undefined ? `, seed ${c.seed}` : ''}`;
+                  const isSel = !!c.designId && selected === c.designId;
+                  return (
+                    <li key={c.index}>
+                      <label
+                        className={`group block cursor-pointer overflow-hidden rounded-2xl border-2 bg-white shadow-sm transition focus-within:ring-2 focus-within:ring-brand-600 focus-within:ring-offset-2 ${isSel ? 'border-brand-600 ring-2 ring-brand-200' : 'border-stone-200 hover:border-stone-300'}`}
+                      >
+                        <input type="radio" name="design" value={c.designId ?? ''} className="sr-only" checked={isSel} onChange={() => c.designId && setSelected(c.designId)} aria-label={alt} />
+                        <div
+                          role="img"
+                          aria-label={src ? alt : `Design ${c.index + 1} of 4, not ready yet`}
+                          className={`aspect-square w-full bg-stone-100 ${src ? '' : 'animate-pulse'} ${c.designId ? '' : 'opacity-90'}`}
+                          style={src ? { backgroundImage: `url("${src}")`, backgroundSize: '33.333% 33.333%', backgroundRepeat: 'repeat' } : undefined}
+                        />
+                        <div className="flex items-center justify-between gap-2 px-3 py-2 text-xs">
+                          <span className="font-medium text-stone-700">
+                            Design {c.index + 1}
+                            {c.seed !== undefined && <span className="ml-1 font-normal text-stone-500">· seed {c.variationSeed ?? c.seed}</span>}
+                          </span>
+                          <span aria-hidden="true" className={`grid size-5 place-items-center rounded-full border ${isSel ? 'border-brand-600 bg-brand-600 text-white' : 'border-stone-300 bg-white'}`}>
+                            {isSel ? '✓' : ''}
+                          </span>
+                        </div>
+                      </label>
+                      {c.designId && (
+                        <button
+                          type="button"
+                          className="btn-ghost mt-1 w-full py-1.5 text-xs"
+                          onClick={() => run(`/api/designs/${c.designId}/more`, {}, `four variations of design ${c.index + 1}`)}
+                          disabled={busy}
+                        >
+                          More like this
+                        </button>
+                      )}
+                    </li>
+                  );
+                })}
+              </ul>
+            </fieldset>
+          </section>
+        )}
+      </section>
+
+      <aside className="space-y-4 lg:sticky lg:top-24 lg:self-start" aria-label="Your design">
+        <div className="card p-5">
+          <h2 className="text-sm font-bold text-stone-900">What the model understood</h2>
+          {parsed ? (
+            <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
+              {ROLE_LABELS.map(([k, label]) => (
+                <div key={k} className="contents">
+                  <dt className="text-stone-500">{label}</dt>
+                  <dd className={parsed[k] ? 'font-medium text-stone-900' : 'text-stone-400'}>{parsed[k]?.word ?? 'any'}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : (
+            <p className="mt-2 text-sm text-stone-500">Generate to see how your words map to motif, colours, layout and size.</p>
+          )}
+          {ignored.length > 0 && (
+            <p className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900">
+              Not understood, ignored: <span className="font-semibold">{ignored.join(', ')}</span>
+            </p>
+          )}
+        </div>
+        <div className="card p-5">
+          <h2 className="text-sm font-bold text-stone-900">{productName ? `Use it on your ${productName}` : 'Use your design'}</h2>
+          <p className="mt-1 text-sm text-stone-600">{selected ? 'Great choice. Next, place it on the product and set the repeat size.' : 'Select one of the four designs first.'}</p>
+          <button type="button" className="btn-primary mt-4 w-full" disabled={!selected} onClick={useDesign}>
+            {productName ? `Continue to ${productName}` : 'Choose a product'}
+          </button>
+        </div>
+      </aside>
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+// npm run eval:model -- [--limit N] [--seeds K] [--steps S] [--guidance G] [--scheduler ddim|dpmpp-2m]
+//                       [--model-dir DIR] [--out FILE.json] [--write-model-eval]
+// Generates the held-out prompts of eval_prompts.json with the ONNX pipeline (the same code the
+// shop runs) and measures:
+//   colour      background = most frequent palette colour of the tile; motif colour = the most
+//               frequent other palette colour (geometric motifs only; artwork keeps its colours)
+//   motif/layout accuracy of classifier.onnx's argmax vs the expected words
+//   seam        mean |Δ| across the wrap edge / mean |Δ| between interior neighbours (1.0 = as
+//               smooth as the interior, i.e. seamless; > 1 = visible seam)
+//   diversity   mean absolute pixel difference between the K seeds of one prompt (0..1)
+// Prints a table; writes JSON to --out (default /tmp/seedprint-eval.json), and to
+// <model-dir>/eval.json only with --write-model-eval.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { classify, sampleBase } from '../lib/generation/embedded';
+import { loadModelFrom, resolveModelDir } from '../lib/generation/model-registry';
+import { isScheduler } from '../lib/generation/sampler';
+import { ROLES } from '../lib/generation/vocab';
+
+// Palette of the training renderer (models/data/pattern_tiles.py COLOR_RGB).
+const PALETTE: Record<string, [number, number, number]> = {
+  red: [205, 35, 40], orange: [240, 130, 30], yellow: [250, 210, 40], green: [50, 150, 60], teal: [20, 140, 140], blue: [40, 110, 220], navy: [20, 35, 90],
+  purple: [120, 50, 160], pink: [245, 140, 185], brown: [120, 72, 40], black: [18, 18, 18], white: [250, 250, 250], grey: [135, 135, 135], cream: [245, 232, 200],
+};
+const NAMES = Object.keys(PALETTE);
+
+function nearest(r: number, g: number, b: number): number {
+  let best = 0, bd = Infinity;
+  NAMES.forEach((n, i) => {
+    const [pr, pg, pb] = PALETTE[n];
+    const rm = (r + pr) / 2;
+    const d = (2 + rm / 256) * (r - pr) ** 2 + 4 * (g - pg) ** 2 + (2 + (255 - rm) / 256) * (b - pb) ** 2;
+    if (d < bd) (bd = d), (best = i);
+  });
+  return best;
+}
+
+/** Palette histogram of one NCHW [-1,1] image. */
+function paletteCounts(x: Float32Array, i: number, R: number): number[] {
+  const plane = R * R, off = i * 3 * plane;
+  const counts = new Array(NAMES.length).fill(0);
+  const q = (v: number) => Math.round((Math.max(-1, Math.min(1, v)) + 1) * 127.5);
+  for (let p = 0; p < plane; p++) counts[nearest(q(x[off + p]), q(x[off + plane + p]), q(x[off + 2 * plane + p]))]++;
+  return counts;
+}
+
+/** Seam ratio: wrap-edge discontinuity over interior neighbour differences. */
+export function seamRatio(x: Float32Array, i: number, R: number): number {
+  const plane = R * R, off = i * 3 * plane;
+  let seam = 0, inner = 0, ns = 0, ni = 0;
+  for (let c = 0; c < 3; c++) {
+    const at = (y: number, xx: number) => x[off + c * plane + y * R + xx];
+    for (let k = 0; k < R; k++) {
+      seam += Math.abs(at(0, k) - at(R - 1, k)) + Math.abs(at(k, 0) - at(k, R - 1));
+      ns += 2;
+      for (let j = 0; j < R - 1; j++) {
+        inner += Math.abs(at(j + 1, k) - at(j, k)) + Math.abs(at(k, j + 1) - at(k, j));
+        ni += 2;
+      }
+    }
+  }
+  return seam / ns / (inner / ni || 1e-9);
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      limit: { type: 'string' },
+      seeds: { type: 'string', default: '2' },
+      steps: { type: 'string' },
+      guidance: { type: 'string' },
+      scheduler: { type: 'string' },
+      'model-dir': { type: 'string' },
+      out: { type: 'string', default: '/tmp/seedprint-eval.json' },
+      'write-model-eval': { type: 'boolean', default: false },
+      batch: { type: 'string', default: '8' },
+    },
+  });
+  const dir = values['model-dir'] ? path.resolve(values['model-dir']) : resolveModelDir();
+  const m = await loadModelFrom(dir);
+  const R = m.manifest.resolution;
+  const evalFile = path.join(dir, 'eval_prompts.json');
+  if (!fs.existsSync(evalFile)) throw new Error(`${evalFile} not found`);
+  let prompts = (JSON.parse(fs.readFileSync(evalFile, 'utf8')).prompts as { prompt: string; expected: Record<string, string | null>; ids: number[] }[]);
+  if (values.limit) prompts = prompts.slice(0, Number(values.limit));
+  const K = Math.max(1, Number(values.seeds));
+  const steps = Number(values.steps ?? m.manifest.defaults.steps);
+  const guidance = Number(values.guidance ?? m.manifest.defaults.guidance);
+  const scheduler = values.scheduler ?? m.manifest.defaults.scheduler;
+  if (!isScheduler(scheduler)) throw new Error(`unknown scheduler ${scheduler}`);
+  const batch = Math.max(1, Number(values.batch));
+
+  // every (prompt, seed) job; parser ids must equal the file's (else the eval is of the wrong thing)
+  const jobs: { p: number; seed: number; tokens: number[] }[] = [];
+  let parserMismatch = 0;
+  prompts.forEach((pr, p) => {
+    const tokens = m.parser.parse(pr.prompt).tokens;
+    if (tokens.join() !== pr.ids.join()) parserMismatch++;
+    for (let k = 0; k < K; k++) jobs.push({ p, seed: 1000 + k, tokens: pr.ids });
+  });
+
+  const t0 = performance.now();
+  const rows = prompts.map(() => ({ bg: [] as boolean[], mc: [] as boolean[], motif: [] as boolean[], layout: [] as boolean[], seam: [] as number[], imgs: [] as Float32Array[] }));
+  const motifWords = m.vocab.words.motif, layoutWords = m.vocab.words.layout;
+  for (let s = 0; s < jobs.length; s += batch) {
+    const chunk = jobs.slice(s, s + batch);
+    const x = await sampleBase(m, { tokens: chunk.map((j) => j.tokens), seeds: chunk.map((j) => j.seed), steps, guidance, scheduler });
+    const cls = m.classifier ? await classify(m, x, chunk.length) : null;
+    const nM = cls ? cls.motif.length / chunk.length : 0, nL = cls ? cls.layout.length / chunk.length : 0;
+    chunk.forEach((j, i) => {
+      const exp = prompts[j.p].expected;
+      const row = rows[j.p];
+      const counts = paletteCounts(x, i, R);
+      const order = counts.map((c, k) => [c, k]).sort((a, b) => b[0] - a[0]).map(([, k]) => NAMES[k]);
+      if (exp.background) row.bg.push(order[0] === exp.background);
+      if (exp.motif_color) row.mc.push(order.slice(0, 3).filter((n) => n !== exp.background).includes(exp.motif_color));
+      if (cls) {
+        const arg = (a: Float32Array, off: number, n: number) => {
+          let b = 0;
+          for (let k = 1; k < n; k++) if (a[off + k] > a[off + b]) b = k;
+          return b;
+        };
+        // logits over the words, with or without the null entry at 0
+        const mi = arg(cls.motif, i * nM, nM) - (nM === motifWords.length + 1 ? 1 : 0);
+        const li = arg(cls.layout, i * nL, nL) - (nL === layoutWords.length + 1 ? 1 : 0);
+        if (exp.motif) row.motif.push(motifWords[mi] === exp.motif);
+        if (exp.layout) row.layout.push(layoutWords[li] === exp.layout);
+      }
+      row.seam.push(seamRatio(x, i, R));
+      row.imgs.push(x.slice(i * 3 * R * R, (i + 1) * 3 * R * R));
+    });
+    process.stderr.write(`\r${Math.min(s + batch, jobs.length)}/${jobs.length} images`);
+  }
+  process.stderr.write('\n');
+  const mean = (a: number[]) => (a.length ? a.reduce((x, y) => x + y, 0) / a.length : NaN);
+  const rate = (k: 'bg' | 'mc' | 'motif' | 'layout') => mean(rows.flatMap((r) => r[k].map(Number)));
+  const diversity = mean(
+    rows.flatMap((r) => {
+      const d: number[] = [];
+      for (let a = 0; a < r.imgs.length; a++)
+        for (let b = a + 1; b < r.imgs.length; b++) {
+          let s = 0;
+          for (let k = 0; k < r.imgs[a].length; k++) s += Math.abs(r.imgs[a][k] - r.imgs[b][k]);
+          d.push(s / r.imgs[a].length / 2);
+        }
+      return d;
+    }),
+  );
+  const byKind = (artwork: boolean) => {
+    const sel = rows.filter((_, p) => m.vocab.artwork.has(prompts[p].expected.motif ?? '') === artwork);
+    return { prompts: sel.length, motifAccuracy: mean(sel.flatMap((r) => r.motif.map(Number))), backgroundMatch: mean(sel.flatMap((r) => r.bg.map(Number))) };
+  };
+  const result = {
+    model: { id: m.manifest.id, version: m.manifest.version, baseSha256: m.manifest.files.base.sha256, dir: path.relative(process.cwd(), dir) },
+    settings: { prompts: prompts.length, seedsPerPrompt: K, steps, guidance, scheduler, roles: ROLES },
+    metrics: {
+      backgroundColourMatch: rate('bg'),
+      motifColourMatch: rate('mc'),
+      motifAccuracy: m.classifier ? rate('motif') : null,
+      layoutAccuracy: m.classifier ? rate('layout') : null,
+      seamRatio: mean(rows.flatMap((r) => r.seam)),
+      seamRatioP95: rows.flatMap((r) => r.seam).sort((a, b) => a - b)[Math.floor(0.95 * (rows.length * K - 1))],
+      diversity,
+      geometric: byKind(false),
+      artwork: byKind(true),
+    },
+    parserMismatches: parserMismatch,
+    seconds: (performance.now() - t0) / 1000,
+    createdAt: new Date().toISOString(),
+  };
+  const f = (v: number | null) => (v === null || Number.isNaN(v) ? '  n/a' : v.toFixed(3));
+  const M = result.metrics;
+  console.log(`\nseedprint eval — ${m.manifest.id} ${m.manifest.version} — ${prompts.length} held-out prompts × ${K} seeds, ${scheduler} ${steps} steps, guidance ${guidance}\n`);
+  console.log('metric                       value   note');
+  console.log('---------------------------  ------  ----------------------------------------------');
+  console.log(`background colour match      ${f(M.backgroundColourMatch)}   most frequent palette colour = expected`);
+  console.log(`motif colour match           ${f(M.motifColourMatch)}   expected colour among the top non-background colours`);
+  console.log(`motif accuracy (classifier)  ${f(M.motifAccuracy)}   geometric ${f(M.geometric.motifAccuracy)}, artwork ${f(M.artwork.motifAccuracy)}`);
+  console.log(`layout accuracy (classifier) ${f(M.layoutAccuracy)}`);
+  console.log(`seam ratio (mean / p95)      ${f(M.seamRatio)}   p95 ${f(M.seamRatioP95)}; 1.0 = edge as smooth as interior`);
+  console.log(`diversity across seeds       ${f(M.diversity)}   mean |Δpixel| between seeds of a prompt (0..1)`);
+  console.log(`parser mismatches            ${parserMismatch}       prompts whose TS parse differs from the file's ids`);
+  console.log(`time                         ${result.seconds.toFixed(1)} s`);
+  fs.writeFileSync(values.out!, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`\nwrote ${values.out}`);
+  if (values['write-model-eval']) {
+    const target = path.join(dir, 'eval.json');
+    fs.writeFileSync(target, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`wrote ${target}`);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
