@@ -2,14 +2,15 @@
 // view, rendered by a queue job (QUEUES.listingPhotos) and stored as content-addressed blobs.
 // The seller sees progress ("3 of 6 photos") and picks the cover.
 //
-// Renderer: lib/mockup (the procedural studio templates) is being finished by another engineer;
-// until it exports renderMockup this module draws its own studio shot with sharp: the product's
-// silhouette filled with the design tiled at the listing's repeat, lit with a soft gradient.
+// Renderer: lib/mockup's renderMockup (procedural studio templates, pattern at true print scale).
+// For a product/view without a template (or if the compositor fails) this module draws its own
+// simpler studio shot with sharp: the silhouette filled with the tiled design, softly lit.
 import { createHash } from 'node:crypto';
 import { listProducts } from '../catalog';
 import { enqueue, QUEUES } from '../queue';
 import { getBlob, putBlob } from '../storage';
 import { recipeSchema } from '../generation/recipe';
+import { renderMockup } from '../mockup/render';
 import { viewsFor } from './photo-views';
 import * as repo from './seller-repository';
 
@@ -148,6 +149,18 @@ export async function renderProductPhoto(o: { tile: Buffer; productSlug: string;
     .toBuffer();
 }
 
+/** lib/mockup's studio template when there is one, else the built-in silhouette. */
+export async function photograph(o: { tile: Buffer; productSlug: string; view: string; repeatIn: number; colorHex: string }): Promise<Buffer> {
+  if (process.env.LISTING_PHOTOS_MOCKUP !== '0') {
+    try {
+      return await renderMockup({ product: o.productSlug, view: o.view, variantColorHex: o.colorHex, tile: o.tile, repeatIn: o.repeatIn, size: 1024, format: 'png' });
+    } catch (err) {
+      if ((err as Error).name !== 'MockupNotFoundError' && !/No mockup template/.test((err as Error).message)) console.warn(`[sellers] mockup ${o.productSlug}/${o.view} failed, using the built-in shot: ${(err as Error).message}`);
+    }
+  }
+  return renderProductPhoto(o);
+}
+
 export interface PhotoSlot {
   kind: 'mockup' | 'model';
   productSlug: string;
@@ -194,7 +207,7 @@ export async function handleListingPhotos({ listingId }: { listingId: string }):
     for (const view of viewsFor(product.slug)) {
       if (listing.photos.some((ph) => ph.kind === 'mockup' && ph.productSlug === product.slug && ph.view === view)) continue;
       tile ??= await designTile(design);
-      const png = await renderProductPhoto({ tile, productSlug: product.slug, view, repeatIn: listing.repeatIn, colorHex: variant?.colorHex ?? '#ffffff' });
+      const png = await photograph({ tile, productSlug: product.slug, view, repeatIn: listing.repeatIn, colorHex: variant?.colorHex ?? '#ffffff' });
       const { key } = await putBlob(png, { contentType: 'image/png' });
       await repo.upsertPhoto({ listingId, kind: 'mockup', productSlug: product.slug, view, blobKey: key });
     }

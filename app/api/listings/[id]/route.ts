@@ -1,0 +1,23 @@
+// One listing, for its owner (or an admin): anyone else gets 404.
+import { withAuth } from '@/lib/auth';
+import { badRequest } from '@/lib/http/errors';
+import { getOwnedListing, photoProgress, updateListing } from '@/lib/sellers';
+
+export const dynamic = 'force-dynamic';
+type Ctx = { params: Promise<{ id: string }> };
+
+export const GET = withAuth<Ctx>(['SELLER', 'ADMIN'], async ({ ctx, user }) => {
+  const listing = await getOwnedListing(user, (await ctx.params).id);
+  return Response.json({ listing, photos: await photoProgress(listing) });
+});
+
+export const PATCH = withAuth<Ctx>(['SELLER', 'ADMIN'], async ({ req, ctx, user }) => {
+  let body: unknown;
+  try {
+    body = await req.json();
+  } catch {
+    throw badRequest('The request body must be valid JSON.', 'invalid_json');
+  }
+  const listing = await updateListing(user, (await ctx.params).id, body);
+  return Response.json({ listing });
+});
