@@ -1,20 +1,26 @@
 'use client';
 // Shipping country, e-mail and the totals the shopper will pay, shown before payment.
-import { useActionState, useState } from 'react';
+import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { formatMoney } from '@/lib/catalog/format';
 import { COUNTRY_NAMES, SHIPPING_ZONES, zoneForCountry } from '@/lib/shipping/zones';
-import { SubmitButton } from '@/app/_components/submit-button';
 import { checkoutAction, type CheckoutState } from './actions';
 
 export function CheckoutForm({ subtotalMinor, currency, defaultEmail, defaultCountry = 'US' }: { subtotalMinor: number; currency: string; defaultEmail: string; defaultCountry?: string }) {
-  const [state, formAction] = useActionState(checkoutAction, {} as CheckoutState);
+  const [state, formAction, pending] = useActionState(checkoutAction, {} as CheckoutState);
+  // Submitting through a transition (instead of the form's own action) keeps the fields as they
+  // are when the server answers with an error: React would otherwise reset the form.
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => formAction(data));
+  };
   const [country, setCountry] = useState(state.country || defaultCountry);
   const zone = zoneForCountry(country);
   const shipping = zone?.rateMinor ?? null;
   const total = shipping === null ? null : subtotalMinor + shipping;
 
   return (
-    <form action={formAction} className="card space-y-5 p-5 sm:p-6" aria-labelledby="summary-heading">
+    <form action={formAction} onSubmit={onSubmit} className="card min-w-0 space-y-5 p-5 sm:p-6" aria-labelledby="summary-heading">
       <h2 id="summary-heading" className="text-lg font-semibold text-stone-900">
         Order summary
       </h2>
@@ -23,7 +29,7 @@ export function CheckoutForm({ subtotalMinor, currency, defaultEmail, defaultCou
         <label htmlFor="checkout-country" className="label">
           Ship to
         </label>
-        <select id="checkout-country" name="country" className="field" value={country} onChange={(e) => setCountry(e.target.value)} autoComplete="country" required>
+        <select id="checkout-country" name="country" className="field min-w-0" value={country} onChange={(e) => setCountry(e.target.value)} autoComplete="country" required>
           {SHIPPING_ZONES.map((z) => (
             <optgroup key={z.id} label={`${z.name} — ${formatMoney(z.rateMinor, currency)}`}>
               {z.countries.map((c) => (
@@ -74,9 +80,16 @@ export function CheckoutForm({ subtotalMinor, currency, defaultEmail, defaultCou
         </p>
       ) : null}
 
-      <SubmitButton className="btn-primary w-full py-3 text-base" pendingLabel="Starting secure checkout…">
-        Checkout
-      </SubmitButton>
+      <button type="submit" className="btn-primary w-full py-3 text-base" disabled={pending} aria-disabled={pending}>
+        {pending ? (
+          <>
+            <span aria-hidden="true" className="size-4 animate-spin rounded-full border-2 border-current border-r-transparent" />
+            Starting secure checkout…
+          </>
+        ) : (
+          'Checkout'
+        )}
+      </button>
       <p className="flex items-center justify-center gap-1.5 text-xs text-stone-500">
         <svg aria-hidden="true" viewBox="0 0 16 16" className="size-3.5" fill="currentColor">
           <path d="M8 1a3.5 3.5 0 0 0-3.5 3.5V6H4a1.5 1.5 0 0 0-1.5 1.5v6A1.5 1.5 0 0 0 4 15h8a1.5 1.5 0 0 0 1.5-1.5v-6A1.5 1.5 0 0 0 12 6h-.5V4.5A3.5 3.5 0 0 0 8 1Zm2 5H6V4.5a2 2 0 1 1 4 0V6Z" />

@@ -64,8 +64,8 @@ export default async function CartPage({ searchParams }: { searchParams: Search 
           </div>
         </section>
       ) : (
-        <div className="grid gap-8 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start">
-          <section aria-labelledby="items-heading">
+        <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_380px] lg:items-start">
+          <section aria-labelledby="items-heading" className="min-w-0">
             <h2 id="items-heading" className="sr-only">
               Items in your cart
             </h2>
@@ -133,7 +133,7 @@ export default async function CartPage({ searchParams }: { searchParams: Search 
               </Link>
             </p>
           </section>
-          <aside className="lg:sticky lg:top-24">
+          <aside className="min-w-0 lg:sticky lg:top-24">
             <CheckoutForm subtotalMinor={totals.subtotalMinor} currency={totals.currency} defaultEmail={user?.email ?? ''} />
           </aside>
         </div>

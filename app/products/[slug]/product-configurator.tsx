@@ -1,7 +1,7 @@
 'use client';
 // Live preview + options for one product: colour, size, pattern scale, quantity, add to cart.
 import Link from 'next/link';
-import { useActionState, useId, useMemo, useState, type ReactNode } from 'react';
+import { startTransition, useActionState, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { formatMoney } from '@/lib/catalog/format';
 import { ProductArt } from '@/app/_components/product-art';
 import { useCartCount } from '@/app/_components/cart-count';
@@ -62,13 +62,20 @@ export function ProductConfigurator({ product, variants, printAreas, designId, i
     return addToCartAction(prev, form);
   }, { status: 'idle' } as AddToCartState);
 
+  // Submit through a transition so React does not reset the (controlled) options afterwards.
+  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const data = new FormData(e.currentTarget);
+    startTransition(() => formAction(data));
+  };
+
   const price = variant ? formatMoney(variant.priceMinor, variant.currency) : null;
   const clampQty = (n: number) => Math.max(1, Math.min(99, Math.round(Number.isFinite(n) ? n : 1)));
 
   return (
-    <div className="grid gap-8 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)] lg:gap-12">
+    <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)] lg:gap-12">
       {/* preview */}
-      <div className="lg:sticky lg:top-24 lg:self-start">
+      <div className="min-w-0 lg:sticky lg:top-24 lg:self-start">
         <div className="relative overflow-hidden rounded-3xl border border-stone-200 bg-gradient-to-b from-stone-100 to-white">
           <ProductArt
             slug={product.slug}
@@ -105,7 +112,7 @@ export function ProductConfigurator({ product, variants, printAreas, designId, i
       </div>
 
       {/* options */}
-      <form action={formAction} className="flex flex-col gap-6">
+      <form action={formAction} onSubmit={onSubmit} className="flex min-w-0 flex-col gap-6">
         {heading}
         <div>
           <p className="text-2xl font-semibold text-stone-900" aria-live="polite">
