@@ -115,17 +115,17 @@ export async function loadTemplateDir(dir: string): Promise<LoadedTemplate> {
   for (const f of Object.values(json.layers)) if (f) hash.update(await fs.promises.readFile(resolveIn(dir, f)));
 
   const mask8 = json.layers.mask ? await readGray(resolveIn(dir, json.layers.mask), W, H) : null;
-  const alpha8 = json.layers.alpha ? await readGray(resolveIn(dir, json.layers.alpha), W, H) : mask8;
-  if (!alpha8) throw new Error(`${dir}: a template needs an alpha or a mask layer`);
+  if (!mask8 && json.mapping.type !== 'quad') throw new Error(`${dir}: a UV-mapped template needs a mask layer`);
   let shade8: Uint8Array;
   let shadeScale = 1 / 255;
   if (json.layers.shade) shade8 = await readGray(resolveIn(dir, json.layers.shade), W, H);
   else {
+    const mask8b = mask8 ?? new Uint8Array(N).fill(255);
     // photo template without a shading layer: the photo's own luminance, normalised so the
     // brightest printable areas multiply by ~1 (Printful-style)
     shade8 = await readGray(bgFile, W, H);
     const vals: number[] = [];
-    for (let i = 0; i < N; i += 7) if ((mask8 ?? alpha8)[i] > 127) vals.push(shade8[i]);
+    for (let i = 0; i < N; i += 7) if (mask8b[i] > 127) vals.push(shade8[i]);
     vals.sort((a, b) => a - b);
     const p95 = vals.length ? vals[Math.floor(vals.length * 0.95)] : 255;
     shadeScale = 1 / Math.max(1, p95);
@@ -168,16 +168,28 @@ export async function loadTemplateDir(dir: string): Promise<LoadedTemplate> {
         V[y * W + x] = (M[3] * px + M[4] * py + M[5]) / w;
       }
   }
-  // mask for a quad template without a mask file: the quad itself
+  // mask for a quad template without a mask file: the quad itself, anti-aliased by 4x4 supersampling
   let mask: Uint8Array | null = mask8;
   if (!mask) {
     mask = new Uint8Array(N);
-    for (let i = 0; i < N; i++) {
-      const u = U[i], v = V[i];
-      const inside = u >= 0 && v >= 0 && u <= json.printArea.widthIn && v <= json.printArea.heightIn;
-      mask[i] = inside ? 255 : 0;
+    if (json.mapping.type === 'quad') {
+      const M = quadToUvMatrix(json.mapping.quad, json.printArea.widthIn, json.printArea.heightIn);
+      const pw = json.printArea.widthIn, ph = json.printArea.heightIn;
+      for (let y = 0; y < H; y++)
+        for (let x = 0; x < W; x++) {
+          let c = 0;
+          for (let sy = 0; sy < 4; sy++)
+            for (let sx = 0; sx < 4; sx++) {
+              const px = x + (sx + 0.5) / 4, py = y + (sy + 0.5) / 4;
+              const w = M[6] * px + M[7] * py + M[8];
+              const u = (M[0] * px + M[1] * py + M[2]) / w, v = (M[3] * px + M[4] * py + M[5]) / w;
+              if (u >= 0 && v >= 0 && u <= pw && v <= ph) c++;
+            }
+          mask[y * W + x] = Math.round((c * 255) / 16);
+        }
     }
   }
+  const alpha8 = json.layers.alpha ? await readGray(resolveIn(dir, json.layers.alpha), W, H) : mask;
 
   // displacement: sample the UV map at (x + dx, y + dy), baked once here
   if (json.displacement) {
