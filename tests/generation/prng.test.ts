@@ -8,7 +8,7 @@ describe('PCG32 (pcg32_srandom_r / pcg32_random_r)', () => {
     expect(got).toEqual([0xa15c02b7, 0x7b47f409, 0xba1d3330, 0x83d2f293, 0xbfa4784b, 0xcbed606e]);
   });
 
-  it('matches a BigInt reference implementation for 20k outputs and odd seeds', () => {
+  it('matches a BigInt reference implementation for 4k outputs and odd seeds', () => {
     const M = 6364136223846793005n;
     for (const [seed, stream] of [
       [0, 0],
@@ -29,7 +29,7 @@ describe('PCG32 (pcg32_srandom_r / pcg32_random_r)', () => {
         return ((x >>> rot) | (x << ((32 - rot) & 31))) >>> 0;
       };
       const r = new Pcg32(seed, stream);
-      for (let i = 0; i < 20_000; i++) expect(r.nextU32()).toBe(next());
+      for (let i = 0; i < 4_000; i++) if (r.nextU32() !== next()) expect.fail(`output ${i} differs for seed ${seed}`);
     }
   });
 
