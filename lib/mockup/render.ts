@@ -2,7 +2,7 @@
 // over the variant colour, times shading, screen highlight, over the background, overlay on top.
 import sharp from 'sharp';
 import { getTemplate, type LoadedTemplate } from './template';
-import { decodeTile, type DecodedTile } from './tile';
+import { decodeTile, pyramidFor, type DecodedTile } from './tile';
 
 export type MockupFormat = 'png' | 'webp';
 
@@ -53,10 +53,10 @@ export function compositeRaw(t: LoadedTemplate, tile: DecodedTile, rgb: [number,
   out.set(t.background);
   const px = new Uint8ClampedArray(out.buffer, out.byteOffset, out.length);
   const { idx, alpha, shade, highlight, mask, u, v, log2Footprint } = t;
-  const levels = tile.levels;
+  const texPerIn = tile.width / repeatIn; // tile texels per inch, both axes (square texels)
+  const levels = pyramidFor(tile, t.medianLog2Footprint + Math.log2(texPerIn));
   const nLevels = levels.length;
-  const texPerIn = tile.width / repeatIn; // level-0 texels per inch, both axes (square texels)
-  const log2Tpi = Math.log2(texPerIn);
+  const log2Tpi = Math.log2((texPerIn * levels[0].w) / tile.width); // level-0 texels per inch
   const scx = new Float64Array(nLevels), scy = new Float64Array(nLevels);
   for (let l = 0; l < nLevels; l++) {
     scx[l] = (levels[l].w / tile.width) * texPerIn;
@@ -132,5 +132,6 @@ export async function renderMockup(input: RenderMockupInput): Promise<Buffer> {
   if (!tp) throw new MockupNotFoundError(`No mockup template for ${input.product}/${input.view}.`);
   const [t, tile] = await Promise.all([tp, decodeTile(input.tile)]);
   const raw = compositeRaw(t, tile, parseHex(input.variantColorHex), input.repeatIn);
-  return encodeMockup(raw, t, input.size ?? 1024, input.format ?? 'png');
+  const long = Math.max(t.width, t.height);
+  return encodeMockup(raw, t, Math.min(input.size ?? long, long), input.format ?? 'png');
 }

@@ -63,6 +63,8 @@ export interface LoadedTemplate {
   overlayIdx: Int32Array;
   overlayRgb: Float32Array;
   overlayA: Float32Array;
+  /** Median of log2Footprint (the renderer pre-scales the tile for it) */
+  medianLog2Footprint: number;
   /** Median print-area pixels per inch (for reports and the ImageMagick comparison). */
   medianPpi: number;
 }
@@ -304,6 +306,7 @@ export async function loadTemplateDir(dir: string): Promise<LoadedTemplate> {
     overlayRgb,
     overlayA,
     medianPpi: ppis.length ? ppis[Math.floor(ppis.length / 2)] : json.ppi ?? 0,
+    medianLog2Footprint: ppis.length ? -Math.log2(ppis[Math.floor(ppis.length / 2)]) : 0,
   };
 }
 

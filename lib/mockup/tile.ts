@@ -11,12 +11,74 @@ export interface DecodedTile {
   sha256: string;
   width: number;
   height: number;
+  /** the plain pyramid: level 0 = the tile */
   levels: MipLevel[];
+  /** pyramids whose level 0 is the tile area-resampled by 2^-(k/8), k = 1..7 (built on demand) */
+  shifted: (MipLevel[] | undefined)[];
 }
 
 const MAX_TILE = 4096;
 const cache = new Map<string, Promise<DecodedTile>>();
 const CACHE_MAX = 32;
+
+/** Area (box) resampling with wrap-around along one axis, by a factor in (0.5, 1]. */
+function areaResample(l: MipLevel, w2: number, h2: number): MipLevel {
+  const pass = (src: Float32Array, w: number, h: number, n2: number, horizontal: boolean): Float32Array => {
+    const n = horizontal ? w : h;
+    const out = new Float32Array((horizontal ? n2 * h : w * n2) * 3);
+    const step = n / n2; // source texels per destination texel (1..2)
+    for (let d = 0; d < n2; d++) {
+      const a = d * step, b = a + step;
+      const taps: [number, number][] = [];
+      for (let s0 = Math.floor(a); s0 < b; s0++) {
+        const wgt = (Math.min(b, s0 + 1) - Math.max(a, s0)) / step;
+        if (wgt > 1e-6) taps.push([s0 % n, wgt]);
+      }
+      const other = horizontal ? h : w;
+      for (let o = 0; o < other; o++) {
+        let r = 0, g = 0, bb = 0;
+        for (const [s0, wgt] of taps) {
+          const si = (horizontal ? o * w + s0 : s0 * w + o) * 3;
+          r += src[si] * wgt;
+          g += src[si + 1] * wgt;
+          bb += src[si + 2] * wgt;
+        }
+        const di = (horizontal ? o * n2 + d : d * w + o) * 3;
+        out[di] = r;
+        out[di + 1] = g;
+        out[di + 2] = bb;
+      }
+    }
+    return out;
+  };
+  const hx = pass(l.data, l.w, l.h, w2, true);
+  return { w: w2, h: h2, data: pass(hx, w2, l.h, h2, false) };
+}
+
+function pyramidFrom(base: MipLevel): MipLevel[] {
+  const levels = [base];
+  while (levels[levels.length - 1].w > 1 || levels[levels.length - 1].h > 1) levels.push(halve(levels[levels.length - 1]));
+  return levels;
+}
+
+/**
+ * The pyramid to sample for a render whose typical level of detail is `lod` (log2 texels per
+ * pixel on the plain pyramid): its level 0 is pre-scaled so that typical pixels fall on a whole
+ * level and need one bilinear look-up instead of two.
+ */
+export function pyramidFor(t: DecodedTile, lod: number): MipLevel[] {
+  if (!(lod > 0)) return t.levels;
+  const k = Math.round((lod - Math.floor(lod)) * 8) % 8;
+  if (k === 0) return t.levels;
+  let p = t.shifted[k];
+  if (!p) {
+    const s = Math.pow(2, -k / 8);
+    const base = t.levels[0];
+    const w2 = Math.max(1, Math.round(base.w * s)), h2 = Math.max(1, Math.round(base.h * s));
+    p = t.shifted[k] = pyramidFrom(areaResample(base, w2, h2));
+  }
+  return p;
+}
 
 /** 2x2 box reduction with wrap-around (the tile is seamless, so its pyramid is too). */
 function halve(l: MipLevel): MipLevel {
@@ -51,9 +113,8 @@ export async function decodeTile(png: Buffer): Promise<DecodedTile> {
     if (info.width > MAX_TILE || info.height > MAX_TILE) throw new Error('tile too large');
     const f = new Float32Array(info.width * info.height * 3);
     for (let i = 0; i < f.length; i++) f[i] = data[i];
-    const levels: MipLevel[] = [{ w: info.width, h: info.height, data: f }];
-    while (levels[levels.length - 1].w > 1 || levels[levels.length - 1].h > 1) levels.push(halve(levels[levels.length - 1]));
-    return { sha256, width: info.width, height: info.height, levels };
+    const levels = pyramidFrom({ w: info.width, h: info.height, data: f });
+    return { sha256, width: info.width, height: info.height, levels, shifted: [] };
   })();
   cache.set(sha256, p);
   p.catch(() => cache.delete(sha256));
