@@ -25,6 +25,9 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           <Link href="/design" className={navLink}>
             Design
           </Link>
+          <Link href="/sell" className={navLink}>
+            Sell
+          </Link>
           {user?.role === 'ADMIN' ? (
             <Link href="/admin" className={`${navLink} hidden md:inline-flex`}>
               Admin

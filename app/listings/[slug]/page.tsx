@@ -1,0 +1,130 @@
+// A seller's listing: generated product photos, product / variant picker at the listing price,
+// campaign progress, SEO (metadata, Open Graph cover image, schema.org Product JSON-LD).
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { getPublicListing, photoUrl, recordListingView, shopUrl } from '@/lib/sellers';
+import { publicUrl, safeCurrentUser } from '@/app/_components/site-data';
+import { CampaignBar } from '@/app/sell/_components/campaign-bar';
+import { ListingBuy, ListingGallery } from './listing-buy';
+
+export const dynamic = 'force-dynamic';
+
+type Params = Promise<{ slug: string }>;
+
+const excerpt = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { slug } = await params;
+  const data = await getPublicListing(slug);
+  if (!data) return { title: 'Listing not found', robots: { index: false } };
+  const { listing, cover } = data;
+  const description = excerpt(listing.description || `${listing.title} by ${listing.seller.shopName}, printed on demand by Seedprint.`);
+  const images = cover ? [{ url: photoUrl(cover.id), width: 1024, height: 1024, alt: listing.title }] : [];
+  return {
+    title: `${listing.title} by ${listing.seller.shopName}`,
+    description,
+    keywords: listing.tags,
+    alternates: { canonical: `/listings/${listing.slug}` },
+    openGraph: { title: listing.title, description, url: `/listings/${listing.slug}`, type: 'website', images },
+    twitter: { card: 'summary_large_image', title: listing.title, description, images: images.map((i) => i.url) },
+  };
+}
+
+export default async function ListingPage({ params }: { params: Params }) {
+  const { slug } = await params;
+  const data = await getPublicListing(slug);
+  if (!data) notFound();
+  const { listing, offers, progress, cover } = data;
+  const user = await safeCurrentUser();
+  if (user?.id !== listing.seller.userId) await recordListingView(listing.id).catch((err) => console.error('[listings] view not counted', err));
+
+  const closed =
+    progress?.status === 'FAILED'
+      ? 'This campaign ended without reaching its minimum, so it will not be made.'
+      : progress?.status === 'ACTIVE' && progress.msLeft <= 0
+        ? 'This campaign has reached its deadline.'
+        : null;
+  const preorder = progress?.status === 'ACTIVE';
+  const prices = offers.map((o) => o.priceMinor);
+  const currency = (offers[0]?.currency ?? 'usd').toUpperCase();
+  const photos = listing.photos.map((p) => ({ id: p.id, url: photoUrl(p.id), alt: `${listing.title}: ${offers.find((o) => o.slug === p.productSlug)?.name ?? p.productSlug}, ${p.view}`, productSlug: p.productSlug }));
+  const jsonLd = {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: listing.title,
+    description: listing.description || listing.title,
+    image: [cover, ...listing.photos.filter((p) => p.id !== cover?.id)].filter(Boolean).map((p) => publicUrl(photoUrl(p!.id))),
+    url: publicUrl(`/listings/${listing.slug}`),
+    sku: listing.id,
+    keywords: listing.tags.join(', '),
+    brand: { '@type': 'Brand', name: listing.seller.shopName },
+    offers: {
+      '@type': 'AggregateOffer',
+      lowPrice: (Math.min(...prices) / 100).toFixed(2),
+      highPrice: (Math.max(...prices) / 100).toFixed(2),
+      offerCount: offers.length,
+      priceCurrency: currency,
+      availability: closed ? 'https://schema.org/Discontinued' : preorder ? 'https://schema.org/PreOrder' : 'https://schema.org/InStock',
+      itemCondition: 'https://schema.org/NewCondition',
+      seller: { '@type': 'Organization', name: listing.seller.shopName, url: publicUrl(shopUrl(listing.seller.slug)) },
+      ...(preorder && progress ? { availabilityEnds: progress.deadline.toISOString() } : {}),
+    },
+  };
+
+  return (
+    <main className="container-page py-6 sm:py-10">
+      <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, '\\u003c') }} />
+      <nav aria-label="Breadcrumb" className="mb-4 text-sm text-stone-600">
+        <ol className="flex items-center gap-2">
+          <li>
+            <Link href={shopUrl(listing.seller.slug)} className="hover:text-stone-900 hover:underline">
+              {listing.seller.shopName}
+            </Link>
+          </li>
+          <li aria-hidden="true">/</li>
+          <li aria-current="page" className="font-medium text-stone-900">
+            {listing.title}
+          </li>
+        </ol>
+      </nav>
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:gap-12">
+        <div className="min-w-0 lg:sticky lg:top-24 lg:self-start">
+          <ListingGallery photos={photos} coverId={listing.coverPhotoId} />
+        </div>
+        <div className="min-w-0 space-y-6">
+          <div>
+            <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{listing.title}</h1>
+            <p className="mt-1 text-sm text-stone-600">
+              by{' '}
+              <Link href={shopUrl(listing.seller.slug)} className="link">
+                {listing.seller.shopName}
+              </Link>
+            </p>
+            {listing.description ? <p className="mt-4 whitespace-pre-line text-stone-700">{listing.description}</p> : null}
+            {listing.tags.length ? (
+              <ul className="mt-4 flex flex-wrap gap-2" aria-label="Tags">
+                {listing.tags.map((t) => (
+                  <li key={t} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-700">
+                    #{t}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </div>
+          {progress ? (
+            <section className="rounded-2xl border border-amber-200 bg-amber-50/60 p-4" aria-label="Campaign">
+              <p className="mb-2 text-xs font-semibold tracking-wide text-amber-800 uppercase">Sell first, build later</p>
+              <CampaignBar progress={progress} />
+              <p className="mt-2 text-xs text-stone-600">
+                Made only if {progress.minOrders} orders come in by {progress.deadline.toUTCString().replace(' GMT', ' UTC')}.
+              </p>
+            </section>
+          ) : null}
+          <ListingBuy listingId={listing.id} offers={offers} closed={closed} preorder={preorder} />
+          <p className="text-xs text-stone-500">Printed on demand from the design’s recipe. Pattern repeat: {listing.repeatIn} in.</p>
+        </div>
+      </div>
+    </main>
+  );
+}
