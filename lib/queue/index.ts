@@ -11,6 +11,8 @@ export const QUEUES = {
   listingPhotos: 'listing-photos',
   campaignSettle: 'campaign-settle',
   campaignSweep: 'campaign-sweep',
+  tryonRender: 'tryon-render',
+  tryonSweep: 'tryon-sweep',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -26,6 +28,10 @@ const queueOptions = (expireInSeconds = Number(process.env.QUEUE_EXPIRE_SECONDS 
   // Campaigns: capture or cancel every authorisation (idempotent; one run per campaign at a time).
   'campaign-settle': { policy: 'stately', retryLimit: 20, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
   'campaign-sweep': { policy: 'stately', retryLimit: 0, expireInSeconds: 60 },
+  // Try-on: one job per shopper photo; the handler records a bad photo's reason itself.
+  'tryon-render': { retryLimit: 1, retryDelay: 5, expireInSeconds: 300 },
+  // Try-on: deletes expired photos and renders (hourly, and when the worker starts).
+  'tryon-sweep': { policy: 'stately', retryLimit: 0, expireInSeconds: 300 },
 });
 
 const g = globalThis as unknown as { seedprintBoss?: Promise<PgBoss> };
