@@ -18,6 +18,10 @@ import { loadModelFrom, resolveModelDir } from '../lib/generation/model-registry
 import { isScheduler } from '../lib/generation/sampler';
 import { ROLES } from '../lib/generation/vocab';
 
+// Model folders are chosen at run time: keep bundlers from tracing the whole project.
+const pJoin = (...p: string[]) => path.join(/*turbopackIgnore: true*/ ...p);
+const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
+
 // Palette of the training renderer (models/data/pattern_tiles.py COLOR_RGB).
 const PALETTE: Record<string, [number, number, number]> = {
   red: [205, 35, 40], orange: [240, 130, 30], yellow: [250, 210, 40], green: [50, 150, 60], teal: [20, 140, 140], blue: [40, 110, 220], navy: [20, 35, 90],
@@ -77,10 +81,10 @@ async function main() {
       batch: { type: 'string', default: '8' },
     },
   });
-  const dir = values['model-dir'] ? path.resolve(values['model-dir']) : resolveModelDir();
+  const dir = values['model-dir'] ? pResolve(values['model-dir']) : resolveModelDir();
   const m = await loadModelFrom(dir);
   const R = m.manifest.resolution;
-  const evalFile = path.join(dir, 'eval_prompts.json');
+  const evalFile = pJoin(dir, 'eval_prompts.json');
   if (!fs.existsSync(evalFile)) throw new Error(`${evalFile} not found`);
   let prompts = (JSON.parse(fs.readFileSync(evalFile, 'utf8')).prompts as { prompt: string; expected: Record<string, string | null>; ids: number[] }[]);
   if (values.limit) prompts = prompts.slice(0, Number(values.limit));
@@ -185,7 +189,7 @@ async function main() {
   fs.writeFileSync(values.out!, `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\nwrote ${values.out}`);
   if (values['write-model-eval']) {
-    const target = path.join(dir, 'eval.json');
+    const target = pJoin(dir, 'eval.json');
     fs.writeFileSync(target, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`wrote ${target}`);
   }

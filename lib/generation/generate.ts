@@ -15,6 +15,9 @@ import type { ParsedPrompt } from './vocab';
 import { suggestFrom } from './vocab';
 import * as sd from './sd/backend';
 
+// Model folders are chosen at run time: keep bundlers from tracing the whole project.
+const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
+
 export const MAX_SIZE = 4096;
 export const UPSCALE_FACTORS = [2, 4, 8, 16] as const;
 
@@ -123,7 +126,7 @@ export async function getModelInfo() {
     id: m.manifest.id,
     version: m.manifest.version,
     dir: path.relative(process.cwd(), m.manifest.dir),
-    standin: path.resolve(m.manifest.dir) === path.resolve(STANDIN_MODEL_DIR),
+    standin: pResolve(m.manifest.dir) === pResolve(STANDIN_MODEL_DIR),
     modelSha256: m.manifest.files.base.sha256,
     files: m.manifest.files,
     provider: m.provider,

@@ -8,6 +8,10 @@ import { z } from 'zod';
 import { env } from '../env';
 import { loadVocab, PromptParser, type Vocab } from './vocab';
 
+// Model folders are chosen at run time: keep bundlers from tracing the whole project.
+const pJoin = (...p: string[]) => path.join(/*turbopackIgnore: true*/ ...p);
+const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
+
 export const DEFAULT_MODEL_DIR = 'models/seedprint-tiny-v1';
 export const STANDIN_MODEL_DIR = 'tests/generation/fixtures/standin';
 
@@ -51,7 +55,7 @@ function sha256File(file: string): string {
 
 /** Normalises manifest.json ({files:{base:{path,sha256}}} or {files:{"base.onnx":"<sha>"}} or a list). */
 export function readManifest(dir: string): EmbeddedManifest {
-  const file = path.join(dir, 'manifest.json');
+  const file = pJoin(dir, 'manifest.json');
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>;
   const files: Record<string, ModelFile> = {};
   const addFile = (name: string, p: string | undefined, sha: string | undefined) => {
@@ -70,7 +74,7 @@ export function readManifest(dir: string): EmbeddedManifest {
     }
   // vocab.json may be listed without a checksum ("vocab": "vocab.json"): hash it at load.
   if (!files.vocab) files.vocab = { path: typeof raw.vocab === 'string' ? raw.vocab : 'vocab.json', sha256: '' };
-  if (!files.classifier && fs.existsSync(path.join(dir, 'classifier.onnx'))) files.classifier = { path: 'classifier.onnx', sha256: '' };
+  if (!files.classifier && fs.existsSync(pJoin(dir, 'classifier.onnx'))) files.classifier = { path: 'classifier.onnx', sha256: '' };
   for (const need of ['base', 'sr']) if (!files[need]) throw new Error(`${file}: missing file entry "${need}"`);
   const sr = raw.sr ?? raw.upscaler ?? {};
   const defaults = raw.defaults ?? raw.recommended ?? raw.sampling ?? {};
@@ -97,11 +101,11 @@ export function readManifest(dir: string): EmbeddedManifest {
 
 export function resolveModelDir(): string {
   const configured = env().GENERATION_BACKEND === 'embedded' ? env().GENERATION_MODEL_DIR : undefined;
-  if (configured) return path.resolve(configured);
-  const real = path.resolve(DEFAULT_MODEL_DIR);
-  if (fs.existsSync(path.join(real, 'manifest.json'))) return real;
+  if (configured) return pResolve(configured);
+  const real = pResolve(DEFAULT_MODEL_DIR);
+  if (fs.existsSync(pJoin(real, 'manifest.json'))) return real;
   if (env().NODE_ENV === 'production') throw new Error(`No model: ${real}/manifest.json is missing (set GENERATION_MODEL_DIR)`);
-  const standin = path.resolve(STANDIN_MODEL_DIR);
+  const standin = pResolve(STANDIN_MODEL_DIR);
   if (!warnedStandin) console.warn(`[generation] ${real}/manifest.json not found: using the random-weight stand-in ${standin}`);
   warnedStandin = true;
   return standin;
@@ -146,22 +150,22 @@ const g = globalThis as unknown as { seedprintModels?: Map<string, Promise<Loade
 const loaded = (g.seedprintModels ??= new Map());
 
 export async function loadModelFrom(dir: string): Promise<LoadedModel> {
-  const key = path.resolve(dir);
+  const key = pResolve(dir);
   let p = loaded.get(key);
   if (!p) {
     p = (async () => {
       const t0 = performance.now();
       const manifest = readManifest(key);
       for (const [name, f] of Object.entries(manifest.files)) {
-        const full = path.join(key, f.path);
+        const full = pJoin(key, f.path);
         if (!fs.existsSync(full)) throw new Error(`Model ${manifest.id}: ${f.path} is missing`);
         const actual = sha256File(full);
         if (!f.sha256) f.sha256 = actual; // listed without a checksum: record what was loaded
         else if (actual !== f.sha256) throw new Error(`Model ${manifest.id}: ${f.path} has sha256 ${actual}, manifest says ${f.sha256} (corrupt or replaced file: ${name})`);
       }
-      const vocab = loadVocab(JSON.parse(fs.readFileSync(path.join(key, manifest.files.vocab.path), 'utf8')));
-      const [b, s] = await Promise.all(['base', 'sr'].map((n) => createSession(path.join(key, manifest.files[n].path))));
-      const c = manifest.files.classifier ? await createSession(path.join(key, manifest.files.classifier.path)) : null;
+      const vocab = loadVocab(JSON.parse(fs.readFileSync(pJoin(key, manifest.files.vocab.path), 'utf8')));
+      const [b, s] = await Promise.all(['base', 'sr'].map((n) => createSession(pJoin(key, manifest.files[n].path))));
+      const c = manifest.files.classifier ? await createSession(pJoin(key, manifest.files.classifier.path)) : null;
       return { manifest, vocab, parser: new PromptParser(vocab), base: b.session, sr: s.session, classifier: c?.session ?? null, provider: b.provider, loadMs: performance.now() - t0 };
     })();
     loaded.set(key, p);

@@ -21,6 +21,10 @@ import { normalizeRecipe, type Recipe } from '../recipe';
 import { isScheduler, sample, SCHEDULERS, type Grid, type Scheduler } from '../sampler';
 import { ClipTokenizer } from './clip-tokenizer';
 
+// Model folders are chosen at run time: keep bundlers from tracing the whole project.
+const pJoin = (...p: string[]) => path.join(/*turbopackIgnore: true*/ ...p);
+const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
+
 export interface SdModel {
   dir: string;
   id: string;
@@ -52,7 +56,7 @@ const cache = (g.seedprintSd ??= new Map());
 export function sdModelDir(): string {
   const d = env().GENERATION_MODEL_DIR;
   if (!d) throw new Error('GENERATION_BACKEND=sd-onnx needs GENERATION_MODEL_DIR (a folder with text_encoder/, unet/, vae_decoder/, tokenizer/)');
-  return path.resolve(d);
+  return pResolve(d);
 }
 
 export function loadSd(dir = sdModelDir()): Promise<SdModel> {
@@ -60,11 +64,11 @@ export function loadSd(dir = sdModelDir()): Promise<SdModel> {
   if (!p) {
     p = (async () => {
       for (const f of ['text_encoder/model.onnx', 'unet/model.onnx', 'vae_decoder/model.onnx', 'tokenizer/vocab.json', 'tokenizer/merges.txt'])
-        if (!fs.existsSync(path.join(dir, f))) throw new Error(`sd-onnx model ${dir}: ${f} is missing`);
-      const sched = readJson(path.join(dir, 'scheduler/scheduler_config.json'));
-      const index = readJson(path.join(dir, 'model_index.json'));
-      const vaeCfg = readJson(path.join(dir, 'vae_decoder/config.json'));
-      const seedprint = readJson(path.join(dir, 'seedprint.json')); // optional shop overrides
+        if (!fs.existsSync(pJoin(dir, f))) throw new Error(`sd-onnx model ${dir}: ${f} is missing`);
+      const sched = readJson(pJoin(dir, 'scheduler/scheduler_config.json'));
+      const index = readJson(pJoin(dir, 'model_index.json'));
+      const vaeCfg = readJson(pJoin(dir, 'vae_decoder/config.json'));
+      const seedprint = readJson(pJoin(dir, 'seedprint.json')); // optional shop overrides
       const n = Number(sched.num_train_timesteps ?? 1000);
       const b0 = Number(sched.beta_start ?? 0.00085), b1 = Number(sched.beta_end ?? 0.012);
       const kind = String(sched.beta_schedule ?? 'scaled_linear');
@@ -75,14 +79,14 @@ export function loadSd(dir = sdModelDir()): Promise<SdModel> {
         prod *= 1 - beta;
         ac[i] = prod;
       }
-      const unetFiles = fs.readdirSync(path.join(dir, 'unet')).filter((f) => f === 'model.onnx' || f.endsWith('.onnx_data') || f === 'model.onnx.data' || f === 'weights.pb').sort().map((f) => path.join(dir, 'unet', f));
-      const [te, un, va] = await Promise.all(['text_encoder', 'unet', 'vae_decoder'].map((s) => createSession(path.join(dir, s, 'model.onnx'))));
+      const unetFiles = fs.readdirSync(pJoin(dir, 'unet')).filter((f) => f === 'model.onnx' || f.endsWith('.onnx_data') || f === 'model.onnx.data' || f === 'weights.pb').sort().map((f) => pJoin(dir, 'unet', f));
+      const [te, un, va] = await Promise.all(['text_encoder', 'unet', 'vae_decoder'].map((s) => createSession(pJoin(dir, s, 'model.onnx'))));
       const sched0 = String(seedprint.scheduler ?? 'ddim');
       return {
         dir,
         id: String(seedprint.id ?? index._name_or_path ?? path.basename(dir)),
         sha256: fileSha(unetFiles),
-        tokenizer: ClipTokenizer.fromDir(path.join(dir, 'tokenizer')),
+        tokenizer: ClipTokenizer.fromDir(pJoin(dir, 'tokenizer')),
         textEncoder: te.session,
         unet: un.session,
         vae: va.session,
