@@ -1,0 +1,35 @@
+// Queue handlers for try-on: render jobs (one per photo, one at a time per worker process:
+// the engine uses a core) and the expiry sweep (hourly, and once when the worker starts).
+import { getBoss, QUEUES, work } from '../queue';
+import { processPhoto, sweepExpired } from './service';
+
+const g = globalThis as unknown as { seedprintTryonWorkers?: Promise<void> };
+
+async function start(): Promise<void> {
+  await work<{ photoId: string }>(QUEUES.tryonRender, async (data) => processPhoto(data.photoId));
+  await work(QUEUES.tryonSweep, async () => {
+    const r = await sweepExpired();
+    if (r.sets) console.log(`[tryon] expired: ${r.sets} sets, ${r.blobs} files deleted`);
+  });
+  const boss = await getBoss();
+  await boss.schedule(QUEUES.tryonSweep, '17 * * * *', {}, { singletonKey: 'tryon-sweep' });
+  await sweepExpired().catch((err) => console.error('[tryon] sweep on start failed', err));
+}
+
+/** Registers the try-on workers once per process (safe to call from several places). */
+export function startTryonWorkers(): Promise<void> {
+  return (g.seedprintTryonWorkers ??= start().catch((err) => {
+    g.seedprintTryonWorkers = undefined;
+    throw err;
+  }));
+}
+
+/**
+ * The app calls this before enqueueing: with the embedded default (no separate worker process,
+ * or TRYON_WORKER_IN_APP unset) the try-on workers run inside the app. TRYON_WORKER_IN_APP=0
+ * leaves them to `npm run worker`.
+ */
+export async function ensureTryonWorkers(): Promise<void> {
+  if (process.env.TRYON_WORKER_IN_APP === '0') return;
+  await startTryonWorkers();
+}
