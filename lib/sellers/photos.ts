@@ -10,7 +10,6 @@ import { listProducts } from '../catalog';
 import { enqueue, QUEUES } from '../queue';
 import { getBlob, putBlob } from '../storage';
 import { recipeSchema } from '../generation/recipe';
-import { renderMockup } from '../mockup/render';
 import { viewsFor } from './photo-views';
 import * as repo from './seller-repository';
 
@@ -153,6 +152,8 @@ export async function renderProductPhoto(o: { tile: Buffer; productSlug: string;
 export async function photograph(o: { tile: Buffer; productSlug: string; view: string; repeatIn: number; colorHex: string }): Promise<Buffer> {
   if (process.env.LISTING_PHOTOS_MOCKUP !== '0') {
     try {
+      // Loaded on use: pages that only import lib/sellers must not load the template registry.
+      const { renderMockup } = await import('../mockup/render');
       return await renderMockup({ product: o.productSlug, view: o.view, variantColorHex: o.colorHex, tile: o.tile, repeatIn: o.repeatIn, size: 1024, format: 'png' });
     } catch (err) {
       if ((err as Error).name !== 'MockupNotFoundError' && !/No mockup template/.test((err as Error).message)) console.warn(`[sellers] mockup ${o.productSlug}/${o.view} failed, using the built-in shot: ${(err as Error).message}`);

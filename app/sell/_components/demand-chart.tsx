@@ -52,7 +52,7 @@ export function DemandChart({ series, title = 'Demand, last 30 days' }: { series
         <path d={line} fill="none" stroke="#1c7a4f" strokeWidth="2.2" strokeLinejoin="round" strokeLinecap="round" />
         {series.map((p, i) => (p.views > 0 ? <circle key={p.day} cx={x(i)} cy={yViews(p.views)} r="2.6" fill="#1c7a4f" /> : null))}
         {series.map((p, i) =>
-          i % 7 === 0 || i === series.length - 1 ? (
+          (i % 7 === 0 && series.length - 1 - i >= 4) || i === series.length - 1 ? (
             <text key={p.day} x={x(i)} y={H - 8} textAnchor="middle" fontSize="10" fill="#78716c">
               {label(p.day)}
             </text>
