@@ -2,8 +2,9 @@
 import type { TileSource } from '../print';
 import type { Recipe } from '../generation/recipe';
 
-// ×4 per SR pass: 64 → 256 (one pass) or → 1024 (two passes). Print resamples the rest.
-const MAX_FACTOR = Number(process.env.PRINT_SR_FACTOR ?? 16);
+// One SR pass (64 → 256) lifts the tile with real detail; a second pass (→ 1024) costs ~15× more on
+// CPU, so by default print resamples the rest (PRINT_SR_FACTOR=16 for two passes).
+const MAX_FACTOR = Number(process.env.PRINT_SR_FACTOR ?? 4);
 
 export async function tileSource(): Promise<TileSource> {
   const gen = await import('../generation/generate');
