@@ -31,11 +31,10 @@ export function parseHex(hex: string): [number, number, number] {
 /** Bilinear, wrap-around sample at texel coordinates (x, y) (texel centres at +0.5), added with weight wgt. */
 function bilerp(d: Float32Array, w: number, h: number, tx: number, ty: number, wgt: number, acc: Float64Array): void {
   const x = tx - 0.5, y = ty - 0.5;
-  let x0 = Math.floor(x), y0 = Math.floor(y);
-  const fx = x - x0, fy = y - y0;
-  x0 %= w;
+  const xf = Math.floor(x), yf = Math.floor(y);
+  const fx = x - xf, fy = y - yf;
+  let x0 = (xf | 0) % w, y0 = (yf | 0) % h;
   if (x0 < 0) x0 += w;
-  y0 %= h;
   if (y0 < 0) y0 += h;
   const x1 = x0 + 1 === w ? 0 : x0 + 1, y1 = y0 + 1 === h ? 0 : y0 + 1;
   const a = (y0 * w + x0) * 3, b = (y0 * w + x1) * 3, c = (y1 * w + x0) * 3, e = (y1 * w + x1) * 3;
@@ -74,26 +73,48 @@ export function compositeRaw(t: LoadedTemplate, tile: DecodedTile, rgb: [number,
     let r = tr, g = tg, b = tb;
     const m = mask[k];
     if (m > 0) {
-      acc[0] = acc[1] = acc[2] = 0;
       const lod = log2Footprint[k] + log2Tpi;
       const uu = u[k], vv = v[k];
-      if (lod <= 0) bilerp(ld[0], lw[0], lh[0], uu * scx[0], vv * scy[0], 1, acc);
-      else if (lod >= maxL) bilerp(ld[maxL], lw[maxL], lh[maxL], uu * scx[maxL], vv * scy[maxL], 1, acc);
-      else {
-        // "brilinear": blend two levels only near the level transition (|f - 0.5| < 0.25)
-        const l0 = lod | 0;
-        let f = (lod - l0 - 0.25) * 2;
-        if (f <= 0) bilerp(ld[l0], lw[l0], lh[l0], uu * scx[l0], vv * scy[l0], 1, acc);
-        else if (f >= 1) bilerp(ld[l0 + 1], lw[l0 + 1], lh[l0 + 1], uu * scx[l0 + 1], vv * scy[l0 + 1], 1, acc);
+      // level choice: "brilinear" = blend two levels only near a level transition
+      let lv = 0, f = 0, two = false;
+      if (lod > 0) {
+        if (lod >= maxL) lv = maxL;
         else {
-          f = f * f * (3 - 2 * f);
-          bilerp(ld[l0], lw[l0], lh[l0], uu * scx[l0], vv * scy[l0], 1 - f, acc);
-          bilerp(ld[l0 + 1], lw[l0 + 1], lh[l0 + 1], uu * scx[l0 + 1], vv * scy[l0 + 1], f, acc);
+          const l0 = lod | 0;
+          const fr = (lod - l0 - 0.25) * 2;
+          if (fr <= 0) lv = l0;
+          else if (fr >= 1) lv = l0 + 1;
+          else {
+            two = true;
+            lv = l0;
+            f = fr * fr * (3 - 2 * fr);
+          }
         }
       }
-      r += (acc[0] - r) * m;
-      g += (acc[1] - g) * m;
-      b += (acc[2] - b) * m;
+      if (!two) {
+        // one bilinear look-up (the common case), inlined
+        const d = ld[lv], w = lw[lv], h = lh[lv];
+        const x = uu * scx[lv] - 0.5, y = vv * scy[lv] - 0.5;
+        const xf = Math.floor(x), yf = Math.floor(y);
+        const fx = x - xf, fy = y - yf;
+        let x0 = (xf | 0) % w, y0 = (yf | 0) % h;
+        if (x0 < 0) x0 += w;
+        if (y0 < 0) y0 += h;
+        const x1 = x0 + 1 === w ? 0 : x0 + 1, r0 = y0 * w, r1 = (y0 + 1 === h ? 0 : y0 + 1) * w;
+        const a0 = (r0 + x0) * 3, a1 = (r0 + x1) * 3, a2 = (r1 + x0) * 3, a3 = (r1 + x1) * 3;
+        const gx = 1 - fx, gy = 1 - fy;
+        const w00 = gx * gy, w01 = fx * gy, w10 = gx * fy, w11 = fx * fy;
+        r += (d[a0] * w00 + d[a1] * w01 + d[a2] * w10 + d[a3] * w11 - r) * m;
+        g += (d[a0 + 1] * w00 + d[a1 + 1] * w01 + d[a2 + 1] * w10 + d[a3 + 1] * w11 - g) * m;
+        b += (d[a0 + 2] * w00 + d[a1 + 2] * w01 + d[a2 + 2] * w10 + d[a3 + 2] * w11 - b) * m;
+      } else {
+        acc[0] = acc[1] = acc[2] = 0;
+        bilerp(ld[lv], lw[lv], lh[lv], uu * scx[lv], vv * scy[lv], 1 - f, acc);
+        bilerp(ld[lv + 1], lw[lv + 1], lh[lv + 1], uu * scx[lv + 1], vv * scy[lv + 1], f, acc);
+        r += (acc[0] - r) * m;
+        g += (acc[1] - g) * m;
+        b += (acc[2] - b) * m;
+      }
     }
     const s = shade[k];
     const hl = highlight[k];

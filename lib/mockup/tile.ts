@@ -21,38 +21,47 @@ const MAX_TILE = 4096;
 const cache = new Map<string, Promise<DecodedTile>>();
 const CACHE_MAX = 32;
 
-/** Area (box) resampling with wrap-around along one axis, by a factor in (0.5, 1]. */
+/** Area (box) resampling with wrap-around, by a factor in (0.5, 1] on each axis (separable). */
 function areaResample(l: MipLevel, w2: number, h2: number): MipLevel {
-  const pass = (src: Float32Array, w: number, h: number, n2: number, horizontal: boolean): Float32Array => {
-    const n = horizontal ? w : h;
-    const out = new Float32Array((horizontal ? n2 * h : w * n2) * 3);
-    const step = n / n2; // source texels per destination texel (1..2)
+  // per destination index: up to 3 source taps (wrapped) and their weights
+  const taps = (n: number, n2: number) => {
+    const idx = new Int32Array(n2 * 3), wt = new Float32Array(n2 * 3);
+    const step = n / n2;
     for (let d = 0; d < n2; d++) {
       const a = d * step, b = a + step;
-      const taps: [number, number][] = [];
-      for (let s0 = Math.floor(a); s0 < b; s0++) {
-        const wgt = (Math.min(b, s0 + 1) - Math.max(a, s0)) / step;
-        if (wgt > 1e-6) taps.push([s0 % n, wgt]);
-      }
-      const other = horizontal ? h : w;
-      for (let o = 0; o < other; o++) {
-        let r = 0, g = 0, bb = 0;
-        for (const [s0, wgt] of taps) {
-          const si = (horizontal ? o * w + s0 : s0 * w + o) * 3;
-          r += src[si] * wgt;
-          g += src[si + 1] * wgt;
-          bb += src[si + 2] * wgt;
-        }
-        const di = (horizontal ? o * n2 + d : d * w + o) * 3;
-        out[di] = r;
-        out[di + 1] = g;
-        out[di + 2] = bb;
+      let j = 0;
+      for (let s0 = Math.floor(a); s0 < b && j < 3; s0++) {
+        const w = (Math.min(b, s0 + 1) - Math.max(a, s0)) / step;
+        idx[d * 3 + j] = s0 % n;
+        wt[d * 3 + j] = w > 0 ? w : 0;
+        j++;
       }
     }
-    return out;
+    return { idx, wt };
   };
-  const hx = pass(l.data, l.w, l.h, w2, true);
-  return { w: w2, h: h2, data: pass(hx, w2, l.h, h2, false) };
+  const { w, h, data } = l;
+  const tx = taps(w, w2), ty = taps(h, h2);
+  const mid = new Float32Array(w2 * h * 3);
+  for (let y = 0; y < h; y++) {
+    const row = y * w * 3, orow = y * w2 * 3;
+    for (let d = 0; d < w2; d++) {
+      const i0 = row + tx.idx[d * 3] * 3, i1 = row + tx.idx[d * 3 + 1] * 3, i2 = row + tx.idx[d * 3 + 2] * 3;
+      const a = tx.wt[d * 3], b = tx.wt[d * 3 + 1], c = tx.wt[d * 3 + 2];
+      const o = orow + d * 3;
+      mid[o] = data[i0] * a + data[i1] * b + data[i2] * c;
+      mid[o + 1] = data[i0 + 1] * a + data[i1 + 1] * b + data[i2 + 1] * c;
+      mid[o + 2] = data[i0 + 2] * a + data[i1 + 2] * b + data[i2 + 2] * c;
+    }
+  }
+  const out = new Float32Array(w2 * h2 * 3);
+  const rs = w2 * 3;
+  for (let d = 0; d < h2; d++) {
+    const r0 = ty.idx[d * 3] * rs, r1 = ty.idx[d * 3 + 1] * rs, r2 = ty.idx[d * 3 + 2] * rs;
+    const a = ty.wt[d * 3], b = ty.wt[d * 3 + 1], c = ty.wt[d * 3 + 2];
+    const o = d * rs;
+    for (let x = 0; x < rs; x++) out[o + x] = mid[r0 + x] * a + mid[r1 + x] * b + mid[r2 + x] * c;
+  }
+  return { w: w2, h: h2, data: out };
 }
 
 function pyramidFrom(base: MipLevel): MipLevel[] {
