@@ -5,6 +5,7 @@ import type { Metrics } from './types';
 
 const areas: Record<string, () => Promise<Metrics>> = {
   generation: async () => (await import('./generation')).benchGeneration(),
+  print: async () => (await import('./print')).benchPrint(),
   http: async () => (await import('./http')).benchHttp(),
 };
 

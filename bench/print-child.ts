@@ -1,0 +1,21 @@
+// Runs in its own process so its peak RSS is the print job's alone: tee front at 300 DPI.
+import { getModelInfo } from '../lib/generation/generate';
+import { renderPrintFiles } from '../lib/print';
+import { tileSource } from '../lib/fulfillment/tile-source';
+
+const info = await getModelInfo();
+const recipe = { prompt: 'yellow sunflowers on teal, half-drop', seed: 1234, modelId: info.id, modelSha256: info.modelSha256, scheduler: 'ddim', steps: 8, guidance: 3, width: 64, height: 64, tileable: true };
+const source = await tileSource();
+const area = { name: 'front', widthIn: 12, heightIn: 16, dpi: 300, bleedIn: 0.125, safeMarginIn: 0.25 };
+const spec = { recipe, expectedPreviewSha256: null, repeatIn: 4, productSlug: 'tee', variantLabel: 'White / M', areas: [area] };
+await renderPrintFiles({ ...spec, areas: [{ ...area, widthIn: 1, heightIn: 1 }] }, source); // warm the model
+const runs: number[] = [];
+let out;
+for (let i = 0; i < 3; i++) {
+  const t = performance.now();
+  out = await renderPrintFiles(spec, source);
+  runs.push(performance.now() - t);
+}
+runs.sort((a, b) => a - b);
+console.log(JSON.stringify({ ms: runs[1], peakRssMb: process.resourceUsage().maxRSS / 1024, widthPx: out![0].widthPx, heightPx: out![0].heightPx, bytes: out![0].png.length }));
+process.exit(0);
