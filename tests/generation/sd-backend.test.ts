@@ -59,6 +59,14 @@ describe('sd-onnx backend (tiny random weights)', () => {
     await expect(upscale(c.png, 4)).rejects.toMatchObject({ status: 400 });
   });
 
+  it('variations ("more like this") keep the seed, differ, and re-render from their recipe', async () => {
+    const r = await generateCandidates({ prompt: 'red hearts on navy', seed: 11, variation: { seeds: [1, 2, 3, 4], strength: 0.3 } });
+    expect(r.candidates.map((c) => c.recipe.seed)).toEqual([11, 11, 11, 11]);
+    expect(new Set(r.candidates.map((c) => c.sha256)).size).toBe(4);
+    expect(r.candidates[3].recipe.variation).toEqual({ seed: 4, strength: 0.3 });
+    expect((await renderRecipe(r.candidates[3].recipe)).equals(r.candidates[3].png)).toBe(true);
+  });
+
   it('the model fixture stays small', () => {
     let total = 0;
     const walk = (d: string) => {

@@ -16,7 +16,7 @@ import * as ort from 'onnxruntime-node';
 import { env } from '../../env';
 import { badRequest, HttpError } from '../../http/errors';
 import { createSession } from '../model-registry';
-import { gaussian, STREAM_BASE } from '../prng';
+import { startNoise } from '../embedded';
 import { normalizeRecipe, type Recipe } from '../recipe';
 import { isScheduler, sample, SCHEDULERS, type Grid, type Scheduler } from '../sampler';
 import { ClipTokenizer } from './clip-tokenizer';
@@ -137,6 +137,7 @@ interface SdGenerate {
   prompt: string;
   negativePrompt?: string;
   seeds: number[];
+  variations?: ({ seed: number; strength: number } | undefined)[];
   steps?: number;
   guidance?: number;
   scheduler?: string;
@@ -144,7 +145,7 @@ interface SdGenerate {
   onStep?: (step: number, total: number) => void | Promise<void>;
 }
 
-async function run(m: SdModel, o: Required<Pick<SdGenerate, 'prompt' | 'seeds'>> & { steps: number; guidance: number; scheduler: Scheduler; size: number; negativePrompt?: string; onStep?: SdGenerate['onStep'] }): Promise<Uint8Array[]> {
+async function run(m: SdModel, o: Required<Pick<SdGenerate, 'prompt' | 'seeds'>> & { steps: number; guidance: number; scheduler: Scheduler; size: number; negativePrompt?: string; variations?: SdGenerate['variations']; onStep?: SdGenerate['onStep'] }): Promise<Uint8Array[]> {
   const B = o.seeds.length;
   const lh = o.size / 8, lw = o.size / 8;
   const per = 4 * lh * lw;
@@ -152,7 +153,7 @@ async function run(m: SdModel, o: Required<Pick<SdGenerate, 'prompt' | 'seeds'>>
   const NB = cfg ? 2 * B : B;
   const emb = await encodeText(m, [...Array(B).fill(o.prompt), ...(cfg ? Array(B).fill(o.negativePrompt ?? '') : [])]);
   const x = new Float32Array(B * per);
-  o.seeds.forEach((s, i) => x.set(gaussian(s, per, STREAM_BASE), i * per));
+  o.seeds.forEach((s, i) => x.set(startNoise(s, per, o.variations?.[i]), i * per));
   const grid = sdGrid(m.alphasCumprod, o.steps);
   const tName = m.unet.inputNames.find((n) => /time/.test(n)) ?? 'timestep';
   const tType = inputType(m.unet, tName) ?? 'int64';
@@ -204,9 +205,9 @@ export async function generate(o: SdGenerate): Promise<{ recipes: Recipe[]; imag
   const size = o.size ?? m.defaults.size;
   if (!isScheduler(scheduler)) throw badRequest(`scheduler must be one of: ${SCHEDULERS.join(', ')}.`, 'invalid_scheduler');
   if (size % 8 !== 0) throw badRequest('size must be a multiple of 8 for the sd-onnx backend.', 'invalid_size');
-  const images = await run(m, { prompt: o.prompt, negativePrompt: o.negativePrompt, seeds: o.seeds, steps, guidance, scheduler, size, onStep: o.onStep });
-  const recipes = o.seeds.map((seed) =>
-    normalizeRecipe({ prompt: o.prompt, negativePrompt: o.negativePrompt, seed, modelId: m.id, modelSha256: m.sha256, scheduler, steps, guidance, width: size, height: size, tileable: false }),
+  const images = await run(m, { prompt: o.prompt, negativePrompt: o.negativePrompt, seeds: o.seeds, variations: o.variations, steps, guidance, scheduler, size, onStep: o.onStep });
+  const recipes = o.seeds.map((seed, i) =>
+    normalizeRecipe({ prompt: o.prompt, negativePrompt: o.negativePrompt, seed, modelId: m.id, modelSha256: m.sha256, scheduler, steps, guidance, width: size, height: size, tileable: false, variation: o.variations?.[i] }),
   );
   return { recipes, images };
 }
@@ -217,7 +218,7 @@ export async function render(recipe: Recipe): Promise<Uint8Array> {
     throw new HttpError(409, `This design was made with model ${recipe.modelId} (sha256 ${recipe.modelSha256.slice(0, 12)}…), but this server runs ${m.id} (sha256 ${m.sha256.slice(0, 12)}…).`, 'model_mismatch');
   }
   if (!isScheduler(recipe.scheduler)) throw badRequest(`Unknown scheduler ${recipe.scheduler}`, 'invalid_scheduler');
-  const [img] = await run(m, { prompt: recipe.prompt, negativePrompt: recipe.negativePrompt, seeds: [recipe.seed], steps: recipe.steps, guidance: recipe.guidance, scheduler: recipe.scheduler, size: recipe.width });
+  const [img] = await run(m, { prompt: recipe.prompt, negativePrompt: recipe.negativePrompt, seeds: [recipe.seed], variations: [recipe.variation], steps: recipe.steps, guidance: recipe.guidance, scheduler: recipe.scheduler, size: recipe.width });
   return img;
 }
 
