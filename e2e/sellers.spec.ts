@@ -1,0 +1,192 @@
+// Sellers, end to end on the real store (npm start): a shopper opens a shop, lists a studio
+// design with generated product photos, publishes it as a sell-first campaign; two shoppers
+// pre-order (cards authorised only); the minimum is reached, every payment is captured and the
+// orders go to production. A second campaign misses its deadline (forced by an admin through
+// the ADMIN-only API) and every authorisation is cancelled, each buyer told by e-mail.
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+
+test.describe.configure({ mode: 'serial' });
+
+const run = Date.now().toString(36);
+const sellerEmail = `seller-${run}@example.com`;
+const shopSlug = `e2e-shop-${run}`;
+let listingId = '';
+let listingSlug = '';
+let designId = '';
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/signin');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('E-mail address').press('Enter');
+  await expect(page).toHaveURL(/check-email/);
+  await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);
+  const href = await page.locator('a[href*="/api/auth/callback/"]').first().getAttribute('href');
+  expect(href).toBeTruthy();
+  await page.goto(href!);
+  await expect(page).not.toHaveURL(/signin/);
+}
+
+/** Makes a design through the studio's generation API; returns its id. */
+async function generateDesign(request: APIRequestContext, prompt: string): Promise<string> {
+  const res = await request.post('/api/generate', { data: { prompt, seed: 7 }, timeout: 180_000 });
+  expect(res.ok()).toBeTruthy();
+  const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
+  const done = lines.find((l) => l.type === 'done');
+  expect(done?.designIds?.length, JSON.stringify(lines.filter((l) => l.type === 'error'))).toBeGreaterThan(0);
+  return done.designIds[0];
+}
+
+/** A guest shopper pre-orders one tee from the listing page and pays on the (local) Stripe page. */
+async function preorder(browser: Browser, slug: string, email: string) {
+  const ctx = await browser.newContext();
+  const page = await ctx.newPage();
+  await page.goto(`/listings/${slug}`);
+  await expect(page.getByTestId('campaign-progress')).toBeVisible();
+  await page.getByRole('button', { name: /Pre-order/ }).click();
+  await expect(page.getByText('Added to your cart.')).toBeVisible();
+  await page.goto('/cart');
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await page.locator('#checkout-email').fill(email);
+  await page.locator('#checkout-country').selectOption('US');
+  await page.locator('form[aria-labelledby="summary-heading"] button[type="submit"]').click();
+  await page.waitForURL(/\/c\/pay\//, { timeout: 30_000 });
+  await page.locator('#f-name').fill('Ada Shopper');
+  await page.locator('#f-line1').fill('1 Main St');
+  await page.locator('#f-city').fill('Springfield');
+  await page.locator('#f-postal_code').fill('12345');
+  await page.locator('#f-country').selectOption('US');
+  await page.locator('#f-card').fill('4242 4242 4242 4242');
+  await page.locator('#f-exp').fill('12 / 34');
+  await page.locator('#f-cvc').fill('123');
+  await page.getByRole('button', { name: /^Pay / }).click();
+  await page.waitForURL(/\/checkout\/success/, { timeout: 30_000 });
+  const number = (await page.getByTestId('order-number').textContent())!.trim();
+  return { ctx, page, number };
+}
+
+async function createCampaignListing(page: Page, title: string, minOrders: number) {
+  await page.goto(`/sell/listings/new?design=${designId}`);
+  await page.getByLabel('Title').fill(title);
+  await page.getByLabel('Description').fill('Made only if enough people want it.');
+  await page.getByLabel(/^Tags/).fill('hearts, e2e');
+  await page.locator('#price_tee').fill('34.00');
+  await page.getByLabel(/Run as a campaign/).check();
+  await page.getByLabel('Minimum orders').fill(String(minOrders));
+  await page.getByRole('button', { name: 'Save draft and render photos' }).click();
+  await page.waitForURL(/\/sell\/listings\/c[a-z0-9]+\?created=1/);
+  const id = new URL(page.url()).pathname.split('/').pop()!;
+  // The store renders the photos in a queue job; the page shows progress until they are done.
+  await expect(page.getByTestId('photo-progress')).toHaveText(/3 of 3 rendered/, { timeout: 180_000 });
+  await expect(page.getByTestId('listing-photo')).toHaveCount(3);
+  return id;
+}
+
+test('a shopper opens a shop and lists a design: price floor, generated photos, cover, publish', async ({ page }) => {
+  test.setTimeout(400_000);
+  await signIn(page, sellerEmail);
+  await page.goto('/sell');
+  await page.getByLabel('Shop name').fill(`E2E Prints ${run}`);
+  await page.getByLabel('Shop address').fill(shopSlug);
+  await page.getByRole('button', { name: 'Open my shop' }).click();
+  await expect(page.getByRole('heading', { name: 'Seller dashboard' })).toBeVisible();
+  await expect(page.getByTestId('demand-chart')).toBeVisible();
+
+  designId = await generateDesign(page.request, 'red hearts on navy');
+
+  // Below the floor: refused with the floor in the message.
+  await page.goto(`/sell/listings/new?design=${designId}`);
+  await page.getByLabel('Title').fill('Too cheap');
+  await page.locator('#price_tee').fill('10.00');
+  await page.getByRole('button', { name: 'Save draft and render photos' }).click();
+  await expect(page.getByRole('alert')).toContainText('at least $14.95');
+
+  listingId = await createCampaignListing(page, `Hearts pre-order ${run}`, 2);
+  await page.screenshot({ path: 'test-results/screenshots/sell-listing-photos.png', fullPage: true });
+  await page.getByRole('button', { name: 'Use as cover' }).first().click();
+  await expect(page).toHaveURL(/cover=1/);
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('Published: your listing is live.')).toBeVisible();
+  listingSlug = (await page.getByRole('link', { name: /^\/listings\// }).textContent())!.replace('/listings/', '').trim();
+
+  // Only the owner may touch it: another seller gets 404 from the API.
+  const other = await page.context().browser()!.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, `other-${run}@example.com`);
+  expect((await otherPage.request.post('/api/sellers', { data: { shopName: 'Other shop', slug: `other-${run}` } })).status()).toBe(201);
+  expect((await otherPage.request.get(`/api/listings/${listingId}`)).status()).toBe(404);
+  expect((await otherPage.request.patch(`/api/listings/${listingId}`, { data: { title: 'Mine now' } })).status()).toBe(404);
+  expect((await otherPage.request.post(`/api/listings/${listingId}/publish`)).status()).toBe(404);
+  await other.close();
+
+  // Public pages: listing with SEO, shop, sitemap-ready.
+  await page.goto(`/listings/${listingSlug}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Hearts pre-order ${run}`);
+  await expect(page.getByTestId('campaign-progress')).toContainText('0 of 2 sold');
+  const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}');
+  expect(ld['@type']).toBe('Product');
+  expect(ld.offers.availability).toBe('https://schema.org/PreOrder');
+  expect(await page.locator('meta[property="og:image"]').first().getAttribute('content')).toMatch(/\/api\/listings\/photos\//);
+  await page.goto(`/shops/${shopSlug}`);
+  await expect(page.getByTestId('shop-listing')).toHaveCount(1);
+});
+
+test('two shoppers pre-order: the minimum is reached, both payments are captured and the orders go to production', async ({ browser, page }) => {
+  test.setTimeout(600_000);
+  const a = await preorder(browser, listingSlug, `ann-${run}@example.com`);
+  await expect(a.page.getByTestId('order-status')).toContainText(/authori[sz]ed/i);
+  const b = await preorder(browser, listingSlug, `bob-${run}@example.com`);
+
+  // The campaign sweep settles within seconds: both orders become paid.
+  for (const s of [a, b]) {
+    await expect(async () => {
+      await s.page.reload();
+      await expect(s.page.getByTestId('order-status')).toContainText(/paid|production/i);
+    }).toPass({ timeout: 90_000, intervals: [2_000] });
+  }
+  await page.goto(`/listings/${listingSlug}`);
+  await expect(page.getByTestId('campaign-progress')).toContainText('2 of 2 sold: funded');
+
+  // Confirmation e-mails went out, and the print jobs reach the factory queue.
+  await page.goto(`/dev/outbox?to=${encodeURIComponent(`ann-${run}@example.com`)}`);
+  await expect(page.getByText(`Your Seedprint order ${a.number}`)).toBeVisible();
+  await signIn(page, 'factory@seedprint.local');
+  await expect(async () => {
+    await page.goto('/factory');
+    await expect(page.getByText(`Order ${a.number}`)).toBeVisible();
+    await expect(page.getByText(`Order ${b.number}`)).toBeVisible();
+  }).toPass({ timeout: 420_000, intervals: [5_000] });
+  await a.ctx.close();
+  await b.ctx.close();
+});
+
+test('a campaign that misses its deadline cancels every authorisation and tells the buyer', async ({ browser, page }) => {
+  test.setTimeout(400_000);
+  await signIn(page, sellerEmail);
+  const id = await createCampaignListing(page, `Waves pre-order ${run}`, 3);
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('Published: your listing is live.')).toBeVisible();
+  const slug = (await page.getByRole('link', { name: /^\/listings\// }).textContent())!.replace('/listings/', '').trim();
+  const c = await preorder(browser, slug, `cy-${run}@example.com`);
+
+  // The seller cannot force the deadline; an admin can (ADMIN-only API).
+  expect((await page.request.patch(`/api/listings/${id}/campaign`, { data: { deadline: new Date(Date.now() - 60_000).toISOString() } })).status()).toBe(403);
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signIn(adminPage, 'admin@seedprint.local');
+  const res = await adminPage.request.patch(`/api/listings/${id}/campaign`, { data: { deadline: new Date(Date.now() - 60_000).toISOString() } });
+  expect(res.status()).toBe(200);
+  const body = await res.json();
+  expect(body.settled).toMatchObject({ status: 'FAILED', cancelled: 1, captured: 0 });
+
+  await expect(async () => {
+    await c.page.reload();
+    await expect(c.page.getByTestId('order-status')).toContainText(/cancel/i);
+  }).toPass({ timeout: 30_000, intervals: [1_000] });
+  await adminPage.goto(`/dev/outbox?to=${encodeURIComponent(`cy-${run}@example.com`)}`);
+  await expect(adminPage.getByText(`Your pre-order ${c.number} was not charged`)).toBeVisible();
+  await c.page.goto(`/listings/${slug}`);
+  await expect(c.page.getByTestId('campaign-progress')).toContainText('nobody was charged');
+  await expect(c.page.getByRole('button', { name: /Add to cart|Pre-order/ })).toBeDisabled();
+  await c.ctx.close();
+  await admin.close();
+});
