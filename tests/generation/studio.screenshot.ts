@@ -9,7 +9,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
-await page.goto(`${base}/design?product=${process.env.PRODUCT ?? 'classic-tee'}`, { waitUntil: 'networkidle' });
+await page.goto(`${base}/design?product=${process.env.PRODUCT ?? 'tee'}`, { waitUntil: 'networkidle' });
 const input = page.getByRole('combobox', { name: 'Describe your pattern' });
 await input.focus();
 await page.keyboard.type('small red he', { delay: 30 });
