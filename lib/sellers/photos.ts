@@ -183,12 +183,40 @@ export async function photoProgress(listing: repo.ListingRow) {
     }
   }
   const done = slots.filter((s) => s.photoId).length;
-  return { slots, done, total: slots.length, complete: slots.length > 0 && done === slots.length };
+  const total = slots.length;
+  // Photos of the site's model wearing the design (lib/tryon) are a bonus: shown and usable as
+  // the cover once they exist, never waited for.
+  for (const ph of listing.photos.filter((p) => p.kind === 'model')) {
+    const product = catalog.find((p) => p.slug === ph.productSlug);
+    slots.push({ kind: 'model', productSlug: ph.productSlug, productName: `${product?.name ?? ph.productSlug} on our model`, view: ph.view, photoId: ph.id });
+  }
+  return { slots, done, total, complete: total > 0 && done === total };
 }
 
 /** Queues the photo job (after create, product or scale changes). */
 export function enqueueListingPhotos(listingId: string) {
   return enqueue(QUEUES.listingPhotos, { listingId }, { singletonKey: `listing-photos-${listingId}` });
+}
+
+/** Garments the site's model can wear (lib/tryon), one photo each. */
+export const MODEL_PRODUCTS = ['tee', 'hoodie'];
+
+async function modelPhotos(listing: repo.ListingRow, designId: string, slugs: string[]) {
+  if (process.env.LISTING_PHOTOS_TRYON === '0') return;
+  for (const slug of slugs.filter((s) => MODEL_PRODUCTS.includes(s))) {
+    if (listing.photos.some((ph) => ph.kind === 'model' && ph.productSlug === slug)) continue;
+    try {
+      const tryon = await import('../tryon');
+      const model = tryon.SITE_MODELS[0];
+      if (!model || !tryon.isProductSlug(slug)) return;
+      const jpg = await tryon.siteRender(model.id, designId, slug, 'photo', listing.repeatIn);
+      const { key } = await putBlob(jpg, { contentType: 'image/jpeg' });
+      await repo.upsertPhoto({ listingId: listing.id, kind: 'model', productSlug: slug, view: model.id, blobKey: key });
+    } catch (err) {
+      console.warn(`[sellers] model photo for ${slug} skipped: ${(err as Error).message}`);
+      return;
+    }
+  }
 }
 
 /** The job: renders every missing photo, one at a time so progress is visible; safe to re-run. */
@@ -213,6 +241,7 @@ export async function handleListingPhotos({ listingId }: { listingId: string }):
       await repo.upsertPhoto({ listingId, kind: 'mockup', productSlug: product.slug, view, blobKey: key });
     }
   }
+  await modelPhotos(listing, design.id, keep);
   await repo.prunePhotos(listingId, keep);
   const fresh = await repo.findListingById(listingId);
   if (fresh && !fresh.coverPhotoId && fresh.photos[0]) await repo.setCoverPhoto(listingId, fresh.photos[0].id);

@@ -12,6 +12,7 @@ export function configureEnv() {
   process.env.STRIPE_WEBHOOK_SECRET = SECRET;
   process.env.PUBLIC_URL = 'http://localhost:3999';
   process.env.LISTING_PHOTOS_RENDER = '0'; // placeholder tile: no model files needed
+  process.env.LISTING_PHOTOS_TRYON = '0'; // the site-model photo has its own test
 }
 
 export const lib = async () => ({

@@ -69,6 +69,36 @@ describe('built-in studio shot', () => {
   });
 });
 
+describe('site model photo', () => {
+  it('adds a photo of the site model wearing a garment listing (lib/tryon), as JPEG', async () => {
+    const owner = await seller();
+    const { sellers, db } = await lib();
+    const gen = await import('../../lib/generation/generate');
+    const { putBlob } = await import('../../lib/storage');
+    const { recipeHash } = await import('../../lib/generation/recipe');
+    const info = await gen.getModelInfo();
+    const recipe = { prompt: 'red hearts on navy', seed: 11, modelId: info.id, modelSha256: info.modelSha256, scheduler: 'ddim', steps: 8, guidance: 3, width: 64, height: 64, tileable: true };
+    const { key } = await putBlob(await gen.renderRecipe(recipe as never), { contentType: 'image/png' });
+    const id = recipeHash(recipe as never);
+    await db.design.create({ data: { id, recipe, prompt: recipe.prompt, seed: BigInt(11), modelId: info.id, modelSha256: info.modelSha256, scheduler: 'ddim', steps: 8, guidance: 3, width: 64, height: 64, tileable: true, previewSha256: key, createdById: owner.id } });
+    const listing = await sellers.createListing(owner, { design: id, title: 'Hearts tee', products: [{ product: 'tee', priceMinor: 3000 }] });
+    process.env.LISTING_PHOTOS_TRYON = '1';
+    try {
+      await sellers.handleListingPhotos({ listingId: listing.id });
+    } finally {
+      process.env.LISTING_PHOTOS_TRYON = '0';
+    }
+    const model = await db.listingPhoto.findMany({ where: { listingId: listing.id, kind: 'model' } });
+    expect(model).toHaveLength(1);
+    expect(model[0].productSlug).toBe('tee');
+    const { getBlob } = await import('../../lib/storage');
+    expect((await sharp(await getBlob(model[0].blobKey)).metadata()).format).toBe('jpeg');
+    const progress = await sellers.photoProgress((await sellers.getOwnedListing(owner, listing.id)) as never);
+    expect(progress).toMatchObject({ done: 3, total: 3, complete: true }); // the model photo is a bonus slot
+    expect(progress.slots.filter((s) => s.kind === 'model')).toHaveLength(1);
+  });
+});
+
 describe('shops', () => {
   it('a shopper who opens a shop becomes a seller; shop addresses are unique', async () => {
     const { sellers, db } = await lib();

@@ -18,11 +18,12 @@ export const GET = handle<Ctx>(async (req, ctx) => {
   }
   const etag = `"${photo.blobKey}"`;
   if (req.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
-  const png = await getBlob(photo.blobKey);
-  return new Response(new Uint8Array(png), {
+  const img = await getBlob(photo.blobKey);
+  return new Response(new Uint8Array(img), {
     headers: {
-      'content-type': 'image/png',
-      'content-length': String(png.length),
+      // Mockups are PNG, photos of the site's model JPEG.
+      'content-type': img[0] === 0xff && img[1] === 0xd8 ? 'image/jpeg' : 'image/png',
+      'content-length': String(img.length),
       etag,
       'cache-control': isPublic ? 'public, max-age=300, stale-while-revalidate=86400' : 'private, no-store',
     },
