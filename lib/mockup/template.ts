@@ -6,7 +6,19 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { z } from 'zod';
 
-export const TEMPLATES_DIR = path.join(import.meta.dirname, 'templates');
+/**
+ * Where the shipped templates live. Next bundles server code into .next/, where this module's own
+ * directory is not the source tree, so fall back to the project root (the server's cwd);
+ * MOCKUP_TEMPLATES_DIR overrides both.
+ */
+export const TEMPLATES_DIR: string = (() => {
+  const candidates = [
+    process.env.MOCKUP_TEMPLATES_DIR,
+    typeof import.meta.dirname === 'string' ? path.join(import.meta.dirname, 'templates') : undefined,
+    path.join(process.cwd(), 'lib', 'mockup', 'templates'),
+  ].filter((p): p is string => !!p);
+  return candidates.find((p) => fs.existsSync(path.join(p, '_shared'))) ?? candidates[candidates.length - 1];
+})();
 
 const file = z.string().min(1).regex(/^[^\0]+\.png$/, 'must name a .png file');
 const point = z.tuple([z.number(), z.number()]);
