@@ -143,13 +143,18 @@ function hoodieSpec(): Spec {
       // the hood, seen from the front, rising behind the neckline
       <path d={HOODIE_HOOD} />
     ),
-    details: (_ids, dark) => {
+    details: (ids, dark) => {
       const line = dark ? 'rgba(255,255,255,0.16)' : 'rgba(0,0,0,0.14)';
-      const deep = dark ? 'rgba(0,0,0,0.45)' : 'rgba(0,0,0,0.14)';
       return (
         <g fill="none" strokeLinecap="round">
-          {/* hood opening */}
-          <path d="M164,86 Q160,40 200,38 Q240,40 236,86 Q220,110 200,112 Q180,110 164,86 Z" fill={deep} stroke={line} strokeWidth={1.5} />
+          {/* hood opening: the lining in shadow, darkest at the top */}
+          <defs>
+            <linearGradient id={`${ids.shade}-hood`} x1="0" x2="0" y1="0" y2="1">
+              <stop offset="0" stopColor="#000" stopOpacity={dark ? 0.6 : 0.32} />
+              <stop offset="1" stopColor="#000" stopOpacity={dark ? 0.3 : 0.06} />
+            </linearGradient>
+          </defs>
+          <path d="M164,86 Q160,40 200,38 Q240,40 236,86 Q220,110 200,112 Q180,110 164,86 Z" fill={`url(#${ids.shade}-hood)`} stroke={line} strokeWidth={1.5} />
           <path d="M164,86 Q180,110 200,112 Q220,110 236,86" stroke={line} strokeWidth={6} opacity={0.6} />
           {/* drawstrings */}
           <path d="M186,110 Q184,140 188,168" stroke={dark ? '#e7e5e4' : '#f5f5f4'} strokeWidth={3} />
