@@ -17,6 +17,7 @@ export function SiteFooter({ testMode }: { testMode: boolean }) {
             <li><Link className="hover:text-stone-900 hover:underline" href="/products">All products</Link></li>
             <li><Link className="hover:text-stone-900 hover:underline" href="/design">Design a pattern</Link></li>
             <li><Link className="hover:text-stone-900 hover:underline" href="/cart">Cart</Link></li>
+            <li><Link className="hover:text-stone-900 hover:underline" href="/sell">Sell your patterns</Link></li>
           </ul>
         </nav>
         <nav aria-label="Account">

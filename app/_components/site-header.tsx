@@ -25,7 +25,7 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
           <Link href="/design" className={navLink}>
             Design
           </Link>
-          <Link href="/sell" className={navLink}>
+          <Link href="/sell" className={`${navLink} hidden sm:inline-flex`}>
             Sell
           </Link>
           {user?.role === 'ADMIN' ? (
