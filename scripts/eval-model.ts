@@ -105,7 +105,7 @@ async function main() {
   });
 
   const t0 = performance.now();
-  const rows = prompts.map(() => ({ bg: [] as boolean[], mc: [] as boolean[], motif: [] as boolean[], layout: [] as boolean[], seam: [] as number[], imgs: [] as Float32Array[] }));
+  const rows = prompts.map(() => ({ bg: [] as boolean[], mc: [] as boolean[], motif: [] as boolean[], layout: [] as boolean[], clsBg: [] as boolean[], clsMc: [] as boolean[], clsScale: [] as boolean[], seam: [] as number[], imgs: [] as Float32Array[] }));
   const motifWords = m.vocab.words.motif, layoutWords = m.vocab.words.layout;
   for (let s = 0; s < jobs.length; s += batch) {
     const chunk = jobs.slice(s, s + batch);
@@ -130,6 +130,20 @@ async function main() {
         const li = arg(cls.layout, i * nL, nL) - (nL === layoutWords.length + 1 ? 1 : 0);
         if (exp.motif) row.motif.push(motifWords[mi] === exp.motif);
         if (exp.layout) row.layout.push(layoutWords[li] === exp.layout);
+        // optional heads: background [14] (i = words[i+1]), scale [3], motif_color [15] (0 = none)
+        const head = (name: string, words: string[], withNull: boolean) => {
+          const a = cls[name];
+          if (!a) return undefined;
+          const n = a.length / chunk.length;
+          const k = arg(a, i * n, n);
+          return withNull ? (k === 0 ? null : words[k - 1]) : words[k];
+        };
+        const bgW = head('background', m.vocab.words.background, false);
+        if (bgW !== undefined && exp.background) row.clsBg.push(bgW === exp.background);
+        const scW = head('scale', m.vocab.words.scale, false);
+        if (scW !== undefined && exp.scale) row.clsScale.push(scW === exp.scale);
+        const mcW = head('motif_color', m.vocab.words.motif_color, true);
+        if (mcW !== undefined && exp.motif && !m.vocab.artwork.has(exp.motif)) row.clsMc.push(mcW === (exp.motif_color ?? null));
       }
       row.seam.push(seamRatio(x, i, R));
       row.imgs.push(x.slice(i * 3 * R * R, (i + 1) * 3 * R * R));
@@ -138,7 +152,7 @@ async function main() {
   }
   process.stderr.write('\n');
   const mean = (a: number[]) => (a.length ? a.reduce((x, y) => x + y, 0) / a.length : NaN);
-  const rate = (k: 'bg' | 'mc' | 'motif' | 'layout') => mean(rows.flatMap((r) => r[k].map(Number)));
+  const rate = (k: 'bg' | 'mc' | 'motif' | 'layout' | 'clsBg' | 'clsMc' | 'clsScale') => mean(rows.flatMap((r) => r[k].map(Number)));
   const diversity = mean(
     rows.flatMap((r) => {
       const d: number[] = [];
@@ -163,6 +177,9 @@ async function main() {
       motifColourMatch: rate('mc'),
       motifAccuracy: m.classifier ? rate('motif') : null,
       layoutAccuracy: m.classifier ? rate('layout') : null,
+      classifierBackgroundAccuracy: rate('clsBg'),
+      classifierMotifColourAccuracy: rate('clsMc'),
+      classifierScaleAccuracy: rate('clsScale'),
       seamRatio: mean(rows.flatMap((r) => r.seam)),
       seamRatioP95: rows.flatMap((r) => r.seam).sort((a, b) => a - b)[Math.floor(0.95 * (rows.length * K - 1))],
       diversity,
@@ -182,6 +199,7 @@ async function main() {
   console.log(`motif colour match           ${f(M.motifColourMatch)}   expected colour among the top non-background colours`);
   console.log(`motif accuracy (classifier)  ${f(M.motifAccuracy)}   geometric ${f(M.geometric.motifAccuracy)}, artwork ${f(M.artwork.motifAccuracy)}`);
   console.log(`layout accuracy (classifier) ${f(M.layoutAccuracy)}`);
+  console.log(`classifier bg / mc / scale   ${f(M.classifierBackgroundAccuracy)}   motif colour ${f(M.classifierMotifColourAccuracy)}, scale ${f(M.classifierScaleAccuracy)} (when the heads exist)`);
   console.log(`seam ratio (mean / p95)      ${f(M.seamRatio)}   p95 ${f(M.seamRatioP95)}; 1.0 = edge as smooth as interior`);
   console.log(`diversity across seeds       ${f(M.diversity)}   mean |Δpixel| between seeds of a prompt (0..1)`);
   console.log(`parser mismatches            ${parserMismatch}       prompts whose TS parse differs from the file's ids`);

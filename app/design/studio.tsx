@@ -174,7 +174,7 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
     }
   };
 
-  const useDesign = () => {
+  const goToProduct = () => {
     if (!selected) return;
     router.push(productSlug ? `/products/${encodeURIComponent(productSlug)}?design=${selected}` : `/products?design=${selected}`);
   };
@@ -362,7 +362,7 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
         <div className="card p-5">
           <h2 className="text-sm font-bold text-stone-900">{productName ? `Use it on your ${productName}` : 'Use your design'}</h2>
           <p className="mt-1 text-sm text-stone-600">{selected ? 'Great choice. Next, place it on the product and set the repeat size.' : 'Select one of the four designs first.'}</p>
-          <button type="button" className="btn-primary mt-4 w-full" disabled={!selected} onClick={useDesign}>
+          <button type="button" className="btn-primary mt-4 w-full" disabled={!selected} onClick={goToProduct}>
             {productName ? `Continue to ${productName}` : 'Choose a product'}
           </button>
         </div>
