@@ -1,0 +1,39 @@
+// POST /api/tryon/sets/:id/photos (multipart/form-data, one or more "photo" fields)
+// -> per-file results. 201 when every file was accepted, 207 when some were, otherwise the
+// first refusal's 4xx; a refused file never stops the others.
+import { badRequest, notFound } from '@/lib/http/errors';
+import { handle } from '@/lib/http/route';
+import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_SET } from '@/lib/tryon/upload';
+import { addPhotos, type UploadFile } from '@/lib/tryon/service';
+import { resolveOwner } from '@/lib/tryon/owner';
+import { ensureTryonWorkers } from '@/lib/tryon/worker';
+
+export const dynamic = 'force-dynamic';
+export const runtime = 'nodejs';
+
+export const POST = handle<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
+  const { id } = await ctx.params;
+  const owner = await resolveOwner(req);
+  if (!owner) throw notFound('No such try-on set.');
+  const length = Number(req.headers.get('content-length') ?? 0);
+  if (length > (MAX_PHOTOS_PER_SET + 1) * MAX_PHOTO_BYTES) throw badRequest('Too much data in one upload: send at most 12 photos of up to 15 MB each.', 'request_too_large');
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    throw badRequest('Send the photos as multipart/form-data with one "photo" field per file.', 'invalid_form');
+  }
+  const entries = form.getAll('photo');
+  if (!entries.length) throw badRequest('No photo in the upload (field "photo").', 'no_photo');
+  const files: UploadFile[] = [];
+  for (const e of entries) {
+    if (typeof e === 'string') throw badRequest('"photo" must be a file.', 'invalid_form');
+    files.push({ name: e.name, data: Buffer.from(await e.arrayBuffer()) });
+  }
+  await ensureTryonWorkers();
+  const results = await addPhotos(id, owner.keys, files);
+  const ok = results.filter((r) => r.ok).length;
+  const status = ok === results.length ? 201 : ok > 0 ? 207 : (results[0] as { status: number }).status;
+  const first = results.find((r) => !r.ok) as { error: { message: string; code: string } } | undefined;
+  return Response.json({ results, ...(ok === 0 && first ? { error: first.error } : {}) }, { status, headers: { 'cache-control': 'no-store' } });
+});

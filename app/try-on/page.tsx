@@ -1,0 +1,108 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { findDesign } from '@/lib/tryon/tryon-repository';
+import { PRODUCT_SLUGS, isProductSlug } from '@/lib/tryon/engine';
+import { SITE_MODELS, SITE_VARIANTS } from '@/lib/tryon/site-model';
+import { MAX_PHOTOS_PER_SET, MAX_PHOTO_BYTES } from '@/lib/tryon/upload';
+import { RETENTION_DAYS } from '@/lib/tryon/service';
+import { VARIANT_LABELS } from '@/lib/tryon/variants';
+import { TryonClient } from './tryon-client';
+
+export const dynamic = 'force-dynamic';
+export const metadata: Metadata = { title: 'Try it on', robots: { index: false } };
+
+type Search = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+const PRODUCT_NAMES: Record<string, string> = { hoodie: 'hoodie', tee: 'tee', tote: 'tote bag', mug: 'mug', poster: 'poster', 'phone-case': 'phone case' };
+
+export default async function TryOnPage({ searchParams }: { searchParams: Search }) {
+  const sp = await searchParams;
+  const designId = (first(sp.design) ?? '').toLowerCase();
+  const productParam = first(sp.product) ?? 'hoodie';
+  const product = isProductSlug(productParam) ? productParam : 'hoodie';
+  const repeat = Number(first(sp.repeat));
+  const repeatIn = Number.isFinite(repeat) && repeat >= 0.5 && repeat <= 24 ? repeat : 4;
+  const design = /^[0-9a-f]{64}$/.test(designId) ? await findDesign(designId).catch(() => null) : null;
+
+  if (!design) {
+    return (
+      <main className="container-page py-12">
+        <h1 className="text-2xl font-bold tracking-tight">Try it on</h1>
+        <p className="mt-3 text-stone-700">
+          Pick a design first: open a product, create a pattern, then choose <strong>Try it on</strong>.
+        </p>
+        <Link href="/products" className="btn-primary mt-6">
+          Browse products
+        </Link>
+      </main>
+    );
+  }
+
+  const productName = PRODUCT_NAMES[product];
+  const q = repeatIn !== 4 ? `?repeat=${repeatIn}` : '';
+  return (
+    <main className="container-page py-8 sm:py-10">
+      <div className="flex flex-wrap items-center gap-4">
+        {/* eslint-disable-next-line @next/next/no-img-element */}
+        <img src={`/r/${design.id}.png`} alt={`Your design: ${design.prompt}`} width={64} height={64} className="size-16 rounded-xl border border-stone-200 object-cover" />
+        <div className="min-w-0 flex-1">
+          <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Try on your {productName}</h1>
+          <p className="truncate text-sm text-stone-600">“{design.prompt}” · printed at {repeatIn} in per repeat</p>
+        </div>
+        <nav aria-label="Product" className="flex flex-wrap gap-2">
+          {PRODUCT_SLUGS.map((p) => (
+            <Link
+              key={p}
+              href={`/try-on?design=${design.id}&product=${p}${repeatIn !== 4 ? `&repeat=${repeatIn}` : ''}`}
+              aria-current={p === product ? 'page' : undefined}
+              className={`rounded-full border px-3 py-1.5 text-sm font-medium transition focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 ${
+                p === product ? 'border-brand-700 bg-brand-700 text-white' : 'border-stone-300 bg-white text-stone-800 hover:border-stone-400'
+              }`}
+            >
+              {PRODUCT_NAMES[p]}
+            </Link>
+          ))}
+        </nav>
+      </div>
+
+      <section aria-labelledby="model-heading" className="mt-8">
+        <h2 id="model-heading" className="text-lg font-semibold">
+          On our model
+        </h2>
+        <p className="text-sm text-stone-600">Rendered on the fly at the pattern’s true printed size.</p>
+        {SITE_MODELS.map((m) => (
+          <figure key={m.id} className="mt-4">
+            <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="model-gallery">
+              {SITE_VARIANTS.map((v) => (
+                <li key={v} className="overflow-hidden rounded-xl border border-stone-200 bg-stone-100">
+                  {/* eslint-disable-next-line @next/next/no-img-element */}
+                  <img
+                    src={`/api/tryon/site/${design.id}/${product}/${m.id}-${v}.jpg${q}`}
+                    alt={`${m.alt}, wearing the ${productName} with your design — ${VARIANT_LABELS[v].toLowerCase()}`}
+                    width={512}
+                    height={512}
+                    loading={v === 'photo' ? 'eager' : 'lazy'}
+                    className="aspect-square w-full object-cover"
+                  />
+                  <span className="block px-2 py-1.5 text-xs font-medium text-stone-700">{VARIANT_LABELS[v]}</span>
+                </li>
+              ))}
+            </ul>
+            <figcaption className="mt-2 text-xs text-stone-500">{m.credit}</figcaption>
+          </figure>
+        ))}
+      </section>
+
+      <TryonClient
+        designId={design.id}
+        product={product}
+        productName={productName}
+        repeatIn={repeatIn}
+        maxPhotos={MAX_PHOTOS_PER_SET}
+        maxMb={MAX_PHOTO_BYTES / 1024 / 1024}
+        retentionDays={RETENTION_DAYS}
+      />
+    </main>
+  );
+}

@@ -1,0 +1,313 @@
+'use client';
+
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+
+interface RenderView {
+  id: string;
+  variant: string;
+  label: string;
+  url: string;
+  width: number;
+  height: number;
+}
+interface PhotoView {
+  id: string;
+  name: string;
+  status: 'QUEUED' | 'PROCESSING' | 'DONE' | 'FAILED';
+  progress: number;
+  stage: string | null;
+  error: { code: string; message: string } | null;
+  photoUrl: string;
+  renders: RenderView[];
+}
+interface SetView {
+  id: string;
+  expiresAt: string;
+  photos: PhotoView[];
+}
+interface Upload {
+  key: string;
+  name: string;
+  state: 'waiting' | 'uploading' | 'uploaded' | 'refused';
+  pct: number;
+  error?: string;
+  photoId?: string;
+}
+
+const ACCEPT = 'image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp,.heic';
+
+function uploadOne(setId: string, file: File, onPct: (p: number) => void): Promise<{ ok: boolean; photoId?: string; error?: string }> {
+  return new Promise((resolve) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/tryon/sets/${setId}/photos`);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onPct(Math.round((100 * e.loaded) / e.total));
+    xhr.onload = () => {
+      try {
+        const body = JSON.parse(xhr.responseText);
+        const r = body.results?.[0];
+        if (r?.ok) resolve({ ok: true, photoId: r.photoId });
+        else resolve({ ok: false, error: r?.error?.message ?? body.error?.message ?? `Upload failed (${xhr.status}).` });
+      } catch {
+        resolve({ ok: false, error: `Upload failed (${xhr.status}).` });
+      }
+    };
+    xhr.onerror = () => resolve({ ok: false, error: 'Network error: the upload did not reach us.' });
+    const fd = new FormData();
+    fd.append('photo', file, file.name);
+    xhr.send(fd);
+  });
+}
+
+export function TryonClient(props: { designId: string; product: string; productName: string; repeatIn: number; maxPhotos: number; maxMb: number; retentionDays: number }) {
+  const { designId, product, productName, repeatIn, maxPhotos, maxMb, retentionDays } = props;
+  const ids = useId();
+  const [consent, setConsent] = useState(false);
+  const [set, setSet] = useState<SetView | null>(null);
+  const [uploads, setUploads] = useState<Upload[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const setIdRef = useRef<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  // pick up this visitor's current set for this design and product (after a reload)
+  useEffect(() => {
+    let stop = false;
+    fetch(`/api/tryon/sets?design=${designId}&product=${product}`)
+      .then((r) => r.json())
+      .then((b) => {
+        if (stop || !b.sets?.length) return;
+        setSet(b.sets[0]);
+        setIdRef.current = b.sets[0].id;
+      })
+      .catch(() => {});
+    return () => {
+      stop = true;
+    };
+  }, [designId, product]);
+
+  const refresh = useCallback(async () => {
+    const id = setIdRef.current;
+    if (!id) return;
+    const r = await fetch(`/api/tryon/sets/${id}`);
+    if (r.ok) setSet((await r.json()).set);
+  }, []);
+
+  const pending = (set?.photos ?? []).some((p) => p.status === 'QUEUED' || p.status === 'PROCESSING') || uploads.some((u) => u.state === 'uploading' || u.state === 'waiting');
+  useEffect(() => {
+    if (!pending) return;
+    const t = setInterval(() => void refresh(), 1200);
+    return () => clearInterval(t);
+  }, [pending, refresh]);
+
+  async function ensureSet(): Promise<string | null> {
+    if (setIdRef.current) return setIdRef.current;
+    const r = await fetch('/api/tryon/sets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ designId, product, repeatIn, consent }) });
+    const b = await r.json();
+    if (!r.ok) {
+      setMessage(b.error?.message ?? 'Could not start a try-on.');
+      return null;
+    }
+    setIdRef.current = b.set.id;
+    setSet(b.set);
+    return b.set.id;
+  }
+
+  async function addFiles(list: FileList | File[]) {
+    setMessage(null);
+    if (!consent) {
+      setMessage('Please confirm that the photos are of yourself first.');
+      return;
+    }
+    const files = Array.from(list);
+    const used = (set?.photos.length ?? 0) + uploads.filter((u) => u.state === 'waiting' || u.state === 'uploading').length;
+    const room = Math.max(0, maxPhotos - used);
+    const take = files.slice(0, room);
+    const extra = files.slice(room);
+    const stamp = Date.now();
+    const fresh: Upload[] = [
+      ...take.map((f, i) => ({ key: `${stamp}-${i}`, name: f.name, state: 'waiting' as const, pct: 0 })),
+      ...extra.map((f, i) => ({ key: `${stamp}-x${i}`, name: f.name, state: 'refused' as const, pct: 0, error: `Only ${maxPhotos} photos per try-on.` })),
+    ];
+    setUploads((u) => [...u, ...fresh]);
+    if (!take.length) return;
+    setBusy(true);
+    const setId = await ensureSet();
+    if (!setId) {
+      setUploads((u) => u.map((x) => (fresh.some((f) => f.key === x.key) ? { ...x, state: 'refused', error: 'Not sent.' } : x)));
+      setBusy(false);
+      return;
+    }
+    const patch = (key: string, p: Partial<Upload>) => setUploads((u) => u.map((x) => (x.key === key ? { ...x, ...p } : x)));
+    let next = 0;
+    const worker = async () => {
+      while (next < take.length) {
+        const i = next++;
+        const key = fresh[i].key;
+        patch(key, { state: 'uploading' });
+        const r = await uploadOne(setId, take[i], (pct) => patch(key, { pct }));
+        patch(key, r.ok ? { state: 'uploaded', pct: 100, photoId: r.photoId } : { state: 'refused', error: r.error });
+        void refresh();
+      }
+    };
+    await Promise.all([worker(), worker()]);
+    setBusy(false);
+    await refresh();
+  }
+
+  async function deleteAll() {
+    if (!window.confirm('Delete all your try-on photos and pictures now? This cannot be undone.')) return;
+    const r = await fetch('/api/tryon/photos', { method: 'DELETE' });
+    if (r.ok) {
+      setSet(null);
+      setIdRef.current = null;
+      setUploads([]);
+      setMessage('Your photos and try-on pictures were deleted.');
+    } else setMessage('Could not delete your photos. Please try again.');
+  }
+
+  const photos = set?.photos ?? [];
+  const done = photos.filter((p) => p.status === 'DONE');
+  const hasAnything = photos.length > 0 || uploads.length > 0;
+
+  return (
+    <>
+      <section aria-labelledby={`${ids}-upload`} className="card mt-10 p-5 sm:p-6">
+        <h2 id={`${ids}-upload`} className="text-lg font-semibold">
+          On you
+        </h2>
+        <p className="mt-1 max-w-2xl text-sm text-stone-600">
+          Upload up to {maxPhotos} photos of yourself (JPEG, PNG or WebP, up to {maxMb} MB each) — upper body, facing the camera, different poses and light work best. Location and
+          camera data are removed on arrival; only you can see the photos, and they are deleted automatically after {retentionDays} days.
+        </p>
+
+        <div className="mt-4 flex items-start gap-3">
+          <input
+            id={`${ids}-consent`}
+            type="checkbox"
+            checked={consent}
+            onChange={(e) => setConsent(e.target.checked)}
+            className="mt-0.5 size-5 rounded border-stone-400 accent-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          />
+          <label htmlFor={`${ids}-consent`} className="text-sm text-stone-800">
+            These are photos of me, and I agree that Seedprint processes them to show me this design on myself.
+          </label>
+        </div>
+
+        <div
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            void addFiles(e.dataTransfer.files);
+          }}
+          className={`mt-4 flex flex-col items-center justify-center gap-3 rounded-2xl border-2 border-dashed px-4 py-8 text-center transition ${
+            dragging ? 'border-brand-600 bg-brand-50' : 'border-stone-300 bg-stone-50'
+          } ${consent ? '' : 'opacity-70'}`}
+        >
+          <p className="text-sm text-stone-700">Drag and drop photos here, or</p>
+          <label htmlFor={`${ids}-file`} className={`btn-primary cursor-pointer ${consent ? '' : 'pointer-events-none opacity-50'}`} aria-disabled={!consent}>
+            Choose photos
+          </label>
+          <input
+            ref={inputRef}
+            id={`${ids}-file`}
+            type="file"
+            accept={ACCEPT}
+            multiple
+            disabled={!consent || busy}
+            className="sr-only"
+            aria-describedby={`${ids}-file-help`}
+            onChange={(e) => {
+              if (e.target.files?.length) void addFiles(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <p id={`${ids}-file-help`} className="text-xs text-stone-500">
+            {consent ? `${photos.length} of ${maxPhotos} used` : 'Tick the box above to enable uploads.'}
+          </p>
+        </div>
+
+        <p role="status" aria-live="polite" className="mt-3 min-h-5 text-sm font-medium text-brand-800">
+          {message}
+        </p>
+
+        {hasAnything && (
+          <ul className="mt-2 divide-y divide-stone-100" aria-label="Your photos" data-testid="photo-list">
+            {uploads
+              .filter((u) => u.state !== 'uploaded')
+              .map((u) => (
+                <li key={u.key} className="flex items-center gap-3 py-2 text-sm">
+                  <span className="min-w-0 flex-1 truncate font-medium">{u.name}</span>
+                  {u.state === 'refused' ? (
+                    <span className="text-red-700" role="alert">
+                      {u.error}
+                    </span>
+                  ) : (
+                    <span className="flex items-center gap-2 text-stone-600">
+                      <progress max={100} value={u.pct} className="h-2 w-24 accent-brand-700" aria-label={`Uploading ${u.name}`} />
+                      {u.state === 'waiting' ? 'waiting…' : `uploading ${u.pct}%`}
+                    </span>
+                  )}
+                </li>
+              ))}
+            {photos.map((p) => (
+              <li key={p.id} className="flex items-center gap-3 py-2 text-sm" data-status={p.status}>
+                {/* eslint-disable-next-line @next/next/no-img-element */}
+                <img src={p.photoUrl} alt="" className="size-10 rounded-lg object-cover" />
+                <span className="min-w-0 flex-1 truncate font-medium">{p.name}</span>
+                {p.status === 'FAILED' ? (
+                  <span className="text-red-700" role="alert">
+                    {p.error?.message}
+                  </span>
+                ) : p.status === 'DONE' ? (
+                  <span className="font-medium text-green-700">ready</span>
+                ) : (
+                  <span className="flex items-center gap-2 text-stone-600">
+                    <progress max={100} value={p.progress} className="h-2 w-24 accent-brand-700" aria-label={`Rendering ${p.name}`} />
+                    {p.status === 'QUEUED' ? 'in line…' : `${p.stage ?? 'rendering'} ${p.progress}%`}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby={`${ids}-gallery`} className="mt-8">
+        <div className="flex flex-wrap items-end justify-between gap-3">
+          <div>
+            <h2 id={`${ids}-gallery`} className="text-lg font-semibold">
+              Your gallery
+            </h2>
+            <p className="text-sm text-stone-600">{done.length ? `You wearing the ${productName}, in your poses, under different light and settings.` : 'Your try-on pictures appear here as they finish.'}</p>
+          </div>
+          <button type="button" onClick={() => void deleteAll()} className="btn-danger" data-testid="delete-photos">
+            Delete my photos
+          </button>
+        </div>
+        {done.length > 0 && (
+          <div className="mt-4 space-y-6" data-testid="personal-gallery">
+            {done.map((p, k) => (
+              <ul key={p.id} className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7" aria-label={`Photo ${k + 1}: ${p.name}`}>
+                {p.renders.map((r) => (
+                  <li key={r.id} className="overflow-hidden rounded-xl border border-stone-200 bg-stone-100">
+                    <a href={r.url} target="_blank" rel="noreferrer" className="block focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+                      {/* eslint-disable-next-line @next/next/no-img-element */}
+                      <img src={r.url} alt={`You wearing the ${productName} with your design (photo ${k + 1}) — ${r.label.toLowerCase()}`} width={r.width} height={r.height} loading="lazy" className="aspect-square w-full object-cover" />
+                    </a>
+                    <span className="block px-2 py-1.5 text-xs font-medium text-stone-700">{r.label}</span>
+                  </li>
+                ))}
+              </ul>
+            ))}
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
