@@ -20,7 +20,7 @@ export const GET = handle<{ params: Promise<{ file: string }> }>(async (req, ctx
   if (size !== undefined && !(RECIPE_SIZES as readonly number[]).includes(size)) {
     throw badRequest(`size must be one of ${RECIPE_SIZES.join(', ')}.`, 'invalid_size');
   }
-  const headers = { 'cache-control': 'public, max-age=31536000, immutable', 'content-type': 'image/png' };
+  const headers = { 'cache-control': 'public, max-age=31536000, immutable', 'content-type': 'image/png', 'x-content-type-options': 'nosniff' };
   const inm = req.headers.get('if-none-match');
   if (inm) {
     const { key } = await recipeImageKey(parsed.hash, size);
