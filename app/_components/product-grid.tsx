@@ -33,7 +33,7 @@ export function ProductGrid({ products, headingLevel = 'h3' }: { products: GridP
         const colours = [...new Map(p.variants.map((x) => [x.color, x.colorHex])).entries()];
         const sheet = p.printAreas.find((a) => a.name === v?.size) ?? p.printAreas[0];
         return (
-          <li key={p.slug} className="group relative flex flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600">
+          <li key={p.slug} className="group relative flex flex-col overflow-hidden rounded-2xl border border-stone-200 bg-white shadow-sm transition motion-safe:hover:-translate-y-0.5 hover:shadow-md focus-within:ring-2 focus-within:ring-brand-600">
             <div className="aspect-square bg-gradient-to-b from-stone-100 to-stone-50">
               <ProductArt
                 slug={p.slug}
@@ -42,7 +42,7 @@ export function ProductGrid({ products, headingLevel = 'h3' }: { products: GridP
                 patternUrl={SAMPLE_PATTERNS[i % SAMPLE_PATTERNS.length]}
                 repeatIn={p.slug === 'mug' || p.slug === 'phone-case' ? 1.5 : 3}
                 sheetIn={sheet}
-                className="h-full w-full transition duration-300 group-hover:scale-[1.03]"
+                className="h-full w-full transition duration-300 motion-safe:group-hover:scale-[1.03]"
               />
             </div>
             <div className="flex flex-1 flex-col gap-1 p-3 sm:p-5">
