@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { generateCandidates, getModelInfo, readRecipeFromPng, renderRecipe, upscale } from '../../lib/generation';
-import { sdGrid } from '../../lib/generation/sd/backend';
+import * as ort from 'onnxruntime-node';
+import { loadSd, sdGrid } from '../../lib/generation/sd/backend';
 import { ClipTokenizer } from '../../lib/generation/sd/clip-tokenizer';
 
 const DIR = 'tests/generation/fixtures/tiny-sd';
@@ -65,6 +66,30 @@ describe('sd-onnx backend (tiny random weights)', () => {
     expect(new Set(r.candidates.map((c) => c.sha256)).size).toBe(4);
     expect(r.candidates[3].recipe.variation).toEqual({ seed: 4, strength: 0.3 });
     expect((await renderRecipe(r.candidates[3].recipe)).equals(r.candidates[3].png)).toBe(true);
+  });
+
+  it('make_tileable.py output is exactly roll-equivariant (seamless); the original is not', async () => {
+    const roll = (a: Float32Array, C: number, H: number, W: number, dy: number, dx: number) => {
+      const o = new Float32Array(a.length);
+      for (let c = 0; c < C; c++) for (let y = 0; y < H; y++) for (let x = 0; x < W; x++) o[c * H * W + ((y + dy) % H) * W + ((x + dx) % W)] = a[c * H * W + y * W + x];
+      return o;
+    };
+    const maxErr = (a: Float32Array, b: Float32Array) => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+    const lat = Float32Array.from({ length: 4 * 8 * 8 }, (_, i) => Math.sin(i * 1.7));
+    const errs: Record<string, number> = {};
+    for (const dir of [DIR, `${DIR}-tileable`]) {
+      const m = await loadSd(dir);
+      expect(m.tileable).toBe(dir.endsWith('-tileable'));
+      const enc = new ort.Tensor('float32', new Float32Array(77 * 32).fill(0.05), [1, 77, 32]);
+      const unet = async (x: Float32Array) => (await m.unet.run({ sample: new ort.Tensor('float32', x, [1, 4, 8, 8]), timestep: new ort.Tensor('int64', BigInt64Array.from([500n]), [1]), encoder_hidden_states: enc })).out_sample.data as Float32Array;
+      const vae = async (x: Float32Array) => (await m.vae.run({ latent_sample: new ort.Tensor('float32', x, [1, 4, 8, 8]) })).sample.data as Float32Array;
+      errs[dir] = Math.max(
+        maxErr(roll(await unet(lat), 4, 8, 8, 3, 5), await unet(roll(lat, 4, 8, 8, 3, 5))),
+        maxErr(roll(await vae(lat), 3, 64, 64, 24, 40), await vae(roll(lat, 4, 8, 8, 3, 5))),
+      );
+    }
+    expect(errs[`${DIR}-tileable`]).toBeLessThan(1e-5);
+    expect(errs[DIR]).toBeGreaterThan(1e-3);
   });
 
   it('the model fixture stays small', () => {

@@ -7,8 +7,9 @@
 // Discrete VP schedule (scaled_linear betas by default), eps- or v-prediction per the
 // scheduler config, "trailing" timestep spacing (good for SD-Turbo at 1-4 steps as well as
 // for 20+ steps), classifier-free guidance with cond+uncond in one batch.
-// Tiling: foreign weights use zero padding inside their convs, so true circular padding is
-// not possible without editing the graph; recipes from this backend say tileable=false.
+// Tiling: foreign weights use zero padding inside their convs. scripts/model-sd/make_tileable.py
+// rewrites the UNet and VAE decoder graphs to wrap-around padding (and writes "tileable": true
+// to seedprint.json); only then do recipes from this backend say tileable=true.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -37,6 +38,8 @@ export interface SdModel {
   prediction: 'epsilon' | 'v_prediction';
   alphasCumprod: Float64Array;
   latentScale: number;
+  /** convs pad circularly (graph rewritten by make_tileable.py): outputs repeat seamlessly */
+  tileable: boolean;
   defaults: { steps: number; guidance: number; scheduler: Scheduler; size: number };
 }
 
@@ -94,6 +97,7 @@ export function loadSd(dir = sdModelDir()): Promise<SdModel> {
         prediction: sched.prediction_type === 'v_prediction' ? 'v_prediction' : 'epsilon',
         alphasCumprod: ac,
         latentScale: Number(vaeCfg.scaling_factor ?? seedprint.latent_scale ?? 0.18215),
+        tileable: seedprint.tileable === true,
         defaults: {
           steps: Number(seedprint.steps ?? 20),
           guidance: Number(seedprint.guidance ?? 7.5),
@@ -207,7 +211,7 @@ export async function generate(o: SdGenerate): Promise<{ recipes: Recipe[]; imag
   if (size % 8 !== 0) throw badRequest('size must be a multiple of 8 for the sd-onnx backend.', 'invalid_size');
   const images = await run(m, { prompt: o.prompt, negativePrompt: o.negativePrompt, seeds: o.seeds, variations: o.variations, steps, guidance, scheduler, size, onStep: o.onStep });
   const recipes = o.seeds.map((seed, i) =>
-    normalizeRecipe({ prompt: o.prompt, negativePrompt: o.negativePrompt, seed, modelId: m.id, modelSha256: m.sha256, scheduler, steps, guidance, width: size, height: size, tileable: false, variation: o.variations?.[i] }),
+    normalizeRecipe({ prompt: o.prompt, negativePrompt: o.negativePrompt, seed, modelId: m.id, modelSha256: m.sha256, scheduler, steps, guidance, width: size, height: size, tileable: m.tileable, variation: o.variations?.[i] }),
   );
   return { recipes, images };
 }
@@ -237,6 +241,6 @@ export async function info() {
     srFactor: 0,
     defaults: { steps: m.defaults.steps, guidance: m.defaults.guidance, scheduler: m.defaults.scheduler },
     schedulers: [...SCHEDULERS],
-    tileable: false,
+    tileable: m.tileable,
   };
 }
