@@ -23,9 +23,14 @@ x = 0
 for p in parts:
     g.paste(p, (x, 0))
     x += p.width + 12
-for colors in (256, 128, 64):
-    q = g.quantize(colors=colors, method=Image.MEDIANCUT)
-    q.save(out, optimize=True)
-    if os.path.getsize(out) < 300_000:
-        break
+done = False
+while not done:
+    for colors in (256, 128, 64):
+        q = g.quantize(colors=colors, method=Image.MEDIANCUT)
+        q.save(out, optimize=True)
+        if os.path.getsize(out) < 300_000:
+            done = True
+            break
+    if not done:
+        g = g.resize((int(g.width * 0.8), int(g.height * 0.8)), Image.LANCZOS)
 print(out, os.path.getsize(out), g.size)

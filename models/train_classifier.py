@@ -37,7 +37,7 @@ def cbr(i, o, s=1):
 class Classifier(nn.Module):
     def __init__(self):
         super().__init__()
-        self.f = nn.Sequential(cbr(3, 32), cbr(32, 32), cbr(32, 64, 2), cbr(64, 64), cbr(64, 128, 2), cbr(128, 128),
+        self.f = nn.Sequential(cbr(3, 32, 2), cbr(32, 32), cbr(32, 64, 2), cbr(64, 64), cbr(64, 128, 2), cbr(128, 128),
                                cbr(128, 192, 2), cbr(192, 192))
         self.heads = nn.ModuleDict({k: nn.Linear(192 * 2, n) for k, n in HEADS.items()})
 
@@ -104,8 +104,14 @@ def main():
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
     t0 = time.time()
-    Xtr, Ttr = render_set(args.n_train, 101)
-    Xte, Tte = render_set(args.n_test, 202)  # fresh seeds (held-out renders), all label combos
+    cache = os.path.join(HERE, ".ckpt", f"cls_data_{args.n_train}_{args.n_test}.npz")
+    if os.path.exists(cache):
+        d = np.load(cache)
+        Xtr, Ttr, Xte, Tte = d["Xtr"], d["Ttr"], d["Xte"], d["Tte"]
+    else:
+        Xtr, Ttr = render_set(args.n_train, 101)
+        Xte, Tte = render_set(args.n_test, 202)  # fresh seeds (held-out renders), all label combos
+        np.savez(cache, Xtr=Xtr, Ttr=Ttr, Xte=Xte, Tte=Tte)
     print(f"rendered in {time.time()-t0:.0f}s", flush=True)
     model = Classifier()
     opt = torch.optim.AdamW(model.parameters(), 2e-3, weight_decay=1e-4)
