@@ -49,7 +49,7 @@ def build_vocab():
         for s in [m] + syn:
             forms |= plural_forms(s) if " " not in s or s == m else {s}
         forms.add(pt.plural(m))
-        for s in forms:
+        for s in sorted(forms):
             lex["motif"].setdefault(s, m)
     for c in pt.COLORS:
         for s in [c] + pt.COLOR_SYNONYMS[c]:
