@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { generateCandidates, getModelInfo, readRecipeFromPng, renderRecipe, upscale } from '../../lib/generation';
 import * as ort from 'onnxruntime-node';
-import { loadSd, sdGrid } from '../../lib/generation/sd/backend';
+import { fromHalf, loadSd, sdGrid, toHalf } from '../../lib/generation/sd/backend';
 import { ClipTokenizer } from '../../lib/generation/sd/clip-tokenizer';
 
 const DIR = 'tests/generation/fixtures/tiny-sd';
@@ -35,6 +35,12 @@ describe('CLIP BPE tokenizer', () => {
 });
 
 describe('sd-onnx backend (tiny random weights)', () => {
+  it('float16 conversion for fp16 exports (round to nearest even, subnormals, inf)', () => {
+    const h = toHalf(Float32Array.from([1, -2.5, 0.1, 1 / 3, 65504, 70000, 6.1e-5, 2049, 2051]));
+    expect(Array.from(h)).toEqual([0x3c00, 0xc100, 0x2e66, 0x3555, 0x7bff, 0x7c00, 0x03ff, 0x6800, 0x6802]);
+    expect(Array.from(fromHalf(h))).toEqual([1, -2.5, 0.0999755859375, 0.333251953125, 65504, Infinity, 0.00006097555160522461, 2048, 2052]);
+  });
+
   it('trailing timesteps end on a clean point', () => {
     const ac = new Float64Array(1000).map((_, i) => 1 - i / 1000);
     const g = sdGrid(ac, 4);

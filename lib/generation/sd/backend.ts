@@ -121,6 +121,62 @@ export function sdGrid(ac: Float64Array, steps: number): Grid & { timesteps: num
   return { timesteps, t: [...timesteps, -1], alpha: [...alpha, 1], sigma: [...sigma, 0] };
 }
 
+// fp16 exports (common for GPU) take and return float16: converted here (Node 20 has no
+// Float16Array; ORT takes float16 as Uint16Array bits). Round-to-nearest-even.
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+export function toHalf(a: Float32Array): Uint16Array {
+  const out = new Uint16Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    f32[0] = a[i];
+    const x = u32[0];
+    const sign = (x >>> 16) & 0x8000;
+    const exp = (x >>> 23) & 0xff;
+    let mant = x & 0x7fffff;
+    if (exp === 0xff) {
+      out[i] = sign | 0x7c00 | (mant ? 0x200 : 0);
+      continue;
+    }
+    const e = exp - 127 + 15;
+    if (e >= 0x1f) {
+      out[i] = sign | 0x7c00;
+    } else if (e <= 0) {
+      if (e < -10) {
+        out[i] = sign;
+        continue;
+      }
+      mant |= 0x800000;
+      const shift = 14 - e;
+      let h = mant >>> shift;
+      const rem = mant & ((1 << shift) - 1), half = 1 << (shift - 1);
+      if (rem > half || (rem === half && h & 1)) h++;
+      out[i] = sign | h;
+    } else {
+      let h = (e << 10) | (mant >>> 13);
+      const rem = mant & 0x1fff;
+      if (rem > 0x1000 || (rem === 0x1000 && h & 1)) h++;
+      out[i] = sign | h;
+    }
+  }
+  return out;
+}
+export function fromHalf(a: Uint16Array): Float32Array {
+  const out = new Float32Array(a.length);
+  for (let i = 0; i < a.length; i++) {
+    const h = a[i];
+    const sign = h & 0x8000 ? -1 : 1;
+    const e = (h >>> 10) & 0x1f, m = h & 0x3ff;
+    out[i] = e === 0 ? sign * m * 2 ** -24 : e === 0x1f ? (m ? NaN : sign * Infinity) : sign * (1 + m / 1024) * 2 ** (e - 15);
+  }
+  return out;
+}
+function floatTensor(s: ort.InferenceSession, name: string, data: Float32Array, dims: number[]): ort.Tensor {
+  return inputType(s, name) === 'float16' ? new ort.Tensor('float16', toHalf(data), dims) : new ort.Tensor('float32', data, dims);
+}
+function floatData(t: ort.Tensor): Float32Array {
+  return t.type === 'float16' ? fromHalf(t.data as Uint16Array) : (t.data as Float32Array);
+}
+
 function inputType(s: ort.InferenceSession, name: string): string | undefined {
   const md = (s as unknown as { inputMetadata?: { name: string; type?: string }[] }).inputMetadata;
   return Array.isArray(md) ? md.find((m) => m.name === name)?.type : undefined;
@@ -134,7 +190,12 @@ async function encodeText(m: SdModel, prompts: string[]): Promise<ort.Tensor> {
     ? new ort.Tensor('int64', BigInt64Array.from(ids.flatMap((a) => [...a]).map(BigInt)), [prompts.length, L])
     : new ort.Tensor('int32', Int32Array.from(ids.flatMap((a) => [...a])), [prompts.length, L]);
   const out = await m.textEncoder.run({ [name]: t });
-  return out.last_hidden_state ?? Object.values(out)[0];
+  const h = out.last_hidden_state ?? Object.values(out)[0];
+  // hand the UNet the float type it wants
+  const want = inputType(m.unet, 'encoder_hidden_states');
+  if (want === 'float16' && h.type === 'float32') return new ort.Tensor('float16', toHalf(h.data as Float32Array), h.dims);
+  if (want !== 'float16' && h.type === 'float16') return new ort.Tensor('float32', fromHalf(h.data as Uint16Array), h.dims);
+  return h;
 }
 
 interface SdGenerate {
@@ -153,7 +214,8 @@ async function run(m: SdModel, o: Required<Pick<SdGenerate, 'prompt' | 'seeds'>>
   const B = o.seeds.length;
   const lh = o.size / 8, lw = o.size / 8;
   const per = 4 * lh * lw;
-  const cfg = o.guidance !== 1;
+  // diffusers semantics: guidance <= 1 means no unconditional pass (SD-Turbo runs with 0 or 1)
+  const cfg = o.guidance > 1;
   const NB = cfg ? 2 * B : B;
   const emb = await encodeText(m, [...Array(B).fill(o.prompt), ...(cfg ? Array(B).fill(o.negativePrompt ?? '') : [])]);
   const x = new Float32Array(B * per);
@@ -169,9 +231,9 @@ async function run(m: SdModel, o: Required<Pick<SdGenerate, 'prompt' | 'seeds'>>
       input.set(xi, 0);
       if (cfg) input.set(xi, B * per);
       const ts = grid.timesteps[i];
-      const tTensor = tType === 'int64' ? new ort.Tensor('int64', new BigInt64Array(NB).fill(BigInt(ts)), [NB]) : new ort.Tensor(tType === 'float16' ? 'float32' : (tType as 'float32'), new Float32Array(NB).fill(ts), [NB]);
-      const r = await m.unet.run({ sample: new ort.Tensor('float32', input, [NB, 4, lh, lw]), [tName]: tTensor, encoder_hidden_states: emb });
-      const e = (r.out_sample ?? Object.values(r)[0]).data as Float32Array;
+      const tTensor = tType === 'int64' ? new ort.Tensor('int64', new BigInt64Array(NB).fill(BigInt(ts)), [NB]) : floatTensor(m.unet, tName, new Float32Array(NB).fill(ts), [NB]);
+      const r = await m.unet.run({ sample: floatTensor(m.unet, 'sample', input, [NB, 4, lh, lw]), [tName]: tTensor, encoder_hidden_states: emb });
+      const e = floatData(r.out_sample ?? Object.values(r)[0]);
       const a = grid.alpha[i], s = grid.sigma[i], gg = o.guidance;
       const x0 = new Float32Array(B * per);
       for (let k = 0; k < B * per; k++) {
@@ -188,8 +250,9 @@ async function run(m: SdModel, o: Required<Pick<SdGenerate, 'prompt' | 'seeds'>>
   const images: Uint8Array[] = [];
   for (let b = 0; b < B; b++) {
     // decode one at a time: the VAE is the memory-hungry part at 512 px
-    const d = await m.vae.run({ [m.vae.inputNames[0]]: new ort.Tensor('float32', lat.slice(b * per, (b + 1) * per), [1, 4, lh, lw]) });
-    const img = (d.sample ?? Object.values(d)[0]).data as Float32Array;
+    const vin = m.vae.inputNames[0];
+    const d = await m.vae.run({ [vin]: floatTensor(m.vae, vin, lat.slice(b * per, (b + 1) * per), [1, 4, lh, lw]) });
+    const img = floatData(d.sample ?? Object.values(d)[0]);
     const H = o.size, W = o.size, plane = H * W;
     const rgb = new Uint8Array(plane * 3);
     for (let c = 0; c < 3; c++) for (let p = 0; p < plane; p++) {
