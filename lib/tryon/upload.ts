@@ -62,7 +62,7 @@ function findActiveContent(buf: Buffer): string | null {
 /** End of a JPEG's image data (index just past EOI), walking its segments; -1 if none. */
 export function jpegEnd(buf: Buffer): number {
   let i = 2;
-  while (i + 4 <= buf.length) {
+  while (i + 2 <= buf.length) {
     if (buf[i] !== 0xff) return -1;
     const marker = buf[i + 1];
     if (marker === 0xd9) return i + 2;
@@ -74,6 +74,7 @@ export function jpegEnd(buf: Buffer): number {
       i += 2;
       continue;
     }
+    if (i + 4 > buf.length) return -1;
     const segLen = buf.readUInt16BE(i + 2);
     i += 2 + segLen;
     if (marker === 0xda) {
