@@ -1,3 +1,4 @@
+import { unstable_rethrow } from 'next/navigation';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listProducts } from '@/lib/catalog';
@@ -15,6 +16,7 @@ async function loadProducts(): Promise<GridProduct[]> {
   try {
     return await listProducts();
   } catch (err) {
+    unstable_rethrow(err);
     console.error('[seedprint] could not load the catalog', err);
     return [];
   }

@@ -1,5 +1,6 @@
 // Small server-side helpers shared by my pages: the public URL, the user and the cart count,
 // each failing soft so a page still renders (e.g. while the database restarts).
+import { unstable_rethrow } from 'next/navigation';
 import { env } from '@/lib/env';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth';
 import { currentCart } from '@/app/_lib/cart-session';
@@ -12,6 +13,7 @@ export async function safeCurrentUser(): Promise<CurrentUser | null> {
   try {
     return await getCurrentUser();
   } catch (err) {
+    unstable_rethrow(err); // let Next.js see dynamic-rendering and redirect signals
     console.error('[seedprint] could not read the session', err);
     return null;
   }
@@ -22,6 +24,7 @@ export async function cartItemCount(): Promise<number> {
     const cart = await currentCart();
     return cart?.items.reduce((n, i) => n + i.quantity, 0) ?? 0;
   } catch (err) {
+    unstable_rethrow(err);
     console.error('[seedprint] could not read the cart', err);
     return 0;
   }

@@ -1,4 +1,5 @@
 // Bits shared by the admin pages and actions.
+import { unstable_rethrow } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { HttpError } from '@/lib/http/errors';
 
@@ -21,6 +22,7 @@ export function Flash({ saved, error }: { saved?: string | null; error?: string 
 }
 
 export function messageOf(err: unknown): string {
+  unstable_rethrow(err);
   if (err instanceof HttpError) return err.message;
   console.error('[seedprint] admin action failed', err);
   return 'Something went wrong on our side. Please try again.';

@@ -1,6 +1,6 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
+import { redirect, unstable_rethrow } from 'next/navigation';
 import { updateQuantity } from '@/lib/cart';
 import { HttpError } from '@/lib/http/errors';
 import { startCheckout } from '@/lib/orders';
@@ -15,6 +15,7 @@ export async function updateQuantityAction(form: FormData): Promise<void> {
     try {
       await updateQuantity(cartId, { itemId: String(form.get('itemId') ?? ''), quantity: form.get('quantity') });
     } catch (err) {
+      unstable_rethrow(err);
       if (!(err instanceof HttpError)) console.error('[seedprint] cart update failed', err);
       error = err instanceof HttpError ? err.message : 'Something went wrong on our side. Please try again.';
     }
@@ -38,6 +39,7 @@ export async function checkoutAction(_prev: CheckoutState, form: FormData): Prom
     const result = await startCheckout(await currentCartId(), { email, country }, user?.id ?? null);
     url = result.checkoutUrl;
   } catch (err) {
+    unstable_rethrow(err);
     if (!(err instanceof HttpError)) console.error('[seedprint] checkout failed', err);
     return { error: err instanceof HttpError ? err.message : 'We could not start the checkout. Please try again in a moment.', email, country };
   }

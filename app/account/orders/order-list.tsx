@@ -45,7 +45,7 @@ export async function OrderList({ userId, email, limit }: { userId: string; emai
                 {formatTime(o.createdAt)} · {count} {count === 1 ? 'item' : 'items'}: {[...new Set(o.items.map((i) => i.productName))].join(', ')}
               </p>
             </div>
-            <div className="flex items-center gap-3">
+            <div className="flex w-full items-center justify-between gap-3 border-t border-stone-100 pt-3 sm:w-auto sm:justify-end sm:border-0 sm:pt-0">
               <StatusBadge status={o.status} />
               <span className="font-semibold tabular-nums text-stone-900">{formatMoney(o.totalMinor, o.currency)}</span>
             </div>

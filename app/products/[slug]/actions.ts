@@ -1,4 +1,5 @@
 'use server';
+import { unstable_rethrow } from 'next/navigation';
 import { revalidatePath } from 'next/cache';
 import { addToCart } from '@/lib/cart';
 import { HttpError } from '@/lib/http/errors';
@@ -25,6 +26,7 @@ export async function addToCartAction(_prev: AddToCartState, form: FormData): Pr
       repeatIn: form.get('repeatIn') ?? 4,
     });
   } catch (err) {
+    unstable_rethrow(err);
     if (err instanceof HttpError) return { status: 'error', message: err.message, at: Date.now() };
     console.error('[seedprint] add to cart failed', err);
     return { status: 'error', message: 'Something went wrong on our side. Please try again.', at: Date.now() };
