@@ -1,0 +1,138 @@
+// The foundation, end to end on the real store (npm start, embedded PostgreSQL, the local
+// Stripe-compatible server): design in the studio → product → cart → pay with the test card →
+// webhook → order paid; a replayed webhook changes nothing; a declined card leaves no paid
+// order; then the worker makes the print files, the factory console downloads them and marks
+// the job shipped, and the shopper sees the tracking number.
+import { expect, test, type Page } from '@playwright/test';
+
+test.describe.configure({ mode: 'serial' });
+
+const STRIPE = `http://127.0.0.1:${process.env.E2E_STRIPE_PORT ?? 12191}`;
+const stripeAuth = { authorization: 'Bearer sk_test_local' };
+const run = Date.now().toString(36);
+const buyer = `buyer-${run}@example.com`;
+let orderPath = '';
+
+async function payOnHostedPage(page: Page, card: string) {
+  await page.waitForURL(/\/c\/pay\//, { timeout: 60_000 });
+  await expect(page.getByText(/test mode/i).first()).toBeVisible();
+  await page.locator('#f-name').fill('Ada Shopper');
+  await page.locator('#f-line1').fill('1 Main St');
+  await page.locator('#f-city').fill('Springfield');
+  await page.locator('#f-postal_code').fill('12345');
+  await page.locator('#f-country').selectOption('US');
+  await page.locator('#f-card').fill(card);
+  await page.locator('#f-exp').fill('12 / 34');
+  await page.locator('#f-cvc').fill('123');
+  await page.getByRole('button', { name: /^Pay / }).click();
+}
+
+async function checkoutFromCart(page: Page, email: string) {
+  await page.goto('/cart');
+  await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  await page.locator('#checkout-country').selectOption('US');
+  await expect(page.getByTestId('shipping-estimate')).toContainText('$4.99');
+  await page.locator('#checkout-email').fill(email);
+  await page.locator('form[aria-labelledby="summary-heading"] button[type="submit"]').click();
+}
+
+async function signIn(page: Page, email: string) {
+  await page.goto('/signin');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('E-mail address').press('Enter');
+  await expect(page).toHaveURL(/check-email/);
+  await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);
+  const href = await page.locator('a[href*="/api/auth/callback/"]').first().getAttribute('href');
+  await page.goto(href!);
+  await expect(page).not.toHaveURL(/signin/);
+}
+
+test('design → cart → pay with the test card → the order is paid, once', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByText(/test mode/i).first()).toBeVisible();
+  await page.goto('/products/tee');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Tee');
+  await page.getByRole('link', { name: /Design your pattern/ }).first().click();
+  await expect(page).toHaveURL(/\/design\?product=tee/);
+
+  await page.getByLabel('Describe your pattern').fill('red hearts on navy');
+  await page.getByRole('button', { name: 'Generate 4 designs' }).click();
+  await expect(page.getByRole('heading', { name: 'Pick your favourite' })).toBeVisible({ timeout: 180_000 });
+  await page.locator('input[name="design"]').first().check({ force: true });
+  await page.getByRole('button', { name: /Continue to/ }).click();
+  await expect(page).toHaveURL(/\/products\/tee\?design=[0-9a-f]{64}/);
+
+  await page.getByRole('group', { name: 'Size' }).getByText('M', { exact: true }).click();
+  await page.getByTestId('add-to-cart').click();
+  await expect(page.getByText(/added to your cart/i)).toBeVisible();
+
+  await checkoutFromCart(page, buyer);
+  await payOnHostedPage(page, '4242 4242 4242 4242');
+  await page.waitForURL(/\/checkout\/success/);
+  await expect(page.getByTestId('order-status')).toHaveText('Paid', { timeout: 30_000 });
+  orderPath = (await page.getByTestId('order-link').getAttribute('href'))!;
+  expect(orderPath).toMatch(/^\/orders\/ord_[0-9a-f]+\?t=/);
+
+  // Replay every event Stripe sent: the order, its history and its e-mail stay as they were.
+  const events = (await (await page.request.get(`${STRIPE}/v1/events?limit=100`, { headers: stripeAuth })).json()).data as { id: string }[];
+  expect(events.length).toBeGreaterThan(2);
+  for (const e of events) {
+    const r = await page.request.post(`${STRIPE}/_test/events/${e.id}/resend`, { headers: stripeAuth });
+    expect(r.ok()).toBeTruthy();
+  }
+  await page.goto(orderPath);
+  await expect(page.getByTestId('order-status')).toHaveText('Paid');
+  await expect(page.getByText('Payment received')).toHaveCount(1);
+  await page.goto(`/dev/outbox?to=${encodeURIComponent(buyer)}`);
+  await expect(page.getByText(/Your Seedprint order SP-/)).toHaveCount(1);
+  // The guest link is signed: a wrong token is a 404.
+  const forged = await page.request.get(orderPath.replace(/t=[^&]+/, 't=forged'));
+  expect(forged.status()).toBe(404);
+});
+
+test('a declined card leaves no paid order', async ({ page }) => {
+  const gen = await page.request.post('/api/generate', { data: { prompt: 'small white dots on black', seed: 99 }, timeout: 180_000 });
+  expect(gen.ok()).toBeTruthy();
+  const done = (await gen.text()).trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.type === 'done');
+  await page.goto(`/products/mug?design=${done.designIds[0]}`);
+  await page.getByTestId('add-to-cart').click();
+  await expect(page.getByText(/added to your cart/i)).toBeVisible();
+  await checkoutFromCart(page, `declined-${run}@example.com`);
+  await payOnHostedPage(page, '4000 0000 0000 0002');
+  await expect(page.getByText(/declined/i).first()).toBeVisible();
+  await expect(page).toHaveURL(/\/c\/pay\//);
+  const sessionId = page.url().match(/cs_test_[A-Za-z0-9]+/)![0];
+  await page.goto(`/checkout/success?session_id=${sessionId}`);
+  await expect(page.getByTestId('order-status')).toHaveText('Awaiting payment');
+  await page.goto('/cart');
+  await expect(page.getByTestId('cart-line')).toHaveCount(1); // kept for another try
+});
+
+test('the worker makes the print files; the factory downloads them and ships; the shopper sees tracking', async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  expect(orderPath).not.toBe('');
+  const factory = await browser.newPage();
+  await signIn(factory, 'factory@seedprint.local');
+  await expect(async () => {
+    await factory.goto('/factory');
+    await expect(factory.getByRole('button', { name: 'Claim job' }).first()).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 240_000, intervals: [2000] });
+  await factory.getByRole('button', { name: 'Claim job' }).first().click();
+  await expect(factory.getByText(/Claimed job for order/)).toBeVisible();
+  await factory.goto('/factory');
+  const download = factory.waitForEvent('download');
+  await factory.getByRole('link', { name: 'Download front' }).first().click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/-front\.png$/);
+  await factory.getByRole('button', { name: 'Mark received' }).first().click();
+  await expect(factory.getByRole('button', { name: 'Mark printed' }).first()).toBeVisible();
+  await factory.getByRole('button', { name: 'Mark printed' }).first().click();
+  await expect(factory.getByLabel('Tracking number').first()).toBeVisible();
+  await factory.getByLabel('Tracking number').first().fill('1Z-E2E-123');
+  await factory.getByRole('button', { name: 'Mark shipped' }).first().click();
+  await expect(factory.getByText(/shipped/i).first()).toBeVisible();
+
+  await page.goto(orderPath);
+  await expect(page.getByTestId('order-status')).toHaveText('Shipped');
+  await expect(page.getByText('1Z-E2E-123').first()).toBeVisible();
+});
