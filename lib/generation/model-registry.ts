@@ -20,6 +20,10 @@ const genEnv = z.object({
   GENERATION_INTRA_OP_THREADS: z.coerce.number().int().min(1).max(64).default(2),
   GENERATION_EXECUTION_PROVIDER: z.enum(['auto', 'cpu', 'cuda']).default('auto'),
   GENERATION_QUEUE_MAX: z.coerce.number().int().min(0).default(16),
+  // ORT worker threads busy-wait between ops by default; on a shared web server that burns the
+  // cores other requests need (measured: a batch-8 UNet call 315 ms with spinning vs 128 ms
+  // without, on 2 busy cores). Off unless asked for.
+  GENERATION_ORT_SPIN: z.enum(['0', '1']).default('0'),
 });
 export function generationSettings() {
   const p = genEnv.safeParse(process.env);
@@ -121,8 +125,14 @@ export function executionProviders(): string[] {
 
 /** One session per file path per process; falls back to CPU if the CUDA provider cannot load. */
 export async function createSession(file: string): Promise<{ session: ort.InferenceSession; provider: string }> {
-  const threads = generationSettings().GENERATION_INTRA_OP_THREADS;
-  const base: ort.InferenceSession.SessionOptions = { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all', executionMode: 'sequential' };
+  const st = generationSettings();
+  const base: ort.InferenceSession.SessionOptions = {
+    intraOpNumThreads: st.GENERATION_INTRA_OP_THREADS,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+    executionMode: 'sequential',
+    extra: { session: { intra_op: { allow_spinning: st.GENERATION_ORT_SPIN }, inter_op: { allow_spinning: st.GENERATION_ORT_SPIN } } },
+  };
   const eps = executionProviders();
   if (eps[0] === 'cuda') {
     try {
