@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { formatMoney } from '@/lib/catalog';
 import { ProductArt } from './product-art';
+import { designTileUrl } from './urls';
 
 export const SAMPLE_PATTERNS = ['/patterns/leaves.svg', '/patterns/terrazzo.svg', '/patterns/waves.svg', '/patterns/suns.svg'];
 
@@ -20,7 +21,8 @@ export function fromPrice(p: GridProduct): string | null {
   return formatMoney(min.priceMinor, min.currency);
 }
 
-export function ProductGrid({ products, headingLevel = 'h3' }: { products: GridProduct[]; headingLevel?: 'h2' | 'h3' }) {
+/** With `designId`, every card shows that design and links to the product with it chosen. */
+export function ProductGrid({ products, headingLevel = 'h3', designId = null }: { products: GridProduct[]; headingLevel?: 'h2' | 'h3'; designId?: string | null }) {
   const Heading = headingLevel;
   if (products.length === 0) {
     return <p className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center text-stone-600">No products are available right now. Please check back soon.</p>;
@@ -39,15 +41,15 @@ export function ProductGrid({ products, headingLevel = 'h3' }: { products: GridP
                 slug={p.slug}
                 kind={p.kind}
                 colorHex={v?.colorHex ?? '#ffffff'}
-                patternUrl={SAMPLE_PATTERNS[i % SAMPLE_PATTERNS.length]}
-                repeatIn={p.slug === 'mug' || p.slug === 'phone-case' ? 1.5 : 3}
+                patternUrl={designId ? designTileUrl(designId) : SAMPLE_PATTERNS[i % SAMPLE_PATTERNS.length]}
+                repeatIn={designId ? 4 : p.slug === 'mug' || p.slug === 'phone-case' ? 1.5 : 3}
                 sheetIn={sheet}
                 className="h-full w-full transition duration-300 motion-safe:group-hover:scale-[1.03]"
               />
             </div>
             <div className="flex flex-1 flex-col gap-1 p-3 sm:p-5">
               <Heading className="text-sm font-semibold text-stone-900 sm:text-base">
-                <Link href={`/products/${p.slug}`} className="outline-none after:absolute after:inset-0 after:content-['']">
+                <Link href={`/products/${p.slug}${designId ? `?design=${designId}` : ''}`} className="outline-none after:absolute after:inset-0 after:content-['']">
                   {p.name}
                 </Link>
               </Heading>

@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listProducts } from '@/lib/catalog';
 import { ProductGrid } from '../_components/product-grid';
+import { DesignThumb } from '../_components/design-thumb';
+import { DESIGN_ID } from '../_components/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +13,12 @@ export const metadata: Metadata = {
   alternates: { canonical: '/products' },
 };
 
-export default async function ProductsPage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ProductsPage({ searchParams }: { searchParams: Search }) {
+  const sp = await searchParams;
+  const raw = typeof sp.design === 'string' ? sp.design.toLowerCase() : null;
+  const designId = raw && DESIGN_ID.test(raw) ? raw : null;
   const products = await listProducts();
   return (
     <main className="container-page py-10 sm:py-14">
@@ -19,8 +26,16 @@ export default async function ProductsPage() {
       <p className="mt-2 max-w-2xl text-stone-600">
         Choose a product, then <Link href="/design" className="link">design its pattern</Link>. Every piece is printed to order from your design.
       </p>
+      {designId ? (
+        <div className="mt-6 flex items-center gap-4 rounded-2xl bg-brand-50 p-4 ring-1 ring-brand-200" role="status">
+          <DesignThumb designId={designId} alt="Your pattern" size={56} />
+          <p className="text-sm text-brand-950">
+            <strong className="font-semibold">Your pattern is ready.</strong> Pick something to print it on — each product below shows it at a 4 in repeat; you can change the size on the next page.
+          </p>
+        </div>
+      ) : null}
       <div className="mt-8">
-        <ProductGrid products={products} headingLevel="h2" />
+        <ProductGrid products={products} headingLevel="h2" designId={designId} />
       </div>
     </main>
   );
