@@ -89,11 +89,22 @@ export async function analyzePerson(img: Rgb): Promise<PersonAnalysis> {
     t = now;
   };
 
-  // 1. person mask at 256×256 (the model's size), whole photo squashed
-  const segIn = await rawResize(img, { w: SEG, h: SEG });
+  // 1. person mask at 256×256 (the model's size): the photo letterboxed into a square
+  const side0 = Math.max(img.w, img.h);
+  const offX = Math.floor((side0 - img.w) / 2);
+  const offY = Math.floor((side0 - img.h) / 2);
+  const segIn = await rawResize(img, { w: SEG, h: SEG, left: -offX, top: -offY, cw: side0, ch: side0 });
   const segOut = tf.tidy(() => selfie.execute(tf.tensor4d(Float32Array.from(segIn, (v) => v / 255), [1, SEG, SEG, 3])) as import('@tensorflow/tfjs-core').Tensor);
-  const seg = new Float32Array(await segOut.data());
+  const sq = new Float32Array(await segOut.data());
   segOut.dispose();
+  // back to the photo's frame, still SEG×SEG cells (non-square cells for non-square photos)
+  const seg = new Float32Array(SEG * SEG);
+  for (let y = 0; y < SEG; y++)
+    for (let x = 0; x < SEG; x++) {
+      const sx = Math.min(SEG - 1, Math.floor(((offX + ((x + 0.5) / SEG) * img.w) / side0) * SEG));
+      const sy = Math.min(SEG - 1, Math.floor(((offY + ((y + 0.5) / SEG) * img.h) / side0) * SEG));
+      seg[y * SEG + x] = sq[sy * SEG + sx];
+    }
   lap('segment');
 
   // 2. people = big connected blobs of the mask
@@ -159,6 +170,22 @@ export async function analyzePerson(img: Rgb): Promise<PersonAnalysis> {
   if (Math.min(ls.score, rs.score) < 0.2) throw new TryonPhotoError('no_shoulders');
   const sw = Math.hypot(ls.x - rs.x, ls.y - rs.y);
   if (sw < 64 || sw < 0.1 * Math.max(img.w, img.h)) throw new TryonPhotoError('too_small');
+  // people standing close together make one blob: count head-wide runs of the mask at eye level
+  const eyeY = Math.round(((keypoints.nose.score > 0.3 ? keypoints.nose.y : Math.min(ls.y, rs.y) - 0.6 * sw) / img.h) * SEG);
+  if (eyeY >= 0 && eyeY < SEG) {
+    const cellW = img.w / SEG;
+    let runs = 0;
+    let run = 0;
+    for (let x = 0; x <= SEG; x++) {
+      const on = x < SEG && small.data[eyeY * SEG + x] > 0.5;
+      if (on) run++;
+      else {
+        if (run * cellW >= 0.42 * sw) runs++;
+        run = 0;
+      }
+    }
+    if (runs >= 2) throw new TryonPhotoError('several_people');
+  }
 
   // 4. mask at photo resolution, snapped to the photo's edges by a guided filter at half size
   const hw = Math.max(1, Math.round(img.w / 2));
