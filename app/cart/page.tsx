@@ -78,11 +78,11 @@ export default async function CartPage({ searchParams }: { searchParams: Search 
                 return (
                   <li key={item.id} className="flex gap-5 p-4 sm:gap-6 sm:p-5" data-testid="cart-line">
                     <div className="relative shrink-0">
-                      <div className="size-24 overflow-hidden rounded-xl bg-stone-100 sm:size-28">
+                      <div className="size-20 overflow-hidden rounded-xl bg-stone-100 sm:size-28">
                         <ProductArt slug={p.slug} kind={p.kind} colorHex={item.variant.colorHex} patternUrl={item.designId ? designTileUrl(item.designId) : null} repeatIn={item.repeatIn} className="h-full w-full" />
                       </div>
                       {item.designId ? (
-                        <DesignThumb designId={item.designId} alt={item.design?.prompt ? `Pattern: ${item.design.prompt}` : 'Your pattern'} size={36} className="absolute -right-2 -bottom-2 ring-2 ring-white" />
+                        <DesignThumb designId={item.designId} alt={item.design?.prompt ? `Pattern: ${item.design.prompt}` : 'Your pattern'} size={32} className="absolute -right-2 -bottom-2 ring-2 ring-white" />
                       ) : null}
                     </div>
                     <div className="flex min-w-0 flex-1 flex-col gap-1">
@@ -93,8 +93,9 @@ export default async function CartPage({ searchParams }: { searchParams: Search 
                               {p.name}
                             </Link>
                           </h3>
-                          <p className="text-sm text-stone-600">{label}</p>
-                          <p className="text-sm text-stone-600">Pattern repeat: {inches(item.repeatIn)} in</p>
+                          <p className="text-sm text-stone-600">
+                            {label} · <span className="whitespace-nowrap">{inches(item.repeatIn)} in repeat</span>
+                          </p>
                           {item.design?.prompt ? <p className="mt-0.5 truncate text-xs text-stone-500 italic">“{item.design.prompt}”</p> : null}
                           {unavailable ? <p className="mt-1 text-sm font-medium text-red-700">No longer available — please remove it.</p> : null}
                         </div>
