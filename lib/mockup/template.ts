@@ -81,6 +81,15 @@ export interface LoadedTemplate {
   medianPpi: number;
 }
 
+type Shareable = Int32Array | Float32Array | Uint8Array;
+/** A copy in a SharedArrayBuffer (the compositing worker reads it without copying). */
+export function toShared<T extends Shareable>(a: T): T {
+  const C = a.constructor as { new (b: SharedArrayBuffer): T };
+  const out = new C(new SharedArrayBuffer(a.byteLength));
+  (out as unknown as { set(x: T): void }).set(a);
+  return out;
+}
+
 async function readGray(file: string, w: number, h: number): Promise<Uint8Array> {
   const { data, info } = await sharp(file).removeAlpha().greyscale().raw().toBuffer({ resolveWithObject: true });
   if (info.width !== w || info.height !== h) throw new Error(`${file}: ${info.width}x${info.height}, expected ${w}x${h}`);
@@ -305,15 +314,15 @@ export async function loadTemplateDir(dir: string): Promise<LoadedTemplate> {
     width: W,
     height: H,
     digest: hash.digest('hex'),
-    background,
-    idx,
-    alpha,
-    shade,
-    highlight,
-    mask: maskF,
-    u,
-    v,
-    log2Footprint: lfp,
+    background: toShared(background),
+    idx: toShared(idx),
+    alpha: toShared(alpha),
+    shade: toShared(shade),
+    highlight: toShared(highlight),
+    mask: toShared(maskF),
+    u: toShared(u),
+    v: toShared(v),
+    log2Footprint: toShared(lfp),
     overlayIdx,
     overlayRgb,
     overlayA,

@@ -67,7 +67,12 @@ function areaResample(l: MipLevel, w2: number, h2: number): MipLevel {
 function pyramidFrom(base: MipLevel): MipLevel[] {
   const levels = [base];
   while (levels[levels.length - 1].w > 1 || levels[levels.length - 1].h > 1) levels.push(halve(levels[levels.length - 1]));
-  return levels;
+  // shared memory: the compositing worker reads the levels without a copy
+  return levels.map((l) => {
+    const data = new Float32Array(new SharedArrayBuffer(l.data.byteLength));
+    data.set(l.data);
+    return { w: l.w, h: l.h, data };
+  });
 }
 
 /**
