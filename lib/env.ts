@@ -33,6 +33,13 @@ const schema = z.object({
   GENERATION_BACKEND: z.enum(['embedded', 'sd-onnx']).default('embedded'),
   GENERATION_MODEL_DIR: z.string().optional(),
   GENERATION_MAX_CONCURRENT: z.coerce.number().int().positive().default(2),
+  GENERATION_QUEUE_MAX: z.coerce.number().int().min(0).default(16), // renders waiting; more get 503
+  GENERATION_INTRA_OP_THREADS: z.coerce.number().int().min(1).max(64).default(2),
+  GENERATION_EXECUTION_PROVIDER: z.enum(['auto', 'cpu', 'cuda']).default('auto'),
+  // ORT threads busy-wait between ops by default, burning cores other requests need. Off unless asked.
+  GENERATION_ORT_SPIN: z.enum(['0', '1']).default('0'),
+  GENERATION_RATE_BURST: z.coerce.number().int().positive().default(10),
+  GENERATION_RATE_PER_MINUTE: z.coerce.number().positive().default(10),
   RUN_WORKER_IN_APP: bool,
 });
 

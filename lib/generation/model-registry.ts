@@ -15,20 +15,15 @@ const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p
 export const DEFAULT_MODEL_DIR = 'models/seedprint-tiny-v1';
 export const STANDIN_MODEL_DIR = 'tests/generation/fixtures/standin';
 
-// Settings that lib/env.ts does not (yet) carry; parsed here with the same strictness.
-const genEnv = z.object({
-  GENERATION_INTRA_OP_THREADS: z.coerce.number().int().min(1).max(64).default(2),
-  GENERATION_EXECUTION_PROVIDER: z.enum(['auto', 'cpu', 'cuda']).default('auto'),
-  GENERATION_QUEUE_MAX: z.coerce.number().int().min(0).default(16),
-  // ORT worker threads busy-wait between ops by default; on a shared web server that burns the
-  // cores other requests need (measured: a batch-8 UNet call 315 ms with spinning vs 128 ms
-  // without, on 2 busy cores). Off unless asked for.
-  GENERATION_ORT_SPIN: z.enum(['0', '1']).default('0'),
-});
 export function generationSettings() {
-  const p = genEnv.safeParse(process.env);
-  if (!p.success) throw new Error(`Invalid generation configuration: ${p.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return { ...p.data, maxConcurrent: env().GENERATION_MAX_CONCURRENT };
+  const e = env();
+  return {
+    GENERATION_INTRA_OP_THREADS: e.GENERATION_INTRA_OP_THREADS,
+    GENERATION_EXECUTION_PROVIDER: e.GENERATION_EXECUTION_PROVIDER,
+    GENERATION_QUEUE_MAX: e.GENERATION_QUEUE_MAX,
+    GENERATION_ORT_SPIN: e.GENERATION_ORT_SPIN,
+    maxConcurrent: e.GENERATION_MAX_CONCURRENT,
+  };
 }
 
 export interface ModelFile {

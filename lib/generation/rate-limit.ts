@@ -1,3 +1,4 @@
+import { env } from '../env';
 // Per-client token bucket (in memory, per process). Keyed by session id when there is one,
 // otherwise by client IP. A burst of `capacity` generations, then `refillPerMinute`.
 import { tooMany } from '../http/errors';
@@ -42,5 +43,5 @@ export function clientKey(req: Request, sessionId?: string | null): string {
 
 const g = globalThis as unknown as { seedprintGenLimiter?: TokenBucketLimiter };
 export function generationLimiter(): TokenBucketLimiter {
-  return (g.seedprintGenLimiter ??= new TokenBucketLimiter(Number(process.env.GENERATION_RATE_BURST ?? 10), Number(process.env.GENERATION_RATE_PER_MINUTE ?? 10)));
+  return (g.seedprintGenLimiter ??= new TokenBucketLimiter(env().GENERATION_RATE_BURST, env().GENERATION_RATE_PER_MINUTE));
 }
