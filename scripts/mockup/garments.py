@@ -64,7 +64,7 @@ def garment(kind, side, root, detail=False, seed=0):
             # hood lies behind the neck: a rounded cowl rising above the shoulders
             hood_pts = catmull([(-5.2, 1.2), (-6.0, -1.0), (-5.0, -3.2), (0, -4.2), (5.0, -3.2), (6.0, -1.0), (5.2, 1.2), (0, 3.4)], n=12)
             hood = round_cov(view, poly_cov(view, hood_pts), 0.3)
-            inner_pts = catmull([(-4.0, 0.8), (-4.5, -1.0), (-3.6, -2.7), (0, -3.4), (3.6, -2.7), (4.5, -1.0), (4.0, 0.8), (0, 2.9)], n=12)
+            inner_pts = catmull([(-3.7, 0.6), (-4.4, -1.0), (-3.6, -2.7), (0, -3.4), (3.6, -2.7), (4.4, -1.0), (3.7, 0.6), (1.2, 1.9), (0, 2.3), (-1.2, 1.9)], n=12)
             hood_inner = round_cov(view, poly_cov(view, inner_pts), 0.25)
         else:
             # seen from the back the hood hangs over the upper back
@@ -73,7 +73,7 @@ def garment(kind, side, root, detail=False, seed=0):
             hood = round_cov(view, poly_cov(view, hood_pts), 0.35)
 
     if is_hood and side == 'front':
-        alpha = np.maximum(cov * (1 - neck_cut), hood)
+        alpha = np.maximum(np.maximum(cov * (1 - neck_cut), hood), hood_inner)
         opening = np.clip(cov * neck_cut - 0 * hood, 0, 1)
     elif is_hood:
         alpha = np.maximum(cov * (1 - neck_cut), hood)
@@ -197,12 +197,16 @@ def garment(kind, side, root, detail=False, seed=0):
         shade = shade * (1 - opening) + inner_sh * opening
     if is_hood and side == 'front':
         # hood exterior rim, inside lining in shadow
-        lining = hood_inner * (1 - cov * (1 - neck_cut))
+        lining = hood_inner
         depth = np.clip((Y + 3.4) / 6.3, 0, 1)
-        inner_sh = (0.5 - 0.3 * depth) * (0.8 + 0.2 * np.clip(X / 4.0 + 0.5, 0, 1))
+        deep = np.clip((ndi.gaussian_filter(hood_inner, 0.6 * view.ppi, mode='nearest') - 0.5) * 2, 0, 1)
+        inner_sh = (0.8 - 0.3 * deep - 0.12 * depth) * (0.82 + 0.18 * np.clip(X / 4.0 + 0.5, 0, 1))
+        # the rim of the hood rolls over: a lit band just outside the opening, a shadow inside it
+        d_in = ndi.gaussian_filter(hood_inner, 0.12 * view.ppi, mode='nearest')
+        rim_band = np.clip(1 - np.abs(d_in - 0.2) / 0.2, 0, 1) * (1 - hood_inner)
+        inner_sh = inner_sh * (1 - 0.25 * np.clip(1 - np.abs(d_in - 0.75) / 0.25, 0, 1))
         hood_only = hood * (1 - cov * (1 - neck_cut))
-        rim_sh = shade
-        shade = np.where(hood_only > 0, rim_sh, shade)
+        shade = shade * (1 + 0.08 * rim_band * hood_only)
         shade = shade * (1 - lining) + inner_sh * lining
         # shadow of the hood onto the chest
         hs = ndi.gaussian_filter(hood_inner, 0.5 * view.ppi) * (Y > 1.5)
@@ -227,15 +231,15 @@ def garment(kind, side, root, detail=False, seed=0):
         ov_a = np.zeros_like(h)
         ov_c = np.zeros(h.shape + (3,), np.float32)
         for s in sgn:
-            pts = catmull([(s * 1.6, 1.2), (s * 1.75, 4.5), (s * 1.55, 8.0), (s * 1.9, 11.0)], closed=False, n=10)
+            pts = catmull([(s * 1.75, 2.1), (s * 1.85, 5.0), (s * 1.6, 8.4), (s * 1.95, 11.4)], closed=False, n=10)
             d = polyline_dist(X, Y, pts)
             r = 0.14
             a = np.clip((r - d) / px + 0.5, 0, 1)
-            a = a * (Y > 1.0)
+            a = a * (Y > 2.0)
             # tube shading across the cord
             side_n = np.clip(d / r, 0, 1)
             cshade = 0.55 + 0.45 * np.sqrt(np.clip(1 - side_n ** 2, 0, 1))
-            ag = np.clip((0.19 - polyline_dist(X, Y, [(s * 1.88, 10.3), (s * 1.92, 11.3)])) / px + 0.5, 0, 1)
+            ag = np.clip((0.19 - polyline_dist(X, Y, [(s * 1.9, 10.6), (s * 1.96, 11.6)])) / px + 0.5, 0, 1)
             col = np.stack([cshade * 0.93, cshade * 0.92, cshade * 0.9], -1)
             agc = np.stack([cshade * 0.45] * 3, -1)
             col = col * (1 - ag[..., None]) + agc * ag[..., None]
@@ -243,8 +247,8 @@ def garment(kind, side, root, detail=False, seed=0):
             ov_c = ov_c * (1 - a[..., None]) + col * a[..., None]
             ov_a = np.maximum(ov_a, a)
             # eyelet
-            ey = ellipse_cov(view, s * 1.6, 1.1, 0.22, 0.22)
-            ring = ey - ellipse_cov(view, s * 1.6, 1.1, 0.12, 0.12)
+            ey = ellipse_cov(view, s * 1.75, 2.05, 0.22, 0.22)
+            ring = ey - ellipse_cov(view, s * 1.75, 2.05, 0.12, 0.12)
             ov_c = ov_c * (1 - ring[..., None]) + 0.6 * ring[..., None]
             ov_a = np.maximum(ov_a, ring)
         # cord shadow is part of the shade (multiplied on the fabric)
@@ -278,7 +282,7 @@ def garment(kind, side, root, detail=False, seed=0):
     if is_hood:
         printable = alpha * (1 - rib)
         if side == 'front':
-            printable = printable * (1 - hood_inner * (1 - cov * (1 - neck_cut)))
+            printable = printable * (1 - hood_inner)
         mask = printable
     else:
         # the print rectangle in print-area inches, anti-aliased by the local pixel size

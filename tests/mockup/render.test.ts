@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { clearTileCache, compositeRaw, decodeTile, getTemplate, loadTemplateDir, registerTemplate, renderMockup, type LoadedTemplate } from '../../lib/mockup';
+import { clearTileCache, compositeRaw, compositeRawParallel, decodeTile, getTemplate, loadTemplateDir, registerTemplate, renderMockup, type LoadedTemplate } from '../../lib/mockup';
 
 /** A tile whose red channel is a sine with one period across x (or y); green and blue constant. */
 async function sineTile(n: number, axis: 'x' | 'y'): Promise<Buffer> {
@@ -163,6 +163,14 @@ describe('mockup compositing', () => {
     expect(a.equals(b)).toBe(true);
     const meta = await sharp(a).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(['png', 512, 512]);
+  });
+
+  it('gives the same bytes on one thread and split with the worker', async () => {
+    const t = (await getTemplate('hoodie', 'front'))!;
+    const tile = await decodeTile(await sineTile(64, 'x'));
+    const a = compositeRaw(t, tile, [30, 41, 59], 0.8);
+    const b = await compositeRawParallel(t, tile, [30, 41, 59], 0.8);
+    expect(a.equals(b)).toBe(true);
   });
 
   it('ships every template a product needs, within the size budget', async () => {
