@@ -1,9 +1,11 @@
+import Link from 'next/link';
+import { OrderList } from './orders/order-list';
 import type { Metadata } from 'next';
 import { requireRolePage } from '@/lib/auth/page';
 import { ROLE_LABELS } from '@/lib/auth/roles';
 import { signOutAction } from './actions';
 
-export const metadata: Metadata = { title: 'Your account · Seedprint' };
+export const metadata: Metadata = { title: 'Your account' };
 export const dynamic = 'force-dynamic';
 
 export default async function AccountPage() {
@@ -45,7 +47,19 @@ export default async function AccountPage() {
         </form>
       </section>
 
-      {/* Order history goes here (owned by the orders work): render it below with user.id. */}
+      <section aria-labelledby="recent-orders" className="mt-8">
+        <div className="flex items-baseline justify-between">
+          <h2 id="recent-orders" className="text-lg font-semibold text-stone-900">
+            Recent orders
+          </h2>
+          <Link href="/account/orders" className="text-sm font-medium underline underline-offset-2">
+            All orders
+          </Link>
+        </div>
+        <div className="mt-3">
+          <OrderList userId={user.id} email={user.email} limit={3} />
+        </div>
+      </section>
     </main>
   );
 }
