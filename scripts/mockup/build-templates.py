@@ -59,6 +59,7 @@ def main():
         'tee/detail': lambda: garments.garment('tee', 'front', ROOT, detail=True),
         'hoodie/front': lambda: garments.garment('hoodie', 'front', ROOT),
         'hoodie/back': lambda: garments.garment('hoodie', 'back', ROOT),
+        'hoodie/detail': lambda: garments.garment('hoodie', 'front', ROOT, detail=True),
         'mug/front': lambda: hardgoods.mug(ROOT, 'front'),
         'mug/left': lambda: hardgoods.mug(ROOT, 'left'),
         'tote/front': lambda: hardgoods.tote(ROOT, 'front'),

@@ -33,7 +33,9 @@ def hoodie_outline():
 
 def garment(kind, side, root, detail=False, seed=0):
     is_hood = kind == 'hoodie'
-    if detail:
+    if detail and is_hood:
+        view = View(ppi=31.0 * 2.2, cx_in=1.5, cy_in=5.0)
+    elif detail:
         view = View(ppi=31.0 * 2.6, cx_in=1.0, cy_in=7.4)
     else:
         view = View(ppi=31.5 if not is_hood else 28.0, cx_in=0.0, cy_in=13.6 if not is_hood else 12.2)
