@@ -1,7 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${PORT}`;
+// A fresh data folder outside the work tree for every run (the embedded server may run as an
+// unprivileged user, hence the open mode).
+const dataDir = process.env.E2E_DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'seedprint-e2e-'));
+fs.chmodSync(dataDir, 0o777);
+process.env.E2E_DATA_DIR = dataDir; // worker processes load this file again: keep one folder
 
 export default defineConfig({
   testDir: 'e2e',
@@ -23,14 +31,14 @@ export default defineConfig({
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
   // The real store, started the way a person starts it, on a throw-away data folder.
   webServer: {
-    command: 'rm -rf .tmp/e2e-data && npx tsx scripts/start.ts',
+    command: 'node --import tsx scripts/start.ts',
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
     env: {
-      DATA_DIR: '.tmp/e2e-data',
+      DATA_DIR: dataDir,
       PORT: String(PORT),
       PUBLIC_URL: baseURL,
       EMBEDDED_PG_PORT: String(Number(process.env.E2E_PG_PORT ?? 54391)),
