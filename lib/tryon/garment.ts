@@ -4,7 +4,7 @@
 // its true scale, wrapped around torso and sleeves as cylinders and nudged along the folds.
 import type { PersonAnalysis } from './analyze';
 import { segmentDistance, v, type BodyFrame } from './body';
-import { blur3, clamp, fmap, smoothstep, type FMap, type Rgb } from './raster';
+import { boxBlur, clamp, fmap, smoothstep, type FMap, type Rgb } from './raster';
 import type { TileSampler } from './tile';
 
 export type TopKind = 'tee' | 'hoodie';
@@ -77,8 +77,10 @@ function dominantColour(photo: Rgb, idx: number[]): Stats | null {
   return colourStats(photo, near.length >= 30 ? near : idx);
 }
 
-function colourStats(photo: Rgb, idx: number[]): Stats | null {
-  if (idx.length < 30) return null;
+function colourStats(photo: Rgb, all: number[]): Stats | null {
+  if (all.length < 30) return null;
+  const step = Math.max(1, Math.floor(all.length / 4000));
+  const idx = step > 1 ? all.filter((_, k) => k % step === 0) : all;
   const rs: number[] = [];
   const gs: number[] = [];
   const ls: number[] = [];
@@ -101,6 +103,7 @@ function colourStats(photo: Rgb, idx: number[]): Stats | null {
 export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind: TopKind, tile: TileSampler, luma: Float32Array): PaintResult {
   const { w: W, h: H } = photo;
   const sw = f.sw;
+  const dbg = process.env.TRYON_DEBUG ? { t: performance.now(), lap(k: string) { const n = performance.now(); console.log('  paintTop', k, Math.round(n - this.t)); this.t = n; } } : null;
   const mask = person.mask.data;
   const hoodie = kind === 'hoodie';
 
@@ -164,9 +167,12 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
       let bestPart = wt > 0 ? PART_TORSO : 0;
       let X = 0;
       let Y = 0;
+      // X holds the position across the part until the end, where it is wrapped on a cylinder of radius XR
+      let XR = 0;
+      let XO = 0;
       if (wt > 0) {
-        const R = hw * 1.06;
-        X = Math.asin(clamp(a / R, -0.97, 0.97)) * R;
+        XR = hw * 1.06;
+        X = a;
         Y = b;
       }
       for (let s = 0; s < 2; s++) {
@@ -177,14 +183,17 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
         const ut = ux * up.dx + uy * up.dy;
         const us = -ux * up.dy + uy * up.dx;
         const utc = ut < 0 ? 0 : ut > up.L ? up.L : ut;
-        const udist = Math.hypot(ux - up.dx * utc, uy - up.dy * utc);
+        const uex = ux - up.dx * utc;
+        const uey = uy - up.dy * utc;
+        const udist = Math.sqrt(uex * uex + uey * uey);
         if (udist > sleeveR + 0.3 * sw && !hoodie) continue;
         const end = hoodie ? up.L + 0.05 * sw : 0.5 * up.L;
         let ws = (1 - smoothstep(sleeveR - AA, sleeveR + AA, udist)) * smoothstep(sleeveStart - AA, sleeveStart + AA, ut) * (1 - smoothstep(end - AA, end + AA, ut));
         let SX = 0;
         let SY = 0;
+        let SR = sleeveR * 1.05;
         if (ws > 0) {
-          SX = Math.asin(clamp(us / (sleeveR * 1.05), -0.97, 0.97)) * sleeveR;
+          SX = us;
           SY = ut;
         }
         if (hoodie) {
@@ -193,12 +202,15 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
           const lt = lx * lo.dx + ly * lo.dy;
           const ls = -lx * lo.dy + ly * lo.dx;
           const ltc = lt < 0 ? 0 : lt > lo.L ? lo.L : lt;
-          const ldist = Math.hypot(lx - lo.dx * ltc, ly - lo.dy * ltc);
+          const lex = lx - lo.dx * ltc;
+          const ley = ly - lo.dy * ltc;
+          const ldist = Math.sqrt(lex * lex + ley * ley);
           const cuff = lo.L + 0.02 * sw;
           const wl = (1 - smoothstep(foreR - AA, foreR + AA, ldist)) * smoothstep(-AA, AA, lt) * (1 - smoothstep(cuff - AA, cuff + AA, lt));
           if (wl > ws) {
             ws = wl;
-            SX = Math.asin(clamp(ls / (foreR * 1.05), -0.97, 0.97)) * foreR;
+            SX = ls;
+            SR = foreR * 1.05;
             SY = up.L + lt;
           }
         }
@@ -206,7 +218,9 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
         if (ws > best + 0.02) {
           best = ws;
           bestPart = s === 0 ? PART_LEFT : PART_RIGHT;
-          X = SX + (s === 0 ? 0.37 : 0.71) * tile.period; // each sleeve is its own panel
+          X = SX;
+          XR = SR;
+          XO = (s === 0 ? 0.37 : 0.71) * tile.period; // each sleeve is its own panel
           Y = SY;
         }
       }
@@ -219,17 +233,20 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
         if (wh > best + 0.02) {
           best = wh;
           bestPart = PART_HOOD;
-          X = a * 1.1 + 0.5 * tile.period;
+          X = a * 1.1;
+          XR = 0;
+          XO = 0.5 * tile.period;
           Y = b;
         }
       }
       region[i] = best;
       part[i] = bestPart;
-      fx[i] = X;
+      if (best > 0) fx[i] = (XR > 0 ? Math.asin(clamp(X / XR, -0.97, 0.97)) * XR : X) + XO;
       fy[i] = Y;
     }
   }
 
+  dbg?.lap('geometry');
   // ---- colour models: skin (face) and garment (chest) ----
   const sample = (test: (x: number, y: number) => boolean, step = 2) => {
     const out: number[] = [];
@@ -278,7 +295,7 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
     const t = R + G + B + 3;
     const r = (R + 1) / t - 1 / 3;
     const g = (G + 1) / t - 1 / 3;
-    const sat = Math.hypot(r, g);
+    const sat = Math.sqrt(r * r + g * g);
     if (luma[i] < 0.2 * lrefG || luma[i] < 0.03) return true; // near-black: chroma is noise, and not this garment
     if (neutral) return sat > Math.max(0.07, 2.2 * gSat);
     if (sat < 0.35 * gSat || sat > 2.5 * gSat + 0.03) return true;
@@ -287,6 +304,7 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
     return dh > (28 * Math.PI) / 180;
   };
 
+  dbg?.lap('colour models');
   // pass 2: candidate occluders = skin-like or off the garment's colour
   const cls = new Uint8Array(n); // 1 skin-like, 2 off-colour
   let regionCount = 0;
@@ -313,6 +331,7 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
   const printedGarment = coreCount > 0 && coreOff / coreCount > 0.5;
   if (process.env.TRYON_DEBUG) console.log('core off share', coreOff / coreCount);
 
+  dbg?.lap('classify');
   // pass 3: components of candidates: touching the garment's outline or large -> in front
   // (hair, arms, hands, held things); small islands inside the garment -> prints on it
   const occ = new Float32Array(n);
@@ -334,8 +353,8 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
       if (cls[j] === 1) skinN++;
       const bx = j % bw;
       const by = (j - bx) / bw;
-      const nb = [bx > 0 ? j - 1 : -1, bx < bw - 1 ? j + 1 : -1, by > 0 ? j - bw : -1, by < bh - 1 ? j + bw : -1];
-      for (const k of nb) {
+      for (let q = 0; q < 4; q++) {
+        const k = q === 0 ? (bx > 0 ? j - 1 : -1) : q === 1 ? (bx < bw - 1 ? j + 1 : -1) : q === 2 ? (by > 0 ? j - bw : -1) : by < bh - 1 ? j + bw : -1;
         if (k < 0 || region[k] < 0.5) {
           touches = true;
           continue;
@@ -359,9 +378,10 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
       const i = by * bw + bx;
       grown[i] = occ[i] || occ[i - 1] || occ[i + 1] || occ[i - bw] || occ[i + bw] ? 1 : 0;
     }
-  const occSoft = blur3(grown, bw, bh, 1);
+  const occSoft = boxBlur(grown, bw, bh, 1);
   for (let i = 0; i < n; i++) if (occ[i] === 1) occSoft[i] = Math.max(occSoft[i], 0.85);
 
+  dbg?.lap('components');
   // ---- shading: photo luminance relative to the garment's median, prints filled in ----
   let lref = garment?.l ?? 0.5;
   lref = Math.max(lref, 0.04);
@@ -377,8 +397,8 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
     }
   }
   const rr = Math.max(2, Math.round(0.035 * sw));
-  const num = blur3(Lb, bw, bh, rr);
-  const den = blur3(gw, bw, bh, rr);
+  const num = boxBlur(boxBlur(Lb, bw, bh, rr), bw, bh, rr);
+  const den = boxBlur(boxBlur(gw, bw, bh, rr), bw, bh, rr);
   const S = new Float32Array(n);
   for (let by = 0; by < bh; by++) {
     for (let bx = 0; bx < bw; bx++) {
@@ -388,12 +408,14 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
       S[i] = clamp(L / lref, 0.12, 1.7);
     }
   }
+  dbg?.lap('shading');
   // folds nudge the print: displacement along the gradient of the smoothed shading
   const dr = Math.max(1, Math.round(0.012 * sw));
-  const Sb = blur3(S, bw, bh, dr);
+  const Sb = boxBlur(boxBlur(S, bw, bh, dr), bw, bh, dr);
   const maxShift = 0.018 * sw;
   const K = 14 * dr;
 
+  dbg?.lap('displacement');
   // pass 4: paint
   const out: Rgb = { w: W, h: H, data: new Uint8Array(photo.data) };
   const alpha = fmap(W, H);
@@ -434,5 +456,6 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
       shading[gi] = s;
     }
   }
+  dbg?.lap('paint');
   return { image: out, alpha, shading, flat, region: fullRegion, occluderShare: regionCount ? occN / regionCount : 0, printShare: regionCount ? printN / regionCount : 0 };
 }
