@@ -96,10 +96,9 @@ async function readGray(file: string, w: number, h: number): Promise<Uint8Array>
   return new Uint8Array(data.buffer, data.byteOffset, data.length);
 }
 
+/** A layer file named in template.json, relative to the template directory (shared textures live in ../../_shared). */
 function resolveIn(dir: string, name: string): string {
-  const p = path.resolve(dir, name);
-  // textures may be shared between templates one or two levels up, never outside the templates tree
-  return p;
+  return path.resolve(dir, name);
 }
 
 /** Solves the homography that maps the unit square corners to the quad (pixel coordinates) and inverts it. */

@@ -11,8 +11,10 @@ export interface DecodedTile {
   sha256: string;
   width: number;
   height: number;
-  /** the plain pyramid: level 0 = the tile */
-  levels: MipLevel[];
+  /** the decoded tile (float RGB, shared memory) */
+  base: MipLevel;
+  /** the plain pyramid, level 0 = the tile (built on demand) */
+  plain?: MipLevel[];
   /** pyramids whose level 0 is the tile area-resampled by 2^-(k/8), k = 1..7 (built on demand) */
   shifted: (MipLevel[] | undefined)[];
 }
@@ -53,7 +55,7 @@ function areaResample(l: MipLevel, w2: number, h2: number): MipLevel {
       mid[o + 2] = data[i0 + 2] * a + data[i1 + 2] * b + data[i2 + 2] * c;
     }
   }
-  const out = new Float32Array(w2 * h2 * 3);
+  const out = sharedF32(w2 * h2 * 3);
   const rs = w2 * 3;
   for (let d = 0; d < h2; d++) {
     const r0 = ty.idx[d * 3] * rs, r1 = ty.idx[d * 3 + 1] * rs, r2 = ty.idx[d * 3 + 2] * rs;
@@ -67,12 +69,12 @@ function areaResample(l: MipLevel, w2: number, h2: number): MipLevel {
 function pyramidFrom(base: MipLevel): MipLevel[] {
   const levels = [base];
   while (levels[levels.length - 1].w > 1 || levels[levels.length - 1].h > 1) levels.push(halve(levels[levels.length - 1]));
-  // shared memory: the compositing worker reads the levels without a copy
-  return levels.map((l) => {
-    const data = new Float32Array(new SharedArrayBuffer(l.data.byteLength));
-    data.set(l.data);
-    return { w: l.w, h: l.h, data };
-  });
+  return levels;
+}
+
+/** Level data lives in shared memory: the compositing worker reads it without a copy. */
+function sharedF32(n: number): Float32Array {
+  return new Float32Array(new SharedArrayBuffer(n * 4));
 }
 
 /**
@@ -81,13 +83,12 @@ function pyramidFrom(base: MipLevel): MipLevel[] {
  * level and need one bilinear look-up instead of two.
  */
 export function pyramidFor(t: DecodedTile, lod: number): MipLevel[] {
-  if (!(lod > 0)) return t.levels;
-  const k = Math.round((lod - Math.floor(lod)) * 8) % 8;
-  if (k === 0) return t.levels;
+  const k = lod > 0 ? Math.round((lod - Math.floor(lod)) * 8) % 8 : 0;
+  if (k === 0) return (t.plain ??= pyramidFrom(t.base));
   let p = t.shifted[k];
   if (!p) {
     const s = Math.pow(2, -k / 8);
-    const base = t.levels[0];
+    const base = t.base;
     const w2 = Math.max(1, Math.round(base.w * s)), h2 = Math.max(1, Math.round(base.h * s));
     p = t.shifted[k] = pyramidFrom(areaResample(base, w2, h2));
   }
@@ -97,7 +98,7 @@ export function pyramidFor(t: DecodedTile, lod: number): MipLevel[] {
 /** 2x2 box reduction with wrap-around (the tile is seamless, so its pyramid is too). */
 function halve(l: MipLevel): MipLevel {
   const w = Math.max(1, Math.ceil(l.w / 2)), h = Math.max(1, Math.ceil(l.h / 2));
-  const out = new Float32Array(w * h * 3);
+  const out = sharedF32(w * h * 3);
   const src = l.data;
   for (let y = 0; y < h; y++) {
     const y0 = (2 * y) % l.h, y1 = (2 * y + 1) % l.h;
@@ -125,10 +126,9 @@ export async function decodeTile(png: Buffer): Promise<DecodedTile> {
     const img = sharp(png, { limitInputPixels: MAX_TILE * MAX_TILE });
     const { data, info } = await img.removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
     if (info.width > MAX_TILE || info.height > MAX_TILE) throw new Error('tile too large');
-    const f = new Float32Array(info.width * info.height * 3);
+    const f = sharedF32(info.width * info.height * 3);
     for (let i = 0; i < f.length; i++) f[i] = data[i];
-    const levels = pyramidFrom({ w: info.width, h: info.height, data: f });
-    return { sha256, width: info.width, height: info.height, levels, shifted: [] };
+    return { sha256, width: info.width, height: info.height, base: { w: info.width, h: info.height, data: f }, shifted: [] };
   })();
   cache.set(sha256, p);
   p.catch(() => cache.delete(sha256));
