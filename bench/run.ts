@@ -5,7 +5,9 @@ import type { Metrics } from './types';
 
 const areas: Record<string, () => Promise<Metrics>> = {
   generation: async () => (await import('./generation')).benchGeneration(),
+  mockup: async () => (await import('./mockup')).benchMockup(),
   print: async () => (await import('./print')).benchPrint(),
+  tryon: async () => (await import('./tryon')).benchTryon(),
   http: async () => (await import('./http')).benchHttp(),
 };
 
