@@ -77,7 +77,8 @@ async function createCampaignListing(page: Page, title: string, minOrders: numbe
   const id = new URL(page.url()).pathname.split('/').pop()!;
   // The store renders the photos in a queue job; the page shows progress until they are done.
   await expect(page.getByTestId('photo-progress')).toHaveText(/3 of 3 rendered/, { timeout: 180_000 });
-  await expect(page.getByTestId('listing-photo')).toHaveCount(3);
+  // Three studio mockups (tee front, back, detail), plus the site model wearing it once lib/tryon has rendered it.
+  expect(await page.getByTestId('listing-photo').count()).toBeGreaterThanOrEqual(3);
   return id;
 }
 
