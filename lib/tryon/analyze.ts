@@ -1,7 +1,7 @@
 // Person analysis: MediaPipe selfie segmentation (person mask) + MoveNet Thunder (17 body
 // keypoints), with the checks that make a photo usable: one person, big enough, shoulders seen.
 import sharp from 'sharp';
-import { components, fmap, guidedFilter, luma, resizeMap, type FMap, type Rgb } from './raster';
+import { boxBlur, components, fmap, guidedFilter, luma, resizeMap, type FMap, type Rgb } from './raster';
 import { loadModels } from './tf-models';
 
 export const KEYPOINT_NAMES = [
@@ -195,10 +195,15 @@ export async function analyzePerson(img: Rgb): Promise<PersonAnalysis> {
   const coarse = resizeMap(small, hw, hh);
   const r = Math.max(2, Math.round(hw / 160));
   const refined = guidedFilter(g, coarse.data, hw, hh, r, 0.002);
-  // keep the model's confident interior; trust the filter on the edge band only
+  // trust the filter only on a band around the mask's outline: deep inside is person (dark
+  // prints and shadows must not open holes), far outside is background
+  const bin = new Float32Array(coarse.data.length);
+  for (let i = 0; i < bin.length; i++) bin[i] = coarse.data[i] > 0.5 ? 1 : 0;
+  const band = Math.max(3, Math.round(hw / 90));
+  const near = boxBlur(bin, hw, hh, band);
   for (let i = 0; i < refined.length; i++) {
-    const c = coarse.data[i];
-    if (c > 0.95 || c < 0.05) refined[i] = c;
+    if (near[i] > 0.999) refined[i] = 1;
+    else if (near[i] < 0.001) refined[i] = 0;
   }
   const mask = resizeMap({ w: hw, h: hh, data: refined }, img.w, img.h);
   lap('mask');

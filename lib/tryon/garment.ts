@@ -371,6 +371,16 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
     if (inFront) for (const j of comp) occ[j] = 1;
     else if (!isSkin) for (const j of comp) print[j] = 1;
   }
+  // grow prints by a few pixels: their borders (embroidery, shadows) must not stay in the shading
+  for (let it = 0; it < 3; it++) {
+    const src = print.slice();
+    for (let by = 1; by < bh - 1; by++)
+      for (let bx = 1; bx < bw - 1; bx++) {
+        const i = by * bw + bx;
+        if (src[i] || occ[i] || region[i] < 0.5) continue;
+        if (src[i - 1] || src[i + 1] || src[i - bw] || src[i + bw]) print[i] = 1;
+      }
+  }
   // grow occluders by a pixel (no halo of design around them), then soften the edge
   const grown = new Float32Array(n);
   for (let by = 1; by < bh - 1; by++)
@@ -399,12 +409,21 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
   const rr = Math.max(2, Math.round(0.035 * sw));
   const num = boxBlur(boxBlur(Lb, bw, bh, rr), bw, bh, rr);
   const den = boxBlur(boxBlur(gw, bw, bh, rr), bw, bh, rr);
+  // a coarser fill for the middle of big prints (a patch wider than the fine kernel)
+  const num2 = boxBlur(boxBlur(Lb, bw, bh, 4 * rr), bw, bh, 4 * rr);
+  const den2 = boxBlur(boxBlur(gw, bw, bh, 4 * rr), bw, bh, 4 * rr);
   const S = new Float32Array(n);
   for (let by = 0; by < bh; by++) {
     for (let bx = 0; bx < bw; bx++) {
       const i = by * bw + bx;
       if (region[i] <= 0) continue;
-      const L = gw[i] ? luma[(y0 + by) * W + x0 + bx] : den[i] > 0.02 ? num[i] / den[i] : lref;
+      let L: number;
+      if (gw[i]) L = luma[(y0 + by) * W + x0 + bx];
+      else {
+        const coarse = den2[i] > 0.01 ? num2[i] / den2[i] : lref;
+        const wf = clamp(den[i] / 0.25, 0, 1);
+        L = wf > 0 ? wf * (num[i] / den[i]) + (1 - wf) * coarse : coarse;
+      }
       S[i] = clamp(L / lref, 0.12, 1.7);
     }
   }
@@ -457,5 +476,14 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
     }
   }
   dbg?.lap('paint');
+  if (process.env.TRYON_DEBUG_DIR) {
+    const dump = new Uint8Array(n * 3);
+    for (let i = 0; i < n; i++) {
+      dump[3 * i] = occ[i] ? 255 : 0;
+      dump[3 * i + 1] = print[i] ? 255 : 0;
+      dump[3 * i + 2] = Math.round(region[i] * 120 + (cls[i] ? 100 : 0));
+    }
+    void import('sharp').then(({ default: sh }) => sh(Buffer.from(dump), { raw: { width: bw, height: bh, channels: 3 } }).png().toFile(`${process.env.TRYON_DEBUG_DIR}/classes-${kind}.png`));
+  }
   return { image: out, alpha, shading, flat, region: fullRegion, occluderShare: regionCount ? occN / regionCount : 0, printShare: regionCount ? printN / regionCount : 0 };
 }
