@@ -210,9 +210,6 @@ export function TryonClient(props: { designId: string; product: string; productN
           } ${consent ? '' : 'opacity-70'}`}
         >
           <p className="text-sm text-stone-700">Drag and drop photos here, or</p>
-          <label htmlFor={`${ids}-file`} className={`btn-primary cursor-pointer ${consent ? '' : 'pointer-events-none opacity-50'}`} aria-disabled={!consent}>
-            Choose photos
-          </label>
           <input
             ref={inputRef}
             id={`${ids}-file`}
@@ -220,13 +217,20 @@ export function TryonClient(props: { designId: string; product: string; productN
             accept={ACCEPT}
             multiple
             disabled={!consent || busy}
-            className="sr-only"
+            className="peer sr-only"
+            aria-label="Choose photos of yourself"
             aria-describedby={`${ids}-file-help`}
             onChange={(e) => {
               if (e.target.files?.length) void addFiles(e.target.files);
               e.target.value = '';
             }}
           />
+          <label
+            htmlFor={`${ids}-file`}
+            className={`btn-primary cursor-pointer peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-brand-600 ${consent ? '' : 'pointer-events-none opacity-50'}`}
+          >
+            Choose photos
+          </label>
           <p id={`${ids}-file-help`} className="text-xs text-stone-500">
             {consent ? `${photos.length} of ${maxPhotos} used` : 'Tick the box above to enable uploads.'}
           </p>
