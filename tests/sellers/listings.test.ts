@@ -73,14 +73,12 @@ describe('site model photo', () => {
   it('adds a photo of the site model wearing a garment listing (lib/tryon), as JPEG', async () => {
     const owner = await seller();
     const { sellers, db } = await lib();
-    const gen = await import('../../lib/generation/generate');
-    const { putBlob } = await import('../../lib/storage');
-    const { recipeHash } = await import('../../lib/generation/recipe');
-    const info = await gen.getModelInfo();
-    const recipe = { prompt: 'red hearts on navy', seed: 11, modelId: info.id, modelSha256: info.modelSha256, scheduler: 'ddim', steps: 8, guidance: 3, width: 64, height: 64, tileable: true };
-    const { key } = await putBlob(await gen.renderRecipe(recipe as never), { contentType: 'image/png' });
-    const id = recipeHash(recipe as never);
-    await db.design.create({ data: { id, recipe, prompt: recipe.prompt, seed: BigInt(11), modelId: info.id, modelSha256: info.modelSha256, scheduler: 'ddim', steps: 8, guidance: 3, width: 64, height: 64, tileable: true, previewSha256: key, createdById: owner.id } });
+    // The design's image, cached where lib/generation keeps recipe PNGs (no model files needed).
+    const { putBlob, putRef } = await import('../../lib/storage');
+    const id = await makeDesign('red hearts on navy', owner.id);
+    const { key } = await putBlob(await sellers.designTile({ id, previewSha256: null }), { contentType: 'image/png' });
+    await putRef(`r/${id}.png`, key);
+    await db.design.update({ where: { id }, data: { previewSha256: key } });
     const listing = await sellers.createListing(owner, { design: id, title: 'Hearts tee', products: [{ product: 'tee', priceMinor: 3000 }] });
     process.env.LISTING_PHOTOS_TRYON = '1';
     try {
