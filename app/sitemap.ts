@@ -1,6 +1,7 @@
 import type { MetadataRoute } from 'next';
 import { CATALOG, listProducts } from '@/lib/catalog';
 import { env } from '@/lib/env';
+import { listingSitemapEntries } from '@/lib/sellers';
 
 // Reads the catalog at request time (the database is not there at build time).
 export const dynamic = 'force-dynamic';
@@ -18,5 +19,6 @@ export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
     { url: `${base}/products`, changeFrequency: 'weekly', priority: 0.9 },
     { url: `${base}/design`, changeFrequency: 'monthly', priority: 0.8 },
     ...products.map((p) => ({ url: `${base}/products/${p.slug}`, lastModified: p.updatedAt, changeFrequency: 'weekly' as const, priority: 0.8 })),
+    ...(await listingSitemapEntries().catch(() => [])),
   ];
 }

@@ -9,7 +9,6 @@ import { variantLabel } from '../catalog';
 import { createCheckoutSession, expireCheckoutSession } from '../payments';
 import { SHIPPABLE_COUNTRIES, zoneForCountry } from '../shipping/zones';
 import { listingTerms } from '../sellers/cart-lines';
-import { attachOrderToCampaign } from '../campaigns/campaign-repository';
 import * as repo from './order-repository';
 
 export const checkoutSchema = z.object({
@@ -102,17 +101,9 @@ export async function startCheckout(cartId: string | null | undefined, input: un
     testMode: env().testMode,
     stripeCheckoutSessionId: session.id,
     captureMethod: campaignId ? 'manual' : 'automatic',
+    campaignId, // in the same insert: no payment can exist without its campaign
     items,
   });
-  if (campaignId) {
-    // Before the shopper has the checkout URL, so no payment can exist without its campaign.
-    try {
-      await attachOrderToCampaign(orderId, campaignId);
-    } catch (err) {
-      await expireCheckoutSession(session.id);
-      throw err;
-    }
-  }
   return { orderId, checkoutUrl: session.url };
 }
 

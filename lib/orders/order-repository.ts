@@ -28,6 +28,7 @@ export interface NewOrder {
   testMode: boolean;
   stripeCheckoutSessionId: string;
   captureMethod: 'automatic' | 'manual';
+  campaignId?: string | null;
   items: {
     variantId: string;
     designId: string | null;
@@ -59,6 +60,7 @@ export function insertOrder(o: NewOrder) {
       shippingCountry: o.shippingCountry,
       testMode: o.testMode,
       stripeCheckoutSessionId: o.stripeCheckoutSessionId,
+      campaignId: o.campaignId ?? null,
       items: { create: o.items.map((i) => ({ ...i, recipe: i.recipe ?? Prisma.JsonNull })) },
       history: { create: { from: null, to: 'PENDING_PAYMENT', actor: 'system', note: 'Checkout started' } },
       payments: {

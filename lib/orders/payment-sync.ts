@@ -78,6 +78,8 @@ async function applyState(tx: repo.Tx, orderId: string, s: CheckoutState, actor:
   if (s.sessionStatus === 'complete' && authorized && status === 'PENDING_PAYMENT') {
     // Campaign orders: the card is authorised now and captured only if the campaign succeeds.
     await move('AUTHORIZED', 'Card authorised; charged when the campaign reaches its minimum', shippingData);
+    // The campaign may have just reached its minimum: let its settle job look (queued with the change).
+    if (order.campaignId) await enqueue(QUEUES.campaignSettle, { campaignId: order.campaignId }, { singletonKey: `campaign-settle-${order.campaignId}` }, tx);
   }
   if (s.sessionStatus === 'complete' && (captured || fullyRefunded) && (status === 'PENDING_PAYMENT' || status === 'AUTHORIZED')) {
     await move('PAID', 'Payment received', { paidAt: new Date(), ...(status === 'PENDING_PAYMENT' ? shippingData : {}) });
