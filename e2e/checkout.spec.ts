@@ -40,7 +40,7 @@ async function signIn(page: Page, email: string) {
   await page.goto('/signin');
   await page.getByLabel('E-mail address').fill(email);
   await page.getByLabel('E-mail address').press('Enter');
-  await expect(page).toHaveURL(/check-email/);
+  await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
   await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);
   const href = await page.locator('a[href*="/api/auth/callback/"]').first().getAttribute('href');
   await page.goto(href!);
@@ -58,7 +58,8 @@ test('design → cart → pay with the test card → the order is paid, once', a
   await page.getByLabel('Describe your pattern').fill('red hearts on navy');
   await page.getByRole('button', { name: 'Generate 4 designs' }).click();
   await expect(page.getByRole('heading', { name: 'Pick your favourite' })).toBeVisible({ timeout: 180_000 });
-  await page.locator('input[name="design"]').first().check({ force: true });
+  await page.locator('label:has(input[name="design"])').first().click();
+  await expect(page.locator('input[name="design"]').first()).toBeChecked();
   await page.getByRole('button', { name: /Continue to/ }).click();
   await expect(page).toHaveURL(/\/products\/tee\?design=[0-9a-f]{64}/);
 
