@@ -24,6 +24,10 @@ export default async function AdminHome() {
           <h2 className="font-semibold text-stone-900">Orders</h2>
           <p className="mt-1 text-sm text-stone-600">Find an order by number or e-mail and move it along.</p>
         </Link>
+        <Link href="/admin/factories" className="card block p-5 hover:shadow-md">
+          <h2 className="font-semibold text-stone-900">Factories &amp; API keys</h2>
+          <p className="mt-1 text-sm text-stone-600">Create and revoke factory keys; webhook endpoints and deliveries.</p>
+        </Link>
       </div>
       <h2 className="mt-10 text-lg font-semibold text-stone-900">Latest orders</h2>
       <div className="card mt-3 overflow-x-auto">
