@@ -21,6 +21,9 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
           <Link href="/admin/orders" className={tab}>
             Orders
           </Link>
+          <Link href="/admin/factories" className={tab}>
+            Factories
+          </Link>
         </nav>
       </div>
       {children}
