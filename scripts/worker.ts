@@ -1,5 +1,5 @@
 // `npm run worker`: queue workers in their own process. Needs DATABASE_URL.
-import { startWorkers } from '../lib/fulfillment';
+import { startWorkers } from '../lib/workers';
 import { stopBoss } from '../lib/queue';
 
 await startWorkers();

@@ -1,4 +1,4 @@
-export { startWorkers } from './workers';
+export { startFulfillmentWorkers } from './workers';
 export {
   authenticateFactory,
   claim,

@@ -1,15 +1,10 @@
-// Registers the queue handlers. `npm run worker` runs them in their own process (scale out =
-// run more); the embedded default also runs them inside the app.
+// Registers the fulfillment queue handlers (print files, order-paid fan-out, outbound webhooks).
 import { work, QUEUES } from '../queue';
 import { deliverWebhook } from './outbound-webhooks';
 import { handleOrderPaid, handleRenderJob } from './render-job';
-import { startSellerWorkers } from '../sellers/workers';
-import { startCampaignWorkers } from '../campaigns/workers';
 
-export async function startWorkers(): Promise<void> {
+export async function startFulfillmentWorkers(): Promise<void> {
   await work(QUEUES.orderPaid, handleOrderPaid);
   await work(QUEUES.renderPrintFiles, handleRenderJob);
   await work(QUEUES.deliverWebhook, deliverWebhook);
-  await startSellerWorkers(); // listing photos
-  await startCampaignWorkers(); // campaign settle + sweep
 }

@@ -3,3 +3,5 @@ export { renderMockup, compositeRaw, compositeRawParallel, encodeMockup, parseHe
 export { getTemplate, listTemplates, resolveTemplate, registerTemplate, loadTemplateDir, templateJsonSchema, TEMPLATES_DIR, type LoadedTemplate, type TemplateJson, type TemplateRef } from './template';
 export { decodeTile, clearTileCache, type DecodedTile } from './tile';
 export { mockupQuerySchema, mockupResponse, type TileLoader } from './http';
+export { saveUploadedTemplate, photoTemplateSchema, type PhotoTemplateInput } from './uploaded-templates';
+export { uploadedTemplatesDir } from './template';

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { z } from 'zod';
+import { env } from '../env';
 
 /**
  * Where the shipped templates live. Next bundles server code into .next/, where this module's own
@@ -355,12 +356,19 @@ export function registerTemplate(product: string, view: string, dir: string): vo
   cache.delete(key);
 }
 
+export function uploadedTemplatesDir(): string {
+  return path.join(env().dataDir, 'mockup-templates');
+}
+
+/** Shipped templates, then the shop's uploaded ones (DATA_DIR/mockup-templates), which win. */
 export function listTemplates(): TemplateRef[] {
   const out = new Map<string, TemplateRef>();
-  if (fs.existsSync(TEMPLATES_DIR)) {
-    for (const product of fs.readdirSync(TEMPLATES_DIR)) {
+  const roots = [TEMPLATES_DIR, uploadedTemplatesDir()];
+  for (const root of roots) {
+    if (!fs.existsSync(root)) continue;
+    for (const product of fs.readdirSync(root)) {
       if (product.startsWith('_')) continue;
-      const pdir = path.join(TEMPLATES_DIR, product);
+      const pdir = path.join(root, product);
       if (!fs.statSync(pdir).isDirectory()) continue;
       for (const view of fs.readdirSync(pdir)) {
         const dir = path.join(pdir, view);

@@ -1,4 +1,4 @@
-// Seller queue handlers (registered from lib/fulfillment/workers.ts startWorkers()).
+// Seller queue handlers (registered from lib/workers.ts).
 import { work, QUEUES } from '../queue';
 import { handleListingPhotos } from './photos';
 
