@@ -24,6 +24,9 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
           <Link href="/admin/factories" className={tab}>
             Factories
           </Link>
+          <Link href="/admin/mockups" className={tab}>
+            Mockups
+          </Link>
         </nav>
       </div>
       {children}
