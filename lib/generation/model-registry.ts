@@ -166,7 +166,11 @@ export async function loadModelFrom(dir: string): Promise<LoadedModel> {
         if (!fs.existsSync(full)) throw new Error(`Model ${manifest.id}: ${f.path} is missing`);
         const actual = sha256File(full);
         if (!f.sha256) f.sha256 = actual; // listed without a checksum: record what was loaded
-        else if (actual !== f.sha256) throw new Error(`Model ${manifest.id}: ${f.path} has sha256 ${actual}, manifest says ${f.sha256} (corrupt or replaced file: ${name})`);
+        else if (actual !== f.sha256 && name === 'classifier') {
+          // The classifier only serves the evaluation; generation must not depend on it.
+          console.warn(`[generation] ${f.path} does not match the manifest: evaluation is unavailable`);
+          delete (manifest.files as Record<string, ModelFile | undefined>).classifier;
+        } else if (actual !== f.sha256) throw new Error(`Model ${manifest.id}: ${f.path} has sha256 ${actual}, manifest says ${f.sha256} (corrupt or replaced file: ${name})`);
       }
       const vocab = loadVocab(JSON.parse(fs.readFileSync(pJoin(key, manifest.files.vocab.path), 'utf8')));
       const [b, s] = await Promise.all(['base', 'sr'].map((n) => createSession(pJoin(key, manifest.files[n].path))));
