@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireRolePage } from '@/lib/auth';
-import { formatMoney } from '@/lib/catalog';
 import { searchOrders } from '@/lib/orders';
-import { StatusBadge, formatTime } from '@/app/_components/order-status';
-import { Th } from './_shared';
+import { OrdersTable } from './orders-table';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Overview' };
@@ -30,43 +28,8 @@ export default async function AdminHome() {
         </Link>
       </div>
       <h2 className="mt-10 text-lg font-semibold text-stone-900">Latest orders</h2>
-      <div className="card mt-3 overflow-x-auto">
-        <table className="w-full text-sm">
-          <thead className="border-b border-stone-200 bg-stone-50">
-            <tr>
-              <Th>Order</Th>
-              <Th>Placed</Th>
-              <Th>E-mail</Th>
-              <Th>Status</Th>
-              <Th className="text-right">Total</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {recent.length === 0 ? (
-              <tr>
-                <td colSpan={5} className="px-3 py-6 text-center text-stone-600">
-                  No orders yet.
-                </td>
-              </tr>
-            ) : (
-              recent.map((o) => (
-                <tr key={o.id}>
-                  <td className="px-3 py-2 font-mono">
-                    <Link className="link" href={`/admin/orders/${o.id}`}>
-                      {o.number}
-                    </Link>
-                  </td>
-                  <td className="px-3 py-2 whitespace-nowrap text-stone-600">{formatTime(o.createdAt)}</td>
-                  <td className="px-3 py-2">{o.email}</td>
-                  <td className="px-3 py-2">
-                    <StatusBadge status={o.status} />
-                  </td>
-                  <td className="px-3 py-2 text-right tabular-nums">{formatMoney(o.totalMinor, o.currency)}</td>
-                </tr>
-              ))
-            )}
-          </tbody>
-        </table>
+      <div className="mt-3">
+        <OrdersTable orders={recent} />
       </div>
     </main>
   );

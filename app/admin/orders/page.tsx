@@ -1,10 +1,8 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { OrdersTable } from '../orders-table';
 import { requireRolePage } from '@/lib/auth';
-import { formatMoney } from '@/lib/catalog';
 import { ORDER_STATUSES, searchOrders, statusLabel, type OrderStatusName } from '@/lib/orders';
-import { StatusBadge, formatTime } from '@/app/_components/order-status';
-import { Th, param } from '../_shared';
+import { param } from '../_shared';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Orders' };
@@ -50,37 +48,8 @@ export default async function AdminOrders({ searchParams }: { searchParams: Sear
       <p className="mt-4 text-sm text-stone-600" role="status">
         {orders.length === 100 ? 'Showing the latest 100 matches.' : `${orders.length} ${orders.length === 1 ? 'order' : 'orders'}.`}
       </p>
-      <div className="card mt-2 overflow-x-auto">
-        <table className="w-full text-sm">
-          <thead className="border-b border-stone-200 bg-stone-50">
-            <tr>
-              <Th>Order</Th>
-              <Th>Placed</Th>
-              <Th>E-mail</Th>
-              <Th>Items</Th>
-              <Th>Status</Th>
-              <Th className="text-right">Total</Th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-stone-100">
-            {orders.map((o) => (
-              <tr key={o.id} data-testid="admin-order-row">
-                <td className="px-3 py-2 font-mono whitespace-nowrap">
-                  <Link className="link" href={`/admin/orders/${o.id}`}>
-                    {o.number}
-                  </Link>
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap text-stone-600">{formatTime(o.createdAt)}</td>
-                <td className="px-3 py-2">{o.email}</td>
-                <td className="px-3 py-2 text-stone-700">{o.items.reduce((n, i) => n + i.quantity, 0)}</td>
-                <td className="px-3 py-2">
-                  <StatusBadge status={o.status} />
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatMoney(o.totalMinor, o.currency)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <div className="mt-2">
+        <OrdersTable orders={orders} />
       </div>
     </main>
   );

@@ -1,19 +1,9 @@
 'use client';
 // Re-renders the page every few seconds while the store is still working (photo rendering).
-import { useRouter } from 'next/navigation';
-import { useEffect, useState } from 'react';
+import { useAutoRefresh } from '@/app/_components/use-auto-refresh';
 
 export function Refresher({ active, everyMs = 2000, maxTries = 90, label }: { active: boolean; everyMs?: number; maxTries?: number; label: string }) {
-  const router = useRouter();
-  const [tries, setTries] = useState(0);
-  useEffect(() => {
-    if (!active || tries >= maxTries) return;
-    const t = setTimeout(() => {
-      setTries((n) => n + 1);
-      router.refresh();
-    }, everyMs);
-    return () => clearTimeout(t);
-  }, [active, tries, maxTries, everyMs, router]);
+  useAutoRefresh(active, everyMs, maxTries);
   if (!active) return null;
   return (
     <p className="mt-2 flex items-center gap-2 text-sm text-stone-600" role="status">
