@@ -119,8 +119,8 @@ test('the worker makes the print files; the factory downloads them and ships; th
     await expect(factory.getByRole('button', { name: 'Claim job' }).first()).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 240_000, intervals: [2000] });
   await factory.getByRole('button', { name: 'Claim job' }).first().click();
-  await expect(factory.getByText(/Claimed job for order/)).toBeVisible();
-  await factory.goto('/factory');
+  // The claimed job moves to "In production" with its download links.
+  await expect(factory.getByRole('button', { name: 'Mark received' }).first()).toBeVisible();
   const download = factory.waitForEvent('download');
   await factory.getByRole('link', { name: 'Download front' }).first().click();
   const file = await download;
