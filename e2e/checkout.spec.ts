@@ -131,7 +131,7 @@ test('the worker makes the print files; the factory downloads them and ships; th
   await expect(factory.getByLabel('Tracking number').first()).toBeVisible();
   await factory.getByLabel('Tracking number').first().fill('1Z-E2E-123');
   await factory.getByRole('button', { name: 'Mark shipped' }).first().click();
-  await expect(factory.getByText(/shipped/i).first()).toBeVisible();
+  await expect(factory.getByRole('heading', { name: 'Shipped (1)' })).toBeVisible();
 
   await page.goto(orderPath);
   await expect(page.getByTestId('order-status')).toHaveText('Shipped');
