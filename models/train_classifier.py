@@ -100,6 +100,7 @@ def main():
     ap.add_argument("--n-train", type=int, default=16000)
     ap.add_argument("--n-test", type=int, default=2000)
     ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--resume", action="store_true")
     ap.add_argument("--out", default=os.path.join(HERE, "seedprint-tiny-v1"))
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
@@ -114,7 +115,16 @@ def main():
         np.savez(cache, Xtr=Xtr, Ttr=Ttr, Xte=Xte, Tte=Tte)
     print(f"rendered in {time.time()-t0:.0f}s", flush=True)
     model = Classifier()
-    opt = torch.optim.AdamW(model.parameters(), 2e-3, weight_decay=1e-4)
+    prev_steps = 0
+    lr0 = 2e-3
+    ck = os.path.join(HERE, ".ckpt", "classifier.pt")
+    if args.resume and os.path.exists(ck):
+        model.load_state_dict(torch.load(ck))
+        prev = json.load(open(os.path.join(HERE, ".ckpt", "classifier.json")))
+        prev_steps = prev.get("steps", 0)
+        lr0 = 7e-4
+        print("resumed from", prev_steps, "steps", flush=True)
+    opt = torch.optim.AdamW(model.parameters(), lr0, weight_decay=1e-4)
     rng = np.random.default_rng(0)
     tg_all = targets(torch.from_numpy(Ttr))
     step = 0
@@ -123,7 +133,7 @@ def main():
     while time.time() - t1 < args.minutes * 60:
         frac = (time.time() - t1) / (args.minutes * 60)
         for g in opt.param_groups:
-            g["lr"] = 2e-3 * 0.5 * (1 + np.cos(np.pi * min(frac, 1.0)))
+            g["lr"] = lr0 * 0.5 * (1 + np.cos(np.pi * min(frac, 1.0)))
         idx = rng.integers(0, len(Xtr), args.batch)
         x = augment(to_t(Xtr[idx]), rng)
         outs = model(x)
@@ -147,7 +157,7 @@ def main():
     path = os.path.join(args.out, "classifier.onnx")
     torch.onnx.export(pm, (x,), path, input_names=["image"], output_names=list(HEADS),
                       dynamic_axes={"image": {0: "B"}, **{k: {0: "B"} for k in HEADS}}, opset_version=17)
-    info = {"heldOutAccuracy": acc, "steps": step, "batch": args.batch, "minutes": round((time.time() - t1) / 60, 1),
+    info = {"heldOutAccuracy": acc, "steps": prev_steps + step, "batch": args.batch, "minutes": round((time.time() - t1) / 60, 1),
             "nTrain": args.n_train, "nTest": args.n_test, "patchErr": err,
             "params": sum(p.numel() for p in model.parameters()),
             "outputs": {"motif": "index i = vocab.words.motif[i+1]", "layout": "i = words.layout[i+1]",
