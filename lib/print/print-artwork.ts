@@ -80,7 +80,11 @@ export async function renderPrintFiles(spec: PrintJobSpec, source: TileSource): 
     const widthPx = Math.round((area.widthIn + 2 * area.bleedIn) * area.dpi);
     const heightPx = Math.round((area.heightIn + 2 * area.bleedIn) * area.dpi);
     const repeatPx = Math.max(8, Math.round(spec.repeatIn * area.dpi));
-    const tile = await resizeSeamless(hires.png, repeatPx);
+    let tile = await resizeSeamless(hires.png, repeatPx);
+    // A repeat larger than the print area (a 24 in repeat on a mug) prints its top-left part.
+    if (repeatPx > widthPx || repeatPx > heightPx) {
+      tile = await sharp(tile).extract({ left: 0, top: 0, width: Math.min(repeatPx, widthPx), height: Math.min(repeatPx, heightPx) }).png().toBuffer();
+    }
     // libvips tiles the repeat across the canvas strip by strip: memory stays bounded.
     const png = await sharp({ create: { width: widthPx, height: heightPx, channels: 3, background: spec.backgroundHex ?? '#ffffff' } })
       .composite([{ input: tile, tile: true, gravity: 'northwest' }])

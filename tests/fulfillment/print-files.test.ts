@@ -65,3 +65,13 @@ describe('print artwork', () => {
     expect(job.files).toHaveLength(0);
   });
 });
+
+describe('print artwork edge cases', () => {
+  it('prints a repeat larger than the print area (24 in repeat on a mug)', async () => {
+    await resetDatabase();
+    const { order } = await makePaidOrder('mug', { repeatIn: 24 });
+    const [job] = await renderAll(order.id);
+    expect(job.status).toBe('READY');
+    expect([job.files[0].widthPx, job.files[0].heightPx]).toEqual([2760, 1110]);
+  });
+});
