@@ -5,6 +5,7 @@ import { findProductBySlug } from '@/lib/catalog';
 import { publicUrl } from '@/app/_components/site-data';
 import { DESIGN_ID } from '@/app/_components/urls';
 import { ProductConfigurator } from './product-configurator';
+import { listTemplates } from '@/lib/mockup';
 
 export const dynamic = 'force-dynamic';
 
@@ -85,6 +86,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
           printAreas={sortPrintAreas(product.printAreas).map((a) => ({ name: a.name, widthIn: a.widthIn, heightIn: a.heightIn, dpi: a.dpi }))}
           designId={designId}
           initialRepeatIn={initialRepeatIn}
+          mockupViews={designId ? listTemplates().filter((t) => t.product === product.slug).map((t) => t.view).slice(0, 3) : []}
           heading={
             <div>
               <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{product.name}</h1>

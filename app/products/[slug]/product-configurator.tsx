@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { startTransition, useActionState, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { formatMoney } from '@/lib/catalog/format';
 import { ProductArt } from '@/app/_components/product-art';
+import { MockupGallery } from './mockup-gallery';
 import { useCartCount } from '@/app/_components/cart-count';
 import { designStudioUrl, designTileUrl } from '@/app/_components/urls';
 import { addToCartAction, type AddToCartState } from './actions';
@@ -33,6 +34,8 @@ interface Props {
   initialRepeatIn: number;
   /** Product name and description, shown at the top of the options column. */
   heading?: ReactNode;
+  /** Mockup template views for this product (studio shots rendered with the design). */
+  mockupViews?: string[];
 }
 
 const REPEAT_MIN = 0.5;
@@ -42,7 +45,7 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-export function ProductConfigurator({ product, variants, printAreas, designId, initialRepeatIn, heading }: Props) {
+export function ProductConfigurator({ product, variants, printAreas, designId, initialRepeatIn, heading, mockupViews = [] }: Props) {
   const colors = useMemo(() => unique(variants.map((v) => v.color)), [variants]);
   const sizes = useMemo(() => unique(variants.map((v) => v.size).filter((s): s is string => !!s)), [variants]);
   const [color, setColor] = useState(colors[0]);
@@ -109,6 +112,7 @@ export function ProductConfigurator({ product, variants, printAreas, designId, i
             </Link>
           </div>
         ) : null}
+        {designId ? <MockupGallery slug={product.slug} views={mockupViews} designId={designId} colorHex={hex} repeatIn={repeatIn} productName={product.name} /> : null}
       </div>
 
       {/* options */}
