@@ -1,14 +1,13 @@
 // Cart → Checkout Session → payment on the local Stripe-compatible server → signed webhook →
 // order paid. Real PostgreSQL, real Stripe SDK, real HTTP webhooks; nothing of ours is mocked.
-import http from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startLocalStripe, type LocalStripe } from '../../lib/payments/local-stripe';
-import { freePort } from '../setup/free-port';
+import type { LocalStripe } from '../../lib/payments/local-stripe';
+import { startStripeHarness, type StripeHarness } from '../setup/stripe-harness';
 import { resetDatabase } from '../setup/db';
 
 const SECRET = 'whsec_test_checkout_flow';
+let harness: StripeHarness;
 let local: LocalStripe;
-let hook: http.Server;
 let hookUrl: string;
 
 // Modules read env() once, so configure the process before importing them.
@@ -25,29 +24,13 @@ const lib = async () => ({
 });
 
 beforeAll(async () => {
-  // Webhooks land on a plain HTTP listener that hands the raw body to the store's handler.
-  hook = http.createServer(async (req, res) => {
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
-    const { orders } = await lib();
-    try {
-      const out = await orders.handleStripeWebhook(raw, (req.headers['stripe-signature'] as string) ?? null);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out));
-    } catch (err) {
-      if (!(err as { status?: number }).status) console.error('webhook handler failed:', err);
-      res.writeHead((err as { status?: number }).status ?? 500).end(String(err));
-    }
-  });
-  const port = await freePort();
-  await new Promise<void>((r) => hook.listen(port, '127.0.0.1', r));
-  hookUrl = `http://127.0.0.1:${port}/`;
-  local = await startLocalStripe({ port: 0, webhookSecret: SECRET, webhookUrl: hookUrl });
-  process.env.STRIPE_API_BASE = local.url;
+  harness = await startStripeHarness(SECRET);
+  local = harness.local;
+  hookUrl = harness.hookUrl;
 });
 
 afterAll(async () => {
-  await local?.close();
-  await new Promise((r) => hook?.close(r));
+  await harness?.close();
 });
 
 beforeEach(async () => {

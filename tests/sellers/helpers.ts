@@ -1,8 +1,6 @@
 // Shared set-up for seller and campaign tests: users, a design, a published listing, and a
 // buyer who pays through the local Stripe server (real SDK, real webhooks into the store).
-import http from 'node:http';
-import { startLocalStripe, type LocalStripe } from '../../lib/payments/local-stripe';
-import { freePort } from '../setup/free-port';
+import { startStripeHarness } from '../setup/stripe-harness';
 
 export const SECRET = 'whsec_test_sellers';
 
@@ -26,42 +24,11 @@ export const lib = async () => ({
   stripe: (await import('../../lib/payments')).stripe,
 });
 
-export interface StripeHarness {
-  local: LocalStripe;
-  hookUrl: string;
-  logs: string[];
-  close(): Promise<void>;
-}
+import type { StripeHarness } from '../setup/stripe-harness';
+export type { StripeHarness };
 
 /** Local Stripe whose webhooks land in the store's own handler. */
-export async function startStripe(): Promise<StripeHarness> {
-  const hook = http.createServer(async (req, res) => {
-    let raw = '';
-    for await (const chunk of req) raw += chunk;
-    const { orders } = await lib();
-    try {
-      const out = await orders.handleStripeWebhook(raw, (req.headers['stripe-signature'] as string) ?? null);
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out));
-    } catch (err) {
-      res.writeHead((err as { status?: number }).status ?? 500).end(String(err));
-    }
-  });
-  const port = await freePort();
-  await new Promise<void>((r) => hook.listen(port, '127.0.0.1', r));
-  const hookUrl = `http://127.0.0.1:${port}/`;
-  const logs: string[] = [];
-  const local = await startLocalStripe({ port: 0, webhookSecret: SECRET, webhookUrl: hookUrl, log: (l) => logs.push(l) });
-  process.env.STRIPE_API_BASE = local.url;
-  return {
-    local,
-    hookUrl,
-    logs,
-    async close() {
-      await local.close();
-      await new Promise((r) => hook.close(r));
-    },
-  };
-}
+export const startStripe = () => startStripeHarness(SECRET);
 
 export async function user(email: string, role: 'SHOPPER' | 'SELLER' | 'ADMIN' = 'SHOPPER') {
   const { auth } = await lib();
