@@ -70,7 +70,7 @@ def ddim_sr(model, low_img, steps=8, gen=None, factor=4):
 
 def load(stage, ckpt_dir=None):
     import train_diffusion as td
-    ckpt_dir = ckpt_dir or os.path.join(HERE, ".ckpt")
+    ckpt_dir = ckpt_dir or os.environ.get("SEEDPRINT_CKPT") or os.path.join(HERE, ".ckpt")
     m = td.make_base() if stage == "base" else td.make_sr()
     ck = torch.load(os.path.join(ckpt_dir, f"{stage}.pt"), map_location="cpu")
     m.load_state_dict(ck["ema"])

@@ -6,6 +6,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PY=${PYTHON:-/usr/bin/python3}
+# snapshot the checkpoints so export, samples and eval all use the same weights
+mkdir -p models/.ckpt/export
+cp models/.ckpt/base.pt models/.ckpt/sr.pt models/.ckpt/export/
+export SEEDPRINT_CKPT=models/.ckpt/export
 nice -n 5 "$PY" models/export_onnx.py
 nice -n 5 "$PY" models/sample_torch.py --grid models/.ckpt/samples.png --sr --threads 1
 nice -n 5 "$PY" models/make_preview.py
