@@ -51,6 +51,8 @@ describe('webhook delivery', () => {
     await waitFor(() => h!.hook.received.filter((r) => r.event.type === 'checkout.session.expired').length === 3, 'three attempts', 6_000);
     const elapsed = Date.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(2_400); // 0.5 s + 2 s of backoff
+    // The third attempt is logged once its response has been read, just after the hook saw it.
+    await waitFor(() => h!.local.deliveries().filter((d) => d.eventType === 'checkout.session.expired').length === 3, 'the third attempt to be logged', 2_000);
     const attempts = h.local.deliveries().filter((d) => d.eventType === 'checkout.session.expired');
     expect(attempts.map((a) => [a.attempt, a.status])).toEqual([
       [1, 500],
