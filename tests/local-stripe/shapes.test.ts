@@ -5,8 +5,9 @@ import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionParams, startHarness, testHelper, type Harness } from './helpers';
 
-const FIXTURES = '/work/shared/stripe/fixtures3.json';
-const fixtures = (fs.existsSync(FIXTURES) ? JSON.parse(fs.readFileSync(FIXTURES, 'utf8')).resources : {}) as Record<string, Record<string, unknown>>;
+// Stripe's example objects from stripe/openapi (MIT, see fixtures/STRIPE-OPENAPI-LICENSE).
+const FIXTURES = new URL('./fixtures/stripe-fixtures3.json', import.meta.url).pathname;
+const fixtures = JSON.parse(fs.readFileSync(FIXTURES, 'utf8')).resources as Record<string, Record<string, unknown>>;
 
 const jsonType = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
