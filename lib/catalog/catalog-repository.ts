@@ -1,4 +1,5 @@
 // Catalog data access: the only catalog module that touches Prisma.
+import { cache } from 'react';
 import { db } from '../db/client';
 import { CATALOG, skuFor } from './catalog-data';
 
@@ -11,9 +12,8 @@ export function listProducts() {
   return db.product.findMany({ where: { active: true }, include: productInclude, orderBy: { sortOrder: 'asc' } });
 }
 
-export function findProductBySlug(slug: string) {
-  return db.product.findFirst({ where: { slug, active: true }, include: productInclude });
-}
+// Per-request memo: a product page's metadata, JSON-LD and body all ask for the same product.
+export const findProductBySlug = cache((slug: string) => db.product.findFirst({ where: { slug, active: true }, include: productInclude }));
 
 export function findProductById(id: string) {
   return db.product.findUnique({ where: { id }, include: { variants: { orderBy: { sortOrder: 'asc' } }, printAreas: true } });

@@ -354,6 +354,7 @@ export function registerTemplate(product: string, view: string, dir: string): vo
   const key = `${product}/${view}`;
   extraDirs.set(key, dir);
   cache.delete(key);
+  listed = undefined;
 }
 
 export function uploadedTemplatesDir(): string {
@@ -361,7 +362,13 @@ export function uploadedTemplatesDir(): string {
 }
 
 /** Shipped templates, then the shop's uploaded ones (DATA_DIR/mockup-templates), which win. */
+let listed: TemplateRef[] | undefined;
+
 export function listTemplates(): TemplateRef[] {
+  return (listed ??= scanTemplates());
+}
+
+function scanTemplates(): TemplateRef[] {
   const out = new Map<string, TemplateRef>();
   const roots = [TEMPLATES_DIR, uploadedTemplatesDir()];
   for (const root of roots) {
