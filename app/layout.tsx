@@ -7,7 +7,6 @@ import { CartCountProvider } from './_components/cart-count';
 import { SiteFooter } from './_components/site-footer';
 import { SiteHeader } from './_components/site-header';
 import { TestModeBanner } from './_components/test-mode-banner';
-import { cartItemCount, safeCurrentUser } from './_components/site-data';
 
 export function generateMetadata(): Metadata {
   return {
@@ -24,8 +23,9 @@ export function generateMetadata(): Metadata {
 
 export const viewport: Viewport = { themeColor: '#186241', width: 'device-width', initialScale: 1 };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  const [user, count] = await Promise.all([safeCurrentUser(), cartItemCount()]);
+// The layout reads no cookies: the header asks /api/session from the browser, so pages that
+// are the same for everyone (product pages) can be served statically.
+export default function RootLayout({ children }: { children: ReactNode }) {
   const testMode = isTestMode();
   return (
     <html lang="en">
@@ -33,9 +33,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <a href="#main" className="sr-only z-50 rounded-lg bg-white px-4 py-2 font-semibold text-brand-800 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
           Skip to content
         </a>
-        <CartCountProvider count={count}>
+        <CartCountProvider>
           {testMode ? <TestModeBanner /> : null}
-          <SiteHeader user={user ? { email: user.email, name: user.name, role: user.role } : null} />
+          <SiteHeader />
           <div id="main" className="flex-1">
             {children}
           </div>

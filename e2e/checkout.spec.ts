@@ -50,8 +50,14 @@ async function signIn(page: Page, email: string) {
 test('design → cart → pay with the test card → the order is paid, once', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByText(/test mode/i).first()).toBeVisible();
+  // The product page is the same HTML for everyone: served from the ISR cache, no cookies read.
+  const first = await page.request.get('/products/tee');
+  const again = await page.request.get('/products/tee');
+  expect(again.headers()['x-nextjs-cache']).toBe('HIT');
+  expect(await again.text()).toBe(await first.text());
   await page.goto('/products/tee');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Tee');
+  await expect(page.getByTestId('cart-count')).toHaveText('0');
   await page.getByRole('link', { name: /Design your pattern/ }).first().click();
   await expect(page).toHaveURL(/\/design\?product=tee/);
 
@@ -64,8 +70,12 @@ test('design → cart → pay with the test card → the order is paid, once', a
   await expect(page).toHaveURL(/\/products\/tee\?design=[0-9a-f]{64}/);
 
   await page.getByRole('group', { name: 'Size' }).getByText('M', { exact: true }).click();
+  await expect(page.getByAltText('Your pattern tile')).toBeVisible(); // ?design= read in the browser
   await page.getByTestId('add-to-cart').click();
   await expect(page.getByText(/added to your cart/i)).toBeVisible();
+  await expect(page.getByTestId('cart-count')).toHaveText('1'); // header count from /api/session
+  await page.reload();
+  await expect(page.getByTestId('cart-count')).toHaveText('1');
 
   await checkoutFromCart(page, buyer);
   await payOnHostedPage(page, '4242 4242 4242 4242');

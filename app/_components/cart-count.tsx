@@ -1,24 +1,81 @@
 'use client';
-// The header's cart count, shared with "Add to cart" forms so the badge moves the moment a
-// shopper adds something (useOptimistic), then settles on the server's number.
+// The visitor's session summary (signed-in user, cart count), loaded by the browser from
+// /api/session so the layout reads no cookies and catalog pages can be static. It reloads on
+// every navigation and after cart changes; "Add to cart" bumps the badge at once
+// (useOptimistic) until the server's number arrives.
 import Link from 'next/link';
-import { createContext, useContext, useOptimistic, type ReactNode } from 'react';
+import { usePathname } from 'next/navigation';
+import { createContext, useCallback, useContext, useEffect, useOptimistic, useRef, useState, type ReactNode } from 'react';
 
-interface CartCountValue {
-  count: number;
-  /** Call inside a transition or form action: bumps the badge until the server answers. */
-  addOptimistic: (quantity: number) => void;
+export interface SessionUser {
+  email: string;
+  name: string | null;
+  role: string;
 }
 
-const CartCountContext = createContext<CartCountValue>({ count: 0, addOptimistic: () => {} });
+interface SessionValue {
+  count: number;
+  user: SessionUser | null;
+  /** false until the first answer from /api/session */
+  loaded: boolean;
+  /** Call inside a transition or form action: bumps the badge until the server answers. */
+  addOptimistic: (quantity: number) => void;
+  /** Re-read the session summary (after a cart change). */
+  refresh: () => Promise<void>;
+  /** A server-rendered page that knows the cart (the cart page) hands its count over. */
+  setCount: (count: number) => void;
+}
 
-export function CartCountProvider({ count, children }: { count: number; children: ReactNode }) {
+const SessionContext = createContext<SessionValue>({
+  count: 0,
+  user: null,
+  loaded: false,
+  addOptimistic: () => {},
+  refresh: async () => {},
+  setCount: () => {},
+});
+
+export function CartCountProvider({ children }: { children: ReactNode }) {
+  const [count, setCount] = useState(0);
+  const [user, setUser] = useState<SessionUser | null>(null);
+  const [loaded, setLoaded] = useState(false);
   const [optimistic, addOptimistic] = useOptimistic(count, (current: number, added: number) => Math.max(0, current + added));
-  return <CartCountContext value={{ count: optimistic, addOptimistic }}>{children}</CartCountContext>;
+  const pathname = usePathname();
+  const latest = useRef(0);
+
+  const refresh = useCallback(async () => {
+    const ticket = ++latest.current; // answers can arrive out of order: keep the newest
+    try {
+      const res = await fetch('/api/session', { cache: 'no-store', credentials: 'same-origin' });
+      if (!res.ok) return;
+      const body = (await res.json()) as { user: SessionUser | null; cartCount: number };
+      if (ticket !== latest.current) return;
+      setUser(body.user);
+      setCount(body.cartCount);
+      setLoaded(true);
+    } catch {
+      // offline or server restarting: keep what we have
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [pathname, refresh]);
+
+  return (
+    <SessionContext value={{ count: optimistic, user, loaded, addOptimistic, refresh, setCount }}>{children}</SessionContext>
+  );
 }
 
 export function useCartCount() {
-  return useContext(CartCountContext);
+  return useContext(SessionContext);
+}
+
+/** Rendered by a page that already knows the cart's count, so the badge agrees with it. */
+export function CartCountSync({ count }: { count: number }) {
+  const { setCount } = useCartCount();
+  useEffect(() => setCount(count), [count, setCount]);
+  return null;
 }
 
 export function CartLink() {

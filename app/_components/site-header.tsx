@@ -1,17 +1,15 @@
-// Site header: wordmark, main navigation, cart count and account link.
+'use client';
+// Site header: wordmark, main navigation, cart count and account link. The user and the cart
+// count come from the browser's session summary (see cart-count.tsx), so every page's HTML
+// is the same for every visitor and can be cached.
 import Link from 'next/link';
-import { CartLink } from './cart-count';
+import { CartLink, useCartCount } from './cart-count';
 import { Logo } from './logo';
-
-interface HeaderUser {
-  email: string;
-  name: string | null;
-  role: string;
-}
 
 const navLink = 'rounded-full px-1.5 py-2 text-sm whitespace-nowrap sm:px-3 font-medium text-stone-700 hover:bg-stone-100 hover:text-stone-900';
 
-export function SiteHeader({ user }: { user: HeaderUser | null }) {
+export function SiteHeader() {
+  const { user, loaded } = useCartCount();
   return (
     <header className="sticky top-0 z-30 border-b border-stone-200/80 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75">
       <div className="container-page flex h-16 items-center justify-between gap-2">
@@ -45,7 +43,8 @@ export function SiteHeader({ user }: { user: HeaderUser | null }) {
               </span>
             </Link>
           ) : (
-            <Link href="/signin" className={navLink}>
+            // Until the session is known the link keeps its place but stays hidden (no flash of "Sign in").
+            <Link href="/signin" className={`${navLink} ${loaded ? '' : 'invisible'}`} aria-hidden={loaded ? undefined : true} tabIndex={loaded ? undefined : -1}>
               Sign in
             </Link>
           )}

@@ -9,6 +9,7 @@ import { DesignThumb } from '@/app/_components/design-thumb';
 import { safeCurrentUser } from '@/app/_components/site-data';
 import { designTileUrl } from '@/app/_components/urls';
 import { updateQuantityAction } from './actions';
+import { CartCountSync } from '@/app/_components/cart-count';
 import { CheckoutForm } from './checkout-form';
 
 export const dynamic = 'force-dynamic';
@@ -40,6 +41,7 @@ export default async function CartPage({ searchParams }: { searchParams: Search 
 
   return (
     <main className="container-page py-8 sm:py-12">
+      <CartCountSync count={items.reduce((n, i) => n + i.quantity, 0)} />
       <h1 className="text-3xl font-bold tracking-tight text-stone-900">Your cart</h1>
       <div className="mt-6">
         {sp.checkout === 'cancelled' ? <Notice tone="info">Checkout cancelled — no payment was taken. Your cart is just as you left it.</Notice> : null}

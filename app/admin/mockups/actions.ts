@@ -32,6 +32,7 @@ export async function uploadTemplateAction(_prev: UploadState, form: FormData): 
       mask instanceof File && mask.size > 0 ? Buffer.from(await mask.arrayBuffer()) : null,
     );
     revalidatePath('/admin/mockups');
+    revalidatePath(`/products/${t.product}`); // the product page lists its mockup views
     return { ok: `Template ${t.product}/${t.view} saved.`, preview: `/api/mockups/${t.product}/${t.view}.png` };
   } catch (err) {
     return { error: err instanceof HttpError ? err.message : 'The template could not be saved.' };

@@ -65,10 +65,12 @@ export function ListingBuy({ listingId, offers, closed, preorder }: { listingId:
   const activeSize = size && sizes.includes(size) ? size : sizes.includes('M') ? 'M' : (sizes[0] ?? null);
   const variant = offer?.variants.find((v) => v.color === activeColor && (v.size ?? null) === activeSize) ?? offer?.variants.find((v) => v.color === activeColor);
   const [quantity, setQuantity] = useState(1);
-  const { addOptimistic } = useCartCount();
+  const { addOptimistic, refresh } = useCartCount();
   const [state, formAction, pending] = useActionState(async (prev: ListingCartState, form: FormData) => {
     addOptimistic(Number(form.get('quantity')) || 1);
-    return addListingToCartAction(prev, form);
+    const result = await addListingToCartAction(prev, form);
+    await refresh();
+    return result;
   }, { status: 'idle' } as ListingCartState);
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

@@ -3,22 +3,25 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { findProductBySlug } from '@/lib/catalog';
 import { publicUrl } from '@/app/_components/site-data';
-import { DESIGN_ID } from '@/app/_components/urls';
 import { ProductConfigurator } from './product-configurator';
 import { listTemplates } from '@/lib/mockup';
 
-export const dynamic = 'force-dynamic';
+// The page is the same for every visitor (the chosen design, `?design=`, and the header's
+// user/cart are filled in by the browser), so it is rendered once per product and cached
+// (ISR). Admin edits revalidate it at once; the hour is only a safety net.
+export const revalidate = 3600;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return []; // rendered on first request, not at build time (the catalog lives in the database)
+}
 
 type Params = Promise<{ slug: string }>;
-type Search = Promise<Record<string, string | string[] | undefined>>;
 
 const AREA_ORDER = ['front', 'back', 'wrap', 'left-sleeve', 'right-sleeve'];
 function sortPrintAreas<T extends { name: string; widthIn: number }>(areas: T[]): T[] {
   const rank = (a: T) => (AREA_ORDER.includes(a.name) ? AREA_ORDER.indexOf(a.name) : 100 + a.widthIn);
   return [...areas].sort((a, b) => rank(a) - rank(b));
 }
-
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
@@ -32,15 +35,10 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   };
 }
 
-export default async function ProductPage({ params, searchParams }: { params: Params; searchParams: Search }) {
-  const [{ slug }, sp] = await Promise.all([params, searchParams]);
+export default async function ProductPage({ params }: { params: Params }) {
+  const { slug } = await params;
   const product = await findProductBySlug(slug);
   if (!product || product.variants.length === 0) notFound();
-
-  const design = first(sp.design)?.toLowerCase() ?? null;
-  const designId = design && DESIGN_ID.test(design) ? design : null;
-  const repeatParam = Number(first(sp.repeat));
-  const initialRepeatIn = Number.isFinite(repeatParam) && repeatParam >= 0.5 && repeatParam <= 24 ? Math.round(repeatParam * 2) / 2 : 4;
 
   const prices = product.variants.map((v) => v.priceMinor);
   const low = Math.min(...prices);
@@ -84,9 +82,7 @@ export default async function ProductPage({ params, searchParams }: { params: Pa
           product={{ slug: product.slug, name: product.name, kind: product.kind }}
           variants={product.variants.map((v) => ({ id: v.id, color: v.color, colorHex: v.colorHex, size: v.size, priceMinor: v.priceMinor, currency: v.currency }))}
           printAreas={sortPrintAreas(product.printAreas).map((a) => ({ name: a.name, widthIn: a.widthIn, heightIn: a.heightIn, dpi: a.dpi }))}
-          designId={designId}
-          initialRepeatIn={initialRepeatIn}
-          mockupViews={designId ? listTemplates().filter((t) => t.product === product.slug).map((t) => t.view).slice(0, 3) : []}
+          mockupViews={listTemplates().filter((t) => t.product === product.slug).map((t) => t.view).slice(0, 3)}
           heading={
             <div>
               <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{product.name}</h1>

@@ -1,12 +1,13 @@
 'use client';
 // Live preview + options for one product: colour, size, pattern scale, quantity, add to cart.
 import Link from 'next/link';
-import { startTransition, useActionState, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
+import { useSearchParams } from 'next/navigation';
+import { startTransition, Suspense, useActionState, useCallback, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { formatMoney } from '@/lib/catalog/format';
 import { ProductArt } from '@/app/_components/product-art';
 import { MockupGallery } from './mockup-gallery';
 import { useCartCount } from '@/app/_components/cart-count';
-import { designStudioUrl, designTileUrl } from '@/app/_components/urls';
+import { DESIGN_ID, designStudioUrl, designTileUrl } from '@/app/_components/urls';
 import { addToCartAction, type AddToCartState } from './actions';
 import { inches, printAreaSummary } from './format';
 
@@ -30,8 +31,6 @@ interface Props {
   product: { slug: string; name: string; kind: string };
   variants: ConfiguratorVariant[];
   printAreas: ConfiguratorPrintArea[];
-  designId: string | null;
-  initialRepeatIn: number;
   /** Product name and description, shown at the top of the options column. */
   heading?: ReactNode;
   /** Mockup template views for this product (studio shots rendered with the design). */
@@ -45,14 +44,45 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
 
-export function ProductConfigurator({ product, variants, printAreas, designId, initialRepeatIn, heading, mockupViews = [] }: Props) {
+interface DesignParams {
+  designId: string | null;
+  /** repeat size from the link, if any (inches) */
+  repeatIn: number | null;
+}
+
+/** `?design=<id>&repeat=<in>` from the address bar. */
+export function parseDesignParams(design: string | null, repeat: string | null): DesignParams {
+  const d = design?.toLowerCase() ?? null;
+  const r = Number(repeat);
+  return {
+    designId: d && DESIGN_ID.test(d) ? d : null,
+    repeatIn: repeat !== null && Number.isFinite(r) && r >= REPEAT_MIN && r <= REPEAT_MAX ? Math.round(r * 2) / 2 : null,
+  };
+}
+
+// Reads the search params on the client. The page itself is static (the same HTML for every
+// design), so this sits in its own Suspense boundary: only this empty component waits.
+function DesignFromUrl({ onChange }: { onChange: (p: DesignParams) => void }) {
+  const sp = useSearchParams();
+  const design = sp.get('design');
+  const repeat = sp.get('repeat');
+  useEffect(() => onChange(parseDesignParams(design, repeat)), [design, repeat, onChange]);
+  return null;
+}
+
+export function ProductConfigurator({ product, variants, printAreas, heading, mockupViews = [] }: Props) {
+  const [designId, setDesignId] = useState<string | null>(null);
   const colors = useMemo(() => unique(variants.map((v) => v.color)), [variants]);
   const sizes = useMemo(() => unique(variants.map((v) => v.size).filter((s): s is string => !!s)), [variants]);
   const [color, setColor] = useState(colors[0]);
   const [size, setSize] = useState<string | null>(sizes.length ? (sizes.includes('M') ? 'M' : sizes[0]) : null);
   const [quantity, setQuantity] = useState(1);
-  const [repeatIn, setRepeatIn] = useState(initialRepeatIn);
-  const { addOptimistic } = useCartCount();
+  const [repeatIn, setRepeatIn] = useState(4);
+  const onDesignParams = useCallback((p: DesignParams) => {
+    setDesignId(p.designId);
+    if (p.repeatIn !== null) setRepeatIn(p.repeatIn);
+  }, []);
+  const { addOptimistic, refresh } = useCartCount();
   const ids = useId();
 
   const variant = variants.find((v) => v.color === color && (v.size ?? null) === size) ?? variants.find((v) => v.color === color) ?? variants[0];
@@ -62,7 +92,9 @@ export function ProductConfigurator({ product, variants, printAreas, designId, i
 
   const [state, formAction, pending] = useActionState(async (prev: AddToCartState, form: FormData) => {
     if (form.get('designId')) addOptimistic(Number(form.get('quantity')) || 1);
-    return addToCartAction(prev, form);
+    const result = await addToCartAction(prev, form);
+    await refresh(); // inside the transition, so the badge goes straight from optimistic to the server's count
+    return result;
   }, { status: 'idle' } as AddToCartState);
 
   // Submit through a transition so React does not reset the (controlled) options afterwards.
@@ -77,6 +109,9 @@ export function ProductConfigurator({ product, variants, printAreas, designId, i
 
   return (
     <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)] lg:gap-12">
+      <Suspense fallback={null}>
+        <DesignFromUrl onChange={onDesignParams} />
+      </Suspense>
       {/* preview */}
       <div className="min-w-0 lg:sticky lg:top-24 lg:self-start">
         <div className="relative overflow-hidden rounded-3xl border border-stone-200 bg-gradient-to-b from-stone-100 to-white">
