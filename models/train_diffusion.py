@@ -114,6 +114,7 @@ class Trainer:
             p.requires_grad_(False)
         self.opt = torch.optim.AdamW(self.model.parameters(), lr=args.lr, weight_decay=0.01, betas=(0.9, 0.99))
         self.step = 0
+        self.warm_from = 0  # LR warm-up restarts when the optimizer state is fresh
         self.train_seconds = 0.0
         self.losses = []
         self.path = os.path.join(CKPT, f"{stage}.pt")
@@ -121,11 +122,12 @@ class Trainer:
             ck = torch.load(self.path, map_location="cpu")
             self.model.load_state_dict(ck["model"])
             self.ema.load_state_dict(ck["ema"])
+            self.step = ck["step"]
             try:
                 self.opt.load_state_dict(ck["opt"])
-            except Exception as e:  # noqa
-                print("opt state not loaded:", e)
-            self.step = ck["step"]
+            except Exception as e:  # noqa  (e.g. a checkpoint rebuilt from ONNX by ckpt_from_onnx.py)
+                print("opt state not loaded:", repr(e), "- LR warm-up restarts", flush=True)
+                self.warm_from = self.step
             self.train_seconds = ck.get("train_seconds", 0.0)
             self.losses = ck.get("losses", [])
             print(f"[{stage}] resumed at step {self.step}", flush=True)
@@ -140,7 +142,7 @@ class Trainer:
         self.run_loss = None
 
     def lr_at(self, s):
-        return self.args.lr * min(1.0, (s + 1) / 300)
+        return self.args.lr * min(1.0, (s - self.warm_from + 1) / 300)
 
     def train_step(self):
         t0 = time.time()
