@@ -142,10 +142,34 @@ class UNet(nn.Module):
         return self.outc(F.silu(self.outn(h)))
 
 
-class BaseModel(nn.Module):
-    """x [B,3,64,64] noisy, t [B], tokens int64 [B,5] -> v [B,3,64,64]. patch x patch pixel packing."""
+class PixelHead(nn.Module):
+    """Full-resolution refinement after the packed UNet: two 3x3 convs see the noisy pixels and
+    the UNet's prediction side by side and correct it locally (pixel packing alone left
+    visible grain: the packed UNet must denoise 16 pixels per token at once). The last conv is
+    zero-initialised, so adding the head to a trained model leaves its output unchanged."""
 
-    def __init__(self, role_sizes=ROLE_SIZES_DEFAULT, chans=(96, 192, 256), nblocks=(1, 2, 2), cdim=256, edim=96, patch=2):
+    def __init__(self, cdim, hidden=32):
+        super().__init__()
+        self.stem = conv3(3, hidden)
+        self.c1 = conv3(hidden + 3, hidden)
+        self.emb = nn.Linear(cdim, 2 * hidden)
+        self.n1 = gn(hidden)
+        self.c2 = conv3(hidden, 3)
+        nn.init.zeros_(self.c2.weight)
+        nn.init.zeros_(self.c2.bias)
+
+    def forward(self, x, v, c):
+        h = self.c1(torch.cat([F.silu(self.stem(x)), v], dim=1))
+        s, b = self.emb(c)[:, :, None, None].chunk(2, dim=1)
+        h = self.n1(h) * (1 + s) + b
+        return v + self.c2(F.silu(h))
+
+
+class BaseModel(nn.Module):
+    """x [B,3,64,64] noisy, t [B], tokens int64 [B,5] -> v [B,3,64,64]. patch x patch pixel packing,
+    optional full-resolution PixelHead (head > 0 hidden channels)."""
+
+    def __init__(self, role_sizes=ROLE_SIZES_DEFAULT, chans=(96, 192, 256), nblocks=(1, 2, 2), cdim=256, edim=96, patch=2, head=0):
         super().__init__()
         self.patch = patch
         self.role_sizes = list(role_sizes)
@@ -153,11 +177,13 @@ class BaseModel(nn.Module):
         self.cond = nn.Sequential(nn.Linear(edim * len(role_sizes), cdim), nn.SiLU(), nn.Linear(cdim, cdim))
         self.temb = nn.Sequential(nn.Linear(128, cdim), nn.SiLU(), nn.Linear(cdim, cdim))
         self.unet = UNet(3 * patch * patch, 3 * patch * patch, list(chans), list(nblocks), cdim, attn_levels=(len(chans) - 1,))
+        self.head = PixelHead(cdim, head) if head else None
 
     def forward(self, x, t, tokens):
         e = torch.cat([emb(tokens[:, i]) for i, emb in enumerate(self.embs)], dim=1)
         c = F.silu(self.cond(e) + self.temb(timestep_embedding(t, 128)))
-        return unpack(self.unet(pack(x, self.patch), c), self.patch)
+        v = unpack(self.unet(pack(x, self.patch), c), self.patch)
+        return self.head(x, v, c) if self.head is not None else v
 
 
 class SRModel(nn.Module):

@@ -28,7 +28,7 @@ from nets import BaseModel, SRModel, nparams  # noqa: E402
 
 CKPT = os.path.join(HERE, ".ckpt")
 ROLE_SIZES = [len(pt.MOTIFS) + 1, len(pt.COLORS) + 1, len(pt.COLORS) + 1, len(pt.LAYOUTS) + 1, len(pt.SCALES) + 1]
-BASE_CFG = dict(role_sizes=ROLE_SIZES, chans=(96, 160), nblocks=(1, 2), cdim=160, edim=48, patch=4)
+BASE_CFG = dict(role_sizes=ROLE_SIZES, chans=(96, 160), nblocks=(1, 2), cdim=160, edim=48, patch=4, head=32)
 SR_CFG = dict(chans=(48, 96), nblocks=(1, 1), cdim=96)
 SR_TRAIN_HR = 128  # SR trained on random 64x64 torus crops of periodic 128 tiles (16 -> 64 px crops of 32->128 tiles)
 SR_CROP = 64
@@ -120,8 +120,13 @@ class Trainer:
         self.path = os.path.join(CKPT, f"{stage}.pt")
         if os.path.exists(self.path):
             ck = torch.load(self.path, map_location="cpu")
-            self.model.load_state_dict(ck["model"])
-            self.ema.load_state_dict(ck["ema"])
+            # strict=False: a checkpoint from before a zero-initialised addition (PixelHead) resumes
+            missing, unexpected = self.model.load_state_dict(ck["model"], strict=False)
+            self.ema.load_state_dict(ck["ema"], strict=False)
+            if unexpected or any(not k.startswith("head.") for k in missing):
+                raise SystemExit(f"checkpoint does not fit the model: missing {missing[:4]} unexpected {unexpected[:4]}")
+            if missing:
+                print(f"[{stage}] new layers start from their initialisation: {len(missing)} tensors", flush=True)
             self.step = ck["step"]
             try:
                 self.opt.load_state_dict(ck["opt"])

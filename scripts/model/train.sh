@@ -10,7 +10,7 @@ mkdir -p models/.ckpt
 PY=${PYTHON:-/usr/bin/python3}
 for stage in ${1:-base sr}; do
   seed=0; [ "$stage" = sr ] && seed=100
-  nice -n 10 nohup "$PY" models/train_diffusion.py --stages "$stage" --threads "${THREADS:-1}" --seed "$seed" \
+  nice -n 10 nohup "$PY" models/train_diffusion.py --stages "$stage" --threads "${THREADS:-1}" --seed "$seed" ${TRAIN_ARGS:-} \
     >> "models/.ckpt/train_$stage.log" 2>&1 &
   echo $! > "models/.ckpt/$stage.pid"
   echo "$stage: pid $! log models/.ckpt/train_$stage.log"
