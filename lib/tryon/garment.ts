@@ -3,7 +3,7 @@
 // photo's own shading (prints on the worn garment inpainted away), and the design painted at
 // its true scale, wrapped around torso and sleeves as cylinders and nudged along the folds.
 import type { PersonAnalysis } from './analyze';
-import { segmentDistance, v, type BodyFrame } from './body';
+import type { BodyFrame } from './body';
 import { boxBlur, clamp, fmap, smoothstep, type FMap, type Rgb } from './raster';
 import type { TileSampler } from './tile';
 
@@ -38,8 +38,18 @@ interface Stats {
 
 function median(a: number[]): number {
   if (!a.length) return 0;
-  const s = [...a].sort((x, y) => x - y);
+  const s = Float64Array.from(a).sort(); // numeric sort, no comparator calls
   return s[s.length >> 1];
+}
+
+// asin(clamp(v, ±0.97)) from a table: Math.asin is slow in the per-pixel loop; linear
+// interpolation over 4096 steps is within 2e-6 rad (1e-3 px on the widest panel)
+const ASIN_N = 4096;
+const ASIN = Float64Array.from({ length: ASIN_N + 1 }, (_, k) => Math.asin(-0.97 + (1.94 * k) / ASIN_N));
+function asin97(v: number): number {
+  const t = (clamp(v, -0.97, 0.97) + 0.97) * (ASIN_N / 1.94);
+  const k = Math.min(ASIN_N - 1, t | 0);
+  return ASIN[k] + (ASIN[k + 1] - ASIN[k]) * (t - k);
 }
 
 /** The garment's main colour: the peak of a chromaticity histogram, spread from its neighbourhood. */
@@ -100,17 +110,40 @@ function colourStats(photo: Rgb, all: number[]): Stats | null {
   return { r, g, sr: Math.max(0.012, 1.4826 * mad(rs, r)), sg: Math.max(0.012, 1.4826 * mad(gs, g)), l: median(ls) };
 }
 
-export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind: TopKind, tile: TileSampler, luma: Float32Array): PaintResult {
-  const { w: W, h: H } = photo;
-  const sw = f.sw;
-  const dbg = process.env.TRYON_DEBUG ? { t: performance.now(), lap(k: string) { const n = performance.now(); console.log('  paintTop', k, Math.round(n - this.t)); this.t = n; } } : null;
-  const mask = person.mask.data;
-  const hoodie = kind === 'hoodie';
+/** The garment's bounding box: every pass works on bw×bh maps, row-major; W is the photo's width. */
+interface Box {
+  x0: number;
+  y0: number;
+  bw: number;
+  bh: number;
+  W: number;
+}
 
-  // ---- geometry (pixels, in the body frame) ----
-  const nw = 0.2 * sw; // neck opening half-width
-  const neckDepth = hoodie ? 0.05 * sw : 0.11 * sw;
-  const hem = (hoodie ? 1.06 : 1.12) * f.torsoLen;
+/** The top's cut, in pixels of the body frame. */
+interface Cut {
+  hoodie: boolean;
+  sw: number;
+  nw: number;
+  neckDepth: number;
+  hem: number;
+  sleeveR: number;
+  foreR: number;
+}
+
+const AA = 1.2; // anti-aliasing half-width of hand-made edges (pixels)
+
+// Each pass is its own function: V8 optimises a small hot function within the first photo,
+// while one big function kept being recompiled on the stack, loop after loop, for several photos.
+
+/** Pass 1: region weight, part and fabric coordinates (pixels on the flattened garment). */
+function garmentGeometry(mask: Float32Array, box: Box, f: BodyFrame, cut: Cut, period: number) {
+  const { x0, y0, bw, bh, W } = box;
+  const { hoodie, sw, nw, neckDepth, hem, sleeveR, foreR } = cut;
+  const n = bw * bh;
+  const region = new Float32Array(n);
+  const part = new Uint8Array(n);
+  const fx = new Float32Array(n);
+  const fy = new Float32Array(n);
   const halfW = (b: number) => 0.5 * sw * (1.12 - 0.12 * clamp(b / f.torsoLen, 0, 1));
   const topB = (a: number) => {
     const aa = Math.abs(a);
@@ -118,31 +151,8 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
     const na = aa / nw;
     return na < 1 ? Math.max(shoulderTop, neckDepth * Math.sqrt(1 - na * na)) : shoulderTop;
   };
-  const arms = [f.arms.left, f.arms.right];
-  const sleeveR = (hoodie ? 0.23 : 0.21) * sw;
-  const foreR = 0.19 * sw;
-  const AA = 1.2; // anti-aliasing half-width of hand-made edges (pixels)
-
-  // bounding box of everything the top can cover
-  const pts = [f.toImage(-0.7 * sw, -0.35 * sw), f.toImage(0.7 * sw, -0.35 * sw), f.toImage(-0.7 * sw, hem + 4), f.toImage(0.7 * sw, hem + 4)];
-  for (const a of arms) pts.push(a.shoulder, a.elbow, a.wrist);
-  const pad = 0.25 * sw;
-  const x0 = Math.max(0, Math.floor(Math.min(...pts.map((p) => p.x)) - pad));
-  const x1 = Math.min(W - 1, Math.ceil(Math.max(...pts.map((p) => p.x)) + pad));
-  const y0 = Math.max(0, Math.floor(Math.min(...pts.map((p) => p.y)) - pad));
-  const y1 = Math.min(H - 1, Math.ceil(Math.max(...pts.map((p) => p.y)) + pad));
-  const bw = x1 - x0 + 1;
-  const bh = y1 - y0 + 1;
-  const n = bw * bh;
-
-  // pass 1: region weight, part and fabric coordinates (pixels on the flattened garment).
-  // Hot loop: plain arithmetic, no allocation.
-  const region = new Float32Array(n);
-  const part = new Uint8Array(n);
-  const fx = new Float32Array(n);
-  const fy = new Float32Array(n);
   const det = f.u.x * f.d.y - f.u.y * f.d.x;
-  const segs = arms.map((arm) => {
+  const segs = [f.arms.left, f.arms.right].map((arm) => {
     const mk = (p: { x: number; y: number }, q: { x: number; y: number }) => {
       const L = Math.hypot(q.x - p.x, q.y - p.y) || 1;
       return { px: p.x, py: p.y, dx: (q.x - p.x) / L, dy: (q.y - p.y) / L, L };
@@ -150,19 +160,31 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
     return { up: mk(arm.shoulder, arm.elbow), lo: mk(arm.elbow, arm.wrist) };
   });
   const sleeveStart = -0.25 * sw;
+  const { x: mx, y: my } = f.m;
+  const { x: ux, y: uy } = f.u;
+  const { x: dx, y: dy } = f.d;
+  // beyond these the smoothstep weights are exactly 0: skip their evaluation (most pixels)
+  const sleeveOut = sleeveR + AA;
+  const foreOut = foreR + AA;
   for (let by = 0; by < bh; by++) {
     const y = y0 + by;
+    const ddy = y - my;
     for (let bx = 0; bx < bw; bx++) {
       const i = by * bw + bx;
       const x = x0 + bx;
       if (mask[y * W + x] < 0.02) continue;
-      const ddx = x - f.m.x;
-      const ddy = y - f.m.y;
-      const a = (ddx * f.d.y - ddy * f.d.x) / det;
-      const b = (f.u.x * ddy - f.u.y * ddx) / det;
-      const hw = halfW(b);
-      const top = topB(a);
-      const wt = smoothstep(top - AA, top + AA, b) * (1 - smoothstep(hem - AA, hem + AA, b)) * (1 - smoothstep(hw - AA, hw + AA, Math.abs(a)));
+      const ddx = x - mx;
+      const a = (ddx * dy - ddy * dx) / det;
+      const b = (ux * ddy - uy * ddx) / det;
+      let wt = 0;
+      let hw = 0;
+      if (b < hem + AA) {
+        hw = halfW(b);
+        if (Math.abs(a) < hw + AA) {
+          const top = topB(a);
+          if (b > top - AA) wt = smoothstep(top - AA, top + AA, b) * (1 - smoothstep(hem - AA, hem + AA, b)) * (1 - smoothstep(hw - AA, hw + AA, Math.abs(a)));
+        }
+      }
       let best = wt;
       let bestPart = wt > 0 ? PART_TORSO : 0;
       let X = 0;
@@ -181,37 +203,42 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
         const ux = x - up.px;
         const uy = y - up.py;
         const ut = ux * up.dx + uy * up.dy;
-        const us = -ux * up.dy + uy * up.dx;
         const utc = ut < 0 ? 0 : ut > up.L ? up.L : ut;
         const uex = ux - up.dx * utc;
         const uey = uy - up.dy * utc;
         const udist = Math.sqrt(uex * uex + uey * uey);
         if (udist > sleeveR + 0.3 * sw && !hoodie) continue;
         const end = hoodie ? up.L + 0.05 * sw : 0.5 * up.L;
-        let ws = (1 - smoothstep(sleeveR - AA, sleeveR + AA, udist)) * smoothstep(sleeveStart - AA, sleeveStart + AA, ut) * (1 - smoothstep(end - AA, end + AA, ut));
+        let ws = 0;
         let SX = 0;
         let SY = 0;
         let SR = sleeveR * 1.05;
-        if (ws > 0) {
-          SX = us;
-          SY = ut;
+        if (udist < sleeveOut && ut > sleeveStart - AA && ut < end + AA) {
+          ws = (1 - smoothstep(sleeveR - AA, sleeveR + AA, udist)) * smoothstep(sleeveStart - AA, sleeveStart + AA, ut) * (1 - smoothstep(end - AA, end + AA, ut));
+          if (ws > 0) {
+            SX = -ux * up.dy + uy * up.dx;
+            SY = ut;
+          }
         }
         if (hoodie) {
           const lx = x - lo.px;
           const ly = y - lo.py;
           const lt = lx * lo.dx + ly * lo.dy;
-          const ls = -lx * lo.dy + ly * lo.dx;
-          const ltc = lt < 0 ? 0 : lt > lo.L ? lo.L : lt;
-          const lex = lx - lo.dx * ltc;
-          const ley = ly - lo.dy * ltc;
-          const ldist = Math.sqrt(lex * lex + ley * ley);
           const cuff = lo.L + 0.02 * sw;
-          const wl = (1 - smoothstep(foreR - AA, foreR + AA, ldist)) * smoothstep(-AA, AA, lt) * (1 - smoothstep(cuff - AA, cuff + AA, lt));
-          if (wl > ws) {
-            ws = wl;
-            SX = ls;
-            SR = foreR * 1.05;
-            SY = up.L + lt;
+          if (lt > -AA && lt < cuff + AA) {
+            const ltc = lt < 0 ? 0 : lt > lo.L ? lo.L : lt;
+            const lex = lx - lo.dx * ltc;
+            const ley = ly - lo.dy * ltc;
+            const ldist = Math.sqrt(lex * lex + ley * ley);
+            if (ldist < foreOut) {
+              const wl = (1 - smoothstep(foreR - AA, foreR + AA, ldist)) * smoothstep(-AA, AA, lt) * (1 - smoothstep(cuff - AA, cuff + AA, lt));
+              if (wl > ws) {
+                ws = wl;
+                SX = -lx * lo.dy + ly * lo.dx;
+                SR = foreR * 1.05;
+                SY = up.L + lt;
+              }
+            }
           }
         }
         // the torso wins where both overlap (the sleeve seam sits at the shoulder edge)
@@ -220,7 +247,7 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
           bestPart = s === 0 ? PART_LEFT : PART_RIGHT;
           X = SX;
           XR = SR;
-          XO = (s === 0 ? 0.37 : 0.71) * tile.period; // each sleeve is its own panel
+          XO = (s === 0 ? 0.37 : 0.71) * period; // each sleeve is its own panel
           Y = SY;
         }
       }
@@ -229,30 +256,29 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
         const qa = a / (0.34 * sw);
         const qb = (b + 0.1 * sw) / (0.17 * sw);
         const q = qa * qa + qb * qb;
-        const wh = 1 - smoothstep(0.85, 1.05, q);
+        const wh = q < 1.05 ? 1 - smoothstep(0.85, 1.05, q) : 0;
         if (wh > best + 0.02) {
           best = wh;
           bestPart = PART_HOOD;
           X = a * 1.1;
           XR = 0;
-          XO = 0.5 * tile.period;
+          XO = 0.5 * period;
           Y = b;
         }
       }
       region[i] = best;
       part[i] = bestPart;
-      if (best > 0) fx[i] = (XR > 0 ? Math.asin(clamp(X / XR, -0.97, 0.97)) * XR : X) + XO;
+      if (best > 0) fx[i] = (XR > 0 ? asin97(X / XR) * XR : X) + XO;
       fy[i] = Y;
     }
   }
+  return { region, part, fx, fy };
+}
 
-  dbg?.lap('geometry');
-  // ---- colour models: skin (face) and garment (chest) ----
-  const sample = (test: (x: number, y: number) => boolean, step = 2) => {
-    const out: number[] = [];
-    for (let y = y0; y <= y1; y += step) for (let x = x0; x <= x1; x += step) if (mask[y * W + x] > 0.85 && test(x, y)) out.push(y * W + x);
-    return out;
-  };
+/** Colour models: the garment's (chest) and the skin's (face). */
+function colourModels(photo: Rgb, mask: Float32Array, box: Box, region: Float32Array, part: Uint8Array, f: BodyFrame) {
+  const { x0, y0, bw, bh, W } = box;
+  const H = photo.h;
   const torsoIdx: number[] = [];
   for (let by = 0; by < bh; by += 2)
     for (let bx = 0; bx < bw; bx += 2) {
@@ -263,15 +289,21 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
   if (process.env.TRYON_DEBUG) console.log('garment', garment, 'n', torsoIdx.length);
   let skin: Stats | null = null;
   if (f.face) {
-    const fr = 0.09 * sw;
+    const fr = 0.09 * f.sw;
     const face = f.face;
     const idx: number[] = [];
     for (let y = Math.max(0, Math.floor(face.y - fr)); y <= Math.min(H - 1, face.y + fr); y++)
       for (let x = Math.max(0, Math.floor(face.x - fr)); x <= Math.min(W - 1, face.x + fr); x++)
         if ((x - face.x) ** 2 + (y - face.y) ** 2 <= fr * fr && mask[y * W + x] > 0.85) idx.push(y * W + x);
     skin = colourStats(photo, idx);
-    if (process.env.TRYON_DEBUG) console.log("skin", skin, idx.length);
+    if (process.env.TRYON_DEBUG) console.log('skin', skin, idx.length);
   }
+  return { garment, skin };
+}
+
+/** Pass 2: candidate occluders, 1 skin-like, 2 off the garment's colour. */
+function classify(photo: Rgb, luma: Float32Array, box: Box, region: Float32Array, part: Uint8Array, fy: Float32Array, sw: number, garment: Stats | null, skin: Stats | null) {
+  const { x0, y0, bw, bh, W } = box;
   const d = photo.data;
   const dist2 = (st: Stats, i: number) => {
     const R = d[3 * i];
@@ -303,10 +335,8 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
     if (dh > Math.PI) dh = 2 * Math.PI - dh;
     return dh > (28 * Math.PI) / 180;
   };
-
-  dbg?.lap('colour models');
-  // pass 2: candidate occluders = skin-like or off the garment's colour
-  const cls = new Uint8Array(n); // 1 skin-like, 2 off-colour
+  const cls = new Uint8Array(bw * bh);
+  let candidates = 0;
   let regionCount = 0;
   let coreCount = 0;
   let coreOff = 0;
@@ -321,6 +351,7 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
       const L = luma[gi];
       if (skin && ds < 6 && (off || !garment || ds < dist2(garment, gi)) && Math.abs(L - skin.l) < 0.35) cls[i] = 1;
       else if (off) cls[i] = 2;
+      if (cls[i]) candidates++;
       if (part[i] === PART_TORSO && fy[i] > 0.3 * sw) {
         coreCount++;
         if (cls[i] === 2) coreOff++;
@@ -330,117 +361,193 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
   // a printed or multi-coloured garment: the colour gate would eat it, keep only the skin gate
   const printedGarment = coreCount > 0 && coreOff / coreCount > 0.5;
   if (process.env.TRYON_DEBUG) console.log('core off share', coreOff / coreCount);
+  return { cls, candidates, regionCount, printedGarment };
+}
 
-  dbg?.lap('classify');
-  // pass 3: components of candidates: touching the garment's outline or large -> in front
-  // (hair, arms, hands, held things); small islands inside the garment -> prints on it
-  const occ = new Float32Array(n);
+/**
+ * Pass 3: components of candidates: touching the garment's outline or large -> in front
+ * (hair, arms, hands, held things); small islands inside the garment -> prints on it.
+ */
+function splitCandidates(cls: Uint8Array, candidates: number, region: Float32Array, bw: number, bh: number, printedGarment: boolean, regionCount: number) {
+  const n = bw * bh;
+  const occ = new Uint8Array(n);
   const print = new Uint8Array(n);
   const seen = new Uint8Array(n);
-  const stack: number[] = [];
-  const comp: number[] = [];
+  // every candidate enters one component at most: flat index lists, no array growth
+  const stack = new Int32Array(candidates);
+  const comp = new Int32Array(candidates);
+  const printed: number[] = [];
+  const joins = (k: number) => cls[k] !== 0 && !seen[k] && !(printedGarment && cls[k] === 2);
   for (let s0 = 0; s0 < n; s0++) {
     if (!cls[s0] || seen[s0]) continue;
     if (printedGarment && cls[s0] === 2) continue;
-    comp.length = 0;
+    let compN = 0;
+    let sp = 0;
     let touches = false;
     let skinN = 0;
     seen[s0] = 1;
-    stack.push(s0);
-    while (stack.length) {
-      const j = stack.pop()!;
-      comp.push(j);
+    stack[sp++] = s0;
+    while (sp) {
+      const j = stack[--sp];
+      comp[compN++] = j;
       if (cls[j] === 1) skinN++;
       const bx = j % bw;
       const by = (j - bx) / bw;
+      // a neighbour outside the box or the garment: the component touches the outline
+      if (bx === 0 || region[j - 1] < 0.5) touches = true;
+      else if (joins(j - 1)) (seen[j - 1] = 1), (stack[sp++] = j - 1);
+      if (bx === bw - 1 || region[j + 1] < 0.5) touches = true;
+      else if (joins(j + 1)) (seen[j + 1] = 1), (stack[sp++] = j + 1);
+      if (by === 0 || region[j - bw] < 0.5) touches = true;
+      else if (joins(j - bw)) (seen[j - bw] = 1), (stack[sp++] = j - bw);
+      if (by === bh - 1 || region[j + bw] < 0.5) touches = true;
+      else if (joins(j + bw)) (seen[j + bw] = 1), (stack[sp++] = j + bw);
+    }
+    const isSkin = skinN > compN / 2;
+    // held things touch a hand; prints (logos, patches) sit inside the garment on their own
+    const inFront = isSkin ? compN > 12 : touches || skinN > 0.02 * compN || compN > 0.15 * regionCount;
+    if (inFront) for (let c = 0; c < compN; c++) occ[comp[c]] = 1;
+    else if (!isSkin)
+      for (let c = 0; c < compN; c++) {
+        print[comp[c]] = 1;
+        printed.push(comp[c]);
+      }
+  }
+  // grow prints by a few pixels: their borders (embroidery, shadows) must not stay in the
+  // shading. Ring by ring from the pixels added last (the rest of the box cannot change).
+  let ring = printed;
+  for (let it = 0; it < 3; it++) {
+    const next: number[] = [];
+    for (const j of ring) {
       for (let q = 0; q < 4; q++) {
-        const k = q === 0 ? (bx > 0 ? j - 1 : -1) : q === 1 ? (bx < bw - 1 ? j + 1 : -1) : q === 2 ? (by > 0 ? j - bw : -1) : by < bh - 1 ? j + bw : -1;
-        if (k < 0 || region[k] < 0.5) {
-          touches = true;
-          continue;
-        }
-        if (cls[k] && !seen[k] && !(printedGarment && cls[k] === 2)) {
-          seen[k] = 1;
-          stack.push(k);
-        }
+        const k = q === 0 ? j - 1 : q === 1 ? j + 1 : q === 2 ? j - bw : j + bw;
+        const kx = k % bw;
+        if (k < bw || k >= n - bw || kx === 0 || kx === bw - 1) continue; // inner pixels only
+        if (print[k] || occ[k] || region[k] < 0.5) continue;
+        print[k] = 1;
+        next.push(k);
       }
     }
-    const isSkin = skinN > comp.length / 2;
-    // held things touch a hand; prints (logos, patches) sit inside the garment on their own
-    const inFront = isSkin ? comp.length > 12 : touches || skinN > 0.02 * comp.length || comp.length > 0.15 * regionCount;
-    if (inFront) for (const j of comp) occ[j] = 1;
-    else if (!isSkin) for (const j of comp) print[j] = 1;
+    ring = next;
   }
-  // grow prints by a few pixels: their borders (embroidery, shadows) must not stay in the shading
-  for (let it = 0; it < 3; it++) {
-    const src = print.slice();
-    for (let by = 1; by < bh - 1; by++)
-      for (let bx = 1; bx < bw - 1; bx++) {
-        const i = by * bw + bx;
-        if (src[i] || occ[i] || region[i] < 0.5) continue;
-        if (src[i - 1] || src[i + 1] || src[i - bw] || src[i + bw]) print[i] = 1;
-      }
-  }
-  // grow occluders by a pixel (no halo of design around them), then soften the edge
-  const grown = new Float32Array(n);
+  return { occ, print };
+}
+
+/** Occluders grown by a pixel (no halo of design around them), with a soft edge. */
+function occluderCover(occ: Uint8Array, bw: number, bh: number): Float32Array {
+  const grown = new Float32Array(bw * bh);
   for (let by = 1; by < bh - 1; by++)
     for (let bx = 1; bx < bw - 1; bx++) {
       const i = by * bw + bx;
       grown[i] = occ[i] || occ[i - 1] || occ[i + 1] || occ[i - bw] || occ[i + bw] ? 1 : 0;
     }
-  const occSoft = boxBlur(grown, bw, bh, 1);
-  for (let i = 0; i < n; i++) if (occ[i] === 1) occSoft[i] = Math.max(occSoft[i], 0.85);
+  const soft = boxBlur(grown, bw, bh, 1, grown);
+  for (let i = 0; i < soft.length; i++) if (occ[i]) soft[i] = Math.max(soft[i], 0.85);
+  return soft;
+}
 
-  dbg?.lap('components');
-  // ---- shading: photo luminance relative to the garment's median, prints filled in ----
-  let lref = garment?.l ?? 0.5;
-  lref = Math.max(lref, 0.04);
-  const Lb = new Float32Array(n);
-  const gw = new Float32Array(n);
-  for (let by = 0; by < bh; by++) {
-    for (let bx = 0; bx < bw; bx++) {
-      const i = by * bw + bx;
-      if (region[i] > 0.5 && !print[i] && occ[i] < 0.5) {
-        gw[i] = 1;
-        Lb[i] = luma[(y0 + by) * W + x0 + bx];
-      }
+/** Shading: the photo's luminance relative to the garment's, prints and occluders filled in. */
+function garmentShading(luma: Float32Array, box: Box, region: Float32Array, occ: Uint8Array, print: Uint8Array, lref: number, sw: number): Float32Array {
+  const { x0, y0, bw, bh, W } = box;
+  const n = bw * bh;
+  const garmentPx = (i: number) => region[i] > 0.5 && !print[i] && !occ[i];
+  // the photo's luminance on the garment, -1 elsewhere
+  const garmentL = (by: number, bx: number) => (garmentPx(by * bw + bx) ? luma[(y0 + by) * W + x0 + bx] : -1);
+  // the fills are wide blurs (smooth): computed at half size, read back bilinearly where needed.
+  // Lh, gh: 2×2 means of the garment's luminance (0 off the garment) and of its weight; an odd
+  // last row or column pairs with itself.
+  const rr = Math.max(2, Math.round(0.035 * sw));
+  const Lh = fmap((bw + 1) >> 1, (bh + 1) >> 1);
+  const gh = fmap(Lh.w, Lh.h);
+  for (let y2 = 0; y2 < Lh.h; y2++) {
+    const r0 = 2 * y2;
+    const r1 = Math.min(bh - 1, r0 + 1);
+    for (let x2 = 0; x2 < Lh.w; x2++) {
+      const c0 = 2 * x2;
+      const c1 = Math.min(bw - 1, c0 + 1);
+      const a = garmentL(r0, c0);
+      const b = garmentL(r0, c1);
+      const c = garmentL(r1, c0);
+      const d = garmentL(r1, c1);
+      Lh.data[y2 * Lh.w + x2] = ((a > 0 ? a : 0) + (b > 0 ? b : 0) + (c > 0 ? c : 0) + (d > 0 ? d : 0)) * 0.25;
+      gh.data[y2 * Lh.w + x2] = ((a >= 0 ? 1 : 0) + (b >= 0 ? 1 : 0) + (c >= 0 ? 1 : 0) + (d >= 0 ? 1 : 0)) * 0.25;
     }
   }
-  const rr = Math.max(2, Math.round(0.035 * sw));
-  const num = boxBlur(boxBlur(Lb, bw, bh, rr), bw, bh, rr);
-  const den = boxBlur(boxBlur(gw, bw, bh, rr), bw, bh, rr);
+  const blur2 = (m: FMap, r: number) => {
+    const once = boxBlur(m.data, m.w, m.h, r);
+    return boxBlur(once, m.w, m.h, r, once);
+  };
+  const num = blur2(Lh, Math.max(1, Math.round(rr / 2)));
+  const den = blur2(gh, Math.max(1, Math.round(rr / 2)));
   // a coarser fill for the middle of big prints (a patch wider than the fine kernel)
-  const num2 = boxBlur(boxBlur(Lb, bw, bh, 4 * rr), bw, bh, 4 * rr);
-  const den2 = boxBlur(boxBlur(gw, bw, bh, 4 * rr), bw, bh, 4 * rr);
+  const num2 = blur2(Lh, 2 * rr);
+  const den2 = blur2(gh, 2 * rr);
+  const hw2 = Lh.w;
   const S = new Float32Array(n);
   for (let by = 0; by < bh; by++) {
+    const hy = clamp(by / 2 - 0.25, 0, Lh.h - 1);
+    const hy0 = Math.floor(hy);
+    const hy1 = Math.min(Lh.h - 1, hy0 + 1) * hw2;
+    const ty = hy - hy0;
     for (let bx = 0; bx < bw; bx++) {
       const i = by * bw + bx;
       if (region[i] <= 0) continue;
       let L: number;
-      if (gw[i]) L = luma[(y0 + by) * W + x0 + bx];
+      if (garmentPx(i)) L = luma[(y0 + by) * W + x0 + bx];
       else {
-        const coarse = den2[i] > 0.01 ? num2[i] / den2[i] : lref;
-        const wf = clamp(den[i] / 0.25, 0, 1);
-        L = wf > 0 ? wf * (num[i] / den[i]) + (1 - wf) * coarse : coarse;
+        const hx = clamp(bx / 2 - 0.25, 0, hw2 - 1);
+        const hx0 = Math.floor(hx);
+        const hx1 = Math.min(hw2 - 1, hx0 + 1);
+        const tx = hx - hx0;
+        const j00 = hy0 * hw2 + hx0;
+        const j01 = hy0 * hw2 + hx1;
+        const j10 = hy1 + hx0;
+        const j11 = hy1 + hx1;
+        const w00 = (1 - tx) * (1 - ty);
+        const w01 = tx * (1 - ty);
+        const w10 = (1 - tx) * ty;
+        const w11 = tx * ty;
+        const d2 = den2[j00] * w00 + den2[j01] * w01 + den2[j10] * w10 + den2[j11] * w11;
+        const coarse = d2 > 0.01 ? (num2[j00] * w00 + num2[j01] * w01 + num2[j10] * w10 + num2[j11] * w11) / d2 : lref;
+        const d1 = den[j00] * w00 + den[j01] * w01 + den[j10] * w10 + den[j11] * w11;
+        const wf = clamp(d1 / 0.25, 0, 1);
+        const n1 = num[j00] * w00 + num[j01] * w01 + num[j10] * w10 + num[j11] * w11;
+        L = wf > 0 ? wf * (n1 / d1) + (1 - wf) * coarse : coarse;
       }
       S[i] = clamp(L / lref, 0.12, 1.7);
     }
   }
-  dbg?.lap('shading');
+  return S;
+}
+
+interface Layers {
+  region: Float32Array;
+  part: Uint8Array;
+  fx: Float32Array;
+  fy: Float32Array;
+  occ: Uint8Array;
+  print: Uint8Array;
+  cover: Float32Array;
+  S: Float32Array;
+}
+
+/** Pass 4: the design, lit by the photo's shading and nudged along the folds. */
+function paintLayers(photo: Rgb, mask: Float32Array, box: Box, L: Layers, sw: number, tile: TileSampler) {
+  const { x0, y0, bw, bh, W } = box;
+  const { region, part, fx, fy, occ, print, cover, S } = L;
+  const H = photo.h;
   // folds nudge the print: displacement along the gradient of the smoothed shading
   const dr = Math.max(1, Math.round(0.012 * sw));
-  const Sb = boxBlur(boxBlur(S, bw, bh, dr), bw, bh, dr);
+  const Sb = boxBlur(S, bw, bh, dr);
+  boxBlur(Sb, bw, bh, dr, Sb);
   const maxShift = 0.018 * sw;
   const K = 14 * dr;
-
-  dbg?.lap('displacement');
-  // pass 4: paint
-  const out: Rgb = { w: W, h: H, data: new Uint8Array(photo.data) };
+  const image: Rgb = { w: W, h: H, data: new Uint8Array(photo.data) };
   const alpha = fmap(W, H);
   const shading = new Float32Array(W * H);
   const flat = new Uint8Array(W * H * 3);
   const fullRegion = fmap(W, H);
+  const od = image.data;
   const c = new Float32Array(3);
   let occN = 0;
   let printN = 0;
@@ -453,7 +560,7 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
       fullRegion.data[gi] = reg * mask[gi];
       if (reg > 0.5 && occ[i]) occN++;
       if (reg > 0.5 && print[i]) printN++;
-      const a = reg * mask[gi] * (1 - occSoft[i]);
+      const a = reg * mask[gi] * (1 - cover[i]);
       if (a <= 0.003) continue;
       const gx = (Sb[i + 1] - Sb[i - 1]) * 0.5;
       const gy = (Sb[i + bw] - Sb[i - bw]) * 0.5;
@@ -467,23 +574,66 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
         const dv = c[ch];
         // multiply by the shading; above 1 the highlight lifts toward white like a sheen
         const lit = s <= 1 ? dv * s : dv + (255 - dv) * Math.min(1, (s - 1) * 0.6) + dv * (s - 1) * 0.25;
-        const p = out.data[o + ch];
-        out.data[o + ch] = Math.round(clamp(p + (lit - p) * a, 0, 255));
-        flat[o + ch] = Math.round(dv);
+        const p = od[o + ch];
+        const q = p + (lit - p) * a;
+        od[o + ch] = q <= 0 ? 0 : q >= 255 ? 255 : (q + 0.5) | 0; // Math.round for q ≥ 0, cheaper
+        flat[o + ch] = (dv + 0.5) | 0;
       }
       alpha.data[gi] = a;
       shading[gi] = s;
     }
   }
+  return { image, alpha, shading, flat, region: fullRegion, occN, printN };
+}
+
+export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind: TopKind, tile: TileSampler, luma: Float32Array): PaintResult {
+  const { w: W, h: H } = photo;
+  const sw = f.sw;
+  const dbg = process.env.TRYON_DEBUG ? { t: performance.now(), lap(k: string) { const n = performance.now(); console.log('  paintTop', k, Math.round(n - this.t)); this.t = n; } } : null;
+  const mask = person.mask.data;
+  const hoodie = kind === 'hoodie';
+  const cut: Cut = {
+    hoodie,
+    sw,
+    nw: 0.2 * sw, // neck opening half-width
+    neckDepth: hoodie ? 0.05 * sw : 0.11 * sw,
+    hem: (hoodie ? 1.06 : 1.12) * f.torsoLen,
+    sleeveR: (hoodie ? 0.23 : 0.21) * sw,
+    foreR: 0.19 * sw,
+  };
+
+  // bounding box of everything the top can cover
+  const pts = [f.toImage(-0.7 * sw, -0.35 * sw), f.toImage(0.7 * sw, -0.35 * sw), f.toImage(-0.7 * sw, cut.hem + 4), f.toImage(0.7 * sw, cut.hem + 4)];
+  for (const a of [f.arms.left, f.arms.right]) pts.push(a.shoulder, a.elbow, a.wrist);
+  const pad = 0.25 * sw;
+  const x0 = Math.max(0, Math.floor(Math.min(...pts.map((p) => p.x)) - pad));
+  const x1 = Math.min(W - 1, Math.ceil(Math.max(...pts.map((p) => p.x)) + pad));
+  const y0 = Math.max(0, Math.floor(Math.min(...pts.map((p) => p.y)) - pad));
+  const y1 = Math.min(H - 1, Math.ceil(Math.max(...pts.map((p) => p.y)) + pad));
+  const box: Box = { x0, y0, bw: x1 - x0 + 1, bh: y1 - y0 + 1, W };
+  const { bw, bh } = box;
+
+  const { region, part, fx, fy } = garmentGeometry(mask, box, f, cut, tile.period);
+  dbg?.lap('geometry');
+  const { garment, skin } = colourModels(photo, mask, box, region, part, f);
+  dbg?.lap('colour models');
+  const { cls, candidates, regionCount, printedGarment } = classify(photo, luma, box, region, part, fy, sw, garment, skin);
+  dbg?.lap('classify');
+  const { occ, print } = splitCandidates(cls, candidates, region, bw, bh, printedGarment, regionCount);
+  const cover = occluderCover(occ, bw, bh);
+  dbg?.lap('components');
+  const S = garmentShading(luma, box, region, occ, print, Math.max(garment?.l ?? 0.5, 0.04), sw);
+  dbg?.lap('shading');
+  const { occN, printN, ...paint } = paintLayers(photo, mask, box, { region, part, fx, fy, occ, print, cover, S }, sw, tile);
   dbg?.lap('paint');
   if (process.env.TRYON_DEBUG_DIR) {
-    const dump = new Uint8Array(n * 3);
-    for (let i = 0; i < n; i++) {
+    const dump = new Uint8Array(bw * bh * 3);
+    for (let i = 0; i < bw * bh; i++) {
       dump[3 * i] = occ[i] ? 255 : 0;
       dump[3 * i + 1] = print[i] ? 255 : 0;
       dump[3 * i + 2] = Math.round(region[i] * 120 + (cls[i] ? 100 : 0));
     }
     void import('sharp').then(({ default: sh }) => sh(Buffer.from(dump), { raw: { width: bw, height: bh, channels: 3 } }).png().toFile(`${process.env.TRYON_DEBUG_DIR}/classes-${kind}.png`));
   }
-  return { image: out, alpha, shading, flat, region: fullRegion, occluderShare: regionCount ? occN / regionCount : 0, printShare: regionCount ? printN / regionCount : 0 };
+  return { ...paint, occluderShare: regionCount ? occN / regionCount : 0, printShare: regionCount ? printN / regionCount : 0 };
 }

@@ -15,7 +15,7 @@ export interface FMap {
   data: Float32Array;
 }
 
-export const fmap = (w: number, h: number, fill = 0): FMap => ({ w, h, data: new Float32Array(w * h).fill(fill) });
+export const fmap = (w: number, h: number, fill = 0): FMap => ({ w, h, data: fill ? new Float32Array(w * h).fill(fill) : new Float32Array(w * h) });
 
 export async function decodeRgb(input: Buffer | string, maxEdge?: number): Promise<Rgb> {
   let s = sharp(input, { limitInputPixels: 40_000_000 }).rotate().removeAlpha().toColourspace('srgb');
@@ -52,49 +52,81 @@ export async function mapToPng(m: FMap): Promise<Buffer> {
 /** Bilinear resize of a float map (maps are smooth: no ringing wanted). */
 export function resizeMap(m: FMap, w: number, h: number): FMap {
   const out = fmap(w, h);
+  const src = m.data;
+  const dst = out.data;
   const sx = m.w / w;
   const sy = m.h / h;
+  // source columns and weights are the same on every row
+  const cx0 = new Int32Array(w);
+  const cx1 = new Int32Array(w);
+  const ctx = new Float64Array(w);
+  for (let x = 0; x < w; x++) {
+    const fx = Math.min(m.w - 1, Math.max(0, (x + 0.5) * sx - 0.5));
+    cx0[x] = Math.floor(fx);
+    cx1[x] = Math.min(m.w - 1, cx0[x] + 1);
+    ctx[x] = fx - cx0[x];
+  }
   for (let y = 0; y < h; y++) {
     const fy = Math.min(m.h - 1, Math.max(0, (y + 0.5) * sy - 0.5));
     const y0 = Math.floor(fy);
-    const y1 = Math.min(m.h - 1, y0 + 1);
+    const r0 = y0 * m.w;
+    const r1 = Math.min(m.h - 1, y0 + 1) * m.w;
     const ty = fy - y0;
+    const o = y * w;
     for (let x = 0; x < w; x++) {
-      const fx = Math.min(m.w - 1, Math.max(0, (x + 0.5) * sx - 0.5));
-      const x0 = Math.floor(fx);
-      const x1 = Math.min(m.w - 1, x0 + 1);
-      const tx = fx - x0;
-      const a = m.data[y0 * m.w + x0] * (1 - tx) + m.data[y0 * m.w + x1] * tx;
-      const b = m.data[y1 * m.w + x0] * (1 - tx) + m.data[y1 * m.w + x1] * tx;
-      out.data[y * w + x] = a * (1 - ty) + b * ty;
+      const x0 = cx0[x];
+      const x1 = cx1[x];
+      const tx = ctx[x];
+      const a = src[r0 + x0] * (1 - tx) + src[r0 + x1] * tx;
+      const b = src[r1 + x0] * (1 - tx) + src[r1 + x1] * tx;
+      dst[o + x] = a * (1 - ty) + b * ty;
     }
   }
   return out;
 }
 
-/** Box blur with radius r (clamped edges), separable, via running sums. */
+// scratch for boxBlur's horizontal pass and column sums, grown on demand (maps are large:
+// allocating them per call costs more than the blur)
+let blurTmp = new Float32Array(0);
+let blurCols = new Float64Array(0);
+
+/** Box blur with radius r (clamped edges), separable, via running sums; `out` may be `src`. */
 export function boxBlur(src: Float32Array, w: number, h: number, r: number, out: Float32Array<ArrayBufferLike> = new Float32Array(w * h)): Float32Array {
   if (r < 1) {
-    out.set(src);
+    if (out !== src) out.set(src);
     return out;
   }
-  const tmp = new Float32Array(w * h);
-  const n = 2 * r + 1;
+  if (blurTmp.length < w * h) blurTmp = new Float32Array(w * h);
+  if (blurCols.length < w) blurCols = new Float64Array(w);
+  const tmp = blurTmp;
+  const inv = 1 / (2 * r + 1);
   for (let y = 0; y < h; y++) {
     const row = y * w;
     let s = 0;
-    for (let k = -r; k <= r; k++) s += src[row + Math.min(w - 1, Math.max(0, k))];
+    for (let k = -r; k <= r; k++) s += src[row + (k < 0 ? 0 : k > w - 1 ? w - 1 : k)];
     for (let x = 0; x < w; x++) {
-      tmp[row + x] = s / n;
-      s += src[row + Math.min(w - 1, x + r + 1)] - src[row + Math.max(0, x - r)];
+      tmp[row + x] = s * inv;
+      const a = x + r + 1;
+      const b = x - r;
+      s += src[row + (a < w ? a : w - 1)] - src[row + (b > 0 ? b : 0)];
     }
   }
-  for (let x = 0; x < w; x++) {
-    let s = 0;
-    for (let k = -r; k <= r; k++) s += tmp[Math.min(h - 1, Math.max(0, k)) * w + x];
-    for (let y = 0; y < h; y++) {
-      out[y * w + x] = s / n;
-      s += tmp[Math.min(h - 1, y + r + 1) * w + x] - tmp[Math.max(0, y - r) * w + x];
+  // vertical pass row by row (running column sums): walking down columns misses the cache
+  const cols = blurCols;
+  cols.fill(0, 0, w);
+  for (let k = -r; k <= r; k++) {
+    const row = (k < 0 ? 0 : k > h - 1 ? h - 1 : k) * w;
+    for (let x = 0; x < w; x++) cols[x] += tmp[row + x];
+  }
+  for (let y = 0; y < h; y++) {
+    const row = y * w;
+    const a = y + r + 1;
+    const b = y - r;
+    const add = (a < h ? a : h - 1) * w;
+    const sub = (b > 0 ? b : 0) * w;
+    for (let x = 0; x < w; x++) {
+      out[row + x] = cols[x] * inv;
+      cols[x] += tmp[add + x] - tmp[sub + x];
     }
   }
   return out;
