@@ -69,9 +69,13 @@ def main():
         if missing:
             raise SystemExit(f"{stage}: {len(missing)} tensors not found in ONNX, e.g. {missing[:5]}")
         net.load_state_dict(sd)
-        step = (man.get("training", {}).get(stage, {}) or {}).get("steps", 0)
+        tr = man.get("training", {}).get(stage, {}) or {}
+        step = tr.get("steps", 0)
+        # keep the training history the manifest records, so a later export reports the totals
         torch.save({"model": net.state_dict(), "ema": net.state_dict(), "step": int(step or 0),
-                    "train_seconds": 0.0, "losses": [], "cfg": BASE_CFG if stage == "base" else SR_CFG,
+                    "train_seconds": float(tr.get("minutes") or 0) * 60,
+                    "losses": [(int(step or 0), tr["finalLoss"])] if tr.get("finalLoss") else [],
+                    "batch": tr.get("batch"), "cfg": BASE_CFG if stage == "base" else SR_CFG,
                     "params": nparams(net), "device": "cpu", "from_onnx": True}, os.path.join(CKPT, f"{stage}.pt"))
         print(f"{stage}: {len(sd)} tensors, step {step}, -> {CKPT}/{stage}.pt")
 

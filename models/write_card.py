@@ -10,6 +10,27 @@ import pattern_tiles as pt  # noqa: E402
 OUT = os.path.join(HERE, "seedprint-tiny-v1")
 
 
+def eval_table(e):
+    """The `npm run eval:model` figures (the ONNX pipeline the shop runs) against the issue's targets."""
+    m, st = e["metrics"], e["settings"]
+    def pct(v):
+        return "n/a" if v is None else f"{100 * v:.1f} %"
+    rows = [
+        ("background colour = most frequent palette colour", pct(m["backgroundColourMatch"]), "colour ≥ 90 %"),
+        ("motif colour among the top non-background colours", pct(m["motifColourMatch"]), "colour ≥ 90 %"),
+        ("motif recognised by the classifier", f"{pct(m['motifAccuracy'])} (geometric {pct(m['geometric']['motifAccuracy'])}, artwork {pct(m['artwork']['motifAccuracy'])})", "≥ 75 %"),
+        ("layout recognised by the classifier", pct(m["layoutAccuracy"]), "≥ 80 %"),
+        ("scale recognised by the classifier", pct(m.get("classifierScaleAccuracy")), "—"),
+        ("seam ratio (wrap-edge / interior neighbour difference), mean / p95", f"{m['seamRatio']:.3f} / {m['seamRatioP95']:.3f}", "within 10 % of 1"),
+        ("diversity across seeds (mean abs pixel difference)", f"{m['diversity']:.3f}", "> 0"),
+    ]
+    out = [f"`npm run eval:model` ({e['createdAt'][:16]} UTC): {st['prompts']} held-out prompts × {st['seedsPerPrompt']} seeds, "
+           f"{st['scheduler']} {st['steps']} steps, guidance {st['guidance']}, ONNX pipeline of the shop.", "",
+           "| measure | value | target |", "|---|---|---|"]
+    out += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    return "\n".join(out)
+
+
 def main():
     man = json.load(open(os.path.join(OUT, "manifest.json")))
     vocab = json.load(open(os.path.join(OUT, "vocab.json")))
@@ -17,6 +38,10 @@ def main():
     b, s = tr.get("base", {}), tr.get("sr", {})
     cls = man.get("eval", {}).get("classifier", {})
     ev = man.get("eval", {})
+    ts_eval = {}
+    ep = os.path.join(OUT, "eval.json")  # written by `npm run eval:model -- --write-model-eval`
+    if os.path.exists(ep):
+        ts_eval = json.load(open(ep))
     notes = ""
     np_ = os.path.join(OUT, "NOTES.md")
     if os.path.exists(np_):
@@ -84,6 +109,9 @@ A Python reference is `models/sample_torch.py`.
   96 (16×16) and 160 (8×8), ResBlocks with GroupNorm + FiLM, self-attention in the 8×8 middle,
   nearest-upsample + conv decoder, zero-initialised output conv; conditioning = MLP(concat of 5
   per-role embeddings (48-d)) + MLP(sinusoidal time embedding) → FiLM scale/shift in every ResBlock.
+  After unpacking, a full-resolution **PixelHead** (3×3 convs with 32 channels at 64×64, FiLM
+  from the same conditioning, zero-initialised residual) sees the noisy pixels and the UNet's
+  prediction side by side and corrects it locally: the packed UNet alone left visible grain.
 * **sr** ({f(s, 'params')} params): 4×4 pixel packing of the noisy high-res image concatenated with
   the low-res tile (avg-pool 4 of `low`, which for nearest upsampling is exactly the low-res tile)
   at packed resolution; UNet channels 48/96, FiLM time conditioning, no attention (fully
@@ -155,19 +183,22 @@ defined on the unit torus, drawn with all wrap copies at 4× supersampling and b
 
 | stage | steps | batch | wall minutes | params | final loss (EMA of v-MSE) | device |
 |---|---|---|---|---|---|---|
-| base | {f(b, 'steps')} | {f(b, 'batch')} | {f(b, 'minutes')} | {f(b, 'params')} | {f(b, 'finalLoss')} | {f(b, 'device')} (1 thread, nice 10) |
+| base | {f(b, 'steps')} | {f(b, 'batch')} | {f(b, 'minutes')} | {f(b, 'params')} | {f(b, 'finalLoss')} | {f(b, 'device')} |
 | sr | {f(s, 'steps')} | {f(s, 'batch')} | {f(s, 'minutes')} | {f(s, 'params')} | {f(s, 'finalLoss')} | {f(s, 'device')} (1 thread, nice 10) |
 
 AdamW (lr 4e-4, 300-step warm-up, wd 0.01, betas 0.9/0.99), grad clip 1, EMA 0.999 (exported).
-The machine (2 cores) was shared with the app's builds/tests; training ran at nice 10 with one
-thread per stage and got roughly a third of a core each, so step counts are small.
+Session 1: the machine (2 cores) was shared with the app's builds/tests; training ran at nice 10
+with one thread per stage and got roughly a third of a core each. Session 2: the base resumed
+from its exported step-4750 weights (`models/ckpt_from_onnx.py`, checkpoints are not committed)
+with 2 threads, the PixelHead added at step 5336 and t ~ U(0, 0.3) for 35% of each batch.
+{b.get('note', '')}
 
 ## Evaluation
 
 Classifier (`classifier.onnx`, trained only on renders, {f(cls, 'steps')} steps): held-out render accuracy
 {json.dumps(cls.get('heldOutAccuracy', {}))}.
 
-Samples: {json.dumps({k: v for k, v in ev.items() if k != 'classifier'})}
+{eval_table(ts_eval) if ts_eval else 'Samples: ' + json.dumps({k: v for k, v in ev.items() if k != 'classifier'})}
 
 ## Licences
 
