@@ -13,5 +13,6 @@ export SEEDPRINT_CKPT=models/.ckpt/export
 nice -n 5 "$PY" models/export_onnx.py
 nice -n 5 "$PY" models/sample_torch.py --grid models/.ckpt/samples.png --sr --threads 1
 nice -n 5 "$PY" models/make_preview.py
-if [ "${1:-}" = "--eval" ]; then nice -n 5 "$PY" models/eval_samples.py; fi
+# the held-out evaluation runs the shop's own ONNX pipeline (writes eval.json for the card)
+if [ "${1:-}" = "--eval" ]; then nice -n 5 npm run --silent eval:model -- --write-model-eval; fi
 "$PY" models/write_card.py

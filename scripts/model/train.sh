@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start (or resume from models/.ckpt/) seedprint-tiny-v1 training in the background.
-# base and sr run as two single-thread processes at nice 10 (the machine is shared).
+# base and sr run as two processes at nice 10 (THREADS=1 each by default: the machine is shared;
+# THREADS=2 when it is quiet). Extra trainer flags: TRAIN_ARGS="--low-t-frac 0.35".
 #   scripts/model/train.sh            # both stages
 #   scripts/model/train.sh base       # one stage
 # Stop: kill the PIDs printed (or in models/.ckpt/*.pid). Export: scripts/model/export.sh
@@ -8,6 +9,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 mkdir -p models/.ckpt
 PY=${PYTHON:-/usr/bin/python3}
+# A fresh machine has no checkpoints (not committed): resume from the shipped ONNX weights.
+for stage in ${1:-base sr}; do
+  [ -f "models/.ckpt/$stage.pt" ] || "$PY" models/ckpt_from_onnx.py --stages "$stage"
+done
 for stage in ${1:-base sr}; do
   seed=0; [ "$stage" = sr ] && seed=100
   nice -n 10 nohup "$PY" models/train_diffusion.py --stages "$stage" --threads "${THREADS:-1}" --seed "$seed" ${TRAIN_ARGS:-} \
