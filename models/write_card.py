@@ -217,7 +217,7 @@ Classifier (`classifier.onnx`, trained only on renders, {f(cls, 'steps')} steps)
 * Artwork motifs keep their emoji colours; a motif colour given for them is ignored.
 * The SR stage was trained on 16→64 crops of 32→128 tiles (same pixel statistics as 64→256);
   applying it twice (→1024) works mechanically but adds only sharpening, no new detail.
-* 8 DDIM steps; fewer steps are visibly noisy.
+* 8 sampler steps (DPM-Solver++(2M) by default, DDIM available); fewer steps are visibly noisy.
 
 {notes}
 """
