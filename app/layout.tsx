@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import './globals.css';
 import { env } from '@/lib/env';
 import { isTestMode } from '@/lib/payments';
-import { CartCountProvider } from './_components/cart-count';
+import { SessionSummaryProvider } from './_components/session-summary';
 import { SiteFooter } from './_components/site-footer';
 import { SiteHeader } from './_components/site-header';
 import { TestModeBanner } from './_components/test-mode-banner';
@@ -33,14 +33,14 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <a href="#main" className="sr-only z-50 rounded-lg bg-white px-4 py-2 font-semibold text-brand-800 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2">
           Skip to content
         </a>
-        <CartCountProvider>
+        <SessionSummaryProvider>
           {testMode ? <TestModeBanner /> : null}
           <SiteHeader />
           <div id="main" className="flex-1">
             {children}
           </div>
           <SiteFooter testMode={testMode} />
-        </CartCountProvider>
+        </SessionSummaryProvider>
       </body>
     </html>
   );

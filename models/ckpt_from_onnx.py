@@ -49,9 +49,10 @@ def main():
         # in execution order, which is the modules' registration order here
         gn_w = sorted((k for k in w if k.startswith("onnx::Mul_")), key=lambda k: int(k.split("_")[-1]))
         gn_b = sorted((k for k in w if k.startswith("onnx::Add_")), key=lambda k: int(k.split("_")[-1]))
-        gn_mods = [n for n, mod in net.named_modules() if isinstance(mod, torch.nn.GroupNorm)]
-        if not any(k.startswith("head.") for k in norm):
-            gn_mods = [n for n in gn_mods if not n.startswith("head.")]
+        # an export from before the PixelHead: the head keeps its (identity) initialisation
+        has_head = any(k.startswith("head.") for k in norm)
+        gn_mods = [n for n, mod in net.named_modules() if isinstance(mod, torch.nn.GroupNorm)
+                   if has_head or not n.startswith("head.")]
         if len(gn_mods) != len(gn_w) or len(gn_w) != len(gn_b):
             raise SystemExit(f"{stage}: {len(gn_mods)} GroupNorms but {len(gn_w)}/{len(gn_b)} unnamed params")
         for n, kw, kb in zip(gn_mods, gn_w, gn_b):
@@ -60,8 +61,8 @@ def main():
         missing = []
         for k in sd:
             cand = norm.get(k)
-            if cand is None and k.startswith("head.") and not any(n.startswith("head.") for n in norm):
-                continue  # an older export without the PixelHead: the head keeps its (identity) init
+            if cand is None and k.startswith("head.") and not has_head:
+                continue
             if cand is None or tuple(cand.shape) != tuple(sd[k].shape):
                 missing.append(k)
                 continue

@@ -1,15 +1,15 @@
 'use client';
 // Site header: wordmark, main navigation, cart count and account link. The user and the cart
-// count come from the browser's session summary (see cart-count.tsx), so every page's HTML
+// count come from the browser's session summary (see session-summary.tsx), so every page's HTML
 // is the same for every visitor and can be cached.
 import Link from 'next/link';
-import { CartLink, useCartCount } from './cart-count';
+import { CartLink, useSessionSummary } from './session-summary';
 import { Logo } from './logo';
 
 const navLink = 'rounded-full px-1.5 py-2 text-sm whitespace-nowrap sm:px-3 font-medium text-stone-700 hover:bg-stone-100 hover:text-stone-900';
 
 export function SiteHeader() {
-  const { user, loaded } = useCartCount();
+  const { user, loaded } = useSessionSummary();
   return (
     <header className="sticky top-0 z-30 border-b border-stone-200/80 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75">
       <div className="container-page flex h-16 items-center justify-between gap-2">

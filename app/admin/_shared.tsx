@@ -32,6 +32,20 @@ export function param(v: string | string[] | undefined): string | null {
   return typeof v === 'string' ? v.slice(0, 500) : null;
 }
 
+/** The admin's data tables: a scrollable card, a header row of `Th`s, divided body rows. */
+export function AdminTable({ head, children }: { head: ReactNode; children: ReactNode }) {
+  return (
+    <div className="card overflow-x-auto">
+      <table className="w-full text-sm">
+        <thead className="border-b border-stone-200 bg-stone-50">
+          <tr>{head}</tr>
+        </thead>
+        <tbody className="divide-y divide-stone-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}
+
 export function Th({ children, className = '' }: { children: ReactNode; className?: string }) {
   return (
     <th scope="col" className={`px-3 py-2 text-left text-xs font-semibold tracking-wide text-stone-600 uppercase ${className}`}>

@@ -3,51 +3,48 @@ import Link from 'next/link';
 import { formatMoney } from '@/lib/catalog';
 import type { searchOrders } from '@/lib/orders';
 import { StatusBadge, formatTime } from '@/app/_components/order-status';
-import { Th } from './_shared';
+import { AdminTable, Th } from './_shared';
 
 type Row = Awaited<ReturnType<typeof searchOrders>>[number];
 
 export function OrdersTable({ orders }: { orders: Row[] }) {
   return (
-    <div className="card overflow-x-auto">
-      <table className="w-full text-sm">
-        <thead className="border-b border-stone-200 bg-stone-50">
-          <tr>
-            <Th>Order</Th>
-            <Th>Placed</Th>
-            <Th>E-mail</Th>
-            <Th>Items</Th>
-            <Th>Status</Th>
-            <Th className="text-right">Total</Th>
+    <AdminTable
+      head={
+        <>
+          <Th>Order</Th>
+          <Th>Placed</Th>
+          <Th>E-mail</Th>
+          <Th>Items</Th>
+          <Th>Status</Th>
+          <Th className="text-right">Total</Th>
+        </>
+      }
+    >
+      {orders.length === 0 ? (
+        <tr>
+          <td colSpan={6} className="px-3 py-6 text-center text-stone-600">
+            No orders.
+          </td>
+        </tr>
+      ) : (
+        orders.map((o) => (
+          <tr key={o.id} data-testid="admin-order-row">
+            <td className="px-3 py-2 font-mono whitespace-nowrap">
+              <Link className="link" href={`/admin/orders/${o.id}`}>
+                {o.number}
+              </Link>
+            </td>
+            <td className="px-3 py-2 whitespace-nowrap text-stone-600">{formatTime(o.createdAt)}</td>
+            <td className="px-3 py-2">{o.email}</td>
+            <td className="px-3 py-2 text-stone-700">{o.items.reduce((n, i) => n + i.quantity, 0)}</td>
+            <td className="px-3 py-2">
+              <StatusBadge status={o.status} />
+            </td>
+            <td className="px-3 py-2 text-right tabular-nums">{formatMoney(o.totalMinor, o.currency)}</td>
           </tr>
-        </thead>
-        <tbody className="divide-y divide-stone-100">
-          {orders.length === 0 ? (
-            <tr>
-              <td colSpan={6} className="px-3 py-6 text-center text-stone-600">
-                No orders.
-              </td>
-            </tr>
-          ) : (
-            orders.map((o) => (
-              <tr key={o.id} data-testid="admin-order-row">
-                <td className="px-3 py-2 font-mono whitespace-nowrap">
-                  <Link className="link" href={`/admin/orders/${o.id}`}>
-                    {o.number}
-                  </Link>
-                </td>
-                <td className="px-3 py-2 whitespace-nowrap text-stone-600">{formatTime(o.createdAt)}</td>
-                <td className="px-3 py-2">{o.email}</td>
-                <td className="px-3 py-2 text-stone-700">{o.items.reduce((n, i) => n + i.quantity, 0)}</td>
-                <td className="px-3 py-2">
-                  <StatusBadge status={o.status} />
-                </td>
-                <td className="px-3 py-2 text-right tabular-nums">{formatMoney(o.totalMinor, o.currency)}</td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
+        ))
+      )}
+    </AdminTable>
   );
 }

@@ -20,7 +20,7 @@ export async function updateQuantityAction(form: FormData): Promise<void> {
       error = err instanceof HttpError ? err.message : 'Something went wrong on our side. Please try again.';
     }
   }
-  revalidatePath('/', 'layout');
+  revalidatePath('/cart'); // only the cart shows its lines; the header badge follows (CartCountSync)
   if (error) redirect(`/cart?error=${encodeURIComponent(error)}`);
 }
 

@@ -9,7 +9,7 @@ import { DesignThumb } from '@/app/_components/design-thumb';
 import { safeCurrentUser } from '@/app/_components/site-data';
 import { designTileUrl } from '@/app/_components/urls';
 import { updateQuantityAction } from './actions';
-import { CartCountSync } from '@/app/_components/cart-count';
+import { CartCountSync } from '@/app/_components/session-summary';
 import { CheckoutForm } from './checkout-form';
 
 export const dynamic = 'force-dynamic';

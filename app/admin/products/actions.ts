@@ -1,5 +1,5 @@
 'use server';
-import { revalidatePath, revalidateTag } from 'next/cache';
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { assertRole, getCurrentUser } from '@/lib/auth';
@@ -44,10 +44,9 @@ async function requireAdmin() {
   return user;
 }
 
-function afterCatalogWrite(slug?: string) {
-  revalidateTag('catalog', 'max');
+// Prices and names show on the home page, the shop and the (cached) product pages.
+function afterCatalogWrite() {
   revalidatePath('/', 'layout');
-  if (slug) revalidatePath(`/products/${slug}`);
 }
 
 export async function updateProductAction(form: FormData): Promise<void> {
@@ -57,7 +56,7 @@ export async function updateProductAction(form: FormData): Promise<void> {
     await requireAdmin();
     const input = parseOrThrow(productSchema, Object.fromEntries(form));
     const p = await updateProduct(input.id, { name: input.name, description: input.description, active: input.active });
-    afterCatalogWrite(p.slug);
+    afterCatalogWrite();
     target = `/admin/products/${encodeURIComponent(id)}?saved=${encodeURIComponent('Product saved.')}`;
   } catch (err) {
     target = `/admin/products/${encodeURIComponent(id)}?error=${encodeURIComponent(messageOf(err))}`;

@@ -1,6 +1,5 @@
 'use server';
 // Add a listing's product to the cart at the listing price (the design and scale come from the listing).
-import { revalidatePath } from 'next/cache';
 import { addToCart } from '@/lib/cart';
 import { HttpError } from '@/lib/http/errors';
 import { ensureCart } from '@/app/_lib/cart-session';
@@ -22,6 +21,5 @@ export async function addListingToCartAction(_prev: ListingCartState, form: Form
     console.error('[listings] add to cart failed', err);
     return { status: 'error', message: 'Something went wrong on our side. Please try again.', at: Date.now() };
   }
-  revalidatePath('/', 'layout');
   return { status: 'ok', message: 'Added to your cart.', at: Date.now() };
 }

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { startTransition, useActionState, useMemo, useState, type FormEvent } from 'react';
 import { formatMoney } from '@/lib/catalog/format';
-import { useCartCount } from '@/app/_components/cart-count';
+import { useSessionSummary } from '@/app/_components/session-summary';
 import { addListingToCartAction, type ListingCartState } from './actions';
 
 export interface BuyOffer {
@@ -65,7 +65,7 @@ export function ListingBuy({ listingId, offers, closed, preorder }: { listingId:
   const activeSize = size && sizes.includes(size) ? size : sizes.includes('M') ? 'M' : (sizes[0] ?? null);
   const variant = offer?.variants.find((v) => v.color === activeColor && (v.size ?? null) === activeSize) ?? offer?.variants.find((v) => v.color === activeColor);
   const [quantity, setQuantity] = useState(1);
-  const { addOptimistic, refresh } = useCartCount();
+  const { addOptimistic, refresh } = useSessionSummary();
   const [state, formAction, pending] = useActionState(async (prev: ListingCartState, form: FormData) => {
     addOptimistic(Number(form.get('quantity')) || 1);
     const result = await addListingToCartAction(prev, form);

@@ -1,6 +1,5 @@
 'use server';
 import { unstable_rethrow } from 'next/navigation';
-import { revalidatePath } from 'next/cache';
 import { addToCart } from '@/lib/cart';
 import { HttpError } from '@/lib/http/errors';
 import { ensureCart } from '@/app/_lib/cart-session';
@@ -31,6 +30,5 @@ export async function addToCartAction(_prev: AddToCartState, form: FormData): Pr
     console.error('[seedprint] add to cart failed', err);
     return { status: 'error', message: 'Something went wrong on our side. Please try again.', at: Date.now() };
   }
-  revalidatePath('/', 'layout');
   return { status: 'ok', message: 'Added to your cart.', at: Date.now() };
 }

@@ -6,7 +6,7 @@ import { startTransition, Suspense, useActionState, useCallback, useEffect, useI
 import { formatMoney } from '@/lib/catalog/format';
 import { ProductArt } from '@/app/_components/product-art';
 import { MockupGallery } from './mockup-gallery';
-import { useCartCount } from '@/app/_components/cart-count';
+import { useSessionSummary } from '@/app/_components/session-summary';
 import { DESIGN_ID, designStudioUrl, designTileUrl } from '@/app/_components/urls';
 import { addToCartAction, type AddToCartState } from './actions';
 import { inches, printAreaSummary } from './format';
@@ -51,7 +51,7 @@ interface DesignParams {
 }
 
 /** `?design=<id>&repeat=<in>` from the address bar. */
-export function parseDesignParams(design: string | null, repeat: string | null): DesignParams {
+function parseDesignParams(design: string | null, repeat: string | null): DesignParams {
   const d = design?.toLowerCase() ?? null;
   const r = Number(repeat);
   return {
@@ -82,7 +82,7 @@ export function ProductConfigurator({ product, variants, printAreas, heading, mo
     setDesignId(p.designId);
     if (p.repeatIn !== null) setRepeatIn(p.repeatIn);
   }, []);
-  const { addOptimistic, refresh } = useCartCount();
+  const { addOptimistic, refresh } = useSessionSummary();
   const ids = useId();
 
   const variant = variants.find((v) => v.color === color && (v.size ?? null) === size) ?? variants.find((v) => v.color === color) ?? variants[0];

@@ -1,4 +1,3 @@
-import { revalidateTag } from 'next/cache';
 import { addToCart, cartTotals, getCart, updateQuantity } from '@/lib/cart';
 import { handle } from '@/lib/http/route';
 import { badRequest } from '@/lib/http/errors';
@@ -19,7 +18,6 @@ export const POST = handle(async (req) => {
   const input = await body(req);
   const cart = await ensureCart();
   await addToCart(cart.id, input);
-  revalidateTag(`cart-${cart.id}`, 'max');
   const fresh = await getCart(cart.id);
   return Response.json({ cart: fresh, totals: cartTotals(fresh) }, { status: 201 });
 });

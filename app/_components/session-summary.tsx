@@ -35,7 +35,7 @@ const SessionContext = createContext<SessionValue>({
   setCount: () => {},
 });
 
-export function CartCountProvider({ children }: { children: ReactNode }) {
+export function SessionSummaryProvider({ children }: { children: ReactNode }) {
   const [count, setCount] = useState(0);
   const [user, setUser] = useState<SessionUser | null>(null);
   const [loaded, setLoaded] = useState(false);
@@ -67,19 +67,19 @@ export function CartCountProvider({ children }: { children: ReactNode }) {
   );
 }
 
-export function useCartCount() {
+export function useSessionSummary() {
   return useContext(SessionContext);
 }
 
 /** Rendered by a page that already knows the cart's count, so the badge agrees with it. */
 export function CartCountSync({ count }: { count: number }) {
-  const { setCount } = useCartCount();
+  const { setCount } = useSessionSummary();
   useEffect(() => setCount(count), [count, setCount]);
   return null;
 }
 
 export function CartLink() {
-  const { count } = useCartCount();
+  const { count } = useSessionSummary();
   const label = count === 1 ? 'Cart, 1 item' : `Cart, ${count} items`;
   return (
     <Link
