@@ -45,6 +45,10 @@ def main():
             k = k[:-len("__fp16")] if k.endswith("__fp16") else k  # fp16-stored weights
             norm[k] = v
             norm[k.replace(".conv.weight", ".weight").replace(".conv.bias", ".bias")] = v
+        # export_onnx.split_pixel_head_input stores the PixelHead's first conv as two (c1a, c1b)
+        if "head.c1a.weight" in norm:
+            norm["head.c1.weight"] = np.concatenate([norm["head.c1a.weight"], norm["head.c1b.weight"]], axis=1)
+            norm["head.c1.bias"] = norm["head.c1a.bias"]
         # GroupNorm affine params are exported unnamed (onnx::Mul_N / onnx::Add_N, shape [C,1,1]),
         # in execution order, which is the modules' registration order here
         gn_w = sorted((k for k in w if k.startswith("onnx::Mul_")), key=lambda k: int(k.split("_")[-1]))

@@ -5,6 +5,8 @@
 torch 1.13 exports padding_mode='circular' wrongly, so every circular conv is replaced by
 explicit wrap padding (slice + concat) followed by a zero-padding conv (`patch_circular`),
 and the patched module is checked against the original in torch (max abs err printed).
+The graph is then rewritten so each slice+concat pair becomes one `Pad(mode="wrap")` (opset 19,
+`wrap_pads_to_pad_op`): same values, ~12 % less time per UNet call in onnxruntime.
 Large weight initializers are stored as float16 (+ Cast to float32 in the graph) when the
 fp32 file would exceed the 16 MB budget; all graph inputs/outputs and compute stay float32.
 """
@@ -19,6 +21,7 @@ import time
 import numpy as np
 import torch
 import torch.nn as nn
+import torch.nn.functional as F
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -61,6 +64,37 @@ def patch_circular(module):
     return m, n
 
 
+def split_pixel_head_input(model):
+    """PixelHead.c1 sees concat(stem features (32 ch), v (3 ch)): 35 input channels keep
+    onnxruntime from using its blocked (NCHWc) conv kernel for the most expensive conv of the
+    base model. c1(concat(a, v)) == c1a(a) + c1b(v) (a conv is linear), so export it as two convs
+    and an add: same values up to float rounding, faster."""
+    head = getattr(model, "head", None)
+    if head is None:
+        return
+    conv = head.c1.conv
+    k = head.stem.conv.out_channels
+
+    def part(w, bias):
+        c = nn.Conv2d(w.shape[1], w.shape[0], 3, padding=1, padding_mode="circular", bias=bias is not None)
+        c.weight = nn.Parameter(w.detach().clone())
+        if bias is not None:
+            c.bias = nn.Parameter(bias.detach().clone())
+        return WrapConv(c)
+
+    head.c1a = part(conv.weight[:, :k], conv.bias)
+    head.c1b = part(conv.weight[:, k:], None)
+
+    def forward(x, v, c):
+        h = head.c1a(F.silu(head.stem(x))) + head.c1b(v)
+        s, b = head.emb(c)[:, :, None, None].chunk(2, dim=1)
+        h = head.n1(h) * (1 + s) + b
+        return v + head.c2(F.silu(h))
+
+    head.forward = forward
+    del head.c1
+
+
 def sha256(path):
     h = hashlib.sha256()
     with open(path, "rb") as f:
@@ -78,6 +112,68 @@ def write_ref(path, inputs, outputs):
     with open(path, "w") as f:
         json.dump({"inputs": {k: enc(v) for k, v in inputs.items()},
                    "outputs": {k: enc(v) for k, v in outputs.items()}}, f)
+
+
+def wrap_pads_to_pad_op(path):
+    """Rewrite Concat[Slice(X), X, Slice(X)] on H then W in front of a Conv (WrapConv's export)
+    into one Pad(X, mode="wrap") (ONNX opset 19; torch 1.13 can only export up to opset 17).
+    onnxruntime runs one Pad much faster than four Slices and two Concats, and the output is
+    bit-identical. Returns the number of convs rewritten."""
+    import onnx
+    from onnx import helper, numpy_helper
+    model = onnx.load(path)
+    g = model.graph
+    producer = {o: n for n in g.node for o in n.output}
+    consts = {i.name: numpy_helper.to_array(i) for i in g.initializer}
+    consts.update({n.output[0]: numpy_helper.to_array(n.attribute[0].t) for n in g.node if n.op_type == "Constant"})
+
+    def attr(n, k):
+        return next((helper.get_attribute_value(a) for a in n.attribute if a.name == k), None)
+
+    def wrap_source(name, axis):
+        """name = Concat(axis)[Slice(X) of width 1, X, Slice(X) of width 1] -> X, else None."""
+        c = producer.get(name)
+        if c is None or c.op_type != "Concat" or attr(c, "axis") != axis or len(c.input) != 3:
+            return None
+        a, x, b = c.input
+        for s in (producer.get(a), producer.get(b)):
+            if s is None or s.op_type != "Slice" or s.input[0] != x:
+                return None
+            start, end = (int(np.asarray(consts[i]).reshape(-1)[0]) for i in s.input[1:3])
+            if not ((start, end) == (-1, 2 ** 63 - 1) or (start, end) == (0, 1)):
+                return None  # only pad 1 (all 3x3 convs here)
+        return x
+
+    nodes, n = [], 0
+    for node in g.node:
+        if node.op_type == "Conv":
+            x3 = wrap_source(node.input[0], 3)
+            x = wrap_source(x3, 2) if x3 else None
+            if x is not None:
+                pads = node.name + "_wrap_pads"
+                g.initializer.append(numpy_helper.from_array(np.array([0, 0, 1, 1, 0, 0, 1, 1], np.int64), pads))
+                out = node.name + "_wrapped"
+                nodes.append(helper.make_node("Pad", [x, pads], [out], mode="wrap", name=node.name + "_wrap"))
+                node.input[0] = out
+                n += 1
+        nodes.append(node)
+    # drop the now unused Slice/Concat nodes (and constants), keeping topological order
+    needed = {o.name for o in g.output}
+    keep = []
+    for node in reversed(nodes):
+        if any(o in needed for o in node.output):
+            keep.append(node)
+            needed.update(i for i in node.input if i)
+    del g.node[:]
+    g.node.extend(reversed(keep))
+    inits = [i for i in g.initializer if i.name in needed]
+    del g.initializer[:]
+    g.initializer.extend(inits)
+    for op in model.opset_import:
+        if op.domain in ("", "ai.onnx"):
+            op.version = 19  # Pad's wrap mode; every other op here has the same semantics in 19
+    onnx.save(model, path)
+    return n
 
 
 def weights_to_fp16(path, min_elems=4096):
@@ -121,6 +217,7 @@ def export(args):
             continue
         m, ck = load(stage)
         pm, n = patch_circular(m)
+        split_pixel_head_input(pm)
         pm.eval()
         g = torch.Generator().manual_seed(0)
         if stage == "base":
@@ -146,16 +243,17 @@ def export(args):
         path = os.path.join(out, f"{stage}.onnx")
         torch.onnx.export(pm, ins, path, input_names=names, output_names=["v"], dynamic_axes=dyn,
                           opset_version=args.opset, do_constant_folding=True)
+        onnx.checker.check_model(onnx.load(path))  # (before the opset-19 rewrite: onnx 1.12 checks up to 17)
+        nwrap = wrap_pads_to_pad_op(path)
         size32 = os.path.getsize(path)
         n16 = 0
         if args.fp16_weights == "always" or (args.fp16_weights == "auto" and size32 > 15.5e6):
             n16 = weights_to_fp16(path)
-        onnx.checker.check_model(onnx.load(path))
         # also save reference I/O for the Node-side check
         write_ref(os.path.join(HERE, ".ckpt", f"{stage}_ref.json"), dict(zip(names, ins)), {"v": ref})
         files[stage] = {"path": f"{stage}.onnx", "sha256": sha256(path), "bytes": os.path.getsize(path),
                         "weights": "float16 (Cast to float32 in graph)" if n16 else "float32"}
-        report[stage] = {"patch_err": err, "fp16_initializers": n16, "bytes_fp32": size32}
+        report[stage] = {"patch_err": err, "fp16_initializers": n16, "bytes_fp32": size32, "wrap_pads": nwrap}
         train[stage] = {"steps": ck["step"], "batch": ck.get("batch"), "minutes": round(ck.get("train_seconds", 0) / 60, 1),
                         "params": ck.get("params"), "device": ck.get("device", "cpu"),
                         "finalLoss": ck["losses"][-1][1] if ck.get("losses") else None}
@@ -189,7 +287,7 @@ def export(args):
             {"name": "procedural geometric motifs (pattern_tiles.py)", "licence": "project-owned"}],
         "eval": {**old.get("eval", {}), **({"classifier": json.load(open(os.path.join(HERE, ".ckpt", "classifier.json")))}
                                           if os.path.exists(os.path.join(HERE, ".ckpt", "classifier.json")) else {})},
-        "export": {"opset": args.opset, "torch": torch.__version__, "circularPadding": "explicit wrap (slice+concat) + zero-pad conv", **report},
+        "export": {"opset": args.opset, "graphOpset": 19, "torch": torch.__version__, "circularPadding": "Pad(mode=wrap) + zero-pad conv (opset 19)", **report},
     }
     with open(man_path, "w") as f:
         json.dump(manifest, f, indent=2)

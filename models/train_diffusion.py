@@ -147,7 +147,15 @@ class Trainer:
         self.run_loss = None
 
     def lr_at(self, s):
-        return self.args.lr * min(1.0, (s - self.warm_from + 1) / 300)
+        lr = self.args.lr * min(1.0, (s - self.warm_from + 1) / 300)
+        a = self.args
+        if a.decay_end > a.decay_start and s >= a.decay_start:
+            # cosine anneal to lr_min over absolute steps [decay_start, decay_end] (resumable:
+            # pass the same flags again); a constant LR leaves the weights jittering around the
+            # optimum, annealing settles them
+            f = min(1.0, (s - a.decay_start) / (a.decay_end - a.decay_start))
+            lr = a.lr_min + (lr - a.lr_min) * 0.5 * (1 + math.cos(math.pi * f))
+        return lr
 
     def train_step(self):
         t0 = time.time()
@@ -220,6 +228,9 @@ def main():
     ap.add_argument("--sr-pool", type=int, default=2500)
     ap.add_argument("--refresh-every", type=int, default=250)
     ap.add_argument("--lr", type=float, default=4e-4)
+    ap.add_argument("--decay-start", type=int, default=0, help="absolute step where the cosine LR anneal starts")
+    ap.add_argument("--decay-end", type=int, default=0, help="absolute step where it reaches --lr-min (0: constant LR)")
+    ap.add_argument("--lr-min", type=float, default=1e-5)
     ap.add_argument("--ema", type=float, default=0.999)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--low-t-frac", type=float, default=0.5)

@@ -169,6 +169,15 @@ async function main() {
     const sel = rows.filter((_, p) => m.vocab.artwork.has(prompts[p].expected.motif ?? '') === artwork);
     return { prompts: sel.length, motifAccuracy: mean(sel.flatMap((r) => r.motif.map(Number))), backgroundMatch: mean(sel.flatMap((r) => r.bg.map(Number))) };
   };
+  // Accuracy per expected word of one role: which motifs / layouts / scales the model gets wrong.
+  const breakdown = (role: 'motif' | 'layout' | 'scale', k: 'motif' | 'layout') => {
+    const out: Record<string, { n: number; accuracy: number }> = {};
+    for (const word of m.vocab.words[role]) {
+      const sel = rows.filter((_, p) => prompts[p].expected[role] === word).flatMap((r) => r[k].map(Number));
+      if (sel.length) out[word] = { n: sel.length, accuracy: mean(sel) };
+    }
+    return out;
+  };
   const result = {
     model: { id: m.manifest.id, version: m.manifest.version, baseSha256: m.manifest.files.base.sha256, dir: path.relative(process.cwd(), dir) },
     settings: { prompts: prompts.length, seedsPerPrompt: K, steps, guidance, scheduler, roles: ROLES },
@@ -185,6 +194,10 @@ async function main() {
       diversity,
       geometric: byKind(false),
       artwork: byKind(true),
+      motifAccuracyByMotif: breakdown('motif', 'motif'),
+      motifAccuracyByScale: breakdown('scale', 'motif'),
+      layoutAccuracyByLayout: breakdown('layout', 'layout'),
+      layoutAccuracyByMotif: breakdown('motif', 'layout'),
     },
     parserMismatches: parserMismatch,
     seconds: (performance.now() - t0) / 1000,
