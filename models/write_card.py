@@ -28,6 +28,12 @@ def eval_table(e):
            f"{st['scheduler']} {st['steps']} steps, guidance {st['guidance']}, ONNX pipeline of the shop.", "",
            "| measure | value | target |", "|---|---|---|"]
     out += [f"| {a} | {b} | {c} |" for a, b, c in rows]
+    # where the misses are (eval:model writes these breakdowns since 2026-11-23)
+    for key, title in (("motifAccuracyByMotif", "Motif accuracy per motif"), ("motifAccuracyByScale", "Motif accuracy per scale"),
+                       ("layoutAccuracyByLayout", "Layout accuracy per layout")):
+        if m.get(key):
+            cells = ", ".join(f"{w} {100 * v['accuracy']:.0f} %" for w, v in m[key].items())
+            out += ["", f"{title} (images): {cells}."]
     return "\n".join(out)
 
 

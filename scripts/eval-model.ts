@@ -105,7 +105,7 @@ async function main() {
   });
 
   const t0 = performance.now();
-  const rows = prompts.map(() => ({ bg: [] as boolean[], mc: [] as boolean[], motif: [] as boolean[], layout: [] as boolean[], clsBg: [] as boolean[], clsMc: [] as boolean[], clsScale: [] as boolean[], seam: [] as number[], imgs: [] as Float32Array[] }));
+  const rows = prompts.map(() => ({ bg: [] as boolean[], mc: [] as boolean[], motif: [] as boolean[], layout: [] as boolean[], clsBg: [] as boolean[], clsMc: [] as boolean[], clsScale: [] as boolean[], seam: [] as number[], imgs: [] as Float32Array[], motifSeen: [] as string[] }));
   const motifWords = m.vocab.words.motif, layoutWords = m.vocab.words.layout;
   for (let s = 0; s < jobs.length; s += batch) {
     const chunk = jobs.slice(s, s + batch);
@@ -129,6 +129,7 @@ async function main() {
         const mi = arg(cls.motif, i * nM, nM) - (nM === motifWords.length + 1 ? 1 : 0);
         const li = arg(cls.layout, i * nL, nL) - (nL === layoutWords.length + 1 ? 1 : 0);
         if (exp.motif) row.motif.push(motifWords[mi] === exp.motif);
+        row.motifSeen.push(motifWords[mi]);
         if (exp.layout) row.layout.push(layoutWords[li] === exp.layout);
         // optional heads: background [14] (i = words[i+1]), scale [3], motif_color [15] (0 = none)
         const head = (name: string, words: string[], withNull: boolean) => {
@@ -178,6 +179,16 @@ async function main() {
     }
     return out;
   };
+  // What the classifier saw instead, per expected motif (its most frequent wrong answer).
+  const confusions: Record<string, { seenAs: string; share: number }> = {};
+  for (const word of m.vocab.words.motif) {
+    const seen = rows.filter((_, p) => prompts[p].expected.motif === word).flatMap((r) => r.motifSeen).filter((w) => w !== word);
+    const n = rows.filter((_, p) => prompts[p].expected.motif === word).reduce((a, r) => a + r.motifSeen.length, 0);
+    const counts = new Map<string, number>();
+    for (const w of seen) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const top = [...counts].sort((a, b) => b[1] - a[1])[0];
+    if (top) confusions[word] = { seenAs: top[0], share: top[1] / n };
+  }
   const result = {
     model: { id: m.manifest.id, version: m.manifest.version, baseSha256: m.manifest.files.base.sha256, dir: path.relative(process.cwd(), dir) },
     settings: { prompts: prompts.length, seedsPerPrompt: K, steps, guidance, scheduler, roles: ROLES },
@@ -198,6 +209,7 @@ async function main() {
       motifAccuracyByScale: breakdown('scale', 'motif'),
       layoutAccuracyByLayout: breakdown('layout', 'layout'),
       layoutAccuracyByMotif: breakdown('motif', 'layout'),
+      motifConfusions: confusions,
     },
     parserMismatches: parserMismatch,
     seconds: (performance.now() - t0) / 1000,
