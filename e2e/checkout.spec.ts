@@ -30,10 +30,12 @@ async function payOnHostedPage(page: Page, card: string) {
 async function checkoutFromCart(page: Page, email: string) {
   await page.goto('/cart');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  await page.locator('#checkout-country').selectOption('US');
-  await expect(page.getByTestId('shipping-estimate')).toContainText('$4.99');
-  await page.locator('#checkout-email').fill(email);
-  await page.locator('form[aria-labelledby="summary-heading"] button[type="submit"]').click();
+  // the visible form: while the streamed page is swapped in, a hidden copy can briefly exist
+  const form = page.locator('form[aria-labelledby="summary-heading"]').filter({ visible: true });
+  await form.locator('#checkout-country').selectOption('US');
+  await expect(form.getByTestId('shipping-estimate')).toContainText('$4.99');
+  await form.locator('#checkout-email').fill(email);
+  await form.locator('button[type="submit"]').click();
 }
 
 async function signIn(page: Page, email: string) {

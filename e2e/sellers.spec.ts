@@ -46,9 +46,11 @@ async function preorder(browser: Browser, slug: string, email: string) {
   await expect(page.getByText('Added to your cart.')).toBeVisible();
   await page.goto('/cart');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  await page.locator('#checkout-email').fill(email);
-  await page.locator('#checkout-country').selectOption('US');
-  await page.locator('form[aria-labelledby="summary-heading"] button[type="submit"]').click();
+  // the visible form: while the streamed page is swapped in, a hidden copy can briefly exist
+  const form = page.locator('form[aria-labelledby="summary-heading"]').filter({ visible: true });
+  await form.locator('#checkout-email').fill(email);
+  await form.locator('#checkout-country').selectOption('US');
+  await form.locator('button[type="submit"]').click();
   await page.waitForURL(/\/c\/pay\//, { timeout: 30_000 });
   await page.locator('#f-name').fill('Ada Shopper');
   await page.locator('#f-line1').fill('1 Main St');
