@@ -4,6 +4,7 @@
 // order; then the worker makes the print files, the factory console downloads them and marks
 // the job shipped, and the shopper sees the tracking number.
 import { expect, test, type Page } from '@playwright/test';
+import { checkoutForm } from './checkout-form';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -30,8 +31,7 @@ async function payOnHostedPage(page: Page, card: string) {
 async function checkoutFromCart(page: Page, email: string) {
   await page.goto('/cart');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  // the visible form: while the streamed page is swapped in, a hidden copy can briefly exist
-  const form = page.locator('form[aria-labelledby="summary-heading"]').filter({ visible: true });
+  const form = checkoutForm(page);
   await form.locator('#checkout-country').selectOption('US');
   await expect(form.getByTestId('shipping-estimate')).toContainText('$4.99');
   await form.locator('#checkout-email').fill(email);

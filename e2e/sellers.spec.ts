@@ -4,6 +4,7 @@
 // orders go to production. A second campaign misses its deadline (forced by an admin through
 // the ADMIN-only API) and every authorisation is cancelled, each buyer told by e-mail.
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { checkoutForm } from './checkout-form';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -46,8 +47,7 @@ async function preorder(browser: Browser, slug: string, email: string) {
   await expect(page.getByText('Added to your cart.')).toBeVisible();
   await page.goto('/cart');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
-  // the visible form: while the streamed page is swapped in, a hidden copy can briefly exist
-  const form = page.locator('form[aria-labelledby="summary-heading"]').filter({ visible: true });
+  const form = checkoutForm(page);
   await form.locator('#checkout-email').fill(email);
   await form.locator('#checkout-country').selectOption('US');
   await form.locator('button[type="submit"]').click();

@@ -263,6 +263,8 @@ def export(args):
         train[stage] = {"steps": ck["step"], "batch": ck.get("batch"), "minutes": round(ck.get("train_seconds", 0) / 60, 1),
                         "params": ck.get("params"), "device": ck.get("device", "cpu"),
                         "finalLoss": ck["losses"][-1][1] if ck.get("losses") else None}
+        if stage == "base" and args.train_note:
+            train[stage]["note"] = args.train_note
     cls_path = os.path.join(out, "classifier.onnx")
     if os.path.exists(cls_path):
         files["classifier"] = {"path": "classifier.onnx", "sha256": sha256(cls_path), "bytes": os.path.getsize(cls_path)}
@@ -307,4 +309,5 @@ if __name__ == "__main__":
     ap.add_argument("--opset", type=int, default=17)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--fp16-weights", default="auto", choices=["auto", "always", "never"])
+    ap.add_argument("--train-note", default="", help="how the base run went (resume point, LR schedule, threads): manifest + model card")
     export(ap.parse_args())

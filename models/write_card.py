@@ -199,7 +199,7 @@ Session 1: the machine (2 cores) was shared with the app's builds/tests; trainin
 with one thread per stage and got roughly a third of a core each. Session 2: the base resumed
 from its exported step-4750 weights (`models/ckpt_from_onnx.py`, checkpoints are not committed)
 with 2 threads, the PixelHead added at step 5336 and t ~ U(0, 0.3) for 35% of each batch.
-Latest run (this export): {b.get('note', '')}.
+{'Latest run (this export): ' + b['note'] + '.' if b.get('note') else ''}
 
 ## Evaluation
 
