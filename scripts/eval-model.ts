@@ -189,6 +189,11 @@ async function main() {
     const top = [...counts].sort((a, b) => b[1] - a[1])[0];
     if (top) confusions[word] = { seenAs: top[0], share: top[1] / n };
   }
+  // What the classifier scores on clean renders of these same prompts (train_classifier.py writes it
+  // into the manifest): the most a perfect generator could get from this judge.
+  type ClassifierInfo = { evalPromptRenderAccuracy?: { motif?: number; layout?: number } };
+  const clsInfo = (JSON.parse(fs.readFileSync(pJoin(dir, 'manifest.json'), 'utf8')) as { eval?: { classifier?: ClassifierInfo } }).eval?.classifier;
+  const ceiling = clsInfo?.evalPromptRenderAccuracy ? { motif: clsInfo.evalPromptRenderAccuracy.motif ?? null, layout: clsInfo.evalPromptRenderAccuracy.layout ?? null } : null;
   const result = {
     model: { id: m.manifest.id, version: m.manifest.version, baseSha256: m.manifest.files.base.sha256, dir: path.relative(process.cwd(), dir) },
     settings: { prompts: prompts.length, seedsPerPrompt: K, steps, guidance, scheduler, roles: ROLES },
@@ -210,6 +215,7 @@ async function main() {
       layoutAccuracyByLayout: breakdown('layout', 'layout'),
       layoutAccuracyByMotif: breakdown('motif', 'layout'),
       motifConfusions: confusions,
+      classifierCeiling: ceiling,
     },
     parserMismatches: parserMismatch,
     seconds: (performance.now() - t0) / 1000,
@@ -224,6 +230,7 @@ async function main() {
   console.log(`motif colour match           ${f(M.motifColourMatch)}   expected colour among the top non-background colours`);
   console.log(`motif accuracy (classifier)  ${f(M.motifAccuracy)}   geometric ${f(M.geometric.motifAccuracy)}, artwork ${f(M.artwork.motifAccuracy)}`);
   console.log(`layout accuracy (classifier) ${f(M.layoutAccuracy)}`);
+  if (ceiling) console.log(`classifier on clean renders  ${f(ceiling.motif)} / ${f(ceiling.layout)}  motif / layout on clean renders of the 240 eval prompts: the ceiling`);
   console.log(`classifier bg / mc / scale   ${f(M.classifierBackgroundAccuracy)}   motif colour ${f(M.classifierMotifColourAccuracy)}, scale ${f(M.classifierScaleAccuracy)} (when the heads exist)`);
   console.log(`seam ratio (mean / p95)      ${f(M.seamRatio)}   p95 ${f(M.seamRatioP95)}; 1.0 = edge as smooth as interior`);
   console.log(`diversity across seeds       ${f(M.diversity)}   mean |Δpixel| between seeds of a prompt (0..1)`);
