@@ -82,8 +82,15 @@ class Pool:
     def refresh(self):
         self._fill(int(self.n * self.refresh_frac))
 
-    def batch(self, B, rng):
-        idx = rng.integers(0, self.n, B)
+    def batch(self, B, rng, geo_frac=None):
+        if geo_frac is None:
+            idx = rng.integers(0, self.n, B)
+        else:
+            # oversample geometric motifs (their shapes are the hardest to learn; the pool keeps
+            # the uniform label mix, only the draw is re-weighted)
+            geo = self.tok[:, 0] <= pt.N_GEO
+            w = np.where(geo, geo_frac / max(1, geo.sum()), (1 - geo_frac) / max(1, (~geo).sum()))
+            idx = rng.choice(self.n, B, p=w / w.sum())
         x = torch.from_numpy(self.img[idx]).permute(0, 3, 1, 2).float() / 127.5 - 1.0
         # random cyclic shift per batch (exact: tiles are periodic) + random 90-degree-free flips none
         dx, dy = int(rng.integers(0, self.res)), int(rng.integers(0, self.res))
@@ -133,6 +140,8 @@ class Trainer:
             except Exception as e:  # noqa  (e.g. a checkpoint rebuilt from ONNX by ckpt_from_onnx.py)
                 print("opt state not loaded:", repr(e), "- LR warm-up restarts", flush=True)
                 self.warm_from = self.step
+            if args.rewarm:
+                self.warm_from = self.step  # restart the LR warm-up (a new cosine cycle after an anneal)
             self.train_seconds = ck.get("train_seconds", 0.0)
             self.losses = ck.get("losses", [])
             print(f"[{stage}] resumed at step {self.step}", flush=True)
@@ -161,7 +170,7 @@ class Trainer:
         t0 = time.time()
         dev = self.args.device
         rng = self.np_rng
-        x0, tok = self.pool.batch(self.batch, rng)
+        x0, tok = self.pool.batch(self.batch, rng, self.args.geo_frac if self.stage == "base" else None)
         B = x0.shape[0]
         x0 = x0.to(dev)
         # t: 50% U(0,1), 50% U(0,LOW_T_MAX) -- extra weight on the low-noise end, where
@@ -234,6 +243,8 @@ def main():
     ap.add_argument("--ema", type=float, default=0.999)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--low-t-frac", type=float, default=0.5)
+    ap.add_argument("--geo-frac", type=float, default=None, help="share of each base batch drawn from geometric-motif tiles (default: the pool's mix)")
+    ap.add_argument("--rewarm", action="store_true", help="restart the 300-step LR warm-up at the resumed step")
     ap.add_argument("--save-every", type=float, default=300.0, help="seconds")
     ap.add_argument("--max-steps", type=int, default=10 ** 9)
     ap.add_argument("--max-minutes", type=float, default=10 ** 9)
