@@ -163,13 +163,7 @@ def main():
     opt = torch.optim.AdamW(model.parameters(), lr0, weight_decay=1e-4)
     rng = np.random.default_rng(0)
     tg_all = targets(torch.from_numpy(Ttr))
-    draw_p = None
-    if args.geo_frac:
-        # geometric motifs (23 % of tiles) are learnt far more slowly than the emoji, which their
-        # colours give away: draw them more often
-        geo = (tg_all["motif"] < pt.N_GEO).numpy()
-        w = np.where(geo, args.geo_frac / geo.sum(), (1 - args.geo_frac) / (~geo).sum())
-        draw_p = w / w.sum()
+    draw_p = pt.geo_draw_p((tg_all["motif"] < pt.N_GEO).numpy(), args.geo_frac) if args.geo_frac else None
     step = 0
     t1 = time.time()
     total = None

@@ -61,6 +61,7 @@ class Pool:
         self.img = np.zeros((n, res, res, 3), np.uint8)
         self.tok = np.zeros((n, 5), np.int64)
         self.ptr = 0
+        self.draw_p = None  # cached draw probabilities for --geo-frac
         t0 = time.time()
         cache = os.path.join(CKPT, f"pool_{kind}_{n}.npz")
         if os.path.exists(cache):
@@ -81,16 +82,16 @@ class Pool:
 
     def refresh(self):
         self._fill(int(self.n * self.refresh_frac))
+        self.draw_p = None  # the label mix changed
 
     def batch(self, B, rng, geo_frac=None):
         if geo_frac is None:
             idx = rng.integers(0, self.n, B)
         else:
-            # oversample geometric motifs (their shapes are the hardest to learn; the pool keeps
-            # the uniform label mix, only the draw is re-weighted)
-            geo = self.tok[:, 0] <= pt.N_GEO
-            w = np.where(geo, geo_frac / max(1, geo.sum()), (1 - geo_frac) / max(1, (~geo).sum()))
-            idx = rng.choice(self.n, B, p=w / w.sum())
+            # the pool keeps the uniform label mix; only the draw is re-weighted
+            if self.draw_p is None:
+                self.draw_p = pt.geo_draw_p(self.tok[:, 0] <= pt.N_GEO, geo_frac)
+            idx = rng.choice(self.n, B, p=self.draw_p)
         x = torch.from_numpy(self.img[idx]).permute(0, 3, 1, 2).float() / 127.5 - 1.0
         # random cyclic shift per batch (exact: tiles are periodic) + random 90-degree-free flips none
         dx, dy = int(rng.integers(0, self.res)), int(rng.integers(0, self.res))

@@ -45,9 +45,9 @@ def classifier_text(cls):
     def heads(a):
         keys = ("motif", "motifGeometric", "motifArtwork", "layout", "scale", "background", "motif_color")
         return ", ".join(f"{k} {100 * a[k]:.1f} %" for k in keys if k in a)
-    out = [f"Classifier (`classifier.onnx`, {f_(cls, 'params')} params, trained only on renders, {f_(cls, 'steps')} steps of "
-           f"batch {f_(cls, 'batch')} on {f_(cls, 'nTrain')} tiles):",
-           f"* fresh renders (random labels, {f_(cls, 'nTest')} tiles): {heads(cls.get('heldOutAccuracy', {}))};"]
+    out = [f"Classifier (`classifier.onnx`, {f(cls, 'params')} params, trained only on renders, {f(cls, 'steps')} steps of "
+           f"batch {f(cls, 'batch')} on {f(cls, 'nTrain')} tiles):",
+           f"* fresh renders (random labels, {f(cls, 'nTest')} tiles): {heads(cls.get('heldOutAccuracy', {}))};"]
     ep = cls.get("evalPromptRenderAccuracy")
     if ep:
         out.append(f"* clean renders of the eval prompts (2 seeds each) — the ceiling of the figures below: {heads(ep)}.")
@@ -57,7 +57,7 @@ def classifier_text(cls):
     return "\n".join(out)
 
 
-def f_(d, k, default="?"):
+def f(d, k, default="?"):
     v = d.get(k)
     return default if v is None else v
 
@@ -78,9 +78,6 @@ def main():
     if os.path.exists(np_):
         notes = open(np_).read()
 
-    def f(d, k, default="?"):
-        v = d.get(k)
-        return default if v is None else v
     card = f"""# seedprint-tiny-v1 — embedded text-to-pattern diffusion model
 
 Small cascaded pixel-space diffusion model (Imagen / DeepFloyd-IF style) that turns a

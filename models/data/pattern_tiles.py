@@ -185,6 +185,13 @@ def sample_labels(rng, exclude=None):
                 "layout": rng.choice(LAYOUTS), "scale": rng.choice(SCALES)}
 
 
+def geo_draw_p(is_geo, geo_frac):
+    """Draw probabilities that give geometric-motif tiles `geo_frac` of the draws (their shapes are
+    learnt far more slowly than the emoji, whose colours give them away). is_geo: bool array."""
+    w = np.where(is_geo, geo_frac / max(1, is_geo.sum()), (1 - geo_frac) / max(1, (~is_geo).sum()))
+    return w / w.sum()
+
+
 def plural(m):
     if m in GEOMETRIC:
         return m
