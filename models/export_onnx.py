@@ -288,7 +288,7 @@ def export(args):
                "guidance": "none (no text conditioning)", "recommendedSteps": 8},
         # measured on the held-out prompts (NOTES.md): DPM-Solver++(2M) beat DDIM; at step 28019
         # guidance 4 beat 3, 5 and 6 on motif accuracy
-        "recommended": {"steps": 8, "guidance": 4, "scheduler": "dpmpp-2m"},
+        "recommended": {"steps": 10, "guidance": 4, "scheduler": "unipc"},
         "training": train,
         "dataLicences": [
             {"name": "Noto Emoji PNGs via npm emoji-datasource-google@16.0.0", "licence": "Apache-2.0",

@@ -1,4 +1,4 @@
-// npm run eval:model -- [--limit N] [--seeds K] [--steps S] [--guidance G] [--scheduler ddim|dpmpp-2m]
+// npm run eval:model -- [--limit N] [--seeds K] [--steps S] [--guidance G] [--scheduler ddim|dpmpp-2m|unipc]
 //                       [--model-dir DIR] [--out FILE.json] [--write-model-eval]
 // Generates the held-out prompts of eval_prompts.json with the ONNX pipeline (the same code the
 // shop runs) and measures:

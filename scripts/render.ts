@@ -1,5 +1,5 @@
 // npm run render -- --prompt "red hearts on navy" --seed 42 --out tile.png
-//   [--steps N] [--guidance G] [--scheduler ddim|dpmpp-2m] [--size PX] [--upscale 2|4|8|16]
+//   [--steps N] [--guidance G] [--scheduler ddim|dpmpp-2m|unipc] [--size PX] [--upscale 2|4|8|16]
 //   [--recipe recipe.json]   (render an existing recipe instead of a prompt)
 // Prints the recipe JSON on stdout. Same arguments -> byte-identical PNG, in any process.
 import fs from 'node:fs';
@@ -30,7 +30,7 @@ async function main() {
     },
   });
   if (values.help || (!values.prompt && !values.recipe) || !values.out) {
-    console.error('usage: npm run render -- --prompt "red hearts on navy" --seed 42 --out tile.png [--steps N --guidance G --scheduler ddim|dpmpp-2m --size PX --upscale 4] | --recipe r.json --out tile.png');
+    console.error('usage: npm run render -- --prompt "red hearts on navy" --seed 42 --out tile.png [--steps N --guidance G --scheduler ddim|dpmpp-2m|unipc --size PX --upscale 4] | --recipe r.json --out tile.png');
     process.exit(values.help ? 0 : 2);
   }
   let recipe: Recipe;

@@ -65,7 +65,7 @@ function settings(m: { steps: number; guidance: number; scheduler: string }, o: 
 
 /** AUTOMATIC1111-style "parameters" text, so other tools show the settings too. */
 export function a1111Parameters(r: Recipe, extra: Record<string, string | number> = {}): string {
-  const sampler = r.scheduler === 'ddim' ? 'DDIM' : r.scheduler === 'dpmpp-2m' ? 'DPM++ 2M' : r.scheduler;
+  const sampler = ({ ddim: 'DDIM', 'dpmpp-2m': 'DPM++ 2M', unipc: 'UniPC' } as Record<string, string>)[r.scheduler] ?? r.scheduler;
   const fields: [string, string | number][] = [
     ['Steps', r.steps],
     ['Sampler', sampler],

@@ -1,5 +1,6 @@
 // POST /api/generate {prompt, seed?, steps?, guidance?, scheduler?} -> NDJSON progress stream.
 import { z } from 'zod';
+import { SCHEDULERS } from '@/lib/generation';
 import { streamGeneration } from '@/lib/generation/studio';
 import { handle, readJson } from '@/lib/http/route';
 
@@ -11,7 +12,7 @@ const body = z.object({
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   steps: z.number().int().min(1).max(50).optional(),
   guidance: z.number().min(0).max(15).optional(),
-  scheduler: z.enum(['ddim', 'dpmpp-2m']).optional(),
+  scheduler: z.enum(SCHEDULERS).optional(),
   product: z.string().max(100).optional(),
 });
 
