@@ -90,7 +90,7 @@ class Pool:
         else:
             # the pool keeps the uniform label mix; only the draw is re-weighted
             if self.draw_p is None:
-                self.draw_p = pt.geo_draw_p(self.tok[:, 0] <= pt.N_GEO, geo_frac)
+                self.draw_p = pt.geo_draw_p(self.tok[:, 0] <= pt.N_GEO, geo_frac)  # motif ids are 1-based (0 = null)
             idx = rng.choice(self.n, B, p=self.draw_p)
         x = torch.from_numpy(self.img[idx]).permute(0, 3, 1, 2).float() / 127.5 - 1.0
         # random cyclic shift per batch (exact: tiles are periodic) + random 90-degree-free flips none

@@ -192,7 +192,7 @@ async function main() {
   // What the classifier scores on clean renders of these same prompts (train_classifier.py writes it
   // into the manifest): the most a perfect generator could get from this judge.
   type ClassifierInfo = { evalPromptRenderAccuracy?: { motif?: number; layout?: number } };
-  const clsInfo = (JSON.parse(fs.readFileSync(pJoin(dir, 'manifest.json'), 'utf8')) as { eval?: { classifier?: ClassifierInfo } }).eval?.classifier;
+  const clsInfo = (m.manifest.raw.eval as { classifier?: ClassifierInfo } | undefined)?.classifier;
   const ceiling = clsInfo?.evalPromptRenderAccuracy ? { motif: clsInfo.evalPromptRenderAccuracy.motif ?? null, layout: clsInfo.evalPromptRenderAccuracy.layout ?? null } : null;
   const result = {
     model: { id: m.manifest.id, version: m.manifest.version, baseSha256: m.manifest.files.base.sha256, dir: path.relative(process.cwd(), dir) },

@@ -10,7 +10,7 @@ import { loadModel, STANDIN_MODEL_DIR, type LoadedModel } from './model-registry
 import { encodePng, readPngText } from './png';
 import { renderQueue } from './queue';
 import { canonicalJson, normalizeRecipe, recipeHash, recipeSchema, type Recipe } from './recipe';
-import { isScheduler, SCHEDULERS, type Scheduler } from './sampler';
+import { isScheduler, SCHEDULER_LABELS, SCHEDULERS, type Scheduler } from './sampler';
 import type { ParsedPrompt } from './vocab';
 import { suggestFrom } from './vocab';
 import * as sd from './sd/backend';
@@ -65,7 +65,7 @@ function settings(m: { steps: number; guidance: number; scheduler: string }, o: 
 
 /** AUTOMATIC1111-style "parameters" text, so other tools show the settings too. */
 export function a1111Parameters(r: Recipe, extra: Record<string, string | number> = {}): string {
-  const sampler = ({ ddim: 'DDIM', 'dpmpp-2m': 'DPM++ 2M', unipc: 'UniPC' } as Record<string, string>)[r.scheduler] ?? r.scheduler;
+  const sampler = isScheduler(r.scheduler) ? SCHEDULER_LABELS[r.scheduler] : r.scheduler;
   const fields: [string, string | number][] = [
     ['Steps', r.steps],
     ['Sampler', sampler],

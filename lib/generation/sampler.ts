@@ -10,6 +10,8 @@
 
 export const SCHEDULERS = ['ddim', 'dpmpp-2m', 'unipc'] as const;
 export type Scheduler = (typeof SCHEDULERS)[number];
+/** The names other tools (A1111 "parameters" text) use. */
+export const SCHEDULER_LABELS = { ddim: 'DDIM', 'dpmpp-2m': 'DPM++ 2M', unipc: 'UniPC' } satisfies Record<Scheduler, string>;
 
 export function isScheduler(s: string): s is Scheduler {
   return (SCHEDULERS as readonly string[]).includes(s);
@@ -37,18 +39,22 @@ export async function sample(
   scheduler: Scheduler,
   onStep?: (step: number, total: number) => void | Promise<void>,
 ): Promise<Float32Array> {
-  if (scheduler === 'unipc') return sampleUniPC(x, grid, denoise, onStep);
   const n = grid.t.length - 1;
-  const lambda = logSnr(grid);
+  const lambda = grid.alpha.map((a, i) => Math.log(a) - Math.log(grid.sigma[i])); // -inf..+inf allowed
   let prevX0: Float32Array | undefined;
+  let prevPrevX0: Float32Array | undefined; // unipc's second-order corrector
+  let lastX: Float32Array | undefined; // unipc: the x_{i-1} that x_i was predicted from
+  let lastOrder = 1;
   let prevH = 0;
   for (let i = 0; i < n; i++) {
     const d = await denoise(x, i);
     const x0 = d instanceof Float32Array ? d : d.x0;
     const epsGiven = d instanceof Float32Array ? undefined : d.eps;
+    if (scheduler === 'unipc' && lastX && prevX0) x = uniCorrect(lastX, x0, prevX0, lastOrder === 2 ? prevPrevX0 : undefined, grid, lambda, i);
     const a = grid.alpha[i], s = grid.sigma[i];
     const a1 = grid.alpha[i + 1], s1 = grid.sigma[i + 1];
     const next = new Float32Array(x.length);
+    lastOrder = 1;
     if (s1 === 0) {
       next.set(x0);
     } else if (scheduler === 'ddim' && epsGiven) {
@@ -58,6 +64,7 @@ export async function sample(
       const inv = 1 / s;
       for (let k = 0; k < x.length; k++) next[k] = a1 * x0[k] + s1 * ((x[k] - a * x0[k]) * inv);
     } else {
+      // DPM-Solver++(2M); also UniPC's predictor (UniP-2 with B(h) = e^h - 1 is the same update)
       const h = lambda[i + 1] - lambda[i];
       const phi = -Math.expm1(-h); // 1 - e^-h
       const ratio = s1 / s;
@@ -67,85 +74,41 @@ export async function sample(
         const r = prevH / h;
         const c0 = 1 + 1 / (2 * r), c1 = 1 / (2 * r);
         for (let k = 0; k < x.length; k++) next[k] = ratio * x[k] + a1 * phi * (c0 * x0[k] - c1 * prevX0[k]);
+        lastOrder = 2;
       }
       prevH = h;
     }
+    prevPrevX0 = prevX0;
     prevX0 = x0;
+    lastX = x;
     x = next;
     await onStep?.(i + 1, n);
   }
   return x;
 }
-
-/** log(alpha / sigma) per grid point: -inf at pure noise, +inf at t = 0. */
-function logSnr(grid: Grid): number[] {
-  return grid.alpha.map((a, i) => Math.log(a) - Math.log(grid.sigma[i]));
-}
-
-const x0Of = (d: Float32Array | { x0: Float32Array }) => (d instanceof Float32Array ? d : d.x0);
 
 /**
- * UniPC-2 in data prediction (diffusers' UniPCMultistepScheduler, bh2, lower order at the ends).
- * Step i: the model output m_i at x_i first corrects x_i (UniC, from x_{i-1}, m_{i-1}, m_{i-2}),
- * then the predictor (UniP = DPM++ 2M) moves the corrected x_i to x_{i+1}. A step whose log-SNR
- * neighbours are infinite (t = 1 or t = 0) falls back to first order.
+ * UniPC's corrector (UniC, B(h) = e^h - 1, as diffusers' UniPCMultistepScheduler "bh2"): once the
+ * model output m_i at the predicted x_i is known, redo the step x_{i-1} -> x_i with it, at no extra
+ * model call. Second order when the predictor step was (m2 = m_{i-2}), else first order.
  */
-async function sampleUniPC(x: Float32Array, grid: Grid, denoise: Denoiser, onStep?: (step: number, total: number) => void | Promise<void>): Promise<Float32Array> {
-  const n = grid.t.length - 1;
-  const { alpha, sigma } = grid;
-  const lambda = logSnr(grid);
-  const L = x.length;
-  let lastX: Float32Array | undefined; // x_{i-1} (corrected), from which x_i was predicted
-  let m1: Float32Array | undefined; // m_{i-1}
-  let m2: Float32Array | undefined; // m_{i-2}
-  let lastOrder = 1;
-  for (let i = 0; i < n; i++) {
-    const m = x0Of(await denoise(x, i));
-    if (lastX && m1) {
-      // corrector: x_i = (s_i/s_{i-1}) x_{i-1} - a_i phi1 m_{i-1} - a_i B(h) (sum rho_k D_k)
-      const h = lambda[i] - lambda[i - 1];
-      const hh = -h;
-      const phi1 = Math.expm1(hh), Bh = Math.expm1(hh);
-      const ratio = sigma[i] / sigma[i - 1], a = alpha[i];
-      const corrected = new Float32Array(L);
-      const r1 = m2 ? (lambda[i - 2] - lambda[i - 1]) / h : NaN;
-      if (lastOrder >= 2 && m2 && Number.isFinite(r1) && Number.isFinite(h)) {
-        const k1 = phi1 / hh - 1, k2 = k1 / hh - 0.5;
-        const b1 = k1 / Bh, b2 = (2 * k2) / Bh;
-        const rho0 = (b1 - b2) / (1 - r1), rho1 = b1 - rho0;
-        for (let k = 0; k < L; k++) {
-          const d1 = (m2[k] - m1[k]) / r1;
-          corrected[k] = ratio * lastX[k] - a * phi1 * m1[k] - a * Bh * (rho0 * d1 + rho1 * (m[k] - m1[k]));
-        }
-      } else {
-        for (let k = 0; k < L; k++) corrected[k] = ratio * lastX[k] - a * phi1 * m1[k] - a * Bh * 0.5 * (m[k] - m1[k]);
-      }
-      x = corrected;
+function uniCorrect(lastX: Float32Array, m: Float32Array, m1: Float32Array, m2: Float32Array | undefined, grid: Grid, lambda: number[], i: number): Float32Array {
+  const h = lambda[i] - lambda[i - 1];
+  const hh = -h;
+  const B = Math.expm1(hh); // = phi_1 for bh2
+  const ratio = grid.sigma[i] / grid.sigma[i - 1], a = grid.alpha[i];
+  const out = new Float32Array(m.length);
+  const r1 = m2 ? (lambda[i - 2] - lambda[i - 1]) / h : NaN;
+  if (m2 && Number.isFinite(r1) && Number.isFinite(h)) {
+    const k1 = B / hh - 1, k2 = k1 / hh - 0.5;
+    const b1 = k1 / B, b2 = (2 * k2) / B;
+    const rho0 = (b1 - b2) / (1 - r1), rho1 = b1 - rho0;
+    for (let k = 0; k < m.length; k++) {
+      const d1 = (m2[k] - m1[k]) / r1;
+      out[k] = ratio * lastX[k] - a * B * m1[k] - a * B * (rho0 * d1 + rho1 * (m[k] - m1[k]));
     }
-    const next = new Float32Array(L);
-    let order = 1;
-    if (sigma[i + 1] === 0) {
-      next.set(m);
-    } else {
-      const h = lambda[i + 1] - lambda[i];
-      const hh = -h;
-      const phi1 = Math.expm1(hh), Bh = Math.expm1(hh);
-      const ratio = sigma[i + 1] / sigma[i], a1 = alpha[i + 1];
-      const r1 = m1 ? (lambda[i - 1] - lambda[i]) / h : NaN;
-      // second order except on the first step (the last one returns m: t = 0)
-      if (m1 && Number.isFinite(r1) && Number.isFinite(h)) {
-        order = 2;
-        for (let k = 0; k < L; k++) next[k] = ratio * x[k] - a1 * phi1 * m[k] - a1 * Bh * 0.5 * ((m1[k] - m[k]) / r1);
-      } else {
-        for (let k = 0; k < L; k++) next[k] = ratio * x[k] - a1 * phi1 * m[k];
-      }
-    }
-    lastX = x;
-    m2 = m1;
-    m1 = m;
-    lastOrder = order;
-    x = next;
-    await onStep?.(i + 1, n);
+  } else {
+    for (let k = 0; k < m.length; k++) out[k] = ratio * lastX[k] - a * B * m1[k] - a * B * 0.5 * (m[k] - m1[k]);
   }
-  return x;
+  return out;
 }
