@@ -1,9 +1,10 @@
-"""Rebuild training checkpoints (models/.ckpt/{base,sr}.pt) from the shipped ONNX weights.
+"""Rebuild training checkpoints (models/.ckpt/{base,base-hi,sr}.pt) from the shipped ONNX weights.
 
 Checkpoints are not committed (size); a fresh machine can resume training from the exported
 EMA weights instead of from scratch.  Optimizer state starts fresh (a short LR warm-up follows).
 
-  /usr/bin/python3 models/ckpt_from_onnx.py [--stages base,sr]
+  /usr/bin/python3 models/ckpt_from_onnx.py [--stages base,base-hi,sr]
+(base-hi, the high-noise expert, is rebuilt from baseHigh.onnx where the model has one.)
 """
 import argparse
 import json
@@ -16,8 +17,9 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "data"))
-from train_diffusion import BASE_CFG, CKPT, SR_CFG, make_base, make_sr  # noqa: E402
+from train_diffusion import BASE_CFG, CKPT, HI_CFG, SR_CFG, make_base, make_sr  # noqa: E402
 from nets import nparams  # noqa: E402
+from export_onnx import FILE_KEYS  # noqa: E402
 
 
 def onnx_weights(path):
@@ -36,8 +38,12 @@ def main():
     man = json.load(open(os.path.join(args.model_dir, "manifest.json")))
     os.makedirs(CKPT, exist_ok=True)
     for stage in args.stages.split(","):
-        net = make_base() if stage == "base" else make_sr()
-        w = onnx_weights(os.path.join(args.model_dir, f"{stage}.onnx"))
+        key = FILE_KEYS[stage]
+        if stage == "base-hi" and key not in man.get("files", {}):
+            print(f"{stage}: the model has no {key}.onnx")
+            continue
+        net = make_base(stage) if stage.startswith("base") else make_sr()
+        w = onnx_weights(os.path.join(args.model_dir, f"{key}.onnx"))
         sd = net.state_dict()
         # export wraps circular convs: "<x>.conv.weight" in ONNX is "<x>.weight" here
         norm = {}
@@ -74,13 +80,13 @@ def main():
         if missing:
             raise SystemExit(f"{stage}: {len(missing)} tensors not found in ONNX, e.g. {missing[:5]}")
         net.load_state_dict(sd)
-        tr = man.get("training", {}).get(stage, {}) or {}
+        tr = man.get("training", {}).get(key, {}) or {}
         step = tr.get("steps", 0)
         # keep the training history the manifest records, so a later export reports the totals
         torch.save({"model": net.state_dict(), "ema": net.state_dict(), "step": int(step or 0),
                     "train_seconds": float(tr.get("minutes") or 0) * 60,
                     "losses": [(int(step or 0), tr["finalLoss"])] if tr.get("finalLoss") else [],
-                    "batch": tr.get("batch"), "cfg": BASE_CFG if stage == "base" else SR_CFG,
+                    "batch": tr.get("batch"), "cfg": (HI_CFG if stage == "base-hi" else BASE_CFG) if stage.startswith("base") else SR_CFG,
                     "params": nparams(net), "device": "cpu", "from_onnx": True}, os.path.join(CKPT, f"{stage}.pt"))
         print(f"{stage}: {len(sd)} tensors, step {step}, -> {CKPT}/{stage}.pt")
 

@@ -206,6 +206,10 @@ def weights_to_fp16(path, min_elems=4096):
     return len(casts)
 
 
+# checkpoint stage -> manifest file key (and ONNX file name)
+FILE_KEYS = {"base": "base", "base-hi": "baseHigh", "sr": "sr"}
+
+
 def export(args):
     import onnx
     import train_diffusion as td
@@ -217,8 +221,9 @@ def export(args):
     report = {}
     files = {}
     train = {}
-    for stage in ("base", "sr"):
-        if not os.path.exists(os.path.join(HERE, ".ckpt", f"{stage}.pt")):
+    ckpt_dir = os.environ.get("SEEDPRINT_CKPT") or os.path.join(HERE, ".ckpt")
+    for stage in ("base", "base-hi", "sr"):
+        if not os.path.exists(os.path.join(ckpt_dir, f"{stage}.pt")):
             print("no checkpoint for", stage)
             continue
         m, ck = load(stage)
@@ -226,9 +231,9 @@ def export(args):
         split_pixel_head_input(pm)
         pm.eval()
         g = torch.Generator().manual_seed(0)
-        if stage == "base":
+        if stage.startswith("base"):
             x = torch.randn(2, 3, 64, 64, generator=g)
-            t = torch.tensor([0.3, 0.9])
+            t = torch.tensor([0.3, 0.9]) if stage == "base" else torch.tensor([0.65, 0.95])
             tok = torch.tensor([[1, 2, 7, 1, 2], [20, 0, 3, 3, 3]], dtype=torch.long)
             ins = (x, t, tok)
             names = ["x", "t", "tokens"]
@@ -246,7 +251,8 @@ def export(args):
             got = pm(*ins)
         err = (ref - got).abs().max().item()
         print(f"{stage}: patched {n} circular convs, torch max abs err {err:.2e}")
-        path = os.path.join(out, f"{stage}.onnx")
+        key = FILE_KEYS[stage]
+        path = os.path.join(out, f"{key}.onnx")
         torch.onnx.export(pm, ins, path, input_names=names, output_names=["v"], dynamic_axes=dyn,
                           opset_version=args.opset, do_constant_folding=True)
         onnx.checker.check_model(onnx.load(path))  # (before the opset-19 rewrite: onnx 1.12 checks up to 17)
@@ -256,11 +262,11 @@ def export(args):
         if args.fp16_weights == "always" or (args.fp16_weights == "auto" and size32 > 15.5e6):
             n16 = weights_to_fp16(path)
         # also save reference I/O for the Node-side check
-        write_ref(os.path.join(HERE, ".ckpt", f"{stage}_ref.json"), dict(zip(names, ins)), {"v": ref})
-        files[stage] = {"path": f"{stage}.onnx", "sha256": sha256(path), "bytes": os.path.getsize(path),
+        write_ref(os.path.join(HERE, ".ckpt", f"{key}_ref.json"), dict(zip(names, ins)), {"v": ref})
+        files[key] = {"path": f"{key}.onnx", "sha256": sha256(path), "bytes": os.path.getsize(path),
                         "weights": "float16 (Cast to float32 in graph)" if n16 else "float32"}
-        report[stage] = {"patch_err": err, "fp16_initializers": n16, "bytes_fp32": size32, "wrap_pads": nwrap}
-        train[stage] = {"steps": ck["step"], "batch": ck.get("batch"), "minutes": round(ck.get("train_seconds", 0) / 60, 1),
+        report[key] = {"patch_err": err, "fp16_initializers": n16, "bytes_fp32": size32, "wrap_pads": nwrap}
+        train[key] = {"steps": ck["step"], "batch": ck.get("batch"), "minutes": round(ck.get("train_seconds", 0) / 60, 1),
                         "params": ck.get("params"), "device": ck.get("device", "cpu"),
                         "finalLoss": ck["losses"][-1][1] if ck.get("losses") else None}
         if stage == "base" and args.train_note:
@@ -281,7 +287,10 @@ def export(args):
                      "tRange": [0, 1], "sampler": "DDIM (eta=0), t from 1 to 0 in `steps` uniform steps, clip x0 to [-1,1]"},
         "base": {"size": 64, "channels": 3, "range": [-1, 1], "inputs": {"x": "float32 [B,3,64,64]", "t": "float32 [B]", "tokens": "int64 [B,5]"},
                  "output": {"v": "float32 [B,3,64,64]"}, "nullToken": 0,
-                 "guidance": "v = v_uncond + g*(v_cond - v_uncond); v_uncond uses tokens all 0"},
+                 "guidance": "v = v_uncond + g*(v_cond - v_uncond); v_uncond uses tokens all 0",
+                 **({"highNoiseExpert": {"file": "baseHigh", "fromT": td.HI_T_SPLIT,
+                                         "use": "baseHigh.onnx (same inputs/outputs) denoises every step with t >= fromT, base.onnx the rest"}}
+                    if "baseHigh" in files else {})},
         "sr": {"factor": 4, "lowUpsample": "nearest", "noiseAugT": 0.0, "trainedNoiseAugT": [0, td.SR_AUG_MAX],
                "inputs": {"x": "float32 [B,3,H,W]", "low": "float32 [B,3,H,W]", "t": "float32 [B]"},
                "output": {"v": "float32 [B,3,H,W]"}, "multipleOf": 16, "trainedOn": "16->64 random torus crops of 32->128 periodic tiles",

@@ -123,8 +123,10 @@ class UNet(nn.Module):
         nn.init.zeros_(self.outc.weight)
         nn.init.zeros_(self.outc.bias)
 
-    def forward(self, x, c):
+    def forward(self, x, c, extra=None):
         h = self.inc(x)
+        if extra is not None:
+            h = h + extra
         hs = []
         for li, blocks in enumerate(self.down):
             for b in blocks:
@@ -167,11 +169,18 @@ class PixelHead(nn.Module):
 
 class BaseModel(nn.Module):
     """x [B,3,64,64] noisy, t [B], tokens int64 [B,5] -> v [B,3,64,64]. patch x patch pixel packing,
-    optional full-resolution PixelHead (head > 0 hidden channels)."""
+    optional full-resolution PixelHead (head > 0 hidden channels), optional learned position
+    embedding (pos=True): without one the network is shift-equivariant and cannot know where on
+    the tile a grid's motifs sit, so from pure noise it has to break that symmetry itself, which
+    is where it lost the motif; with one it can put them where the renderer does. The table is
+    indexed on the torus of tokens, so tiles stay seamless. Zero-initialised: adding it leaves a
+    trained model's output unchanged."""
 
-    def __init__(self, role_sizes=ROLE_SIZES_DEFAULT, chans=(96, 192, 256), nblocks=(1, 2, 2), cdim=256, edim=96, patch=2, head=0):
+    def __init__(self, role_sizes=ROLE_SIZES_DEFAULT, chans=(96, 192, 256), nblocks=(1, 2, 2), cdim=256, edim=96, patch=2, head=0,
+                 pos=False, size=64):
         super().__init__()
         self.patch = patch
+        self.pos = nn.Parameter(torch.zeros(1, chans[0], size // patch, size // patch)) if pos else None
         self.role_sizes = list(role_sizes)
         self.embs = nn.ModuleList([nn.Embedding(n, edim) for n in role_sizes])
         self.cond = nn.Sequential(nn.Linear(edim * len(role_sizes), cdim), nn.SiLU(), nn.Linear(cdim, cdim))
@@ -182,7 +191,7 @@ class BaseModel(nn.Module):
     def forward(self, x, t, tokens):
         e = torch.cat([emb(tokens[:, i]) for i, emb in enumerate(self.embs)], dim=1)
         c = F.silu(self.cond(e) + self.temb(timestep_embedding(t, 128)))
-        v = unpack(self.unet(pack(x, self.patch), c), self.patch)
+        v = unpack(self.unet(pack(x, self.patch), c, self.pos), self.patch)
         return self.head(x, v, c) if self.head is not None else v
 
 

@@ -71,11 +71,40 @@ def ddim_sr(model, low_img, steps=8, gen=None, factor=4):
 def load(stage, ckpt_dir=None):
     import train_diffusion as td
     ckpt_dir = ckpt_dir or os.environ.get("SEEDPRINT_CKPT") or os.path.join(HERE, ".ckpt")
-    m = td.make_base() if stage == "base" else td.make_sr()
+    m = td.make_base(stage) if stage.startswith("base") else td.make_sr()
     ck = torch.load(os.path.join(ckpt_dir, f"{stage}.pt"), map_location="cpu")
     m.load_state_dict(ck["ema"])
     m.eval()
     return m, ck
+
+
+class WithExpert(torch.nn.Module):
+    """The base with its high-noise expert, as the shop samples them: the expert denoises t >= split."""
+
+    def __init__(self, base, expert, split):
+        super().__init__()
+        self.base, self.expert, self.split = base, expert, split
+
+    def forward(self, x, t, tokens):
+        hi = t >= self.split
+        if bool(hi.all()):
+            return self.expert(x, t, tokens)
+        if not bool(hi.any()):
+            return self.base(x, t, tokens)
+        out = self.base(x, t, tokens)
+        out[hi] = self.expert(x[hi], t[hi], tokens[hi])
+        return out
+
+
+def load_sampler_base(ckpt_dir=None):
+    """The base for sampling: with the high-noise expert when a base-hi checkpoint exists."""
+    import train_diffusion as td
+    base, ck = load("base", ckpt_dir)
+    ckpt_dir = ckpt_dir or os.environ.get("SEEDPRINT_CKPT") or os.path.join(HERE, ".ckpt")
+    if os.path.exists(os.path.join(ckpt_dir, "base-hi.pt")):
+        hi, _ = load("base-hi", ckpt_dir)
+        return WithExpert(base, hi, td.HI_T_SPLIT).eval(), ck
+    return base, ck
 
 
 def to_uint8(x):
@@ -115,7 +144,7 @@ def main():
     ap.add_argument("--seed", type=int, default=0)
     args = ap.parse_args()
     torch.set_num_threads(args.threads)
-    base, ck = load("base")
+    base, ck = load_sampler_base()
     if args.grid:
         from PIL import Image
         labs, tok, caps = grid_labels()

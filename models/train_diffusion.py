@@ -33,11 +33,21 @@ SR_CFG = dict(chans=(48, 96), nblocks=(1, 1), cdim=96)
 SR_TRAIN_HR = 128  # SR trained on random 64x64 torus crops of periodic 128 tiles (16 -> 64 px crops of 32->128 tiles)
 SR_CROP = 64
 LOW_T_MAX = 0.3
-SR_AUG_MAX = 0.25  # low-res conditioning noise augmentation t_aug ~ U(0, SR_AUG_MAX) (80% of samples)
+SR_AUG_MAX = 0.25
+# High-noise expert (eDiff-I-style ensemble of denoisers): "base-hi" starts as a copy of the base
+# and trains only on t in [HI_T_SPLIT, 1], where the motif and layout are decided (renders noised
+# to t = 0.5 and denoised again keep 0.84 of their motifs, from t = 0.9 only 0.58); the sampler
+# calls it for t >= HI_T_SPLIT and the base below, so a step costs the same.
+HI_T_SPLIT = 0.6
+# The expert also sees the tiles where the renderer puts them (no random cyclic shift) and gets a
+# position embedding: grid, half-drop and diagonal layouts then have a fixed phase, and the
+# expert can start them from a template instead of choosing a phase out of pure noise. (A shifted
+# tile repeats into the same wallpaper, so this costs no real variety.)
+HI_CFG = dict(BASE_CFG, pos=True)  # low-res conditioning noise augmentation t_aug ~ U(0, SR_AUG_MAX) (80% of samples)
 
 
-def make_base():
-    return BaseModel(**BASE_CFG)
+def make_base(stage="base"):
+    return BaseModel(**(HI_CFG if stage == "base-hi" else BASE_CFG))
 
 
 def make_sr():
@@ -84,7 +94,7 @@ class Pool:
         self._fill(int(self.n * self.refresh_frac))
         self.draw_p = None  # the label mix changed
 
-    def batch(self, B, rng, geo_frac=None):
+    def batch(self, B, rng, geo_frac=None, shift=True):
         if geo_frac is None:
             idx = rng.integers(0, self.n, B)
         else:
@@ -95,7 +105,8 @@ class Pool:
         x = torch.from_numpy(self.img[idx]).permute(0, 3, 1, 2).float() / 127.5 - 1.0
         # random cyclic shift per batch (exact: tiles are periodic) + random 90-degree-free flips none
         dx, dy = int(rng.integers(0, self.res)), int(rng.integers(0, self.res))
-        x = torch.roll(x, shifts=(dy, dx), dims=(2, 3))
+        if shift:
+            x = torch.roll(x, shifts=(dy, dx), dims=(2, 3))
         if self.kind == "sr" and SR_CROP < self.res:
             x = x[:, :, :SR_CROP, :SR_CROP]  # random torus crop (after the random roll)
         return x, torch.from_numpy(self.tok[idx])
@@ -115,8 +126,9 @@ class Trainer:
     def __init__(self, stage, args):
         self.stage = stage
         self.args = args
-        self.model = make_base() if stage == "base" else make_sr()
-        self.ema = make_base() if stage == "base" else make_sr()
+        self.is_base = stage in ("base", "base-hi")
+        self.model = make_base(stage) if self.is_base else make_sr()
+        self.ema = make_base(stage) if self.is_base else make_sr()
         self.ema.load_state_dict(self.model.state_dict())
         for p in self.ema.parameters():
             p.requires_grad_(False)
@@ -126,17 +138,23 @@ class Trainer:
         self.train_seconds = 0.0
         self.losses = []
         self.path = os.path.join(CKPT, f"{stage}.pt")
-        if os.path.exists(self.path):
-            ck = torch.load(self.path, map_location="cpu")
+        init = self.path if os.path.exists(self.path) else None
+        if init is None and stage == "base-hi":
+            init = os.path.join(CKPT, "base.pt")  # the expert starts as the base (weights and optimizer)
+            print(f"[{stage}] starting from {init}", flush=True)
+        if init and os.path.exists(init):
+            ck = torch.load(init, map_location="cpu")
             # strict=False: a checkpoint from before a zero-initialised addition (PixelHead) resumes
             missing, unexpected = self.model.load_state_dict(ck["model"], strict=False)
             self.ema.load_state_dict(ck["ema"], strict=False)
-            if unexpected or any(not k.startswith("head.") for k in missing):
+            if unexpected or any(not (k.startswith("head.") or k == "pos") for k in missing):
                 raise SystemExit(f"checkpoint does not fit the model: missing {missing[:4]} unexpected {unexpected[:4]}")
             if missing:
                 print(f"[{stage}] new layers start from their initialisation: {len(missing)} tensors", flush=True)
             self.step = ck["step"]
             try:
+                if missing:
+                    raise ValueError("new parameters")  # Adam's state is per parameter, in order
                 self.opt.load_state_dict(ck["opt"])
             except Exception as e:  # noqa  (e.g. a checkpoint rebuilt from ONNX by ckpt_from_onnx.py)
                 print("opt state not loaded:", repr(e), "- LR warm-up restarts", flush=True)
@@ -149,11 +167,11 @@ class Trainer:
         self.model.to(args.device)
         self.ema.to(args.device)
         print(f"[{stage}] params {nparams(self.model)/1e6:.2f}M", flush=True)
-        seed = args.seed + (0 if stage == "base" else 1) + self.step
+        seed = args.seed + (0 if self.is_base else 1) + self.step
         self.np_rng = np.random.default_rng(seed)
-        n = args.pool if stage == "base" else args.sr_pool
-        self.pool = Pool(stage, n, seed)
-        self.batch = args.batch if stage == "base" else args.sr_batch
+        n = args.pool if self.is_base else args.sr_pool
+        self.pool = Pool("base" if self.is_base else stage, n, seed)
+        self.batch = args.batch if self.is_base else args.sr_batch
         self.run_loss = None
 
     def lr_at(self, s):
@@ -171,20 +189,24 @@ class Trainer:
         t0 = time.time()
         dev = self.args.device
         rng = self.np_rng
-        x0, tok = self.pool.batch(self.batch, rng, self.args.geo_frac if self.stage == "base" else None)
+        x0, tok = self.pool.batch(self.batch, rng, self.args.geo_frac if self.is_base else None, shift=self.stage != "base-hi")
         B = x0.shape[0]
         x0 = x0.to(dev)
         # t: 50% U(0,1), 50% U(0,LOW_T_MAX) -- extra weight on the low-noise end, where
         # few-step samples otherwise keep visible high-frequency noise (measured at step ~1000)
         u = rng.random(B)
-        u = np.where(rng.random(B) < self.args.low_t_frac, u * LOW_T_MAX, u)
+        if self.stage == "base-hi":
+            u = HI_T_SPLIT + (1 - HI_T_SPLIT) * u
+        else:
+            # --t-max < 1: the base only serves t below the expert's split, so it trains there
+            u = np.where(rng.random(B) < self.args.low_t_frac, u * LOW_T_MAX, u * self.args.t_max)
         t = torch.from_numpy(u.astype(np.float32)).to(dev)
         a, s = alpha_sigma(t)
         a4, s4 = a[:, None, None, None], s[:, None, None, None]
         eps = torch.randn_like(x0)
         z = a4 * x0 + s4 * eps
         v = a4 * eps - s4 * x0
-        if self.stage == "base":
+        if self.is_base:
             tok = drop_tokens(tok, rng).to(dev)
             pred = self.model(z, t, tok)
         else:
@@ -218,7 +240,7 @@ class Trainer:
         tmp = self.path + ".tmp"
         torch.save({"model": self.model.state_dict(), "ema": self.ema.state_dict(), "opt": self.opt.state_dict(),
                     "step": self.step, "train_seconds": self.train_seconds, "losses": self.losses,
-                    "batch": self.batch, "cfg": BASE_CFG if self.stage == "base" else SR_CFG,
+                    "batch": self.batch, "cfg": (HI_CFG if self.stage == "base-hi" else BASE_CFG) if self.is_base else SR_CFG, "t_range": [HI_T_SPLIT, 1.0] if self.stage == "base-hi" else [0.0, 1.0],
                     "params": nparams(self.model), "device": self.args.device}, tmp)
         os.replace(tmp, self.path)
         with open(os.path.join(CKPT, f"{self.stage}_status.json"), "w") as f:
@@ -244,6 +266,7 @@ def main():
     ap.add_argument("--ema", type=float, default=0.999)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--low-t-frac", type=float, default=0.5)
+    ap.add_argument("--t-max", type=float, default=1.0, help="base: train on t < T only (the low-noise part when a high-noise expert takes the rest)")
     ap.add_argument("--geo-frac", type=float, default=None, help="share of each base batch drawn from geometric-motif tiles (default: the pool's mix)")
     ap.add_argument("--rewarm", action="store_true", help="restart the 300-step LR warm-up at the resumed step")
     ap.add_argument("--save-every", type=float, default=300.0, help="seconds")
@@ -260,8 +283,9 @@ def main():
     i = 0
     while True:
         order = []
-        if "base" in trainers:
-            order.append(trainers["base"])
+        for s in ("base", "base-hi"):
+            if s in trainers:
+                order.append(trainers[s])
         if "sr" in trainers and (len(trainers) == 1 or i % args.sr_every == 0):
             order.append(trainers["sr"])
         for tr in order:

@@ -66,7 +66,27 @@ def main():
     man = json.load(open(os.path.join(OUT, "manifest.json")))
     vocab = json.load(open(os.path.join(OUT, "vocab.json")))
     tr = man.get("training", {})
-    b, s = tr.get("base", {}), tr.get("sr", {})
+    b, s, bh = tr.get("base", {}), tr.get("sr", {}), tr.get("baseHigh", {})
+    expert = man.get("base", {}).get("highNoiseExpert")
+    split = expert["fromT"] if expert else None
+    # the high-noise expert's lines in the card (empty without one)
+    x_intro = x_file = x_iface = x_arch = x_train = ""
+    if expert:
+        x_intro = (f" (two networks: **baseHigh**, the high-noise expert, for t ≥ {split}, where the motif and the"
+                   " layout are decided; **base** below)")
+        x_file = "`baseHigh.onnx`, "
+        x_iface = (f"| baseHigh.onnx | the same as base.onnx; the sampler calls it instead of base.onnx for every step with"
+                   f" t ≥ {split} (`base.highNoiseExpert.fromT` in the manifest) | `v` float32 [B,3,64,64] |\n")
+        x_arch = f"""* **baseHigh** ({f(bh, 'params')} params), the high-noise expert (eDiff-I-style ensemble of denoisers):
+  the base's network plus a learned position embedding (96×16×16, added after the input conv;
+  indexed on the torus of tokens, so tiles stay seamless). It started as a copy of the base and
+  trained only on t ≥ {split}, on tiles where the renderer puts them (no random cyclic shift):
+  grid, half-drop and diagonal layouts then have a fixed phase, so the expert can start a tile
+  from a template instead of choosing a phase out of pure noise, the point where the single
+  network lost the motif. The base then trained on t < {split} only.
+"""
+        x_train = (f"| baseHigh | {f(bh, 'steps')} | {f(bh, 'batch')} | {f(bh, 'minutes')} | {f(bh, 'params')} |"
+                   f" {f(bh, 'finalLoss')} (t ≥ {split} only) | {f(bh, 'device')} |\n")
     cls = man.get("eval", {}).get("classifier", {})
     ev = man.get("eval", {})
     ts_eval = {}
@@ -83,14 +103,14 @@ def main():
 Small cascaded pixel-space diffusion model (Imagen / DeepFloyd-IF style) that turns a
 structured prompt (5 role ids) into a **seamless** repeating pattern tile:
 
-1. **base** — role-conditioned denoiser, 64×64 RGB tile.
+1. **base** — role-conditioned denoiser, 64×64 RGB tile{x_intro}.
 2. **sr** — super-resolution denoiser ×4 conditioned on the low-res tile (64→256; fully
    convolutional, so it can be applied again 256→1024).
 
 Every convolution uses circular padding (exported as `Pad(mode="wrap")` + a zero-padding conv), so every output
 tile repeats seamlessly, at every stage.
 
-Version `{man.get('version')}`. Files: `base.onnx`, `sr.onnx`, `classifier.onnx` (eval only),
+Version `{man.get('version')}`. Files: `base.onnx`, {x_file}`sr.onnx`, `classifier.onnx` (eval only),
 `vocab.json`, `manifest.json`, `eval_prompts.json`, `samples.png`.
 
 ## ONNX interface (fixed)
@@ -98,7 +118,7 @@ Version `{man.get('version')}`. Files: `base.onnx`, `sr.onnx`, `classifier.onnx`
 | file | inputs | output |
 |---|---|---|
 | base.onnx | `x` float32 [B,3,64,64] noisy image (data range [-1,1]); `t` float32 [B] continuous time in [0,1]; `tokens` int64 [B,5] role ids in role order, 0 = null | `v` float32 [B,3,64,64] |
-| sr.onnx | `x` float32 [B,3,H,W] noisy high-res; `low` float32 [B,3,H,W] = low-res tile upsampled ×4 by **nearest** neighbour, in [-1,1]; `t` float32 [B] | `v` float32 [B,3,H,W] |
+{x_iface}| sr.onnx | `x` float32 [B,3,H,W] noisy high-res; `low` float32 [B,3,H,W] = low-res tile upsampled ×4 by **nearest** neighbour, in [-1,1]; `t` float32 [B] | `v` float32 [B,3,H,W] |
 | classifier.onnx | `image` float32 [B,3,64,64] in [-1,1] | `motif` [B,{len(pt.MOTIFS)}], `layout` [B,4], `scale` [B,3], `background` [B,14], `motif_color` [B,15] logits |
 
 B, H, W are dynamic (sr: H, W multiples of 16). Exported from torch {man.get('export', {}).get('torch')} at opset
@@ -146,7 +166,7 @@ A Python reference is `models/sample_torch.py`.
   After unpacking, a full-resolution **PixelHead** (3×3 convs with 32 channels at 64×64, FiLM
   from the same conditioning, zero-initialised residual) sees the noisy pixels and the UNet's
   prediction side by side and corrects it locally: the packed UNet alone left visible grain.
-* **sr** ({f(s, 'params')} params): 4×4 pixel packing of the noisy high-res image concatenated with
+{x_arch}* **sr** ({f(s, 'params')} params): 4×4 pixel packing of the noisy high-res image concatenated with
   the low-res tile (avg-pool 4 of `low`, which for nearest upsampling is exactly the low-res tile)
   at packed resolution; UNet channels 48/96, FiLM time conditioning, no attention (fully
   convolutional, any H, W multiple of 16).
@@ -218,7 +238,7 @@ defined on the unit torus, drawn with all wrap copies at 4× supersampling and b
 | stage | steps | batch | wall minutes | params | final loss (EMA of v-MSE) | device |
 |---|---|---|---|---|---|---|
 | base | {f(b, 'steps')} | {f(b, 'batch')} | {f(b, 'minutes')} | {f(b, 'params')} | {f(b, 'finalLoss')} | {f(b, 'device')} |
-| sr | {f(s, 'steps')} | {f(s, 'batch')} | {f(s, 'minutes')} | {f(s, 'params')} | {f(s, 'finalLoss')} | {f(s, 'device')} (1 thread, nice 10) |
+{x_train}| sr | {f(s, 'steps')} | {f(s, 'batch')} | {f(s, 'minutes')} | {f(s, 'params')} | {f(s, 'finalLoss')} | {f(s, 'device')} (1 thread, nice 10) |
 
 AdamW (lr 4e-4, 300-step warm-up, wd 0.01, betas 0.9/0.99), grad clip 1, EMA 0.999 (exported).
 Session 1: the machine (2 cores) was shared with the app's builds/tests; training ran at nice 10

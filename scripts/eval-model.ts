@@ -7,7 +7,9 @@
 //   motif/layout accuracy of classifier.onnx's argmax vs the expected words
 //   seam        mean |Δ| across the wrap edge / mean |Δ| between interior neighbours (1.0 = as
 //               smooth as the interior, i.e. seamless; > 1 = visible seam)
-//   diversity   mean absolute pixel difference between the K seeds of one prompt (0..1)
+//   diversity   mean absolute pixel difference between the K seeds of one prompt (0..1); and the
+//               same up to a cyclic shift (the smallest over all shifts, at 2 px steps): a tile and
+//               its shifted copy repeat into the same wallpaper, so only that part is real variety
 // Prints a table; writes JSON to --out (default /tmp/seedprint-eval.json), and to
 // <model-dir>/eval.json only with --write-model-eval.
 import fs from 'node:fs';
@@ -17,6 +19,7 @@ import { classify, sampleBase } from '../lib/generation/embedded';
 import { loadModelFrom, resolveModelDir } from '../lib/generation/model-registry';
 import { isScheduler } from '../lib/generation/sampler';
 import { ROLES } from '../lib/generation/vocab';
+import { minShiftDistance, seamRatio } from './eval-metrics';
 
 // Model folders are chosen at run time: keep bundlers from tracing the whole project.
 const pJoin = (...p: string[]) => path.join(/*turbopackIgnore: true*/ ...p);
@@ -47,24 +50,6 @@ function paletteCounts(x: Float32Array, i: number, R: number): number[] {
   const q = (v: number) => Math.round((Math.max(-1, Math.min(1, v)) + 1) * 127.5);
   for (let p = 0; p < plane; p++) counts[nearest(q(x[off + p]), q(x[off + plane + p]), q(x[off + 2 * plane + p]))]++;
   return counts;
-}
-
-/** Seam ratio: wrap-edge discontinuity over interior neighbour differences. */
-export function seamRatio(x: Float32Array, i: number, R: number): number {
-  const plane = R * R, off = i * 3 * plane;
-  let seam = 0, inner = 0, ns = 0, ni = 0;
-  for (let c = 0; c < 3; c++) {
-    const at = (y: number, xx: number) => x[off + c * plane + y * R + xx];
-    for (let k = 0; k < R; k++) {
-      seam += Math.abs(at(0, k) - at(R - 1, k)) + Math.abs(at(k, 0) - at(k, R - 1));
-      ns += 2;
-      for (let j = 0; j < R - 1; j++) {
-        inner += Math.abs(at(j + 1, k) - at(j, k)) + Math.abs(at(k, j + 1) - at(k, j));
-        ni += 2;
-      }
-    }
-  }
-  return seam / ns / (inner / ni || 1e-9);
 }
 
 async function main() {
@@ -154,18 +139,20 @@ async function main() {
   process.stderr.write('\n');
   const mean = (a: number[]) => (a.length ? a.reduce((x, y) => x + y, 0) / a.length : NaN);
   const rate = (k: 'bg' | 'mc' | 'motif' | 'layout' | 'clsBg' | 'clsMc' | 'clsScale') => mean(rows.flatMap((r) => r[k].map(Number)));
-  const diversity = mean(
-    rows.flatMap((r) => {
-      const d: number[] = [];
-      for (let a = 0; a < r.imgs.length; a++)
-        for (let b = a + 1; b < r.imgs.length; b++) {
-          let s = 0;
-          for (let k = 0; k < r.imgs[a].length; k++) s += Math.abs(r.imgs[a][k] - r.imgs[b][k]);
-          d.push(s / r.imgs[a].length / 2);
-        }
-      return d;
-    }),
-  );
+  const pairs = (dist: (a: Float32Array, b: Float32Array) => number) =>
+    mean(
+      rows.flatMap((r) => {
+        const d: number[] = [];
+        for (let a = 0; a < r.imgs.length; a++) for (let b = a + 1; b < r.imgs.length; b++) d.push(dist(r.imgs[a], r.imgs[b]));
+        return d;
+      }),
+    );
+  const diversity = pairs((a, b) => {
+    let s = 0;
+    for (let k = 0; k < a.length; k++) s += Math.abs(a[k] - b[k]);
+    return s / a.length / 2;
+  });
+  const diversityUpToShift = pairs((a, b) => minShiftDistance(a, b, R));
   const byKind = (artwork: boolean) => {
     const sel = rows.filter((_, p) => m.vocab.artwork.has(prompts[p].expected.motif ?? '') === artwork);
     return { prompts: sel.length, motifAccuracy: mean(sel.flatMap((r) => r.motif.map(Number))), backgroundMatch: mean(sel.flatMap((r) => r.bg.map(Number))) };
@@ -195,7 +182,7 @@ async function main() {
   const clsInfo = (m.manifest.raw.eval as { classifier?: ClassifierInfo } | undefined)?.classifier;
   const ceiling = clsInfo?.evalPromptRenderAccuracy ? { motif: clsInfo.evalPromptRenderAccuracy.motif ?? null, layout: clsInfo.evalPromptRenderAccuracy.layout ?? null } : null;
   const result = {
-    model: { id: m.manifest.id, version: m.manifest.version, baseSha256: m.manifest.files.base.sha256, dir: path.relative(process.cwd(), dir) },
+    model: { id: m.manifest.id, version: m.manifest.version, baseSha256: m.manifest.files.base.sha256, modelSha256: m.manifest.modelSha256, dir: path.relative(process.cwd(), dir) },
     settings: { prompts: prompts.length, seedsPerPrompt: K, steps, guidance, scheduler, roles: ROLES },
     metrics: {
       backgroundColourMatch: rate('bg'),
@@ -208,6 +195,7 @@ async function main() {
       seamRatio: mean(rows.flatMap((r) => r.seam)),
       seamRatioP95: rows.flatMap((r) => r.seam).sort((a, b) => a - b)[Math.floor(0.95 * (rows.length * K - 1))],
       diversity,
+      diversityUpToShift,
       geometric: byKind(false),
       artwork: byKind(true),
       motifAccuracyByMotif: breakdown('motif', 'motif'),
@@ -234,6 +222,7 @@ async function main() {
   console.log(`classifier bg / mc / scale   ${f(M.classifierBackgroundAccuracy)}   motif colour ${f(M.classifierMotifColourAccuracy)}, scale ${f(M.classifierScaleAccuracy)} (when the heads exist)`);
   console.log(`seam ratio (mean / p95)      ${f(M.seamRatio)}   p95 ${f(M.seamRatioP95)}; 1.0 = edge as smooth as interior`);
   console.log(`diversity across seeds       ${f(M.diversity)}   mean |Δpixel| between seeds of a prompt (0..1)`);
+  console.log(`  up to a cyclic shift       ${f(M.diversityUpToShift)}   the same after the best shift of one tile (the wallpapers' difference)`);
   console.log(`parser mismatches            ${parserMismatch}       prompts whose TS parse differs from the file's ids`);
   console.log(`time                         ${result.seconds.toFixed(1)} s`);
   fs.writeFileSync(values.out!, `${JSON.stringify(result, null, 2)}\n`);

@@ -1,5 +1,6 @@
 // The embedded backend: seedprint-tiny-v1 (or any model with its ONNX interface).
 // base.onnx   x[B,3,R,R], t[B], tokens int64[B,5] -> v     (v-prediction, alpha=cos(pi t/2), sigma=sin(pi t/2))
+// baseHigh.onnx (optional) the same interface: the high-noise expert, used for t >= its fromT
 // sr.onnx     x[B,3,H,W], low[B,3,H,W], t[B] -> v          (low = low-res tile upsampled xF)
 // classifier  image[B,3,R,R] -> motif, layout logits
 import * as ort from 'onnxruntime-node';
@@ -50,7 +51,8 @@ export async function sampleBase(model: LoadedModel, o: BaseBatchOptions): Promi
       input.set(xi, 0);
       if (cfg) input.set(xi, B * per);
       const t0 = performance.now();
-      const out = await model.base.run({
+      const expert = model.baseHigh && model.manifest.highNoiseExpert && grid.t[i] >= model.manifest.highNoiseExpert.fromT;
+      const out = await (expert ? model.baseHigh! : model.base).run({
         x: new ort.Tensor('float32', input, [NB, 3, R, R]),
         t: new ort.Tensor('float32', new Float32Array(NB).fill(grid.t[i]), [NB]),
         tokens,
@@ -136,3 +138,4 @@ export async function classify(model: LoadedModel, images: Float32Array, batch: 
   // motif, layout (+ scale, background, motif_color heads when the classifier has them)
   return Object.fromEntries(Object.entries(r).map(([k, t]) => [k, t.data as Float32Array])) as { motif: Float32Array; layout: Float32Array } & Record<string, Float32Array>;
 }
+

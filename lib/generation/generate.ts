@@ -100,10 +100,10 @@ export function readRecipeFromPng(png: Buffer): Recipe | null {
 
 async function embeddedModelFor(recipe?: Recipe): Promise<LoadedModel> {
   const m = await loadModel();
-  if (recipe && (recipe.modelSha256 !== m.manifest.files.base.sha256 || recipe.modelId !== m.manifest.id)) {
+  if (recipe && (recipe.modelSha256 !== m.manifest.modelSha256 || recipe.modelId !== m.manifest.id)) {
     throw new HttpError(
       409,
-      `This design was made with model ${recipe.modelId} (sha256 ${recipe.modelSha256.slice(0, 12)}…), but this server runs ${m.manifest.id} (sha256 ${m.manifest.files.base.sha256.slice(0, 12)}…): it cannot be re-rendered exactly.`,
+      `This design was made with model ${recipe.modelId} (sha256 ${recipe.modelSha256.slice(0, 12)}…), but this server runs ${m.manifest.id} (sha256 ${m.manifest.modelSha256.slice(0, 12)}…): it cannot be re-rendered exactly.`,
       'model_mismatch',
     );
   }
@@ -127,7 +127,7 @@ export async function getModelInfo() {
     version: m.manifest.version,
     dir: path.relative(process.cwd(), m.manifest.dir),
     standin: pResolve(m.manifest.dir) === pResolve(STANDIN_MODEL_DIR),
-    modelSha256: m.manifest.files.base.sha256,
+    modelSha256: m.manifest.modelSha256,
     files: m.manifest.files,
     provider: m.provider,
     resolution: m.manifest.resolution,
@@ -183,7 +183,7 @@ export async function generateCandidates(o: GenerateOptions): Promise<GenerateRe
     : undefined;
   const x0 = await renderQueue().run(() => sampleBase(m, { tokens: parsed.tokens, seeds, variations, ...s, onStep: o.onStep, onPreview }));
   const candidates = seeds.map((seed, i) => {
-    const recipe = normalizeRecipe({ prompt, seed, modelId: m.manifest.id, modelSha256: m.manifest.files.base.sha256, ...s, width: R, height: R, tileable: true, variation: variations?.[i] });
+    const recipe = normalizeRecipe({ prompt, seed, modelId: m.manifest.id, modelSha256: m.manifest.modelSha256, ...s, width: R, height: R, tileable: true, variation: variations?.[i] });
     const png = recipePng(recipe, tensorToRgb8(x0, i, R, R), R, R);
     return { recipe, designId: recipeHash(recipe), png, sha256: sha256(png) };
   });

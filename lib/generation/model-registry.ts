@@ -45,6 +45,11 @@ export interface EmbeddedManifest {
   srNoiseAugT: number;
   defaults: { steps: number; guidance: number; scheduler: string };
   tMax: number;
+  /** High-noise expert (files.baseHigh): it denoises the steps with t >= fromT, the base the rest. */
+  highNoiseExpert: { fromT: number } | null;
+  /** What recipes record as the model's hash: base.onnx's sha256, or, with a high-noise expert,
+   * the sha256 of both files' digests (every weight that shapes the image is covered). */
+  modelSha256: string;
   raw: Record<string, unknown>;
 }
 
@@ -75,6 +80,11 @@ export function readManifest(dir: string): EmbeddedManifest {
   if (!files.vocab) files.vocab = { path: typeof raw.vocab === 'string' ? raw.vocab : 'vocab.json', sha256: '' };
   if (!files.classifier && fs.existsSync(pJoin(dir, 'classifier.onnx'))) files.classifier = { path: 'classifier.onnx', sha256: '' };
   for (const need of ['base', 'sr']) if (!files[need]) throw new Error(`${file}: missing file entry "${need}"`);
+  const expert = raw.base?.highNoiseExpert;
+  if (expert && !files[expert.file ?? 'baseHigh']) throw new Error(`${file}: base.highNoiseExpert names file "${expert.file}", which is not listed`);
+  const fromT = Number(expert?.fromT);
+  if (expert && !(fromT > 0 && fromT < 1)) throw new Error(`${file}: base.highNoiseExpert.fromT must be between 0 and 1`);
+  if (expert && expert.file && expert.file !== 'baseHigh') files.baseHigh = files[expert.file];
   const sr = raw.sr ?? raw.upscaler ?? {};
   const defaults = raw.defaults ?? raw.recommended ?? raw.sampling ?? {};
   return {
@@ -94,6 +104,8 @@ export function readManifest(dir: string): EmbeddedManifest {
       scheduler: String(defaults.scheduler ?? defaults.sampler ?? 'ddim'),
     },
     tMax: Number(raw.t_max ?? raw.schedule_t_max ?? 1),
+    highNoiseExpert: expert ? { fromT } : null,
+    modelSha256: expert ? createHash('sha256').update(`${files.base.sha256}\n${files.baseHigh.sha256}\n`).digest('hex') : files.base.sha256,
     raw,
   };
 }
@@ -144,6 +156,8 @@ export interface LoadedModel {
   vocab: Vocab;
   parser: PromptParser;
   base: ort.InferenceSession;
+  /** the high-noise expert's session (manifest.highNoiseExpert), else null */
+  baseHigh: ort.InferenceSession | null;
   sr: ort.InferenceSession;
   /** null when the model ships without classifier.onnx (only the eval needs it) */
   classifier: ort.InferenceSession | null;
@@ -174,8 +188,9 @@ export async function loadModelFrom(dir: string): Promise<LoadedModel> {
       }
       const vocab = loadVocab(JSON.parse(fs.readFileSync(pJoin(key, manifest.files.vocab.path), 'utf8')));
       const [b, s] = await Promise.all(['base', 'sr'].map((n) => createSession(pJoin(key, manifest.files[n].path))));
+      const hi = manifest.highNoiseExpert ? await createSession(pJoin(key, manifest.files.baseHigh.path)) : null;
       const c = manifest.files.classifier ? await createSession(pJoin(key, manifest.files.classifier.path)) : null;
-      return { manifest, vocab, parser: new PromptParser(vocab), base: b.session, sr: s.session, classifier: c?.session ?? null, provider: b.provider, loadMs: performance.now() - t0 };
+      return { manifest, vocab, parser: new PromptParser(vocab), base: b.session, baseHigh: hi?.session ?? null, sr: s.session, classifier: c?.session ?? null, provider: b.provider, loadMs: performance.now() - t0 };
     })();
     loaded.set(key, p);
     p.catch(() => loaded.delete(key));

@@ -12,7 +12,7 @@ const req = createRequire(process.env.ORT_DIR ? path.join(process.env.ORT_DIR, '
 const ort = req('onnxruntime-node');
 
 let worst = 0;
-for (const name of ['base', 'sr', 'classifier']) {
+for (const name of ['base', 'baseHigh', 'sr', 'classifier']) {
   const refPath = path.join(refDir, `${name}_ref.json`);
   const onnxPath = path.join(modelDir, `${name}.onnx`);
   if (!fs.existsSync(refPath) || !fs.existsSync(onnxPath)) { console.log(`${name}: skipped`); continue; }

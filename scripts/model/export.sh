@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Export the latest EMA checkpoints to models/seedprint-tiny-v1/ (base.onnx, sr.onnx, manifest.json),
+# Export the latest EMA checkpoints to models/seedprint-tiny-v1/ (base.onnx, baseHigh.onnx, sr.onnx, manifest.json),
 # write the sample preview and the model card. Training may keep running meanwhile.
 #   [TRAIN_NOTE="resumed at …, LR …"] scripts/model/export.sh [--eval]
 # Verify with ONNX Runtime: node scripts/model/check_onnx.mjs (needs onnxruntime-node).
@@ -8,7 +8,10 @@ cd "$(dirname "$0")/../.."
 PY=${PYTHON:-/usr/bin/python3}
 # snapshot the checkpoints so export, samples and eval all use the same weights
 mkdir -p models/.ckpt/export
+rm -f models/.ckpt/export/*.pt
 cp models/.ckpt/base.pt models/.ckpt/sr.pt models/.ckpt/export/
+# the high-noise expert, where one is being trained
+if [ -f models/.ckpt/base-hi.pt ]; then cp models/.ckpt/base-hi.pt models/.ckpt/export/; fi
 export SEEDPRINT_CKPT=models/.ckpt/export
 nice -n 5 "$PY" models/export_onnx.py ${TRAIN_NOTE:+--train-note "$TRAIN_NOTE"}
 nice -n 5 "$PY" models/sample_torch.py --grid models/.ckpt/samples.png --sr --threads 1

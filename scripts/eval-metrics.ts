@@ -1,0 +1,48 @@
+// Image measures of the model evaluation (scripts/eval-model.ts), on NCHW float tiles in [-1, 1].
+
+/** Seam ratio: wrap-edge discontinuity over interior neighbour differences. */
+export function seamRatio(x: Float32Array, i: number, R: number): number {
+  const plane = R * R, off = i * 3 * plane;
+  let seam = 0, inner = 0, ns = 0, ni = 0;
+  for (let c = 0; c < 3; c++) {
+    const at = (y: number, xx: number) => x[off + c * plane + y * R + xx];
+    for (let k = 0; k < R; k++) {
+      seam += Math.abs(at(0, k) - at(R - 1, k)) + Math.abs(at(k, 0) - at(k, R - 1));
+      ns += 2;
+      for (let j = 0; j < R - 1; j++) {
+        inner += Math.abs(at(j + 1, k) - at(j, k)) + Math.abs(at(k, j + 1) - at(k, j));
+        ni += 2;
+      }
+    }
+  }
+  return seam / ns / (inner / ni || 1e-9);
+}
+
+/** Mean |Δ| (0..1) between two NCHW [-1,1] tiles after the cyclic shift of b that matches a best,
+ * on 2x2-averaged tiles (every shift of the half-size grid: 2 px steps). */
+export function minShiftDistance(a: Float32Array, b: Float32Array, R: number): number {
+  const h = R >> 1, plane = h * h;
+  const half = (x: Float32Array) => {
+    const o = new Float32Array(3 * plane);
+    for (let c = 0; c < 3; c++)
+      for (let y = 0; y < h; y++)
+        for (let xx = 0; xx < h; xx++) {
+          const p = c * R * R + 2 * y * R + 2 * xx;
+          o[c * plane + y * h + xx] = (x[p] + x[p + 1] + x[p + R] + x[p + R + 1]) / 4;
+        }
+    return o;
+  };
+  const A = half(a), B = half(b);
+  let best = Infinity;
+  for (let dy = 0; dy < h; dy++)
+    for (let dx = 0; dx < h; dx++) {
+      let s = 0;
+      for (let c = 0; c < 3 && s < best; c++)
+        for (let y = 0; y < h; y++) {
+          const ra = c * plane + y * h, rb = c * plane + ((y + dy) % h) * h;
+          for (let xx = 0; xx < h; xx++) s += Math.abs(A[ra + xx] - B[rb + ((xx + dx) % h)]);
+        }
+      if (s < best) best = s;
+    }
+  return best / (3 * plane) / 2;
+}
