@@ -6,7 +6,9 @@
 //               frequent other palette colour (geometric motifs only; artwork keeps its colours)
 //   motif/layout accuracy of classifier.onnx's argmax vs the expected words
 //   seam        mean |Δ| across the wrap edge / mean |Δ| between interior neighbours (1.0 = as
-//               smooth as the interior, i.e. seamless; > 1 = visible seam)
+//               smooth as the interior, i.e. seamless; > 1 = visible seam); and the wrap edge /
+//               the middle line (same content phase: 1.0 = seamless even for cells that end on
+//               the border)
 //   diversity   mean absolute pixel difference between the K seeds of one prompt (0..1); and the
 //               same up to a cyclic shift (the smallest over all shifts, at 2 px steps): a tile and
 //               its shifted copy repeat into the same wallpaper, so only that part is real variety
@@ -19,7 +21,7 @@ import { classify, sampleBase } from '../lib/generation/embedded';
 import { loadModelFrom, resolveModelDir } from '../lib/generation/model-registry';
 import { isScheduler } from '../lib/generation/sampler';
 import { ROLES } from '../lib/generation/vocab';
-import { minShiftDistance, seamRatio } from './eval-metrics';
+import { minShiftDistance, seamRatio, wrapAndMidline } from './eval-metrics';
 
 // Model folders are chosen at run time: keep bundlers from tracing the whole project.
 const pJoin = (...p: string[]) => path.join(/*turbopackIgnore: true*/ ...p);
@@ -90,7 +92,7 @@ async function main() {
   });
 
   const t0 = performance.now();
-  const rows = prompts.map(() => ({ bg: [] as boolean[], mc: [] as boolean[], motif: [] as boolean[], layout: [] as boolean[], clsBg: [] as boolean[], clsMc: [] as boolean[], clsScale: [] as boolean[], seam: [] as number[], imgs: [] as Float32Array[], motifSeen: [] as string[] }));
+  const rows = prompts.map(() => ({ bg: [] as boolean[], mc: [] as boolean[], motif: [] as boolean[], layout: [] as boolean[], clsBg: [] as boolean[], clsMc: [] as boolean[], clsScale: [] as boolean[], seam: [] as number[], wrap: [] as number[], mid: [] as number[], imgs: [] as Float32Array[], motifSeen: [] as string[] }));
   const motifWords = m.vocab.words.motif, layoutWords = m.vocab.words.layout;
   for (let s = 0; s < jobs.length; s += batch) {
     const chunk = jobs.slice(s, s + batch);
@@ -132,6 +134,9 @@ async function main() {
         if (mcW !== undefined && exp.motif && !m.vocab.artwork.has(exp.motif)) row.clsMc.push(mcW === (exp.motif_color ?? null));
       }
       row.seam.push(seamRatio(x, i, R));
+      const wm = wrapAndMidline(x, i, R);
+      row.wrap.push(wm.wrap);
+      row.mid.push(wm.mid);
       row.imgs.push(x.slice(i * 3 * R * R, (i + 1) * 3 * R * R));
     });
     process.stderr.write(`\r${Math.min(s + batch, jobs.length)}/${jobs.length} images`);
@@ -194,6 +199,7 @@ async function main() {
       classifierScaleAccuracy: rate('clsScale'),
       seamRatio: mean(rows.flatMap((r) => r.seam)),
       seamRatioP95: rows.flatMap((r) => r.seam).sort((a, b) => a - b)[Math.floor(0.95 * (rows.length * K - 1))],
+      seamVsMidline: mean(rows.flatMap((r) => r.wrap)) / mean(rows.flatMap((r) => r.mid)),
       diversity,
       diversityUpToShift,
       geometric: byKind(false),
@@ -221,6 +227,7 @@ async function main() {
   if (ceiling) console.log(`classifier on clean renders  ${f(ceiling.motif)} / ${f(ceiling.layout)}  motif / layout on clean renders of the 240 eval prompts: the ceiling`);
   console.log(`classifier bg / mc / scale   ${f(M.classifierBackgroundAccuracy)}   motif colour ${f(M.classifierMotifColourAccuracy)}, scale ${f(M.classifierScaleAccuracy)} (when the heads exist)`);
   console.log(`seam ratio (mean / p95)      ${f(M.seamRatio)}   p95 ${f(M.seamRatioP95)}; 1.0 = edge as smooth as interior`);
+  console.log(`seam vs middle line          ${f(M.seamVsMidline)}   wrap edge / middle line (same content phase); 1.0 = seamless`);
   console.log(`diversity across seeds       ${f(M.diversity)}   mean |Δpixel| between seeds of a prompt (0..1)`);
   console.log(`  up to a cyclic shift       ${f(M.diversityUpToShift)}   the same after the best shift of one tile (the wallpapers' difference)`);
   console.log(`parser mismatches            ${parserMismatch}       prompts whose TS parse differs from the file's ids`);

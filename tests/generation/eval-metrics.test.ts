@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gaussian } from '../../lib/generation/prng';
-import { minShiftDistance, seamRatio } from '../../scripts/eval-metrics';
+import { minShiftDistance, seamRatio, wrapAndMidline } from '../../scripts/eval-metrics';
 
 const R = 32;
 // a periodic test tile: smooth waves plus noise, clipped to [-1, 1]
@@ -32,5 +32,16 @@ describe('eval metrics', () => {
     expect(r).toBeLessThan(1.2);
     const ramp = Float32Array.from({ length: 3 * R * R }, (_, k) => (k % R) / R);
     expect(seamRatio(ramp, 0, R)).toBeGreaterThan(5);
+  });
+
+  it('wrap edge vs middle line: 1 for a checkerboard whose cells end on the border (seamRatio reads a seam there), large for a real seam', () => {
+    const n = 4, cell = R / n;
+    const checks = Float32Array.from({ length: 3 * R * R }, (_, k) => ((Math.floor((k % R) / cell) + Math.floor(Math.floor(k / R) % R / cell)) % 2 ? 1 : -1));
+    expect(seamRatio(checks, 0, R)).toBeGreaterThan(5);
+    const c = wrapAndMidline(checks, 0, R);
+    expect(c.wrap / c.mid).toBeCloseTo(1, 6);
+    const ramp = Float32Array.from({ length: 3 * R * R }, (_, k) => (k % R) / R);
+    const r = wrapAndMidline(ramp, 0, R);
+    expect(r.wrap / r.mid).toBeGreaterThan(10);
   });
 });
