@@ -74,6 +74,7 @@ def main():
     b, s, bh = tr.get("base", {}), tr.get("sr", {}), tr.get("baseHigh", {})
     expert = man.get("base", {}).get("highNoiseExpert")
     split = expert["fromT"] if expert else None
+    rec = man.get("recommended", {})
     # the high-noise expert's lines in the card (empty without one)
     x_intro = x_file = x_iface = x_arch = x_train = ""
     if expert:
@@ -144,8 +145,9 @@ v-prediction, cosine schedule in continuous time: `alpha = cos(pi t / 2)`, `sigm
 `z_t = alpha x0 + sigma eps`, `v = alpha eps - sigma x0`.
 
 Recommended: UniPC (`unipc`, B(h) = e^h - 1, second order, corrector on every step but the last),
-10 uniform steps t: 1 → 0, guidance 4. At 8 steps on the eval it recognised more motifs than
+{rec.get('steps')} uniform steps t: 1 → 0, guidance {rec.get('guidance')}. At 8 steps on the eval it recognised more motifs than
 DPM-Solver++(2M) (`dpmpp-2m`) at the same cost, and 10 UniPC steps about as many as 12 DPM++ steps;
+with the high-noise expert, 8 UniPC steps scored as 10 (motif 0.471 vs 0.460, layout 0.860 vs 0.875);
 recipes name their scheduler, so older ones still render with theirs. The first-order form of
 every sampler is DDIM (eta = 0):
 
