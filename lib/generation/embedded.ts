@@ -51,8 +51,9 @@ export async function sampleBase(model: LoadedModel, o: BaseBatchOptions): Promi
       input.set(xi, 0);
       if (cfg) input.set(xi, B * per);
       const t0 = performance.now();
-      const expert = model.baseHigh && model.manifest.highNoiseExpert && grid.t[i] >= model.manifest.highNoiseExpert.fromT;
-      const out = await (expert ? model.baseHigh! : model.base).run({
+      // the high-noise expert, where the model has one, denoises the steps with t >= its fromT
+      const net = model.baseHigh && grid.t[i] >= (model.manifest.highNoiseExpert?.fromT ?? Infinity) ? model.baseHigh : model.base;
+      const out = await net.run({
         x: new ort.Tensor('float32', input, [NB, 3, R, R]),
         t: new ort.Tensor('float32', new Float32Array(NB).fill(grid.t[i]), [NB]),
         tokens,
@@ -138,4 +139,3 @@ export async function classify(model: LoadedModel, images: Float32Array, batch: 
   // motif, layout (+ scale, background, motif_color heads when the classifier has them)
   return Object.fromEntries(Object.entries(r).map(([k, t]) => [k, t.data as Float32Array])) as { motif: Float32Array; layout: Float32Array } & Record<string, Float32Array>;
 }
-
