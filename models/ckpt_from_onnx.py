@@ -17,9 +17,8 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "data"))
-from train_diffusion import BASE_CFG, CKPT, HI_CFG, SR_CFG, make_base, make_sr  # noqa: E402
+from train_diffusion import CKPT, FILE_KEYS, cfg_for, make_base, make_sr  # noqa: E402
 from nets import nparams  # noqa: E402
-from export_onnx import FILE_KEYS  # noqa: E402
 
 
 def onnx_weights(path):
@@ -86,7 +85,7 @@ def main():
         torch.save({"model": net.state_dict(), "ema": net.state_dict(), "step": int(step or 0),
                     "train_seconds": float(tr.get("minutes") or 0) * 60,
                     "losses": [(int(step or 0), tr["finalLoss"])] if tr.get("finalLoss") else [],
-                    "batch": tr.get("batch"), "cfg": (HI_CFG if stage == "base-hi" else BASE_CFG) if stage.startswith("base") else SR_CFG,
+                    "batch": tr.get("batch"), "cfg": cfg_for(stage),
                     "params": nparams(net), "device": "cpu", "from_onnx": True}, os.path.join(CKPT, f"{stage}.pt"))
         print(f"{stage}: {len(sd)} tensors, step {step}, -> {CKPT}/{stage}.pt")
 

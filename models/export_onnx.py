@@ -206,24 +206,19 @@ def weights_to_fp16(path, min_elems=4096):
     return len(casts)
 
 
-# checkpoint stage -> manifest file key (and ONNX file name)
-FILE_KEYS = {"base": "base", "base-hi": "baseHigh", "sr": "sr"}
-
-
 def export(args):
     import onnx
     import train_diffusion as td
     import pattern_tiles as pt
-    from sample_torch import load
+    from sample_torch import ckpt_dir, load
     torch.set_num_threads(args.threads)
     out = args.out
     os.makedirs(out, exist_ok=True)
     report = {}
     files = {}
     train = {}
-    ckpt_dir = os.environ.get("SEEDPRINT_CKPT") or os.path.join(HERE, ".ckpt")
     for stage in ("base", "base-hi", "sr"):
-        if not os.path.exists(os.path.join(ckpt_dir, f"{stage}.pt")):
+        if not os.path.exists(os.path.join(ckpt_dir(), f"{stage}.pt")):
             print("no checkpoint for", stage)
             continue
         m, ck = load(stage)
@@ -251,7 +246,7 @@ def export(args):
             got = pm(*ins)
         err = (ref - got).abs().max().item()
         print(f"{stage}: patched {n} circular convs, torch max abs err {err:.2e}")
-        key = FILE_KEYS[stage]
+        key = td.FILE_KEYS[stage]
         path = os.path.join(out, f"{key}.onnx")
         torch.onnx.export(pm, ins, path, input_names=names, output_names=["v"], dynamic_axes=dyn,
                           opset_version=args.opset, do_constant_folding=True)

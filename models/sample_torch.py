@@ -68,11 +68,15 @@ def ddim_sr(model, low_img, steps=8, gen=None, factor=4):
     return z.clamp(-1, 1)
 
 
-def load(stage, ckpt_dir=None):
+def ckpt_dir(d=None):
+    """Where checkpoints are read: d, else $SEEDPRINT_CKPT (an export snapshot), else models/.ckpt."""
+    return d or os.environ.get("SEEDPRINT_CKPT") or os.path.join(HERE, ".ckpt")
+
+
+def load(stage, d=None):
     import train_diffusion as td
-    ckpt_dir = ckpt_dir or os.environ.get("SEEDPRINT_CKPT") or os.path.join(HERE, ".ckpt")
     m = td.make_base(stage) if stage.startswith("base") else td.make_sr()
-    ck = torch.load(os.path.join(ckpt_dir, f"{stage}.pt"), map_location="cpu")
+    ck = torch.load(os.path.join(ckpt_dir(d), f"{stage}.pt"), map_location="cpu")
     m.load_state_dict(ck["ema"])
     m.eval()
     return m, ck
@@ -96,13 +100,12 @@ class WithExpert(torch.nn.Module):
         return out
 
 
-def load_sampler_base(ckpt_dir=None):
+def load_sampler_base(d=None):
     """The base for sampling: with the high-noise expert when a base-hi checkpoint exists."""
     import train_diffusion as td
-    base, ck = load("base", ckpt_dir)
-    ckpt_dir = ckpt_dir or os.environ.get("SEEDPRINT_CKPT") or os.path.join(HERE, ".ckpt")
-    if os.path.exists(os.path.join(ckpt_dir, "base-hi.pt")):
-        hi, _ = load("base-hi", ckpt_dir)
+    base, ck = load("base", d)
+    if os.path.exists(os.path.join(ckpt_dir(d), "base-hi.pt")):
+        hi, _ = load("base-hi", d)
         return WithExpert(base, hi, td.HI_T_SPLIT).eval(), ck
     return base, ck
 

@@ -33,7 +33,7 @@ SR_CFG = dict(chans=(48, 96), nblocks=(1, 1), cdim=96)
 SR_TRAIN_HR = 128  # SR trained on random 64x64 torus crops of periodic 128 tiles (16 -> 64 px crops of 32->128 tiles)
 SR_CROP = 64
 LOW_T_MAX = 0.3
-SR_AUG_MAX = 0.25
+SR_AUG_MAX = 0.25  # low-res conditioning noise augmentation t_aug ~ U(0, SR_AUG_MAX) (80% of samples)
 # High-noise expert (eDiff-I-style ensemble of denoisers): "base-hi" starts as a copy of the base
 # and trains only on t in [HI_T_SPLIT, 1], where the motif and layout are decided (renders noised
 # to t = 0.5 and denoised again keep 0.84 of their motifs, from t = 0.9 only 0.58); the sampler
@@ -43,11 +43,17 @@ HI_T_SPLIT = 0.6
 # position embedding: grid, half-drop and diagonal layouts then have a fixed phase, and the
 # expert can start them from a template instead of choosing a phase out of pure noise. (A shifted
 # tile repeats into the same wallpaper, so this costs no real variety.)
-HI_CFG = dict(BASE_CFG, pos=True)  # low-res conditioning noise augmentation t_aug ~ U(0, SR_AUG_MAX) (80% of samples)
+HI_CFG = dict(BASE_CFG, pos=True)
+# checkpoint stage -> the model file's key in manifest.json (and its ONNX file name)
+FILE_KEYS = {"base": "base", "base-hi": "baseHigh", "sr": "sr"}
+
+
+def cfg_for(stage):
+    return {"base": BASE_CFG, "base-hi": HI_CFG, "sr": SR_CFG}[stage]
 
 
 def make_base(stage="base"):
-    return BaseModel(**(HI_CFG if stage == "base-hi" else BASE_CFG))
+    return BaseModel(**cfg_for(stage))
 
 
 def make_sr():
@@ -152,13 +158,15 @@ class Trainer:
             if missing:
                 print(f"[{stage}] new layers start from their initialisation: {len(missing)} tensors", flush=True)
             self.step = ck["step"]
-            try:
-                if missing:
-                    raise ValueError("new parameters")  # Adam's state is per parameter, in order
-                self.opt.load_state_dict(ck["opt"])
-            except Exception as e:  # noqa  (e.g. a checkpoint rebuilt from ONNX by ckpt_from_onnx.py)
-                print("opt state not loaded:", repr(e), "- LR warm-up restarts", flush=True)
+            if missing:  # Adam's state is per parameter, in order: it no longer fits
+                print("opt state not loaded: new parameters - LR warm-up restarts", flush=True)
                 self.warm_from = self.step
+            else:
+                try:
+                    self.opt.load_state_dict(ck["opt"])
+                except Exception as e:  # noqa  (e.g. a checkpoint rebuilt from ONNX by ckpt_from_onnx.py)
+                    print("opt state not loaded:", repr(e), "- LR warm-up restarts", flush=True)
+                    self.warm_from = self.step
             if args.rewarm:
                 self.warm_from = self.step  # restart the LR warm-up (a new cosine cycle after an anneal)
             self.train_seconds = ck.get("train_seconds", 0.0)
@@ -192,8 +200,9 @@ class Trainer:
         x0, tok = self.pool.batch(self.batch, rng, self.args.geo_frac if self.is_base else None, shift=self.stage != "base-hi")
         B = x0.shape[0]
         x0 = x0.to(dev)
-        # t: 50% U(0,1), 50% U(0,LOW_T_MAX) -- extra weight on the low-noise end, where
-        # few-step samples otherwise keep visible high-frequency noise (measured at step ~1000)
+        # t: --low-t-frac of the batch U(0,LOW_T_MAX), the rest U(0,--t-max) -- extra weight on the
+        # low-noise end, where few-step samples otherwise keep visible high-frequency noise
+        # (measured at step ~1000); the expert: U(HI_T_SPLIT, 1)
         u = rng.random(B)
         if self.stage == "base-hi":
             u = HI_T_SPLIT + (1 - HI_T_SPLIT) * u
@@ -240,7 +249,7 @@ class Trainer:
         tmp = self.path + ".tmp"
         torch.save({"model": self.model.state_dict(), "ema": self.ema.state_dict(), "opt": self.opt.state_dict(),
                     "step": self.step, "train_seconds": self.train_seconds, "losses": self.losses,
-                    "batch": self.batch, "cfg": (HI_CFG if self.stage == "base-hi" else BASE_CFG) if self.is_base else SR_CFG, "t_range": [HI_T_SPLIT, 1.0] if self.stage == "base-hi" else [0.0, 1.0],
+                    "batch": self.batch, "cfg": cfg_for(self.stage), "t_range": [HI_T_SPLIT, 1.0] if self.stage == "base-hi" else [0.0, 1.0],
                     "params": nparams(self.model), "device": self.args.device}, tmp)
         os.replace(tmp, self.path)
         with open(os.path.join(CKPT, f"{self.stage}_status.json"), "w") as f:

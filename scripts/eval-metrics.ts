@@ -1,41 +1,41 @@
 // Image measures of the model evaluation (scripts/eval-model.ts), on NCHW float tiles in [-1, 1].
 
-/** Seam ratio: wrap-edge discontinuity over interior neighbour differences. */
-export function seamRatio(x: Float32Array, i: number, R: number): number {
-  const plane = R * R, off = i * 3 * plane;
-  let seam = 0, inner = 0, ns = 0, ni = 0;
-  for (let c = 0; c < 3; c++) {
-    const at = (y: number, xx: number) => x[off + c * plane + y * R + xx];
-    for (let k = 0; k < R; k++) {
-      seam += Math.abs(at(0, k) - at(R - 1, k)) + Math.abs(at(k, 0) - at(k, R - 1));
-      ns += 2;
-      for (let j = 0; j < R - 1; j++) {
-        inner += Math.abs(at(j + 1, k) - at(j, k)) + Math.abs(at(k, j + 1) - at(k, j));
-        ni += 2;
-      }
-    }
-  }
-  return seam / ns / (inner / ni || 1e-9);
-}
-
 /**
- * The wrap edge against the tile's middle line: mean |Δ| across the wrap (row 0 | row R-1, column
- * 0 | column R-1) and across the middle lines (R/2-1 | R/2). A grid of an even number of repeats
- * has the same content at both (the renderer's layouts all do), so a seamless tile scores the
- * same on both even when its cell edges lie on the border, where seamRatio reads them as a seam
- * (clean renders of the eval prompts: 1.73 on seamRatio, 1.006 on this). Summed per tile; the
- * eval reports the ratio of the sums over all tiles.
+ * Edge differences of one tile in one pass: sum of |Δ| across the wrap (row 0 | row R-1, column
+ * 0 | column R-1), across the middle lines (R/2-1 | R/2), and between all interior neighbours.
  */
-export function wrapAndMidline(x: Float32Array, i: number, R: number): { wrap: number; mid: number } {
+export function edgeDiffs(x: Float32Array, i: number, R: number): { wrap: number; mid: number; inner: number; nWrap: number; nInner: number } {
   const plane = R * R, off = i * 3 * plane, h = R >> 1;
-  let wrap = 0, mid = 0;
+  let wrap = 0, mid = 0, inner = 0;
   for (let c = 0; c < 3; c++) {
     const at = (y: number, xx: number) => x[off + c * plane + y * R + xx];
     for (let k = 0; k < R; k++) {
       wrap += Math.abs(at(0, k) - at(R - 1, k)) + Math.abs(at(k, 0) - at(k, R - 1));
       mid += Math.abs(at(h, k) - at(h - 1, k)) + Math.abs(at(k, h) - at(k, h - 1));
+      for (let j = 0; j < R - 1; j++) inner += Math.abs(at(j + 1, k) - at(j, k)) + Math.abs(at(k, j + 1) - at(k, j));
     }
   }
+  return { wrap, mid, inner, nWrap: 3 * 2 * R, nInner: 3 * 2 * R * (R - 1) };
+}
+
+/** Seam ratio: wrap-edge discontinuity over interior neighbour differences. */
+export function seamRatio(x: Float32Array, i: number, R: number): number {
+  return seamRatioOf(edgeDiffs(x, i, R));
+}
+
+export function seamRatioOf(e: ReturnType<typeof edgeDiffs>): number {
+  return e.wrap / e.nWrap / (e.inner / e.nInner || 1e-9);
+}
+
+/**
+ * The wrap edge against the tile's middle line (sums of |Δ|). A grid of an even number of repeats
+ * has the same content at both (the renderer's layouts all do), so a seamless tile scores the
+ * same on both even when its cell edges lie on the border, where seamRatio reads them as a seam
+ * (clean renders of the eval prompts: 1.73 on seamRatio, 1.006 on this). The eval reports the
+ * ratio of the sums over all tiles.
+ */
+export function wrapAndMidline(x: Float32Array, i: number, R: number): { wrap: number; mid: number } {
+  const { wrap, mid } = edgeDiffs(x, i, R);
   return { wrap, mid };
 }
 

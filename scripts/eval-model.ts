@@ -21,7 +21,7 @@ import { classify, sampleBase } from '../lib/generation/embedded';
 import { loadModelFrom, resolveModelDir } from '../lib/generation/model-registry';
 import { isScheduler } from '../lib/generation/sampler';
 import { ROLES } from '../lib/generation/vocab';
-import { minShiftDistance, seamRatio, wrapAndMidline } from './eval-metrics';
+import { edgeDiffs, minShiftDistance, seamRatioOf } from './eval-metrics';
 
 // Model folders are chosen at run time: keep bundlers from tracing the whole project.
 const pJoin = (...p: string[]) => path.join(/*turbopackIgnore: true*/ ...p);
@@ -133,10 +133,10 @@ async function main() {
         const mcW = head('motif_color', m.vocab.words.motif_color, true);
         if (mcW !== undefined && exp.motif && !m.vocab.artwork.has(exp.motif)) row.clsMc.push(mcW === (exp.motif_color ?? null));
       }
-      row.seam.push(seamRatio(x, i, R));
-      const wm = wrapAndMidline(x, i, R);
-      row.wrap.push(wm.wrap);
-      row.mid.push(wm.mid);
+      const e = edgeDiffs(x, i, R);
+      row.seam.push(seamRatioOf(e));
+      row.wrap.push(e.wrap);
+      row.mid.push(e.mid);
       row.imgs.push(x.slice(i * 3 * R * R, (i + 1) * 3 * R * R));
     });
     process.stderr.write(`\r${Math.min(s + batch, jobs.length)}/${jobs.length} images`);

@@ -80,11 +80,18 @@ export function readManifest(dir: string): EmbeddedManifest {
   if (!files.vocab) files.vocab = { path: typeof raw.vocab === 'string' ? raw.vocab : 'vocab.json', sha256: '' };
   if (!files.classifier && fs.existsSync(pJoin(dir, 'classifier.onnx'))) files.classifier = { path: 'classifier.onnx', sha256: '' };
   for (const need of ['base', 'sr']) if (!files[need]) throw new Error(`${file}: missing file entry "${need}"`);
-  const expert = raw.base?.highNoiseExpert;
-  if (expert && !files[expert.file ?? 'baseHigh']) throw new Error(`${file}: base.highNoiseExpert names file "${expert.file}", which is not listed`);
-  const fromT = Number(expert?.fromT);
-  if (expert && !(fromT > 0 && fromT < 1)) throw new Error(`${file}: base.highNoiseExpert.fromT must be between 0 and 1`);
-  if (expert && expert.file && expert.file !== 'baseHigh') files.baseHigh = files[expert.file];
+  const ex = raw.base?.highNoiseExpert;
+  const expert = ex ? { fromT: Number(ex.fromT) } : null;
+  if (ex) {
+    const key = String(ex.file ?? 'baseHigh');
+    if (!files[key]) throw new Error(`${file}: base.highNoiseExpert names file "${key}", which is not listed`);
+    if (!(expert!.fromT > 0 && expert!.fromT < 1)) throw new Error(`${file}: base.highNoiseExpert.fromT must be between 0 and 1`);
+    if (key !== 'baseHigh') {
+      // kept under one name, so the file is hashed once at load
+      files.baseHigh = files[key];
+      delete files[key];
+    }
+  }
   const sr = raw.sr ?? raw.upscaler ?? {};
   const defaults = raw.defaults ?? raw.recommended ?? raw.sampling ?? {};
   return {
@@ -104,7 +111,7 @@ export function readManifest(dir: string): EmbeddedManifest {
       scheduler: String(defaults.scheduler ?? defaults.sampler ?? 'ddim'),
     },
     tMax: Number(raw.t_max ?? raw.schedule_t_max ?? 1),
-    highNoiseExpert: expert ? { fromT } : null,
+    highNoiseExpert: expert,
     modelSha256: expert ? createHash('sha256').update(`${files.base.sha256}\n${files.baseHigh.sha256}\n`).digest('hex') : files.base.sha256,
     raw,
   };
@@ -187,10 +194,10 @@ export async function loadModelFrom(dir: string): Promise<LoadedModel> {
         } else if (actual !== f.sha256) throw new Error(`Model ${manifest.id}: ${f.path} has sha256 ${actual}, manifest says ${f.sha256} (corrupt or replaced file: ${name})`);
       }
       const vocab = loadVocab(JSON.parse(fs.readFileSync(pJoin(key, manifest.files.vocab.path), 'utf8')));
-      const [b, s] = await Promise.all(['base', 'sr'].map((n) => createSession(pJoin(key, manifest.files[n].path))));
-      const hi = manifest.highNoiseExpert ? await createSession(pJoin(key, manifest.files.baseHigh.path)) : null;
+      const expertFile = manifest.highNoiseExpert ? 'baseHigh' : null;
+      const [b, s, hi] = await Promise.all(['base', 'sr', expertFile].map((n) => (n ? createSession(pJoin(key, manifest.files[n].path)) : null)));
       const c = manifest.files.classifier ? await createSession(pJoin(key, manifest.files.classifier.path)) : null;
-      return { manifest, vocab, parser: new PromptParser(vocab), base: b.session, baseHigh: hi?.session ?? null, sr: s.session, classifier: c?.session ?? null, provider: b.provider, loadMs: performance.now() - t0 };
+      return { manifest, vocab, parser: new PromptParser(vocab), base: b!.session, baseHigh: hi?.session ?? null, sr: s!.session, classifier: c?.session ?? null, provider: b!.provider, loadMs: performance.now() - t0 };
     })();
     loaded.set(key, p);
     p.catch(() => loaded.delete(key));
