@@ -81,11 +81,12 @@ export function readManifest(dir: string): EmbeddedManifest {
   if (!files.classifier && fs.existsSync(pJoin(dir, 'classifier.onnx'))) files.classifier = { path: 'classifier.onnx', sha256: '' };
   for (const need of ['base', 'sr']) if (!files[need]) throw new Error(`${file}: missing file entry "${need}"`);
   const ex = raw.base?.highNoiseExpert;
-  const expert = ex ? { fromT: Number(ex.fromT) } : null;
+  let expert: { fromT: number } | null = null;
   if (ex) {
     const key = String(ex.file ?? 'baseHigh');
     if (!files[key]) throw new Error(`${file}: base.highNoiseExpert names file "${key}", which is not listed`);
-    if (!(expert!.fromT > 0 && expert!.fromT < 1)) throw new Error(`${file}: base.highNoiseExpert.fromT must be between 0 and 1`);
+    expert = { fromT: Number(ex.fromT) };
+    if (!(expert.fromT > 0 && expert.fromT < 1)) throw new Error(`${file}: base.highNoiseExpert.fromT must be between 0 and 1`);
     if (key !== 'baseHigh') {
       // kept under one name, so the file is hashed once at load
       files.baseHigh = files[key];
@@ -194,10 +195,11 @@ export async function loadModelFrom(dir: string): Promise<LoadedModel> {
         } else if (actual !== f.sha256) throw new Error(`Model ${manifest.id}: ${f.path} has sha256 ${actual}, manifest says ${f.sha256} (corrupt or replaced file: ${name})`);
       }
       const vocab = loadVocab(JSON.parse(fs.readFileSync(pJoin(key, manifest.files.vocab.path), 'utf8')));
-      const expertFile = manifest.highNoiseExpert ? 'baseHigh' : null;
-      const [b, s, hi] = await Promise.all(['base', 'sr', expertFile].map((n) => (n ? createSession(pJoin(key, manifest.files[n].path)) : null)));
-      const c = manifest.files.classifier ? await createSession(pJoin(key, manifest.files.classifier.path)) : null;
-      return { manifest, vocab, parser: new PromptParser(vocab), base: b!.session, baseHigh: hi?.session ?? null, sr: s!.session, classifier: c?.session ?? null, provider: b!.provider, loadMs: performance.now() - t0 };
+      const open = (f: ModelFile) => createSession(pJoin(key, f.path));
+      const { files } = manifest;
+      // every session opens at once (the expert and the eval-only classifier where listed)
+      const [b, s, hi, c] = await Promise.all([open(files.base), open(files.sr), manifest.highNoiseExpert ? open(files.baseHigh) : null, files.classifier ? open(files.classifier) : null]);
+      return { manifest, vocab, parser: new PromptParser(vocab), base: b.session, baseHigh: hi?.session ?? null, sr: s.session, classifier: c?.session ?? null, provider: b.provider, loadMs: performance.now() - t0 };
     })();
     loaded.set(key, p);
     p.catch(() => loaded.delete(key));
