@@ -217,6 +217,13 @@ def export(args):
     report = {}
     files = {}
     train = {}
+    man_path = os.path.join(out, "manifest.json")
+    old = json.load(open(man_path)) if os.path.exists(man_path) else {}
+    old_train = old.get("training", {})
+    notes = dict(kv.split("=", 1) for kv in args.note)
+    unknown = set(notes) - set(td.FILE_KEYS.values())
+    if unknown:
+        raise SystemExit(f"--note for an unknown stage: {sorted(unknown)} (stages: {sorted(td.FILE_KEYS.values())})")
     for stage in ("base", "base-hi", "sr"):
         if not os.path.exists(os.path.join(ckpt_dir(), f"{stage}.pt")):
             print("no checkpoint for", stage)
@@ -264,13 +271,13 @@ def export(args):
         train[key] = {"steps": ck["step"], "batch": ck.get("batch"), "minutes": round(ck.get("train_seconds", 0) / 60, 1),
                         "params": ck.get("params"), "device": ck.get("device", "cpu"),
                         "finalLoss": ck["losses"][-1][1] if ck.get("losses") else None}
-        if stage == "base" and args.train_note:
-            train[stage]["note"] = args.train_note
+        # each stage keeps its training history from the previous manifest; --note appends to it
+        note = " ".join(x for x in (old_train.get(key, {}).get("note", ""), notes.get(key, "")) if x)
+        if note:
+            train[key]["note"] = note
     cls_path = os.path.join(out, "classifier.onnx")
     if os.path.exists(cls_path):
         files["classifier"] = {"path": "classifier.onnx", "sha256": sha256(cls_path), "bytes": os.path.getsize(cls_path)}
-    man_path = os.path.join(out, "manifest.json")
-    old = json.load(open(man_path)) if os.path.exists(man_path) else {}
     vocab = json.load(open(os.path.join(out, "vocab.json")))
     manifest = {
         "id": "seedprint-tiny-v1",
@@ -314,5 +321,6 @@ if __name__ == "__main__":
     ap.add_argument("--opset", type=int, default=17)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--fp16-weights", default="auto", choices=["auto", "always", "never"])
-    ap.add_argument("--train-note", default="", help="how the base run went (resume point, LR schedule, threads): manifest + model card")
+    ap.add_argument("--note", action="append", default=[], metavar="STAGE=TEXT",
+                    help="appends TEXT to STAGE's training history (base, baseHigh, sr) in the manifest and model card: resume point, LR schedule, threads")
     export(ap.parse_args())

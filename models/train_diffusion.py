@@ -78,6 +78,7 @@ class Pool:
         self.tok = np.zeros((n, 5), np.int64)
         self.ptr = 0
         self.draw_p = None  # cached draw probabilities for --geo-frac
+        self.motif_boost = {}  # motif name -> draw factor (--motif-boost, applied with --geo-frac)
         t0 = time.time()
         cache = os.path.join(CKPT, f"pool_{kind}_{n}.npz")
         if os.path.exists(cache):
@@ -107,6 +108,8 @@ class Pool:
             # the pool keeps the uniform label mix; only the draw is re-weighted
             if self.draw_p is None:
                 self.draw_p = pt.geo_draw_p(self.tok[:, 0] <= pt.N_GEO, geo_frac)  # motif ids are 1-based (0 = null)
+                if self.motif_boost:
+                    self.draw_p = pt.boost_draw_p(self.draw_p, self.tok[:, 0], self.motif_boost)
             idx = rng.choice(self.n, B, p=self.draw_p)
         x = torch.from_numpy(self.img[idx]).permute(0, 3, 1, 2).float() / 127.5 - 1.0
         # random cyclic shift per batch (exact: tiles are periodic) + random 90-degree-free flips none
@@ -179,6 +182,8 @@ class Trainer:
         self.np_rng = np.random.default_rng(seed)
         n = args.pool if self.is_base else args.sr_pool
         self.pool = Pool("base" if self.is_base else stage, n, seed)
+        if self.is_base and args.motif_boost:
+            self.pool.motif_boost = {k: float(v) for k, v in (kv.split("=") for kv in args.motif_boost.split(","))}
         self.batch = args.batch if self.is_base else args.sr_batch
         self.run_loss = None
 
@@ -277,6 +282,7 @@ def main():
     ap.add_argument("--low-t-frac", type=float, default=0.5)
     ap.add_argument("--t-max", type=float, default=1.0, help="base: train on t < T only (the low-noise part when a high-noise expert takes the rest)")
     ap.add_argument("--geo-frac", type=float, default=None, help="share of each base batch drawn from geometric-motif tiles (default: the pool's mix)")
+    ap.add_argument("--motif-boost", default="", help="with --geo-frac: per-motif draw factors, e.g. waves=2,hearts=2,stripes=0.5")
     ap.add_argument("--rewarm", action="store_true", help="restart the 300-step LR warm-up at the resumed step")
     ap.add_argument("--save-every", type=float, default=300.0, help="seconds")
     ap.add_argument("--max-steps", type=int, default=10 ** 9)

@@ -93,6 +93,9 @@ def main():
 """
         x_train = (f"| baseHigh | {f(bh, 'steps')} | {f(bh, 'batch')} | {f(bh, 'minutes')} | {f(bh, 'params')} |"
                    f" {f(bh, 'finalLoss')} (t ≥ {split} only) | {f(bh, 'device')} |\n")
+    # each stage's training history, as export_onnx.py --note keeps it in the manifest
+    history = "\n".join(f"* **{k}**: {tr[k]['note'].rstrip('.')}." for k in ("base", "baseHigh", "sr") if tr.get(k, {}).get("note"))
+    history = "Training history per network:\n\n" + history if history else ""
     cls = man.get("eval", {}).get("classifier", {})
     ev = man.get("eval", {})
     ts_eval = {}
@@ -252,7 +255,7 @@ Session 1: the machine (2 cores) was shared with the app's builds/tests; trainin
 with one thread per stage and got roughly a third of a core each. Session 2: the base resumed
 from its exported step-4750 weights (`models/ckpt_from_onnx.py`, checkpoints are not committed)
 with 2 threads, the PixelHead added at step 5336 and t ~ U(0, 0.3) for 35% of each batch.
-{'Latest run (this export): ' + b['note'] + '.' if b.get('note') else ''}
+{history}
 
 ## Evaluation
 

@@ -192,6 +192,21 @@ def geo_draw_p(is_geo, geo_frac):
     return w / w.sum()
 
 
+def boost_draw_p(p, motif_ids, boost):
+    """Re-weights draw probabilities `p` per motif: boost maps a motif name to a factor (the motifs
+    the eval finds weakest get drawn more) within their group, so the geometric / artwork shares
+    that `p` set stay as they were. motif_ids are 1-based indices into MOTIFS."""
+    w = p.copy()
+    for name, f in boost.items():
+        if name not in MOTIFS:
+            raise ValueError(f"unknown motif in --motif-boost: {name}")
+        w[motif_ids == MOTIFS.index(name) + 1] *= f
+    for group in (motif_ids <= N_GEO, motif_ids > N_GEO):
+        if w[group].sum() > 0:
+            w[group] *= p[group].sum() / w[group].sum()
+    return w / w.sum()
+
+
 def plural(m):
     if m in GEOMETRIC:
         return m
