@@ -288,6 +288,8 @@ def main():
     ap.add_argument("--max-steps", type=int, default=10 ** 9)
     ap.add_argument("--max-minutes", type=float, default=10 ** 9)
     args = ap.parse_args()
+    if args.motif_boost and args.geo_frac is None:
+        ap.error("--motif-boost re-weights the --geo-frac draw: pass --geo-frac too")
     torch.set_num_threads(args.threads)
     os.makedirs(CKPT, exist_ok=True)
     stages = args.stages.split(",")
