@@ -135,7 +135,7 @@ export async function srPass(model: LoadedModel, low: Float32Array, h: number, w
 export async function classify(model: LoadedModel, images: Float32Array, batch: number): Promise<{ motif: Float32Array; layout: Float32Array } & Record<string, Float32Array>> {
   const R = model.manifest.resolution;
   if (!model.classifier) throw new Error(`Model ${model.manifest.id} has no classifier.onnx`);
-  const r = await model.classifier.run({ image: new ort.Tensor('float32', images, [batch, 3, R, R]) });
+  const r = await (await model.classifier()).run({ image: new ort.Tensor('float32', images, [batch, 3, R, R]) });
   // motif, layout (+ scale, background, motif_color heads when the classifier has them)
   return Object.fromEntries(Object.entries(r).map(([k, t]) => [k, t.data as Float32Array])) as { motif: Float32Array; layout: Float32Array } & Record<string, Float32Array>;
 }

@@ -167,8 +167,8 @@ export interface LoadedModel {
   /** the high-noise expert's session (manifest.highNoiseExpert), else null */
   baseHigh: ort.InferenceSession | null;
   sr: ort.InferenceSession;
-  /** null when the model ships without classifier.onnx (only the eval needs it) */
-  classifier: ort.InferenceSession | null;
+  /** opens classifier.onnx on first call (only the eval needs it); null when the model ships without one */
+  classifier: (() => Promise<ort.InferenceSession>) | null;
   provider: string;
   loadMs: number;
 }
@@ -197,9 +197,12 @@ export async function loadModelFrom(dir: string): Promise<LoadedModel> {
       const vocab = loadVocab(JSON.parse(fs.readFileSync(pJoin(key, manifest.files.vocab.path), 'utf8')));
       const open = (f: ModelFile) => createSession(pJoin(key, f.path));
       const { files } = manifest;
-      // every session opens at once (the expert and the eval-only classifier where listed)
-      const [b, s, hi, c] = await Promise.all([open(files.base), open(files.sr), manifest.highNoiseExpert ? open(files.baseHigh) : null, files.classifier ? open(files.classifier) : null]);
-      return { manifest, vocab, parser: new PromptParser(vocab), base: b.session, baseHigh: hi?.session ?? null, sr: s.session, classifier: c?.session ?? null, provider: b.provider, loadMs: performance.now() - t0 };
+      // the generation sessions open at once; the eval-only classifier opens on its first use, not at the store's start-up
+      const [b, s, hi] = await Promise.all([open(files.base), open(files.sr), manifest.highNoiseExpert ? open(files.baseHigh) : null]);
+      const clsFile = files.classifier;
+      let clsSession: Promise<ort.InferenceSession> | undefined;
+      const classifier = clsFile ? () => (clsSession ??= open(clsFile).then((c) => c.session)) : null;
+      return { manifest, vocab, parser: new PromptParser(vocab), base: b.session, baseHigh: hi?.session ?? null, sr: s.session, classifier, provider: b.provider, loadMs: performance.now() - t0 };
     })();
     loaded.set(key, p);
     p.catch(() => loaded.delete(key));

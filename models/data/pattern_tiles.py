@@ -198,8 +198,6 @@ def boost_draw_p(p, motif_ids, boost):
     that `p` set stay as they were. motif_ids are 1-based indices into MOTIFS."""
     w = p.copy()
     for name, f in boost.items():
-        if name not in MOTIFS:
-            raise ValueError(f"unknown motif in --motif-boost: {name}")
         w[motif_ids == MOTIFS.index(name) + 1] *= f
     for group in (motif_ids <= N_GEO, motif_ids > N_GEO):
         if w[group].sum() > 0:
