@@ -137,8 +137,13 @@ def main():
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--resume", action="store_true")
     ap.add_argument("--geo-frac", type=float, default=0.5, help="share of each batch drawn from geometric-motif tiles")
+    ap.add_argument("--motif-boost", type=pt.parse_motif_boost, default={},
+                    help="per-motif draw factors within the geometric / artwork groups, e.g. zigzag=3,waves=3")
+    ap.add_argument("--lr", type=float, help="peak learning rate (default 2e-3 fresh, 7e-4 resumed)")
     ap.add_argument("--out", default=os.path.join(HERE, "seedprint-tiny-v1"))
     args = ap.parse_args()
+    if args.motif_boost and not args.geo_frac:
+        ap.error("--motif-boost re-weights the --geo-frac draw; give --geo-frac too")
     torch.set_num_threads(args.threads)
     t0 = time.time()
     cache = os.path.join(HERE, ".ckpt", f"cls_data_{args.n_train}_{args.n_test}.npz")
@@ -160,10 +165,13 @@ def main():
         prev_steps = prev.get("steps", 0)
         lr0 = 7e-4
         print("resumed from", prev_steps, "steps", flush=True)
+    lr0 = args.lr or lr0
     opt = torch.optim.AdamW(model.parameters(), lr0, weight_decay=1e-4)
     rng = np.random.default_rng(0)
     tg_all = targets(torch.from_numpy(Ttr))
     draw_p = pt.geo_draw_p((tg_all["motif"] < pt.N_GEO).numpy(), args.geo_frac) if args.geo_frac else None
+    if args.motif_boost:
+        draw_p = pt.boost_draw_p(draw_p, tg_all["motif"].numpy() + 1, args.motif_boost)  # 1-based motif ids
     step = 0
     t1 = time.time()
     total = None
@@ -196,7 +204,8 @@ def main():
     path = os.path.join(args.out, "classifier.onnx")
     torch.onnx.export(pm, (x,), path, input_names=["image"], output_names=list(HEADS),
                       dynamic_axes={"image": {0: "B"}, **{k: {0: "B"} for k in HEADS}}, opset_version=17)
-    info = {"heldOutAccuracy": acc, "evalPromptRenderAccuracy": acc_ep, "arch": "v3", "steps": prev_steps + step, "batch": args.batch, "minutes": round((time.time() - t1) / 60, 1),
+    info = {"heldOutAccuracy": acc, "evalPromptRenderAccuracy": acc_ep, "arch": "v3", "steps": prev_steps + step,
+            "lastRun": {"steps": step, "lr": lr0, "geoFrac": args.geo_frac, "motifBoost": args.motif_boost, "resumed": args.resume}, "batch": args.batch, "minutes": round((time.time() - t1) / 60, 1),
             "nTrain": args.n_train, "nTest": args.n_test, "patchErr": err,
             "params": sum(p.numel() for p in model.parameters()),
             "outputs": {"motif": "index i = vocab.words.motif[i+1]", "layout": "i = words.layout[i+1]",

@@ -262,18 +262,6 @@ class Trainer:
                        "batch": self.batch, "time": time.strftime("%H:%M:%S")}, f)
 
 
-def parse_motif_boost(text):
-    """--motif-boost "waves=2,hearts=2" -> {"waves": 2.0, "hearts": 2.0}; names checked before training starts."""
-    try:
-        boost = {k.strip(): float(v) for k, v in (kv.split("=") for kv in text.split(","))}
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected motif=factor,motif=factor..., got {text!r}")
-    unknown = [k for k in boost if k not in pt.MOTIFS]
-    if unknown:
-        raise argparse.ArgumentTypeError(f"unknown motifs {unknown} (known: {', '.join(pt.MOTIFS)})")
-    return boost
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
@@ -294,7 +282,7 @@ def main():
     ap.add_argument("--low-t-frac", type=float, default=0.5)
     ap.add_argument("--t-max", type=float, default=1.0, help="base: train on t < T only (the low-noise part when a high-noise expert takes the rest)")
     ap.add_argument("--geo-frac", type=float, default=None, help="share of each base batch drawn from geometric-motif tiles (default: the pool's mix)")
-    ap.add_argument("--motif-boost", type=parse_motif_boost, default={}, help="with --geo-frac: per-motif draw factors, e.g. waves=2,hearts=2,stripes=0.5")
+    ap.add_argument("--motif-boost", type=pt.parse_motif_boost, default={}, help="with --geo-frac: per-motif draw factors, e.g. waves=2,hearts=2,stripes=0.5")
     ap.add_argument("--rewarm", action="store_true", help="restart the 300-step LR warm-up at the resumed step")
     ap.add_argument("--save-every", type=float, default=300.0, help="seconds")
     ap.add_argument("--max-steps", type=int, default=10 ** 9)

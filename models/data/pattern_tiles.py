@@ -21,6 +21,7 @@ import json
 import math
 import os
 import random
+from argparse import ArgumentTypeError
 
 import numpy as np
 from PIL import Image, ImageDraw
@@ -203,6 +204,18 @@ def boost_draw_p(p, motif_ids, boost):
         if w[group].sum() > 0:
             w[group] *= p[group].sum() / w[group].sum()
     return w / w.sum()
+
+
+def parse_motif_boost(text):
+    """--motif-boost "waves=2,hearts=2" (an argparse type, shared by the trainers) -> {"waves": 2.0, "hearts": 2.0}; names checked before training starts."""
+    try:
+        boost = {k.strip(): float(v) for k, v in (kv.split("=") for kv in text.split(","))}
+    except ValueError:
+        raise ArgumentTypeError(f"expected motif=factor,motif=factor..., got {text!r}")
+    unknown = [k for k in boost if k not in MOTIFS]
+    if unknown:
+        raise ArgumentTypeError(f"unknown motifs {unknown} (known: {', '.join(MOTIFS)})")
+    return boost
 
 
 def plural(m):
