@@ -156,7 +156,7 @@ def main():
         np.savez(cache, Xtr=Xtr, Ttr=Ttr, Xte=Xte, Tte=Tte)
     print(f"rendered in {time.time()-t0:.0f}s", flush=True)
     model = Classifier()
-    prev_steps = 0
+    prev_steps, prev = 0, {}
     lr0 = 2e-3
     ck = os.path.join(HERE, ".ckpt", "classifier.pt")
     if args.resume and os.path.exists(ck):
@@ -205,7 +205,8 @@ def main():
     torch.onnx.export(pm, (x,), path, input_names=["image"], output_names=list(HEADS),
                       dynamic_axes={"image": {0: "B"}, **{k: {0: "B"} for k in HEADS}}, opset_version=17)
     info = {"heldOutAccuracy": acc, "evalPromptRenderAccuracy": acc_ep, "arch": "v3", "steps": prev_steps + step,
-            "lastRun": {"steps": step, "lr": lr0, "geoFrac": args.geo_frac, "motifBoost": args.motif_boost, "resumed": args.resume}, "batch": args.batch, "minutes": round((time.time() - t1) / 60, 1),
+            "lastRun": {"steps": step, "lr": lr0, "geoFrac": args.geo_frac, "motifBoost": args.motif_boost, "resumed": args.resume,
+                        "nTrain": args.n_train, "prevNTrain": prev.get("nTrain") if args.resume else None}, "batch": args.batch, "minutes": round((time.time() - t1) / 60, 1),
             "nTrain": args.n_train, "nTest": args.n_test, "patchErr": err,
             "params": sum(p.numel() for p in model.parameters()),
             "outputs": {"motif": "index i = vocab.words.motif[i+1]", "layout": "i = words.layout[i+1]",
