@@ -9,6 +9,9 @@ background colour and motif colour.  Exported to models/seedprint-tiny-v1/classi
 
   /usr/bin/python3 models/train_classifier.py --threads 1 --minutes 26            # from scratch
   /usr/bin/python3 models/train_classifier.py --threads 1 --minutes 22 --resume   # continue (lr 7e-4)
+  # the shipped fine-tune (session 9): the confusable geometric pairs drawn more, on 100k renders
+  /usr/bin/python3 models/train_classifier.py --threads 1 --minutes 35 --resume --geo-frac 0.6 \
+      --motif-boost zigzag=3,waves=3,stars=2,triangles=2,dots=1.5,hearts=1.5 --n-train 100000 --out /tmp/cls
 
 It reports its accuracy on fresh renders and on clean renders of eval_prompts.json (per motif):
 the second is the ceiling of `npm run eval:model`'s motif / layout figures.
@@ -204,9 +207,10 @@ def main():
     path = os.path.join(args.out, "classifier.onnx")
     torch.onnx.export(pm, (x,), path, input_names=["image"], output_names=list(HEADS),
                       dynamic_axes={"image": {0: "B"}, **{k: {0: "B"} for k in HEADS}}, opset_version=17)
+    last_run = {"steps": step, "lr": lr0, "geoFrac": args.geo_frac, "motifBoost": args.motif_boost, "resumed": args.resume,
+                "nTrain": args.n_train, "prevNTrain": prev.get("nTrain") if args.resume else None}
     info = {"heldOutAccuracy": acc, "evalPromptRenderAccuracy": acc_ep, "arch": "v3", "steps": prev_steps + step,
-            "lastRun": {"steps": step, "lr": lr0, "geoFrac": args.geo_frac, "motifBoost": args.motif_boost, "resumed": args.resume,
-                        "nTrain": args.n_train, "prevNTrain": prev.get("nTrain") if args.resume else None}, "batch": args.batch, "minutes": round((time.time() - t1) / 60, 1),
+            "lastRun": last_run, "batch": args.batch, "minutes": round((time.time() - t1) / 60, 1),
             "nTrain": args.n_train, "nTest": args.n_test, "patchErr": err,
             "params": sum(p.numel() for p in model.parameters()),
             "outputs": {"motif": "index i = vocab.words.motif[i+1]", "layout": "i = words.layout[i+1]",
