@@ -168,7 +168,8 @@ def main():
         prev_steps = prev.get("steps", 0)
         lr0 = 7e-4
         print("resumed from", prev_steps, "steps", flush=True)
-    lr0 = args.lr or lr0
+    if args.lr is not None:
+        lr0 = args.lr
     opt = torch.optim.AdamW(model.parameters(), lr0, weight_decay=1e-4)
     rng = np.random.default_rng(0)
     tg_all = targets(torch.from_numpy(Ttr))
@@ -207,8 +208,9 @@ def main():
     path = os.path.join(args.out, "classifier.onnx")
     torch.onnx.export(pm, (x,), path, input_names=["image"], output_names=list(HEADS),
                       dynamic_axes={"image": {0: "B"}, **{k: {0: "B"} for k in HEADS}}, opset_version=17)
-    last_run = {"steps": step, "lr": lr0, "geoFrac": args.geo_frac, "motifBoost": args.motif_boost, "resumed": args.resume,
-                "nTrain": args.n_train, "prevNTrain": prev.get("nTrain") if args.resume else None}
+    # prev is {} unless a checkpoint was actually resumed (--resume without one starts fresh)
+    last_run = {"steps": step, "lr": lr0, "geoFrac": args.geo_frac, "motifBoost": args.motif_boost, "resumed": bool(prev),
+                "nTrain": args.n_train, "prevNTrain": prev.get("nTrain")}
     info = {"heldOutAccuracy": acc, "evalPromptRenderAccuracy": acc_ep, "arch": "v3", "steps": prev_steps + step,
             "lastRun": last_run, "batch": args.batch, "minutes": round((time.time() - t1) / 60, 1),
             "nTrain": args.n_train, "nTest": args.n_test, "patchErr": err,

@@ -55,10 +55,12 @@ def classifier_text(cls):
            f"* fresh renders (random labels, {f(cls, 'nTest')} tiles): {heads(cls.get('heldOutAccuracy', {}))};"]
     last = cls.get("lastRun")
     if last and last.get("resumed"):
-        boost = ", ".join(f"{k} ×{v:g}" for k, v in (last.get("motifBoost") or {}).items())
-        out.append(f"* its last run continued from {cls['steps'] - last['steps']} steps: {last['steps']} steps at peak LR {last['lr']:g},"
-                   f" geometric tiles {100 * last['geoFrac']:.0f} % of each batch" + (f", drawn more: {boost}" if boost else "")
-                   + (f", from {last['nTrain']} rendered tiles (the first {last['prevNTrain']} of them the earlier steps' set)" if last.get("prevNTrain") else "") + ";")
+        parts = [f"{last['steps']} steps at peak LR {last['lr']:g}", f"geometric tiles {100 * last['geoFrac']:.0f} % of each batch"]
+        if last.get("motifBoost"):
+            parts.append("drawn more: " + ", ".join(f"{k} ×{v:g}" for k, v in last["motifBoost"].items()))
+        if last.get("prevNTrain"):
+            parts.append(f"from {last['nTrain']} rendered tiles (the first {last['prevNTrain']} of them the earlier steps' set)")
+        out.append(f"* its last run continued from {cls['steps'] - last['steps']} steps: " + ", ".join(parts) + ";")
     ep = cls.get("evalPromptRenderAccuracy")
     if ep:
         out.append(f"* clean renders of the eval prompts (2 seeds each) — the ceiling of the figures below: {heads(ep)}.")
