@@ -58,7 +58,7 @@ def classifier_text(cls):
         parts = [f"{last['steps']} steps at peak LR {last['lr']:g}", f"geometric tiles {100 * last['geoFrac']:.0f} % of each batch"]
         if last.get("motifBoost"):
             parts.append("drawn more: " + ", ".join(f"{k} ×{v:g}" for k, v in last["motifBoost"].items()))
-        if last.get("prevNTrain"):
+        if last.get("prevNTrain") and last["prevNTrain"] < last["nTrain"]:
             parts.append(f"from {last['nTrain']} rendered tiles (the first {last['prevNTrain']} of them the earlier steps' set)")
         out.append(f"* its last run continued from {cls['steps'] - last['steps']} steps: " + ", ".join(parts) + ";")
     ep = cls.get("evalPromptRenderAccuracy")

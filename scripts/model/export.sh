@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Export the latest EMA checkpoints to models/seedprint-tiny-v1/ (base.onnx, baseHigh.onnx, sr.onnx, manifest.json),
 # write the sample preview and the model card. Training may keep running meanwhile.
-#   [TRAIN_NOTE="resumed at …, LR …"] scripts/model/export.sh [--eval]
+#   [NOTE="baseHigh=91525 → 98242, LR …"] scripts/model/export.sh [--eval]
+# NOTE (STAGE=TEXT, STAGE one of base, baseHigh, sr) is appended to that network's training history.
 # Verify with ONNX Runtime: node scripts/model/check_onnx.mjs (needs onnxruntime-node).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -13,8 +14,8 @@ cp models/.ckpt/base.pt models/.ckpt/sr.pt models/.ckpt/export/
 # the high-noise expert, where one is being trained
 if [ -f models/.ckpt/base-hi.pt ]; then cp models/.ckpt/base-hi.pt models/.ckpt/export/; fi
 export SEEDPRINT_CKPT=models/.ckpt/export
-nice -n 5 "$PY" models/export_onnx.py ${TRAIN_NOTE:+--train-note "$TRAIN_NOTE"}
-nice -n 5 "$PY" models/sample_torch.py --grid models/.ckpt/samples.png --sr --threads 1
+nice -n 5 "$PY" models/export_onnx.py ${NOTE:+--note "$NOTE"}
+nice -n 5 "$PY" models/sample_torch.py --grid models/.ckpt/samples.png --sr --threads 1 --guidance 4  # the manifest's recommended guidance
 nice -n 5 "$PY" models/make_preview.py
 # the held-out evaluation runs the shop's own ONNX pipeline (writes eval.json for the card)
 if [ "${1:-}" = "--eval" ]; then nice -n 5 npm run --silent eval:model -- --write-model-eval; fi
