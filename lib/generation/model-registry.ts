@@ -48,7 +48,7 @@ export interface EmbeddedManifest {
   /** High-noise expert (files.baseHigh): it denoises the steps with t >= fromT, the base the rest. */
   highNoiseExpert: { fromT: number } | null;
   /** What recipes record as the model's hash: base.onnx's sha256, or, with a high-noise expert,
-   * the sha256 of both files' digests (every weight that shapes the image is covered). */
+   * the sha256 of both files' digests and of the hand-off point (everything that shapes the image). */
   modelSha256: string;
   raw: Record<string, unknown>;
 }
@@ -113,9 +113,18 @@ export function readManifest(dir: string): EmbeddedManifest {
     },
     tMax: Number(raw.t_max ?? raw.schedule_t_max ?? 1),
     highNoiseExpert: expert,
-    modelSha256: expert ? createHash('sha256').update(`${files.base.sha256}\n${files.baseHigh.sha256}\n`).digest('hex') : files.base.sha256,
+    modelSha256: expert ? expertModelSha256(files.base.sha256, files.baseHigh.sha256, expert.fromT) : files.base.sha256,
     raw,
   };
+}
+
+// The hand-off point changes every render as much as the weights do, so it is part of the hash that
+// recipes record. At 0.6 (the only hand-off shipped before this rule) it is left out, which keeps
+// the hashes of existing recipes as they were; any other value gives a different model hash.
+const LEGACY_FROM_T = 0.6;
+function expertModelSha256(baseSha: string, highSha: string, fromT: number): string {
+  const handOff = fromT === LEGACY_FROM_T ? '' : `fromT=${fromT}\n`;
+  return createHash('sha256').update(`${baseSha}\n${highSha}\n${handOff}`).digest('hex');
 }
 
 export function resolveModelDir(): string {

@@ -51,6 +51,18 @@ describe('model registry', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     });
 
+    it('the hand-off point is part of that hash (0.6, the first one shipped, keeps the old hash)', () => {
+      const hashes = [0.6, 0.5, 0.55].map((fromT) => {
+        const dir = withExpert(fromT);
+        const h = readManifest(dir).modelSha256;
+        fs.rmSync(dir, { recursive: true, force: true });
+        return h;
+      });
+      expect(new Set(hashes).size).toBe(3);
+      const m = readManifest(path.resolve(STANDIN));
+      expect(hashes[0]).toBe(createHash('sha256').update(`${m.files.base.sha256}\n${m.files.base.sha256}\n`).digest('hex'));
+    });
+
     it('rejects an expert whose file is not listed or whose fromT is outside (0, 1)', () => {
       for (const [fromT, file, msg] of [[0.6, 'nope', /names file "nope"/], [1.5, 'baseHigh', /fromT must be between 0 and 1/], ['x', 'baseHigh', /fromT/]] as const) {
         const dir = withExpert(fromT, file);
