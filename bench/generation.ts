@@ -1,12 +1,14 @@
 // Generation benchmarks (called by bench/run.ts). Uses the model the shop would load
 // (models/seedprint-tiny-v1, or GENERATION_MODEL_DIR), on this machine's CPU/GPU.
 //   generation.candidates4_ms      prompt -> 4 PNG candidates (one batch, CFG, default steps), median
+//   generation.candidates4_every_step_cfg_ms  the same with guidance at every step (no interval)
 //   generation.unet_call_ms        one base UNet call at batch 8 (4 candidates x cond/uncond), median
 //   generation.onnx_vs_torch_speedup  torch sampling time / ONNX sampling time, same work
 //                                  (4 candidates x steps, CFG), via models/sample_torch.py
 //   generation.upscale4x_ms        64 -> 256 px SR upscale of one tile (PNG in, PNG out), median
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Metrics } from './types';
@@ -28,7 +30,7 @@ export async function benchGeneration(): Promise<Metrics> {
   const tokens = m.parser.parse(prompt).tokens;
   const { steps, guidance } = m.manifest.defaults;
   const threads = generationSettings().GENERATION_INTRA_OP_THREADS;
-  const note = `${m.manifest.id}${path.resolve(m.manifest.dir).includes('fixtures') ? ' (random stand-in)' : ''}, ${steps} steps, guidance ${guidance}, ${threads} threads, ${m.provider}`;
+  const note = `${m.manifest.id}${path.resolve(m.manifest.dir).includes('fixtures') ? ' (random stand-in)' : ''}, ${steps} steps, guidance ${guidance}${m.manifest.defaults.guidanceMinT ? ` at t ≥ ${m.manifest.defaults.guidanceMinT}` : ''}, ${threads} threads, ${m.provider}`;
 
   // warm-up (first run allocates arenas)
   await gen.generateCandidates({ prompt, seed: 1 });
@@ -38,6 +40,14 @@ export async function benchGeneration(): Promise<Metrics> {
     const t = performance.now();
     await gen.generateCandidates({ prompt, seed: 10 + i * 4 });
     cand.push(performance.now() - t);
+  }
+
+  // the same with guidance at every step (the default before guidance intervals), side by side
+  const candEvery: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    await gen.generateCandidates({ prompt, seed: 10 + i * 4, guidanceMinT: 0 });
+    candEvery.push(performance.now() - t);
   }
 
   const calls: number[] = [];
@@ -61,17 +71,23 @@ export async function benchGeneration(): Promise<Metrics> {
 
   const out: Metrics = {
     'generation.candidates4_ms': { value: r1(median(cand)), unit: 'ms', goal: 500, better: 'lower', note },
+    'generation.candidates4_every_step_cfg_ms': { value: r1(median(candEvery)), unit: 'ms', better: 'lower', note: 'the same 4 candidates with guidance at every step (no interval)' },
     'generation.unet_call_ms': { value: r1(median(calls)), unit: 'ms', better: 'lower', note: 'batch 8 (4 candidates x cond/uncond)' },
     'generation.upscale4x_ms': { value: r1(median(up)), unit: 'ms', better: 'lower', note: `64->256, ${m.manifest.srSteps} SR steps` },
   };
 
-  // torch reference, same work: 4 candidates x steps with CFG (skipped if the script is absent)
+  // torch reference, same work: 4 candidates x steps with CFG (skipped if the script is absent).
+  // Its weights are rebuilt from the shipped ONNX (2 s) into a temporary folder, so it runs on a fresh
+  // checkout and never times a training checkpoint that differs from what the shop serves.
   const script = path.resolve('models/sample_torch.py');
   if (fs.existsSync(script)) {
+    const ckpt = fs.mkdtempSync(path.join(os.tmpdir(), 'seedprint-bench-ckpt-'));
     try {
+      await run('/usr/bin/python3', [path.resolve('models/ckpt_from_onnx.py'), '--stages', 'base,base-hi', '--model-dir', m.manifest.dir, '--out', ckpt], { timeout: 120_000 });
       const { stdout } = await run('/usr/bin/python3', [script, '--prompt-ids', tokens.join(','), '--steps', String(steps), '--guidance', String(guidance), '--n', '4', '--threads', String(threads), '--repeat', String(RUNS)], {
         timeout: 300_000,
         maxBuffer: 1 << 20,
+        env: { ...process.env, SEEDPRINT_CKPT: ckpt },
       });
       const last = stdout.trim().split('\n').filter((l) => l.startsWith('{')).at(-1);
       const torchMs = last ? Number(JSON.parse(last).ms) : NaN;
@@ -86,6 +102,8 @@ export async function benchGeneration(): Promise<Metrics> {
       }
     } catch (err) {
       console.warn(`[bench] torch reference skipped: ${(err as Error).message.split('\n')[0]}`);
+    } finally {
+      fs.rmSync(ckpt, { recursive: true, force: true });
     }
   }
   return out;

@@ -33,9 +33,10 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--stages", default="base,sr")
     ap.add_argument("--model-dir", default=os.path.join(HERE, "seedprint-tiny-v1"))
+    ap.add_argument("--out", default=CKPT, help="checkpoint folder (the bench uses a temporary one)")
     args = ap.parse_args()
     man = json.load(open(os.path.join(args.model_dir, "manifest.json")))
-    os.makedirs(CKPT, exist_ok=True)
+    os.makedirs(args.out, exist_ok=True)
     for stage in args.stages.split(","):
         key = FILE_KEYS[stage]
         if stage == "base-hi" and key not in man.get("files", {}):
@@ -86,8 +87,8 @@ def main():
                     "train_seconds": float(tr.get("minutes") or 0) * 60,
                     "losses": [(int(step or 0), tr["finalLoss"])] if tr.get("finalLoss") else [],
                     "batch": tr.get("batch"), "cfg": cfg_for(stage),
-                    "params": nparams(net), "device": "cpu", "from_onnx": True}, os.path.join(CKPT, f"{stage}.pt"))
-        print(f"{stage}: {len(sd)} tensors, step {step}, -> {CKPT}/{stage}.pt")
+                    "params": nparams(net), "device": "cpu", "from_onnx": True}, os.path.join(args.out, f"{stage}.pt"))
+        print(f"{stage}: {len(sd)} tensors, step {step}, -> {args.out}/{stage}.pt")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,8 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "data"))
 
 
-def ddim_base(model, tokens, steps=8, guidance=3.0, gen=None, size=64):
+def ddim_base(model, tokens, steps=8, guidance=3.0, gen=None, size=64, guidance_min_t=0.0):
+    """guidance_min_t: classifier-free guidance only at steps with t >= it (the recipes' guidanceMinT)."""
     B = tokens.shape[0]
     z = torch.randn(B, 3, size, size, generator=gen)
     null = torch.zeros_like(tokens)
@@ -40,7 +41,7 @@ def ddim_base(model, tokens, steps=8, guidance=3.0, gen=None, size=64):
         a, s = math.cos(math.pi * t / 2), math.sin(math.pi * t / 2)
         an, sn = math.cos(math.pi * tn / 2), math.sin(math.pi * tn / 2)
         tt = torch.full((2 * B,), t)
-        if guidance != 1.0:
+        if guidance != 1.0 and t >= guidance_min_t:
             v2 = model(torch.cat([z, z]), tt, torch.cat([tokens, null]))
             vc, vu = v2[:B], v2[B:]
             v = vu + guidance * (vc - vu)
@@ -138,6 +139,7 @@ def main():
     ap.add_argument("--prompt-ids", default="1,2,7,1,2", help="5 role ids, comma separated")
     ap.add_argument("--steps", type=int, default=8)
     ap.add_argument("--guidance", type=float, default=3.0)
+    ap.add_argument("--guidance-min-t", type=float, default=0.0, help="guidance only at t >= this (0 = every step)")
     ap.add_argument("--n", type=int, default=4)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--repeat", type=int, default=3)
@@ -154,7 +156,7 @@ def main():
         gen = torch.Generator().manual_seed(args.seed)
         tok = tok.repeat_interleave(args.per, 0)
         with torch.no_grad():
-            x = ddim_base(base, tok, args.steps, args.guidance, gen)
+            x = ddim_base(base, tok, args.steps, args.guidance, gen, guidance_min_t=args.guidance_min_t)
         imgs = to_uint8(x)
         grids = {}
         if args.sr:

@@ -32,7 +32,9 @@ def eval_table(e):
           if m.get("diversityUpToShift") is not None else []),
     ]
     out = [f"`npm run eval:model` ({e['createdAt'][:16]} UTC): {st['prompts']} held-out prompts × {st['seedsPerPrompt']} seeds, "
-           f"{st['scheduler']} {st['steps']} steps, guidance {st['guidance']}, ONNX pipeline of the shop.", "",
+           f"{st['scheduler']} {st['steps']} steps, guidance {st['guidance']}"
+           f"{' at t ≥ ' + str(st['guidanceMinT']) + ' (none below)' if st.get('guidanceMinT') else ''}"
+           f"{', seeds ' + str(st['seedStart']) + '…' if st.get('seedStart') not in (None, 1000) else ''}, ONNX pipeline of the shop.", "",
            "| measure | value | target |", "|---|---|---|"]
     out += [f"| {a} | {b} | {c} |" for a, b, c in rows]
     # where the misses are (eval:model writes these breakdowns since 2026-11-23)
@@ -68,6 +70,17 @@ def classifier_text(cls):
         if by:
             out.append("* per motif on those renders: " + ", ".join(f"{k} {100 * v:.0f} %" for k, v in by.items()) + ".")
     return "\n".join(out)
+
+
+def guidance_interval(rec):
+    """The recommended guidance interval in words (empty when guidance runs at every step)."""
+    t = rec.get("guidanceMinT")
+    if not t:
+        return ""
+    return (f" at the steps with t ≥ {t} only (a guidance interval: below it the conditional prediction"
+            " alone, at half the batch; recipes record `guidanceMinT`, and recipes without it are guided at every"
+            " step as before). On the held-out eval it recognised 0.844 of the motifs against 0.746 for guidance 4"
+            " at every step (4 seeds × 240 prompts each, seeds 2000–2003, not the seeds it was chosen on)")
 
 
 def f(d, k, default="?"):
@@ -156,7 +169,7 @@ v-prediction, cosine schedule in continuous time: `alpha = cos(pi t / 2)`, `sigm
 `z_t = alpha x0 + sigma eps`, `v = alpha eps - sigma x0`.
 
 Recommended: UniPC (`unipc`, B(h) = e^h - 1, second order, corrector on every step but the last),
-{rec.get('steps')} uniform steps t: 1 → 0, guidance {rec.get('guidance')}. At 8 steps on the eval it recognised more motifs than
+{rec.get('steps')} uniform steps t: 1 → 0, guidance {rec.get('guidance')}{guidance_interval(rec)}. At 8 steps on the eval it recognised more motifs than
 DPM-Solver++(2M) (`dpmpp-2m`) at the same cost, and 10 UniPC steps about as many as 12 DPM++ steps;
 with the high-noise expert, 8 UniPC steps scored as 10 (motif 0.471 vs 0.460, layout 0.860 vs 0.875);
 recipes name their scheduler, so older ones still render with theirs. The first-order form of

@@ -1,4 +1,5 @@
-// npm run eval:model -- [--limit N] [--seeds K] [--steps S] [--guidance G] [--scheduler ddim|dpmpp-2m|unipc]
+// npm run eval:model -- [--limit N] [--seeds K] [--seed-start S0] [--steps S] [--guidance G] [--guidance-min-t T]
+//                       [--scheduler ddim|dpmpp-2m|unipc]
 //                       [--model-dir DIR] [--out FILE.json] [--write-model-eval]
 // Generates the held-out prompts of eval_prompts.json with the ONNX pipeline (the same code the
 // shop runs) and measures:
@@ -61,11 +62,13 @@ async function main() {
       seeds: { type: 'string', default: '2' },
       steps: { type: 'string' },
       guidance: { type: 'string' },
+      'guidance-min-t': { type: 'string' },
       scheduler: { type: 'string' },
       'model-dir': { type: 'string' },
       out: { type: 'string', default: '/tmp/seedprint-eval.json' },
       'write-model-eval': { type: 'boolean', default: false },
       batch: { type: 'string', default: '8' },
+      'seed-start': { type: 'string', default: '1000' },
     },
   });
   const dir = values['model-dir'] ? pResolve(values['model-dir']) : resolveModelDir();
@@ -78,6 +81,8 @@ async function main() {
   const K = Math.max(1, Number(values.seeds));
   const steps = Number(values.steps ?? m.manifest.defaults.steps);
   const guidance = Number(values.guidance ?? m.manifest.defaults.guidance);
+  // the model's default interval unless given; 0 = guidance at every step
+  const guidanceMinT = Number(values['guidance-min-t'] ?? m.manifest.defaults.guidanceMinT ?? 0) || undefined;
   const scheduler = values.scheduler ?? m.manifest.defaults.scheduler;
   if (!isScheduler(scheduler)) throw new Error(`unknown scheduler ${scheduler}`);
   const batch = Math.max(1, Number(values.batch));
@@ -88,7 +93,7 @@ async function main() {
   prompts.forEach((pr, p) => {
     const tokens = m.parser.parse(pr.prompt).tokens;
     if (tokens.join() !== pr.ids.join()) parserMismatch++;
-    for (let k = 0; k < K; k++) jobs.push({ p, seed: 1000 + k, tokens: pr.ids });
+    for (let k = 0; k < K; k++) jobs.push({ p, seed: Number(values['seed-start']) + k, tokens: pr.ids });
   });
 
   const t0 = performance.now();
@@ -96,7 +101,7 @@ async function main() {
   const motifWords = m.vocab.words.motif, layoutWords = m.vocab.words.layout;
   for (let s = 0; s < jobs.length; s += batch) {
     const chunk = jobs.slice(s, s + batch);
-    const x = await sampleBase(m, { tokens: chunk.map((j) => j.tokens), seeds: chunk.map((j) => j.seed), steps, guidance, scheduler });
+    const x = await sampleBase(m, { tokens: chunk.map((j) => j.tokens), seeds: chunk.map((j) => j.seed), steps, guidance, guidanceMinT, scheduler });
     const cls = m.classifier ? await classify(m, x, chunk.length) : null;
     const nM = cls ? cls.motif.length / chunk.length : 0, nL = cls ? cls.layout.length / chunk.length : 0;
     chunk.forEach((j, i) => {
@@ -188,7 +193,7 @@ async function main() {
   const ceiling = clsInfo?.evalPromptRenderAccuracy ? { motif: clsInfo.evalPromptRenderAccuracy.motif ?? null, layout: clsInfo.evalPromptRenderAccuracy.layout ?? null } : null;
   const result = {
     model: { id: m.manifest.id, version: m.manifest.version, baseSha256: m.manifest.files.base.sha256, modelSha256: m.manifest.modelSha256, dir: path.relative(process.cwd(), dir) },
-    settings: { prompts: prompts.length, seedsPerPrompt: K, steps, guidance, scheduler, roles: ROLES },
+    settings: { prompts: prompts.length, seedsPerPrompt: K, seedStart: Number(values['seed-start']), steps, guidance, guidanceMinT: guidanceMinT ?? null, scheduler, roles: ROLES },
     metrics: {
       backgroundColourMatch: rate('bg'),
       motifColourMatch: rate('mc'),
@@ -217,7 +222,7 @@ async function main() {
   };
   const f = (v: number | null) => (v === null || Number.isNaN(v) ? '  n/a' : v.toFixed(3));
   const M = result.metrics;
-  console.log(`\nseedprint eval — ${m.manifest.id} ${m.manifest.version} — ${prompts.length} held-out prompts × ${K} seeds, ${scheduler} ${steps} steps, guidance ${guidance}\n`);
+  console.log(`\nseedprint eval — ${m.manifest.id} ${m.manifest.version} — ${prompts.length} held-out prompts × ${K} seeds, ${scheduler} ${steps} steps, guidance ${guidance}${guidanceMinT ? ` at t ≥ ${guidanceMinT}` : ''}\n`);
   console.log('metric                       value   note');
   console.log('---------------------------  ------  ----------------------------------------------');
   console.log(`background colour match      ${f(M.backgroundColourMatch)}   most frequent palette colour = expected`);

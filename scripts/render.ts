@@ -1,5 +1,5 @@
 // npm run render -- --prompt "red hearts on navy" --seed 42 --out tile.png
-//   [--steps N] [--guidance G] [--scheduler ddim|dpmpp-2m|unipc] [--size PX] [--upscale 2|4|8|16]
+//   [--steps N] [--guidance G] [--guidance-min-t T (0 = every step)] [--scheduler ddim|dpmpp-2m|unipc] [--size PX] [--upscale 2|4|8|16]
 //   [--recipe recipe.json]   (render an existing recipe instead of a prompt)
 // Prints the recipe JSON on stdout. Same arguments -> byte-identical PNG, in any process.
 import fs from 'node:fs';
@@ -22,6 +22,7 @@ async function main() {
       out: { type: 'string', short: 'o' },
       steps: { type: 'string' },
       guidance: { type: 'string' },
+      'guidance-min-t': { type: 'string' },
       scheduler: { type: 'string' },
       size: { type: 'string' },
       upscale: { type: 'string' },
@@ -30,7 +31,7 @@ async function main() {
     },
   });
   if (values.help || (!values.prompt && !values.recipe) || !values.out) {
-    console.error('usage: npm run render -- --prompt "red hearts on navy" --seed 42 --out tile.png [--steps N --guidance G --scheduler ddim|dpmpp-2m|unipc --size PX --upscale 4] | --recipe r.json --out tile.png');
+    console.error('usage: npm run render -- --prompt "red hearts on navy" --seed 42 --out tile.png [--steps N --guidance G --guidance-min-t T --scheduler ddim|dpmpp-2m|unipc --size PX --upscale 4] | --recipe r.json --out tile.png');
     process.exit(values.help ? 0 : 2);
   }
   let recipe: Recipe;
@@ -43,6 +44,7 @@ async function main() {
       count: 1,
       steps: num(values.steps, 'steps'),
       guidance: num(values.guidance, 'guidance'),
+      guidanceMinT: num(values['guidance-min-t'], 'guidance-min-t'),
       scheduler: values.scheduler,
     });
     recipe = r.candidates[0].recipe;

@@ -15,6 +15,7 @@ interface RecipeView {
   scheduler?: string;
   steps?: number;
   guidance?: number;
+  guidanceMinT?: number;
   width?: number;
   height?: number;
 }
@@ -62,7 +63,7 @@ export function OrderItems({ order }: { order: OrderView }) {
                       r.modelId ? `model ${r.modelId}` : null,
                       r.scheduler ?? null,
                       r.steps ? `${r.steps} steps` : null,
-                      r.guidance !== undefined ? `guidance ${r.guidance}` : null,
+                      r.guidance !== undefined ? `guidance ${r.guidance}${r.guidanceMinT !== undefined ? ` at t ≥ ${r.guidanceMinT}` : ''}` : null,
                       r.width && r.height ? `${r.width}×${r.height}` : null,
                     ]
                       .filter(Boolean)

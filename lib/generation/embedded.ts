@@ -18,6 +18,8 @@ export interface BaseBatchOptions {
   onPreview?: (x0: Float32Array, step: number, total: number) => void | Promise<void>;
   steps: number;
   guidance: number;
+  /** classifier-free guidance only at steps with t >= this (recipe.guidanceMinT); absent: every step */
+  guidanceMinT?: number;
   scheduler: Scheduler;
   onStep?: (step: number, total: number) => void | Promise<void>;
   /** called with the UNet time of each call (benchmarks) */
@@ -26,7 +28,11 @@ export interface BaseBatchOptions {
 
 export const unetStats = { calls: 0, ms: 0 };
 
-/** Runs the whole batch (all seeds, conditional + unconditional) through ONE UNet call per step. */
+/**
+ * Runs the whole batch (all seeds, conditional + unconditional) through ONE UNet call per step.
+ * With a guidance interval (guidanceMinT), the steps below it run the conditional half alone:
+ * guidance there is 1, so the unconditional rows would be computed for nothing.
+ */
 export async function sampleBase(model: LoadedModel, o: BaseBatchOptions): Promise<Float32Array> {
   const R = model.manifest.resolution;
   const per = 3 * R * R;
@@ -42,32 +48,35 @@ export async function sampleBase(model: LoadedModel, o: BaseBatchOptions): Promi
     for (let r = 0; r < 5; r++) tok[b * 5 + r] = BigInt(t[r] ?? 0); // uncond rows stay 0 (null)
   }
   const tokens = new ort.Tensor('int64', tok, [NB, 5]);
+  const condTokens = cfg ? new ort.Tensor('int64', tok.slice(0, B * 5), [B, 5]) : tokens;
   const grid = cosineGrid(o.steps, model.manifest.tMax);
   const input = new Float32Array(NB * per);
   return sample(
     x,
     grid,
     async (xi, i) => {
+      const guided = cfg && grid.t[i] >= (o.guidanceMinT ?? 0);
+      const nb = guided ? NB : B;
       input.set(xi, 0);
-      if (cfg) input.set(xi, B * per);
+      if (guided) input.set(xi, B * per);
       const t0 = performance.now();
       // the high-noise expert, where the model has one, denoises the steps with t >= its fromT
       const net = model.baseHigh && grid.t[i] >= (model.manifest.highNoiseExpert?.fromT ?? Infinity) ? model.baseHigh : model.base;
       const out = await net.run({
-        x: new ort.Tensor('float32', input, [NB, 3, R, R]),
-        t: new ort.Tensor('float32', new Float32Array(NB).fill(grid.t[i]), [NB]),
-        tokens,
+        x: new ort.Tensor('float32', guided ? input : input.subarray(0, B * per), [nb, 3, R, R]),
+        t: new ort.Tensor('float32', new Float32Array(nb).fill(grid.t[i]), [nb]),
+        tokens: guided ? tokens : condTokens,
       });
       const ms = performance.now() - t0;
       unetStats.calls++;
       unetStats.ms += ms;
-      o.onUnetCall?.(ms, NB);
+      o.onUnetCall?.(ms, nb);
       const v = (out.v ?? Object.values(out)[0]).data as Float32Array;
       const a = grid.alpha[i], s = grid.sigma[i], g = o.guidance;
       const x0 = new Float32Array(B * per);
       const eps = new Float32Array(B * per);
       for (let k = 0; k < B * per; k++) {
-        const vv = cfg ? v[B * per + k] + g * (v[k] - v[B * per + k]) : v[k];
+        const vv = guided ? v[B * per + k] + g * (v[k] - v[B * per + k]) : v[k];
         const p = a * xi[k] - s * vv;
         x0[k] = p > 1 ? 1 : p < -1 ? -1 : p; // clip x0 to [-1, 1] (as models/sample_torch.py)
         eps[k] = s * xi[k] + a * vv;

@@ -34,6 +34,8 @@ export interface GenerateOptions {
   count?: number;
   steps?: number;
   guidance?: number;
+  /** guidance only at steps with t >= this; 0 = every step; absent = the model's default */
+  guidanceMinT?: number;
   scheduler?: string;
   /** "more like this": every candidate keeps `seed` and mixes in its own variation seed */
   variation?: { seeds: number[]; strength: number };
@@ -53,14 +55,17 @@ const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const backend = () => env().GENERATION_BACKEND;
 
 /** Settings check shared by generate/render: 400 on nonsense, before any model work. */
-function settings(m: { steps: number; guidance: number; scheduler: string }, o: { steps?: number; guidance?: number; scheduler?: string }) {
+function settings(m: { steps: number; guidance: number; guidanceMinT?: number; scheduler: string }, o: { steps?: number; guidance?: number; guidanceMinT?: number; scheduler?: string }) {
   const steps = o.steps ?? m.steps;
   const guidance = o.guidance ?? m.guidance;
+  const minT = o.guidanceMinT ?? m.guidanceMinT ?? 0;
   const scheduler = o.scheduler ?? m.scheduler;
   if (!Number.isInteger(steps) || steps < 1 || steps > 200) throw badRequest('steps must be a whole number from 1 to 200.', 'invalid_steps');
   if (!Number.isFinite(guidance) || guidance < 0 || guidance > 30) throw badRequest('guidance must be between 0 and 30.', 'invalid_guidance');
+  if (!Number.isFinite(minT) || minT < 0 || minT > 1) throw badRequest('guidanceMinT must be from 0 (guidance at every step) to 1.', 'invalid_guidance_min_t');
   if (!isScheduler(scheduler)) throw badRequest(`scheduler must be one of: ${SCHEDULERS.join(', ')}.`, 'invalid_scheduler');
-  return { steps, guidance, scheduler: scheduler as Scheduler };
+  // 0 is "every step", which is what a recipe without the field means: keep it out of the recipe
+  return { steps, guidance, guidanceMinT: minT > 0 ? minT : undefined, scheduler: scheduler as Scheduler };
 }
 
 /** AUTOMATIC1111-style "parameters" text, so other tools show the settings too. */
@@ -70,6 +75,7 @@ export function a1111Parameters(r: Recipe, extra: Record<string, string | number
     ['Steps', r.steps],
     ['Sampler', sampler],
     ['CFG scale', r.guidance],
+    ...((r.guidanceMinT !== undefined ? [['Guidance from t', r.guidanceMinT]] : []) as [string, number][]),
     ['Seed', r.seed],
     ['Size', `${r.width}x${r.height}`],
     ['Model hash', r.modelSha256.slice(0, 10)],
@@ -159,6 +165,7 @@ export async function generateCandidates(o: GenerateOptions): Promise<GenerateRe
     variations = o.variation.seeds.map((vs) => ({ seed: vs >>> 0, strength }));
   }
   if (backend() === 'sd-onnx') {
+    if (o.guidanceMinT) throw badRequest('A guidance interval (guidanceMinT) needs the embedded model; the sd-onnx backend guides every step.', 'invalid_guidance_min_t');
     const { recipes, images } = await renderQueue().run(() => sd.generate({ prompt, seeds, variations, steps: o.steps, guidance: o.guidance, scheduler: o.scheduler, onStep: o.onStep }));
     const candidates = recipes.map((recipe, i) => {
       const png = recipePng(recipe, images[i], recipe.width, recipe.height);
@@ -199,7 +206,7 @@ async function renderNative(recipe: Recipe): Promise<{ rgb: Uint8Array; w: numbe
   const m = await embeddedModelFor(recipe);
   const parsed = m.parser.parse(recipe.prompt);
   if (!isScheduler(recipe.scheduler)) throw badRequest(`Unknown scheduler ${recipe.scheduler}`, 'invalid_scheduler');
-  const x0 = await sampleBase(m, { tokens: parsed.tokens, seeds: [recipe.seed], variations: [recipe.variation], steps: recipe.steps, guidance: recipe.guidance, scheduler: recipe.scheduler });
+  const x0 = await sampleBase(m, { tokens: parsed.tokens, seeds: [recipe.seed], variations: [recipe.variation], steps: recipe.steps, guidance: recipe.guidance, guidanceMinT: recipe.guidanceMinT, scheduler: recipe.scheduler });
   return { rgb: tensorToRgb8(x0, 0, recipe.height, recipe.width), w: recipe.width, h: recipe.height, m };
 }
 

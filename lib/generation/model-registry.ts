@@ -43,7 +43,7 @@ export interface EmbeddedManifest {
   srMultipleOf: number;
   /** if > 0, the low-res conditioning is noised to this t (deterministically) before SR */
   srNoiseAugT: number;
-  defaults: { steps: number; guidance: number; scheduler: string };
+  defaults: { steps: number; guidance: number; guidanceMinT?: number; scheduler: string };
   tMax: number;
   /** High-noise expert (files.baseHigh): it denoises the steps with t >= fromT, the base the rest. */
   highNoiseExpert: { fromT: number } | null;
@@ -109,6 +109,7 @@ export function readManifest(dir: string): EmbeddedManifest {
     defaults: {
       steps: Number(defaults.steps ?? 8),
       guidance: Number(defaults.guidance ?? defaults.cfg ?? 3),
+      guidanceMinT: defaults.guidanceMinT === undefined ? undefined : Number(defaults.guidanceMinT),
       scheduler: String(defaults.scheduler ?? defaults.sampler ?? 'ddim'),
     },
     tMax: Number(raw.t_max ?? raw.schedule_t_max ?? 1),

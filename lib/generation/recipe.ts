@@ -14,6 +14,10 @@ export const recipeSchema = z
     scheduler: z.string().min(1),
     steps: z.number().int().min(1).max(200),
     guidance: z.number().min(0).max(30),
+    // Guidance interval (Kynkäänniemi et al. 2024): classifier-free guidance only at sampler steps
+    // whose noise level t (1 = pure noise) is >= this; below it the conditional prediction alone.
+    // Absent = guidance at every step, so older recipes keep their hash and their pixels.
+    guidanceMinT: z.number().gt(0).max(1).optional(),
     width: z.number().int().min(8).max(4096),
     height: z.number().int().min(8).max(4096),
     tileable: z.boolean(),

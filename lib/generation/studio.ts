@@ -41,6 +41,7 @@ export interface StreamRequest {
   seed?: number;
   steps?: number;
   guidance?: number;
+  guidanceMinT?: number;
   scheduler?: string;
   variation?: GenerateOptions['variation'];
 }
@@ -89,6 +90,7 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
           count,
           steps: body.steps,
           guidance: body.guidance,
+          guidanceMinT: body.guidanceMinT,
           scheduler: body.scheduler,
           variation: body.variation,
           onPreview: (pngs, step, total) => send({ type: 'step', step, total, previews: pngs.map((p) => `data:image/png;base64,${p.toString('base64')}`) }),
@@ -126,6 +128,7 @@ export async function streamMoreLikeThis(req: Request, designId: string): Promis
     seed: r.seed,
     steps: r.steps,
     guidance: r.guidance,
+    guidanceMinT: r.guidanceMinT ?? 0, // absent = guidance at every step, as the chosen design was made
     scheduler: r.scheduler,
     variation: { seeds: Array.from({ length: 4 }, () => randomInt(0, 2 ** 32 - 1)), strength: MORE_LIKE_THIS_STRENGTH },
   });

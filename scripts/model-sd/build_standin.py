@@ -144,7 +144,7 @@ def main(out):
         "prediction": "v",
         "schedule": "cosine",
         "sr": {"factor": 4, "upsample": "nearest", "steps": 2},
-        "defaults": {"steps": 8, "guidance": 3.0, "scheduler": "ddim"},
+        "defaults": {"steps": 8, "guidance": 3.0, "guidanceMinT": 0.6, "scheduler": "ddim"},
     }
     with open(os.path.join(out, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=1, sort_keys=True)

@@ -59,6 +59,7 @@ describe('POST /api/generate', () => {
       [{ prompt: 'a'.repeat(301) }, 400, /too long/],
       [{ prompt: 'hearts\u0007' }, 400, /control characters/],
       [{ prompt: 'hearts', seed: -1 }, 400, /seed/],
+      [{ prompt: 'hearts', guidanceMinT: 2 }, 400, /guidanceMinT/],
       [{ prompt: 'swastika hearts' }, 422, /Hate symbols/],
       [{ prompt: 'tacos and burritos' }, 422, /does not know "tacos", "burritos"/],
     ];
@@ -118,8 +119,15 @@ describe('more like this and suggestions', () => {
     expect(res.status).toBe(200);
     const cands = (await events(res)).filter((e) => e.type === 'candidate');
     expect(cands).toHaveLength(4);
-    for (const x of cands) expect(x.recipe).toMatchObject({ prompt: 'yellow stars on navy', seed: 9, variation: { strength: 0.3 } });
+    for (const x of cands) expect(x.recipe).toMatchObject({ prompt: 'yellow stars on navy', seed: 9, guidanceMinT: 0.6, variation: { strength: 0.3 } });
     expect(new Set(cands.map((x) => x.designId)).size).toBe(4);
+    // a design guided at every step (made before guidance intervals) gets variations made the same way
+    const [old] = (await generateCandidates({ prompt: 'yellow stars on navy', seed: 9, count: 1, guidanceMinT: 0 })).candidates;
+    await saveDesign(old.recipe);
+    const oldRes = await more(new Request(`http://test/api/designs/${old.designId}/more`, { method: 'POST', headers: { 'x-forwarded-for': '192.0.2.201' } }), { params: Promise.resolve({ id: old.designId }) });
+    const oldCands = (await events(oldRes)).filter((e) => e.type === 'candidate');
+    expect(oldCands).toHaveLength(4);
+    for (const x of oldCands) expect(x.recipe.guidanceMinT).toBeUndefined();
     const missing = await more(new Request('http://test/x', { method: 'POST' }), { params: Promise.resolve({ id: 'f'.repeat(64) }) });
     expect(missing.status).toBe(404);
   });

@@ -64,6 +64,10 @@ describe('sd-onnx backend (tiny random weights)', () => {
     expect((await renderRecipe(c.recipe)).equals(c.png)).toBe(true);
     await expect(renderRecipe({ ...c.recipe, modelSha256: '0'.repeat(64) })).rejects.toMatchObject({ status: 409 });
     await expect(upscale(c.png, 4)).rejects.toMatchObject({ status: 400 });
+    // guidance intervals are the embedded model's: refused by name, not silently guided at every step
+    expect(c.recipe.guidanceMinT).toBeUndefined();
+    await expect(renderRecipe({ ...c.recipe, guidanceMinT: 0.6 })).rejects.toMatchObject({ status: 400, message: expect.stringMatching(/guidance interval/) });
+    await expect(generateCandidates({ prompt: 'red hearts on navy', seed: 11, count: 1, guidanceMinT: 0.6 })).rejects.toMatchObject({ status: 400 });
   });
 
   it('variations ("more like this") keep the seed, differ, and re-render from their recipe', async () => {

@@ -1,4 +1,4 @@
-// POST /api/generate {prompt, seed?, steps?, guidance?, scheduler?} -> NDJSON progress stream.
+// POST /api/generate {prompt, seed?, steps?, guidance?, guidanceMinT?, scheduler?} -> NDJSON progress stream.
 import { z } from 'zod';
 import { SCHEDULERS } from '@/lib/generation';
 import { streamGeneration } from '@/lib/generation/studio';
@@ -12,6 +12,7 @@ const body = z.object({
   seed: z.number().int().min(0).max(0xffffffff).optional(),
   steps: z.number().int().min(1).max(50).optional(),
   guidance: z.number().min(0).max(15).optional(),
+  guidanceMinT: z.number().min(0).max(1).optional(), // 0 = guidance at every step
   scheduler: z.enum(SCHEDULERS).optional(),
   product: z.string().max(100).optional(),
 });

@@ -285,6 +285,7 @@ export async function render(recipe: Recipe): Promise<Uint8Array> {
     throw new HttpError(409, `This design was made with model ${recipe.modelId} (sha256 ${recipe.modelSha256.slice(0, 12)}…), but this server runs ${m.id} (sha256 ${m.sha256.slice(0, 12)}…).`, 'model_mismatch');
   }
   if (!isScheduler(recipe.scheduler)) throw badRequest(`Unknown scheduler ${recipe.scheduler}`, 'invalid_scheduler');
+  if (recipe.guidanceMinT !== undefined) throw badRequest('This recipe uses a guidance interval (guidanceMinT), which only the embedded model supports.', 'invalid_guidance_min_t');
   const [img] = await run(m, { prompt: recipe.prompt, negativePrompt: recipe.negativePrompt, seeds: [recipe.seed], variations: [recipe.variation], steps: recipe.steps, guidance: recipe.guidance, scheduler: recipe.scheduler, size: recipe.width });
   return img;
 }
