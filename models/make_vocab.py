@@ -230,5 +230,19 @@ def main():
     print(len(ev), "eval prompts;", sum(len(v) for v in vocab["lexicon"].values()), "lexicon phrases")
 
 
+def rephrased_eval_prompts(seed, out):
+    """The same held-out triples with other layouts, scales and wording (a second prompt set for
+    checking that a sampler choice made on eval_prompts.json holds): eval:model -- --prompts OUT."""
+    vocab = json.load(open(os.path.join(OUT, "vocab.json")))
+    old = json.load(open(os.path.join(OUT, "eval_prompts.json")))
+    ev = eval_prompts(vocab, seed=seed)
+    with open(out, "w") as f:
+        json.dump({**old, "prompts": ev, "note": old["note"] + f" Rephrased with seed {seed} (make_vocab.py --rephrase)."}, f, indent=1)
+    print(len(ev), "prompts ->", out)
+
+
 if __name__ == "__main__":
-    main()
+    if len(sys.argv) == 4 and sys.argv[1] == "--rephrase":  # make_vocab.py --rephrase SEED OUT.json
+        rephrased_eval_prompts(int(sys.argv[2]), sys.argv[3])
+    else:
+        main()

@@ -1,5 +1,5 @@
 // npm run eval:model -- [--limit N] [--seeds K] [--seed-start S0] [--steps S] [--guidance G] [--guidance-min-t T]
-//                       [--scheduler ddim|dpmpp-2m|unipc]
+//                       [--scheduler ddim|dpmpp-2m|unipc] [--prompts FILE (default <model-dir>/eval_prompts.json)]
 //                       [--model-dir DIR] [--out FILE.json] [--write-model-eval]
 // Generates the held-out prompts of eval_prompts.json with the ONNX pipeline (the same code the
 // shop runs) and measures:
@@ -69,12 +69,14 @@ async function main() {
       'write-model-eval': { type: 'boolean', default: false },
       batch: { type: 'string', default: '8' },
       'seed-start': { type: 'string', default: '1000' },
+      prompts: { type: 'string' },
     },
   });
   const dir = values['model-dir'] ? pResolve(values['model-dir']) : resolveModelDir();
   const m = await loadModelFrom(dir);
   const R = m.manifest.resolution;
-  const evalFile = pJoin(dir, 'eval_prompts.json');
+  // --prompts: another prompt file of the same format (e.g. make_vocab.py --rephrase SEED OUT.json)
+  const evalFile = values.prompts ? pResolve(values.prompts) : pJoin(dir, 'eval_prompts.json');
   if (!fs.existsSync(evalFile)) throw new Error(`${evalFile} not found`);
   let prompts = (JSON.parse(fs.readFileSync(evalFile, 'utf8')).prompts as { prompt: string; expected: Record<string, string | null>; ids: number[] }[]);
   if (values.limit) prompts = prompts.slice(0, Number(values.limit));
@@ -193,7 +195,7 @@ async function main() {
   const ceiling = clsInfo?.evalPromptRenderAccuracy ? { motif: clsInfo.evalPromptRenderAccuracy.motif ?? null, layout: clsInfo.evalPromptRenderAccuracy.layout ?? null } : null;
   const result = {
     model: { id: m.manifest.id, version: m.manifest.version, baseSha256: m.manifest.files.base.sha256, modelSha256: m.manifest.modelSha256, dir: path.relative(process.cwd(), dir) },
-    settings: { prompts: prompts.length, seedsPerPrompt: K, seedStart: Number(values['seed-start']), steps, guidance, guidanceMinT: guidanceMinT ?? null, scheduler, roles: ROLES },
+    settings: { promptFile: values.prompts ?? null, prompts: prompts.length, seedsPerPrompt: K, seedStart: Number(values['seed-start']), steps, guidance, guidanceMinT: guidanceMinT ?? null, scheduler, roles: ROLES },
     metrics: {
       backgroundColourMatch: rate('bg'),
       motifColourMatch: rate('mc'),
