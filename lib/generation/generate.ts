@@ -165,8 +165,7 @@ export async function generateCandidates(o: GenerateOptions): Promise<GenerateRe
     variations = o.variation.seeds.map((vs) => ({ seed: vs >>> 0, strength }));
   }
   if (backend() === 'sd-onnx') {
-    if (o.guidanceMinT) throw badRequest('A guidance interval (guidanceMinT) needs the embedded model; the sd-onnx backend guides every step.', 'invalid_guidance_min_t');
-    const { recipes, images } = await renderQueue().run(() => sd.generate({ prompt, seeds, variations, steps: o.steps, guidance: o.guidance, scheduler: o.scheduler, onStep: o.onStep }));
+    const { recipes, images } = await renderQueue().run(() => sd.generate({ prompt, seeds, variations, steps: o.steps, guidance: o.guidance, guidanceMinT: o.guidanceMinT, scheduler: o.scheduler, onStep: o.onStep }));
     const candidates = recipes.map((recipe, i) => {
       const png = recipePng(recipe, images[i], recipe.width, recipe.height);
       return { recipe, designId: recipeHash(recipe), png, sha256: sha256(png) };

@@ -95,6 +95,8 @@ export function readManifest(dir: string): EmbeddedManifest {
   }
   const sr = raw.sr ?? raw.upscaler ?? {};
   const defaults = raw.defaults ?? raw.recommended ?? raw.sampling ?? {};
+  const guidanceMinT = defaults.guidanceMinT === undefined ? undefined : Number(defaults.guidanceMinT);
+  if (guidanceMinT !== undefined && !(guidanceMinT >= 0 && guidanceMinT <= 1)) throw new Error(`${file}: recommended.guidanceMinT must be from 0 to 1`);
   return {
     id: String(raw.id ?? raw.model_id ?? raw.name ?? path.basename(dir)),
     version: String(raw.version ?? '0'),
@@ -109,7 +111,7 @@ export function readManifest(dir: string): EmbeddedManifest {
     defaults: {
       steps: Number(defaults.steps ?? 8),
       guidance: Number(defaults.guidance ?? defaults.cfg ?? 3),
-      guidanceMinT: defaults.guidanceMinT === undefined ? undefined : Number(defaults.guidanceMinT),
+      guidanceMinT,
       scheduler: String(defaults.scheduler ?? defaults.sampler ?? 'ddim'),
     },
     tMax: Number(raw.t_max ?? raw.schedule_t_max ?? 1),

@@ -15,7 +15,9 @@ cp models/.ckpt/base.pt models/.ckpt/sr.pt models/.ckpt/export/
 if [ -f models/.ckpt/base-hi.pt ]; then cp models/.ckpt/base-hi.pt models/.ckpt/export/; fi
 export SEEDPRINT_CKPT=models/.ckpt/export
 nice -n 5 "$PY" models/export_onnx.py ${NOTE:+--note "$NOTE"}
-nice -n 5 "$PY" models/sample_torch.py --grid models/.ckpt/samples.png --sr --threads 1 --guidance 3 --guidance-min-t 0.6  # the manifest's recommended guidance (interval)
+# samples at the manifest's recommended guidance (and guidance interval), as the shop renders
+read -r G GMIN < <("$PY" -c 'import json; r = json.load(open("models/seedprint-tiny-v1/manifest.json"))["recommended"]; print(r["guidance"], r.get("guidanceMinT", 0))')
+nice -n 5 "$PY" models/sample_torch.py --grid models/.ckpt/samples.png --sr --threads 1 --guidance "$G" --guidance-min-t "$GMIN"
 nice -n 5 "$PY" models/make_preview.py
 # the held-out evaluation runs the shop's own ONNX pipeline (writes eval.json for the card)
 if [ "${1:-}" = "--eval" ]; then nice -n 5 npm run --silent eval:model -- --write-model-eval; fi

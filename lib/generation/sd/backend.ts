@@ -205,6 +205,8 @@ interface SdGenerate {
   variations?: ({ seed: number; strength: number } | undefined)[];
   steps?: number;
   guidance?: number;
+  /** refused when set (> 0): guidance intervals are the embedded model's */
+  guidanceMinT?: number;
   scheduler?: string;
   size?: number;
   onStep?: (step: number, total: number) => void | Promise<void>;
@@ -271,6 +273,7 @@ export async function generate(o: SdGenerate): Promise<{ recipes: Recipe[]; imag
   const scheduler = o.scheduler ?? m.defaults.scheduler;
   const size = o.size ?? m.defaults.size;
   if (!isScheduler(scheduler)) throw badRequest(`scheduler must be one of: ${SCHEDULERS.join(', ')}.`, 'invalid_scheduler');
+  if (o.guidanceMinT) throw badRequest('A guidance interval (guidanceMinT) needs the embedded model; the sd-onnx backend guides every step.', 'invalid_guidance_min_t');
   if (size % 8 !== 0) throw badRequest('size must be a multiple of 8 for the sd-onnx backend.', 'invalid_size');
   const images = await run(m, { prompt: o.prompt, negativePrompt: o.negativePrompt, seeds: o.seeds, variations: o.variations, steps, guidance, scheduler, size, onStep: o.onStep });
   const recipes = o.seeds.map((seed, i) =>
