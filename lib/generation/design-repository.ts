@@ -14,33 +14,39 @@ function toRecord(row: { id: string; recipe: unknown; previewSha256: string | nu
   return { id: row.id, recipe: normalizeRecipe(row.recipe), previewSha256: row.previewSha256, createdById: row.createdById, createdAt: row.createdAt };
 }
 
-/** Inserts the design (idempotent: same recipe, same id); fills the preview if it was missing. */
+/**
+ * Inserts the design (idempotent: same recipe, same id); fills the preview if it was missing.
+ * Safe under concurrency: two identical generations finishing at once both get the one row
+ * (INSERT … ON CONFLICT DO NOTHING, then read), never a unique-constraint error.
+ */
 export async function saveDesign(recipe: Recipe, opts: { previewSha256?: string; createdById?: string | null } = {}): Promise<DesignRecord> {
   const r = normalizeRecipe(recipe);
   const id = recipeHash(r);
-  const row = await db.design.upsert({
-    where: { id },
-    create: {
-      id,
-      recipe: r as object,
-      prompt: r.prompt,
-      negativePrompt: r.negativePrompt ?? null,
-      seed: BigInt(r.seed),
-      modelId: r.modelId,
-      modelSha256: r.modelSha256,
-      scheduler: r.scheduler,
-      steps: r.steps,
-      guidance: r.guidance,
-      width: r.width,
-      height: r.height,
-      tileable: r.tileable,
-      previewSha256: opts.previewSha256 ?? null,
-      createdById: opts.createdById ?? null,
-    },
-    update: {},
+  await db.design.createMany({
+    data: [
+      {
+        id,
+        recipe: r as object,
+        prompt: r.prompt,
+        negativePrompt: r.negativePrompt ?? null,
+        seed: BigInt(r.seed),
+        modelId: r.modelId,
+        modelSha256: r.modelSha256,
+        scheduler: r.scheduler,
+        steps: r.steps,
+        guidance: r.guidance,
+        width: r.width,
+        height: r.height,
+        tileable: r.tileable,
+        previewSha256: opts.previewSha256 ?? null,
+        createdById: opts.createdById ?? null,
+      },
+    ],
+    skipDuplicates: true,
   });
-  if (!row.previewSha256 && opts.previewSha256) return setDesignPreview(id, opts.previewSha256);
-  return toRecord(row);
+  // Only a row still without a preview gets this one: the first preview stored wins.
+  if (opts.previewSha256) await db.design.updateMany({ where: { id, previewSha256: null }, data: { previewSha256: opts.previewSha256 } });
+  return toRecord(await db.design.findUniqueOrThrow({ where: { id } }));
 }
 
 export async function getDesign(id: string): Promise<DesignRecord | null> {

@@ -82,6 +82,30 @@ describe('POST /api/generate', () => {
   });
 });
 
+describe('identical concurrent generations', () => {
+  it('both streams finish with the same designs (no unique-constraint error on the shared Design row)', async () => {
+    for (let round = 0; round < 3; round++) {
+      const body = { prompt: 'red hearts on navy', seed: 4000 + round * 4, steps: 2 };
+      const [a, b] = await Promise.all([post(body), post(body)]);
+      const [ea, eb] = await Promise.all([events(a), events(b)]);
+      expect(ea.filter((e) => e.type === 'error')).toEqual([]);
+      expect(eb.filter((e) => e.type === 'error')).toEqual([]);
+      expect(ea.at(-1)).toMatchObject({ type: 'done' });
+      expect(eb.at(-1)).toEqual(ea.at(-1));
+      const rows = await db.design.findMany({ where: { id: { in: ea.at(-1).designIds } } });
+      expect(rows).toHaveLength(4);
+      for (const row of rows) expect(row.previewSha256).toBeTruthy();
+    }
+  });
+
+  it('saveDesign is idempotent when many identical saves race', async () => {
+    const [c] = (await generateCandidates({ prompt: 'green dots on cream', seed: 77, count: 1, steps: 1 })).candidates;
+    const saved = await Promise.all(Array.from({ length: 8 }, (_, i) => saveDesign(c.recipe, i % 2 ? { previewSha256: 'a'.repeat(64) } : {})));
+    expect(new Set(saved.map((d) => d.id))).toEqual(new Set([c.designId]));
+    expect((await db.design.findUniqueOrThrow({ where: { id: c.designId } })).previewSha256).toBe('a'.repeat(64));
+  });
+});
+
 describe('recipe URLs /r/<hash>.png', () => {
   it('renders once under concurrent requests, caches immutably, ETag/304, sizes, 404', async () => {
     const [c] = (await generateCandidates({ prompt: 'teal waves on white', seed: 5, count: 1 })).candidates;
