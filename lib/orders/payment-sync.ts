@@ -5,7 +5,7 @@ import type Stripe from 'stripe';
 import type { Prisma } from '../db/client';
 import { env } from '../env';
 import { emptyCart } from '../cart';
-import { fetchCheckoutState, orderIdForPaymentIntent, verifyWebhook, type CheckoutState } from '../payments';
+import { fetchCheckoutState, isMissingStripeObject, orderIdForPaymentIntent, verifyWebhook, type CheckoutState } from '../payments';
 import { badRequest } from '../http/errors';
 import { enqueue, QUEUES } from '../queue';
 import * as repo from './order-repository';
@@ -18,9 +18,10 @@ export interface SyncResult {
 }
 
 export async function syncOrderWithCheckout(sessionId: string, actor = 'stripe', paymentIntentHint?: string | null): Promise<SyncResult> {
-  const state = await fetchCheckoutState(sessionId, paymentIntentHint);
+  // Not one of our checkouts (another integration on the account, a test event): nothing to ask Stripe.
   const order = await repo.findOrderBySession(sessionId);
   if (!order) return { orderId: null, changes: [], becamePaid: false };
+  const state = await fetchCheckoutState(sessionId, paymentIntentHint);
   const result = await repo.runInTransaction((tx) => applyState(tx, order.id, state, actor));
   if (result.becamePaid) {
     if (order.cartId) await emptyCart(order.cartId);
@@ -110,9 +111,19 @@ async function eventTarget(event: Stripe.Event): Promise<{ sessionId: string | n
   const known = await repo.findSessionIdForPaymentIntent(paymentIntentId);
   if (known) return { sessionId: known, paymentIntentId };
   // The intent's own event may arrive before checkout.session.completed told us its id.
-  const metadataOrderId = ((obj.metadata as Record<string, string> | undefined) ?? {}).order_id ?? (await orderIdForPaymentIntent(paymentIntentId));
+  const metadataOrderId = ((obj.metadata as Record<string, string> | undefined) ?? {}).order_id ?? (await orderIdOfIntent(paymentIntentId));
   const order = metadataOrderId ? await repo.findOrder(metadataOrderId) : null;
   return { sessionId: order?.stripeCheckoutSessionId ?? null, paymentIntentId };
+}
+
+/** The order id in an intent's metadata; null when Stripe does not know the intent at all. */
+async function orderIdOfIntent(paymentIntentId: string): Promise<string | null> {
+  try {
+    return await orderIdForPaymentIntent(paymentIntentId);
+  } catch (err) {
+    if (isMissingStripeObject(err)) return null;
+    throw err; // Stripe unreachable: answer 500 so Stripe delivers the event again later
+  }
 }
 
 export const HANDLED_EVENTS = new Set([
@@ -148,6 +159,12 @@ export async function handleStripeWebhook(rawBody: string, signature: string | n
     const target = await eventTarget(event);
     const sync = target.sessionId ? await syncOrderWithCheckout(target.sessionId, 'stripe', target.paymentIntentId) : undefined;
     await repo.markWebhookEvent(event.id, {});
+    if (!sync?.orderId) {
+      // Signed by Stripe but about no order of this store: acknowledge it (an error would make
+      // Stripe retry it for days) and leave a trace for whoever looks.
+      console.warn(`[payments] webhook ${event.id} (${event.type}) is about ${target.sessionId ?? objectId ?? '?'}${target.paymentIntentId ? ` / ${target.paymentIntentId}` : ''}, which matches no order here: acknowledged and ignored`);
+      return { status: 'ignored', eventId: event.id };
+    }
     return { status: 'processed', eventId: event.id, sync };
   } catch (err) {
     await repo.markWebhookEvent(event.id, { error: String((err as Error).message ?? err) });

@@ -112,7 +112,27 @@ export async function orderIdForPaymentIntent(paymentIntentId: string): Promise<
   return pi.metadata?.order_id ?? null;
 }
 
-export function verifyWebhook(rawBody: string, signature: string | null, secret: string): Stripe.Event {
+/** How far a webhook's signed timestamp may be from our clock, either way (Stripe's default). */
+export const WEBHOOK_TOLERANCE_S = 300;
+
+/**
+ * Verifies a webhook's signature on the raw body. The SDK refuses signed timestamps older than
+ * the tolerance but not ones from the future, which are as suspect (a replay prepared ahead, a
+ * signer with a wrong clock): both directions are refused here.
+ */
+export function verifyWebhook(rawBody: string, signature: string | null, secret: string, nowMs = Date.now()): Stripe.Event {
   if (!signature) throw Object.assign(new Error('Missing Stripe-Signature header'), { type: 'StripeSignatureVerificationError' });
-  return stripe().webhooks.constructEvent(rawBody, signature, secret);
+  const event = stripe().webhooks.constructEvent(rawBody, signature, secret, WEBHOOK_TOLERANCE_S, undefined, nowMs);
+  // Signature valid, so the header's timestamp (the SDK keeps the last t=) is the signed one.
+  const t = signature.split(',').reduce((acc, item) => (item.split('=')[0] === 't' ? parseInt(item.split('=')[1], 10) : acc), NaN);
+  if (!Number.isFinite(t) || Math.abs(Math.floor(nowMs / 1000) - t) > WEBHOOK_TOLERANCE_S) {
+    throw Object.assign(new Error('Timestamp outside the tolerance zone'), { type: 'StripeSignatureVerificationError' });
+  }
+  return event;
+}
+
+/** True when Stripe answered that the object does not exist (404 resource_missing). */
+export function isMissingStripeObject(err: unknown): boolean {
+  const e = err as { type?: string; code?: string; statusCode?: number };
+  return e?.type === 'StripeInvalidRequestError' && (e.code === 'resource_missing' || e.statusCode === 404);
 }
