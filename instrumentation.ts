@@ -1,6 +1,11 @@
-// Runs once when the Next.js server starts: the embedded default runs queue workers in-app.
+// Runs once when the Next.js server starts, before the first request: stamps each request with
+// its socket address (lib/http/peer: the loopback check of /dev/outbox), and the embedded
+// default runs queue workers in-app.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.RUN_WORKER_IN_APP !== '1') return;
+  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
+  const { installPeerStamp } = await import('./lib/http/peer');
+  installPeerStamp();
+  if (process.env.RUN_WORKER_IN_APP !== '1') return;
   const { startWorkers } = await import('./lib/workers');
   await startWorkers();
   console.log('[seedprint] queue workers running in the app process');

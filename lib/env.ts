@@ -1,7 +1,12 @@
 // Configuration, validated once at start-up. Everything optional has an embedded default so
 // `npm start` works on a fresh machine; production sets the real values.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+
+/** The development AUTH_SECRET: public (it is in this file), so never accepted in production. */
+export const DEV_AUTH_SECRET = 'seedprint-dev-secret-change-me-in-production';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', ''])
@@ -15,7 +20,7 @@ const schema = z.object({
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
   PORT: z.coerce.number().int().positive().default(3000),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),
-  AUTH_SECRET: z.string().min(16).default('seedprint-dev-secret-change-me-in-production'),
+  AUTH_SECRET: z.string().min(16).default(DEV_AUTH_SECRET),
   // Stripe: without a key the store runs in test mode against the local Stripe-compatible server.
   STRIPE_SECRET_KEY: z.string().default('sk_test_local'),
   STRIPE_WEBHOOK_SECRET: z.string().default('whsec_local_seedprint'),
@@ -23,6 +28,12 @@ const schema = z.object({
   LOCAL_STRIPE_PORT: z.coerce.number().int().positive().default(12111),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Seedprint <orders@seedprint.local>'),
+  // /dev/outbox: on outside production unless 0; in production only when explicitly 1 (npm start
+  // sets it on a test-mode store without SMTP). Either way only staff or loopback may read it.
+  DEV_OUTBOX: z
+    .enum(['1', '0', 'true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === '1' || v === 'true')),
   STORAGE_BACKEND: z.enum(['local', 's3']).default('local'),
   S3_ENDPOINT: z.string().url().optional(),
   S3_REGION: z.string().default('us-east-1'),
@@ -41,6 +52,8 @@ const schema = z.object({
   GENERATION_RATE_BURST: z.coerce.number().int().positive().default(10),
   GENERATION_RATE_PER_MINUTE: z.coerce.number().positive().default(10),
   RUN_WORKER_IN_APP: bool,
+  // Super-resolution passes for print art that is not flat (4 = one pass; 16 = two, ~15× slower on CPU).
+  PRINT_SR_FACTOR: z.coerce.number().pipe(z.union([z.literal(4), z.literal(16)])).default(4),
 });
 
 export type Env = z.infer<typeof schema> & { dataDir: string; testMode: boolean };
@@ -55,8 +68,10 @@ function load(): Env {
   if (e.STORAGE_BACKEND === 's3' && (!e.S3_BUCKET || !e.S3_ENDPOINT)) {
     throw new Error('Invalid configuration: STORAGE_BACKEND=s3 needs S3_ENDPOINT and S3_BUCKET');
   }
-  if (e.NODE_ENV === 'production' && !e.STRIPE_SECRET_KEY.startsWith('sk_test') && e.AUTH_SECRET.startsWith('seedprint-dev')) {
-    throw new Error('Invalid configuration: set AUTH_SECRET when using live Stripe keys');
+  // The default secret is public: sessions and guest order links signed with it can be forged.
+  // (`next build` prerenders with NODE_ENV=production but signs nothing, so it may go without.)
+  if (e.NODE_ENV === 'production' && e.AUTH_SECRET === DEV_AUTH_SECRET && process.env.NEXT_PHASE !== 'phase-production-build') {
+    throw new Error('Invalid configuration: AUTH_SECRET must be set in production (the default is public); e.g. AUTH_SECRET=$(openssl rand -hex 32)');
   }
   return { ...e, dataDir: path.resolve(e.DATA_DIR), testMode: e.STRIPE_SECRET_KEY.startsWith('sk_test') };
 }
@@ -64,4 +79,26 @@ function load(): Env {
 let cached: Env | undefined;
 export function env(): Env {
   return (cached ??= load());
+}
+
+/**
+ * `npm start` on a test-mode store (no live Stripe key) without AUTH_SECRET: a random secret kept
+ * in DATA_DIR/auth-secret (mode 0600), so a fresh machine starts without configuration and still
+ * never runs production on the public default. Sets process.env.AUTH_SECRET; returns the file
+ * used, or null when AUTH_SECRET is already set or live keys demand an explicit one.
+ */
+export function ensureLocalAuthSecret(): string | null {
+  if (process.env.AUTH_SECRET) return null;
+  const key = process.env.STRIPE_SECRET_KEY;
+  if (key && !key.startsWith('sk_test')) return null;
+  const dir = path.resolve(schema.shape.DATA_DIR.parse(process.env.DATA_DIR));
+  const file = path.join(dir, 'auth-secret');
+  fs.mkdirSync(dir, { recursive: true });
+  let secret = fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : '';
+  if (secret.length < 32) {
+    secret = crypto.randomBytes(32).toString('hex');
+    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  }
+  process.env.AUTH_SECRET = secret;
+  return file;
 }

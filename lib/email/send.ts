@@ -57,12 +57,21 @@ export async function sendEmail(input: SendEmailInput): Promise<SentEmail> {
 }
 
 /**
- * Whether /dev/outbox may be shown. Always outside production. In production only while SMTP is
- * not configured AND the store runs on Stripe test keys (a demo install): a live store without
- * SMTP must not publish everyone's sign-in links on a public page.
+ * Whether /dev/outbox is served at all. Outside production: yes unless DEV_OUTBOX=0. In
+ * production: only when DEV_OUTBOX=1 (npm start sets it for a test-mode store without SMTP).
+ * Who may read it is canReadDevOutbox's question.
  */
 export function isDevOutboxEnabled(): boolean {
   const e = env();
-  if (e.NODE_ENV !== 'production') return true;
-  return !e.SMTP_URL && e.testMode;
+  if (e.NODE_ENV !== 'production') return e.DEV_OUTBOX !== false;
+  return e.DEV_OUTBOX === true;
+}
+
+/**
+ * The outbox holds sign-in links and order links: it is for the person running the store, so
+ * only an administrator or a request over a loopback socket (the store's own machine) reads it.
+ */
+export function canReadDevOutbox(reader: { role: string | null; loopback: boolean }): boolean {
+  if (!isDevOutboxEnabled()) return false;
+  return reader.role === 'ADMIN' || reader.loopback;
 }

@@ -1,10 +1,13 @@
 // The dev outbox: every e-mail the store wrote (sign-in links, order confirmations…), newest
-// first. Served outside production, and in production only on a test-mode store without SMTP
-// (see isDevOutboxEnabled); otherwise 404.
+// first. Served outside production, and in production only with DEV_OUTBOX=1 (see
+// isDevOutboxEnabled); only to an administrator or over loopback (canReadDevOutbox); else 404.
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { getCurrentUser } from '@/lib/auth';
 import { Fragment, type ReactNode } from 'react';
-import { isDevOutboxEnabled, listRecentOutboxEmails } from '@/lib/email';
+import { canReadDevOutbox, isDevOutboxEnabled, listRecentOutboxEmails } from '@/lib/email';
+import { isLoopbackRequest } from '@/lib/http/peer';
 import { env } from '@/lib/env';
 
 export const metadata: Metadata = { title: 'Dev outbox · Seedprint', robots: { index: false, follow: false } };
@@ -39,6 +42,9 @@ function formatTime(d: Date): string {
 
 export default async function DevOutboxPage({ searchParams }: { searchParams: Promise<Search> }) {
   if (!isDevOutboxEnabled()) notFound();
+  const loopback = isLoopbackRequest(await headers());
+  const user = loopback ? null : await getCurrentUser();
+  if (!canReadDevOutbox({ role: user?.role ?? null, loopback })) notFound();
   const q = await searchParams;
   const to = one(q.to)?.trim().toLowerCase() || undefined;
   const emails = await listRecentOutboxEmails({ to, limit: 50 });
