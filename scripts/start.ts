@@ -1,13 +1,15 @@
 // `npm start`: the whole store on one machine. Without DATABASE_URL it runs an embedded
 // PostgreSQL under DATA_DIR; without Stripe keys it runs the local Stripe-compatible server.
-// Then it applies migrations, seeds the catalog once, builds if needed, and serves Next.js.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+// Then it applies migrations, seeds the catalog once, builds if needed, and serves Next.js,
+// restarting it when it dies (scripts/supervisor.ts).
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { env } from '../lib/env';
+import { ensureLocalAuthSecret, env } from '../lib/env';
 import { startEmbeddedPostgres, type EmbeddedDb } from '../lib/db/embedded-postgres';
 import { migrateDeploy } from '../lib/db/migrate';
 import { seed } from './seed';
+import { supervise } from './supervisor';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -49,6 +51,10 @@ function needsBuild(): boolean {
 }
 
 async function main() {
+  // Test mode without AUTH_SECRET: a random one kept in DATA_DIR (production refuses the public default).
+  const secretFile = ensureLocalAuthSecret();
+  if (secretFile) log(`AUTH_SECRET not set: using the random one in ${secretFile}`);
+  const testModeOutbox = !process.env.STRIPE_SECRET_KEY && !process.env.SMTP_URL && process.env.DEV_OUTBOX === undefined;
   const e = env();
   fs.mkdirSync(e.dataDir, { recursive: true });
 
@@ -83,25 +89,19 @@ async function main() {
     const r = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: process.env });
     if (r.status !== 0) throw new Error('next build failed');
   }
-  const child: ChildProcess = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(e.PORT), '-H', '0.0.0.0'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, RUN_WORKER_IN_APP: process.env.RUN_WORKER_IN_APP ?? '1' },
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, RUN_WORKER_IN_APP: process.env.RUN_WORKER_IN_APP ?? '1' };
+  if (testModeOutbox) {
+    // A test-mode store without SMTP: e-mails (sign-in links) are read at /dev/outbox, from this
+    // machine (loopback) or by an administrator. Never on with live keys unless DEV_OUTBOX=1.
+    childEnv.DEV_OUTBOX = '1';
+    log(`e-mails go to the dev outbox: ${e.PUBLIC_URL}/dev/outbox (from this machine or as an administrator)`);
+  }
+  const app = supervise({
+    start: () => spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(e.PORT), '-H', '0.0.0.0'], { cwd: root, stdio: 'inherit', env: childEnv }),
+    log,
+    onGiveUp: (code) => void shutdown(code),
   });
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  );
-  child.on('exit', (code) => {
-    if (!stopping) {
-      log(`Next.js exited with code ${code}`);
-      void shutdown(code ?? 1);
-    }
-  });
+  cleanups.push(() => app.stop());
   log(`store on ${e.PUBLIC_URL}`);
 }
 
