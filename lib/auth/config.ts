@@ -5,6 +5,7 @@ import { setEnvDefaults, type AuthConfig } from '@auth/core';
 import Nodemailer from '@auth/core/providers/nodemailer';
 import { env } from '../env';
 import { createAuthAdapter } from './auth-repository';
+import { resolveAuthRedirect } from './callback-url';
 import { MAGIC_LINK_MAX_AGE_S, sendMagicLink } from './magic-link';
 import { isRole, type CurrentUser } from './roles';
 
@@ -44,6 +45,10 @@ export function authConfig(): AuthConfig {
       }),
     ],
     callbacks: {
+      // Same-site destinations only, always on PUBLIC_URL (Auth.js would use the request's origin).
+      redirect({ url }) {
+        return resolveAuthRedirect(url, e.PUBLIC_URL);
+      },
       session({ session, user }) {
         const role = (user as { role?: unknown }).role;
         return {

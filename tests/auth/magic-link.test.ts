@@ -181,7 +181,42 @@ describe('magic-link sign-in', () => {
     await requestLink(jar, 'redirect@example.com', 'https://evil.example/steal');
     const link = await linkFromOutbox('redirect@example.com');
     const res = await call(new Jar(), link);
-    expect(res.headers.get('location')).toBe(ORIGIN);
+    expect(res.headers.get('location')).toBe(`${ORIGIN}/`);
+  });
+
+  // Next.js gives route handlers a URL on the bind address (next start -H 0.0.0.0), so Auth.js
+  // saw http://0.0.0.0:PORT as its origin and sent everyone there, whatever the callbackUrl.
+  it('lands on PUBLIC_URL + callbackUrl even when the request arrives on the bind address', async () => {
+    const { publicAuthUrl } = await import('../../lib/auth/callback-url');
+    const BIND = 'http://0.0.0.0:3000';
+    const jar = new Jar();
+    const csrf = await call(jar, `${BIND}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const asked = await call(jar, `${BIND}/api/auth/signin/nodemailer`, { form: { email: 'lands@example.com', csrfToken, callbackUrl: '/account?tab=orders' } });
+    expect(asked.status).toBe(302);
+    const link = await linkFromOutbox('lands@example.com');
+    expect(new URL(link).searchParams.get('callbackUrl')).toBe(`${ORIGIN}/account?tab=orders`);
+    // The link as Next.js hands it to the route handler: on the bind address.
+    const seen = `${BIND}${new URL(link).pathname}${new URL(link).search}`;
+    const res = await call(new Jar(), seen);
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe(`${ORIGIN}/account?tab=orders`);
+    // The route handlers re-address the request to PUBLIC_URL before Auth.js sees it, so its own
+    // pages (check your e-mail, errors) are on PUBLIC_URL too.
+    expect(publicAuthUrl(`${BIND}/api/auth/callback/nodemailer?token=t`, 'https://shop.example')).toBe('https://shop.example/api/auth/callback/nodemailer?token=t');
+    const used = await call(new Jar(), publicAuthUrl(seen, ORIGIN));
+    expect(used.headers.get('location')).toBe(`${ORIGIN}/signin?error=Verification`);
+  });
+
+  it('refuses foreign or sneaky callbackUrls and keeps same-site ones (resolveAuthRedirect)', async () => {
+    const { resolveAuthRedirect } = await import('../../lib/auth/callback-url');
+    const pub = 'https://shop.example';
+    expect(resolveAuthRedirect('/account', pub)).toBe('https://shop.example/account');
+    expect(resolveAuthRedirect('https://shop.example/orders/1?x=1#y', pub)).toBe('https://shop.example/orders/1?x=1#y');
+    expect(resolveAuthRedirect('http://0.0.0.0:3000/account', pub)).toBe('https://shop.example/');
+    for (const bad of ['https://evil.example/steal', '//evil.example/x', '/\\evil.example', 'https://shop.example.evil.example/', 'javascript:alert(1)', 'http://shop.example/account', 'not a url']) {
+      expect(resolveAuthRedirect(bad, pub), bad).toBe('https://shop.example/');
+    }
   });
 
   it('limits how many links one address gets', async () => {
