@@ -1,5 +1,5 @@
 // Cart data access. Prices are never stored here: they are read from variants at checkout.
-import { db } from '../db/client';
+import { db, type Prisma } from '../db/client';
 
 export const cartInclude = {
   items: {
@@ -44,4 +44,65 @@ export function clearCart(cartId: string) {
 
 export async function designExists(id: string): Promise<boolean> {
   return (await db.design.count({ where: { id } })) > 0;
+}
+
+export type CartTx = Prisma.TransactionClient;
+
+/**
+ * Runs `fn` in a transaction that holds the cart row's lock, so one checkout of a cart runs at a
+ * time (across app instances too). A waiter does not queue inside PostgreSQL holding a pooled
+ * connection: it tries `FOR UPDATE SKIP LOCKED` and sleeps between tries, up to `waitMs`.
+ * Returns { ok: false, reason } when the cart does not exist or stayed locked.
+ */
+export async function withCartLock<T>(
+  cartId: string,
+  fn: (tx: CartTx) => Promise<T>,
+  opts: { waitMs?: number; timeoutMs?: number } = {},
+): Promise<{ ok: true; value: T } | { ok: false; reason: 'missing' | 'busy' }> {
+  const deadline = Date.now() + (opts.waitMs ?? 30_000);
+  for (let attempt = 0; ; attempt++) {
+    const r = await db.$transaction(
+      async (tx) => {
+        const got = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Cart" WHERE id = ${cartId} FOR UPDATE SKIP LOCKED`;
+        if (got.length === 0) return { ok: false as const, reason: (await tx.cart.count({ where: { id: cartId } })) ? ('busy' as const) : ('missing' as const) };
+        return { ok: true as const, value: await fn(tx) };
+      },
+      { timeout: opts.timeoutMs ?? 45_000, maxWait: 10_000 },
+    );
+    if (r.ok || r.reason === 'missing' || Date.now() > deadline) return r;
+    await new Promise((res) => setTimeout(res, Math.min(100, 10 * 2 ** Math.min(attempt, 4)) + Math.random() * 20));
+  }
+}
+
+/** The lines of a cart, read inside the transaction that holds its lock. */
+export function findCartInTx(tx: CartTx, id: string) {
+  return tx.cart.findUnique({ where: { id }, include: cartInclude });
+}
+
+/**
+ * Takes an order's lines out of its cart once it is paid: each matching line loses the ordered
+ * quantity (deleted at 0). Lines added, or quantities raised, after the checkout started stay.
+ * Runs in the caller's transaction and waits for the cart's lock (a checkout in progress).
+ */
+export async function consumeOrderedLines(
+  tx: CartTx,
+  cartId: string,
+  lines: { variantId: string | null; designId: string | null; listingId: string | null; repeatIn: number; quantity: number }[],
+): Promise<void> {
+  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Cart" WHERE id = ${cartId} FOR UPDATE`;
+  if (locked.length === 0) return;
+  const items = await tx.cartItem.findMany({ where: { cartId }, orderBy: { createdAt: 'asc' } });
+  for (const line of lines) {
+    let left = line.quantity;
+    for (const item of items) {
+      if (left <= 0) break;
+      if (item.quantity <= 0 || item.variantId !== line.variantId || item.designId !== line.designId || item.listingId !== line.listingId || item.repeatIn !== line.repeatIn) continue;
+      const take = Math.min(left, item.quantity);
+      item.quantity -= take;
+      left -= take;
+      if (item.quantity === 0) await tx.cartItem.delete({ where: { id: item.id } });
+      else await tx.cartItem.update({ where: { id: item.id }, data: { quantity: item.quantity } });
+    }
+  }
+  await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
 }

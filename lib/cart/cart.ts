@@ -1,6 +1,6 @@
 // Cart domain: what a shopper may put in a cart, and the totals shown before checkout.
 import { z } from 'zod';
-import { notFound, parseOrThrow } from '../http/errors';
+import { badRequest, conflict, notFound, parseOrThrow } from '../http/errors';
 import { findVariant } from '../catalog';
 import { addListingCartItem, listingTerms, resolveListingLine } from '../sellers/cart-lines';
 import { zoneForCountry } from '../shipping/zones';
@@ -26,6 +26,30 @@ export async function getCart(cartId: string | undefined | null): Promise<CartVi
   const cart = cartId ? await repo.findCart(cartId) : null;
   return cart ? withListingPrices(cart) : null;
 }
+
+export type CartTx = repo.CartTx;
+
+/**
+ * Runs `fn` with the cart read under its row lock, in one transaction: one checkout of a cart at
+ * a time, so parallel checkouts see each other's open session instead of each opening one.
+ * 400 when the cart does not exist, 409 when another checkout of it keeps the lock too long.
+ */
+export async function withLockedCart<T>(cartId: string | null | undefined, fn: (cart: CartView, tx: CartTx) => Promise<T>): Promise<T> {
+  if (!cartId) throw badRequest('Your cart is empty.', 'empty_cart');
+  const r = await repo.withCartLock(cartId, async (tx) => {
+    const cart = await repo.findCartInTx(tx, cartId);
+    return fn(await withListingPrices(cart!), tx);
+  });
+  if (r.ok) return r.value;
+  if (r.reason === 'missing') throw badRequest('Your cart is empty.', 'empty_cart');
+  throw conflict('A checkout of this cart is already starting: please try again in a moment.', 'checkout_in_progress');
+}
+
+/** Removes a paid order's lines from its cart (in the payment's transaction); later additions stay. */
+export const consumeOrderedLines = repo.consumeOrderedLines;
+
+/** Every printed product needs a design: a line without one could be paid but never printed. */
+export const DESIGN_REQUIRED_MESSAGE = 'Choose a design for this product first: every product is printed with a pattern from the design studio.';
 
 /**
  * Listing lines cost the seller's listing price, not the catalog price: the line's variant is
@@ -57,10 +81,9 @@ export async function addToCart(cartId: string, input: unknown) {
   }
   const variant = await findVariant(item.variantId);
   if (!variant || !variant.active || !variant.product.active) throw notFound('That product option is no longer available.');
-  if (item.designId) {
-    if (!(await repo.designExists(item.designId))) throw notFound('That design was not found. Please pick it again in the studio.');
-  }
-  return repo.addOrIncrementItem(cartId, { variantId: item.variantId, designId: item.designId ?? null, quantity: item.quantity, repeatIn: item.repeatIn });
+  if (!item.designId) throw badRequest(DESIGN_REQUIRED_MESSAGE, 'design_required');
+  if (!(await repo.designExists(item.designId))) throw notFound('That design was not found. Please pick it again in the studio.');
+  return repo.addOrIncrementItem(cartId, { variantId: item.variantId, designId: item.designId, quantity: item.quantity, repeatIn: item.repeatIn });
 }
 
 export async function updateQuantity(cartId: string, input: unknown) {

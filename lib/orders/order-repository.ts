@@ -44,8 +44,8 @@ export interface NewOrder {
 }
 
 /** Order, items, first history entry and payment in one transaction: never half-written. */
-export function insertOrder(o: NewOrder) {
-  return db.order.create({
+export function insertOrder(o: NewOrder, tx: Tx = db) {
+  return tx.order.create({
     data: {
       id: o.id,
       number: o.number,
@@ -84,8 +84,23 @@ export function findOrderBySession(sessionId: string) {
   return db.order.findUnique({ where: { stripeCheckoutSessionId: sessionId }, include: orderInclude });
 }
 
-export function findPendingOrdersForCart(cartId: string) {
-  return db.order.findMany({ where: { cartId, status: 'PENDING_PAYMENT' }, select: { id: true, stripeCheckoutSessionId: true } });
+/** A cart's orders still waiting for payment, with what they were started for (to reuse one). */
+export function findPendingOrdersForCart(cartId: string, tx: Tx = db) {
+  return tx.order.findMany({
+    where: { cartId, status: 'PENDING_PAYMENT' },
+    orderBy: { createdAt: 'desc' },
+    select: {
+      id: true,
+      number: true,
+      userId: true,
+      email: true,
+      currency: true,
+      shippingCountry: true,
+      campaignId: true,
+      stripeCheckoutSessionId: true,
+      items: { select: { variantId: true, designId: true, listingId: true, repeatIn: true, quantity: true, unitPriceMinor: true } },
+    },
+  });
 }
 
 export async function findSessionIdForPaymentIntent(paymentIntentId: string): Promise<string | null> {
@@ -121,6 +136,11 @@ export function searchOrders(q: { text?: string; status?: OrderStatus; take?: nu
 export async function lockOrder(tx: Tx, id: string) {
   await tx.$queryRaw`SELECT id FROM "Order" WHERE id = ${id} FOR UPDATE`;
   return tx.order.findUniqueOrThrow({ where: { id }, include: { payments: true } });
+}
+
+/** The lines of an order, as its cart held them (to take them out of the cart once bought). */
+export function orderLinesInTx(tx: Tx, orderId: string) {
+  return tx.orderItem.findMany({ where: { orderId }, select: { variantId: true, designId: true, listingId: true, repeatIn: true, quantity: true } });
 }
 
 export async function transitionInTx(tx: Tx, orderId: string, from: OrderStatusName, to: OrderStatusName, actor: string, note?: string, extra: Prisma.OrderUpdateInput = {}) {

@@ -4,7 +4,7 @@
 import type Stripe from 'stripe';
 import type { Prisma } from '../db/client';
 import { env } from '../env';
-import { emptyCart } from '../cart';
+import { consumeOrderedLines } from '../cart';
 import { fetchCheckoutState, isMissingStripeObject, orderIdForPaymentIntent, verifyWebhook, type CheckoutState } from '../payments';
 import { badRequest } from '../http/errors';
 import { enqueue, QUEUES } from '../queue';
@@ -23,10 +23,7 @@ export async function syncOrderWithCheckout(sessionId: string, actor = 'stripe',
   if (!order) return { orderId: null, changes: [], becamePaid: false };
   const state = await fetchCheckoutState(sessionId, paymentIntentHint);
   const result = await repo.runInTransaction((tx) => applyState(tx, order.id, state, actor));
-  if (result.becamePaid) {
-    if (order.cartId) await emptyCart(order.cartId);
-    await sendOrderConfirmation(order.id);
-  }
+  if (result.becamePaid) await sendOrderConfirmation(order.id);
   return result;
 }
 
@@ -39,6 +36,11 @@ async function applyState(tx: repo.Tx, orderId: string, s: CheckoutState, actor:
   const move = async (to: typeof status, note: string, extra: Prisma.OrderUpdateInput = {}) => {
     await repo.transitionInTx(tx, order.id, status, to, actor, note, extra);
     changes.push(`${status}->${to}`);
+    // Bought (paid, or authorised for a campaign): the order's lines leave the cart in the same
+    // transaction; lines added after the checkout started stay.
+    if (status === 'PENDING_PAYMENT' && (to === 'PAID' || to === 'AUTHORIZED') && order.cartId) {
+      await consumeOrderedLines(tx, order.cartId, await repo.orderLinesInTx(tx, order.id));
+    }
     status = to;
   };
 

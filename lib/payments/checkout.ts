@@ -60,13 +60,34 @@ export async function createCheckoutSession(req: CheckoutRequest): Promise<{ id:
   return { id: session.id, url: session.url };
 }
 
-export async function expireCheckoutSession(id: string): Promise<void> {
+/**
+ * Expires an open session so it can no longer be paid. Answers what the session is now:
+ * 'expired' (also when it already was, or never existed), or 'complete' when it was paid
+ * before we could expire it.
+ */
+export async function expireCheckoutSession(id: string): Promise<'expired' | 'complete'> {
   try {
     await stripe().checkout.sessions.expire(id);
+    return 'expired';
   } catch (err) {
-    // Already complete or expired: nothing to do.
+    // Already complete or expired: say which.
     if ((err as { type?: string }).type !== 'StripeInvalidRequestError') throw err;
+    if (isMissingStripeObject(err)) return 'expired';
+    return (await checkoutSessionStatus(id)).status === 'complete' ? 'complete' : 'expired';
   }
+}
+
+export interface CheckoutSessionStatus {
+  status: 'open' | 'complete' | 'expired';
+  url: string | null;
+  /** Unix seconds. */
+  expiresAt: number;
+}
+
+/** Whether a session can still be paid, and where. */
+export async function checkoutSessionStatus(id: string): Promise<CheckoutSessionStatus> {
+  const s = await stripe().checkout.sessions.retrieve(id);
+  return { status: (s.status ?? 'open') as CheckoutSessionStatus['status'], url: s.url ?? null, expiresAt: s.expires_at };
 }
 
 /** What Stripe says now about a checkout: the source of truth for reconciling an order. */

@@ -184,11 +184,13 @@ describe('checkout flow', () => {
     expect((await orders.findOrder(orderId))!.history).toHaveLength(3);
   });
 
-  it('an expired checkout cancels the pending order; a second checkout expires the first', async () => {
+  it('an expired checkout cancels the pending order; a second, different checkout expires the first', async () => {
     const { cartId } = await cartWithTee(1);
     const { orders } = await lib();
     const first = await orders.startCheckout(cartId, { email: 'di@example.com', country: 'US' }, null);
-    const second = await orders.startCheckout(cartId, { email: 'di@example.com', country: 'US' }, null);
+    // The same cart, e-mail and country would reuse the open session; another country needs a new one.
+    const second = await orders.startCheckout(cartId, { email: 'di@example.com', country: 'CA' }, null);
+    expect(second.orderId).not.toBe(first.orderId);
     const cancelled = await waitFor(async () => {
       const o = await orders.findOrder(first.orderId);
       return o?.status === 'CANCELLED' ? o : null;

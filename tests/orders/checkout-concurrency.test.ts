@@ -1,0 +1,140 @@
+// One cart, many checkouts: parallel checkouts of the same cart, every returned session paid on
+// the local Stripe-compatible server (real SDK, real signed webhooks into the store). Exactly one
+// order may be paid and one card charged; lines added after checkout starts stay in the cart.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { LocalStripe } from '../../lib/payments/local-stripe';
+import { startStripeHarness, type StripeHarness } from '../setup/stripe-harness';
+import { resetDatabase } from '../setup/db';
+
+const SECRET = 'whsec_test_checkout_concurrency';
+process.env.STRIPE_SECRET_KEY = 'sk_test_local';
+process.env.STRIPE_WEBHOOK_SECRET = SECRET;
+process.env.PUBLIC_URL = 'http://localhost:3999';
+
+let harness: StripeHarness;
+let local: LocalStripe;
+
+const lib = async () => ({
+  cart: await import('../../lib/cart'),
+  catalog: await import('../../lib/catalog'),
+  orders: await import('../../lib/orders'),
+  db: (await import('../../lib/db/client')).db,
+  stripe: (await import('../../lib/payments')).stripe,
+});
+
+beforeAll(async () => {
+  harness = await startStripeHarness(SECRET);
+  local = harness.local;
+});
+afterAll(async () => {
+  await harness?.close();
+});
+beforeEach(async () => {
+  await resetDatabase();
+  await (await lib()).catalog.seedCatalog();
+});
+
+async function designId(prompt = 'red hearts on navy'): Promise<string> {
+  const { saveDesign } = await import('../../lib/generation/design-repository');
+  return (await saveDesign({ prompt, seed: 7, modelId: 'seedprint-tiny-v1', modelSha256: 'b'.repeat(64), scheduler: 'ddim', steps: 8, guidance: 3, width: 64, height: 64, tileable: true } as never)).id;
+}
+
+async function variant(slug: string) {
+  const p = (await (await lib()).catalog.findProductBySlug(slug))!;
+  return p.variants[0];
+}
+
+async function cartWith(lines: { slug: string; quantity: number; prompt?: string }[]) {
+  const { cart, db } = await lib();
+  const c = await db.cart.create({ data: {} });
+  for (const l of lines) await cart.addToCart(c.id, { variantId: (await variant(l.slug)).id, designId: await designId(l.prompt), quantity: l.quantity });
+  return c.id;
+}
+
+async function pay(sessionId: string) {
+  const res = await fetch(`${local.url}/_test/checkout/sessions/${sessionId}/pay`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Bearer sk_test_local' },
+    body: new URLSearchParams({ card: '4242424242424242', name: 'Ada Shopper', line1: '1 Main St', city: 'Springfield', postal_code: '12345', country: 'US' }),
+  });
+  await res.text();
+  return res.status;
+}
+
+async function settle(until: () => Promise<boolean>, ms = 10_000) {
+  const end = Date.now() + ms;
+  while (!(await until())) {
+    if (Date.now() > end) throw new Error('timed out waiting for the webhooks');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 400)); // late deliveries too
+}
+
+/** Card charges that went through, over every session the store handed out. */
+async function succeededCharges(sessionIds: Iterable<string>): Promise<number> {
+  const { stripe } = await lib();
+  let n = 0;
+  for (const id of sessionIds) {
+    const s = await stripe().checkout.sessions.retrieve(id, { expand: ['payment_intent'] });
+    if (s.payment_intent && typeof s.payment_intent === 'object' && s.payment_intent.status === 'succeeded') n++;
+  }
+  return n;
+}
+
+describe('one cart, many checkouts', () => {
+  it('10 parallel checkouts of one cart, every session paid: one paid order, one charge', async () => {
+    const cartId = await cartWith([{ slug: 'tee', quantity: 2 }]);
+    const { orders, db } = await lib();
+    const started = await Promise.allSettled(Array.from({ length: 10 }, () => orders.startCheckout(cartId, { email: 'ada@example.com', country: 'US' }, null)));
+    const ok = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    for (const r of started) if (r.status === 'rejected') expect((r.reason as { status?: number }).status, String(r.reason)).toBeLessThan(500);
+    expect(ok.length).toBeGreaterThan(0);
+
+    const sessions = new Set<string>();
+    for (const r of ok) sessions.add((await orders.findOrder(r.orderId))!.stripeCheckoutSessionId!);
+    // Shoppers (or an attacker) pay every URL they were given.
+    const paid = (await Promise.all([...sessions].map(pay))).filter((s) => s < 400).length;
+    expect(paid).toBe(1);
+    await settle(async () => (await db.order.count({ where: { status: 'PAID' } })) === 1 && (await db.order.count({ where: { status: 'PENDING_PAYMENT' } })) === 0);
+
+    expect(await db.order.count({ where: { status: 'PAID' } })).toBe(1);
+    expect(await succeededCharges(sessions)).toBe(1);
+    expect(local.events().filter((e) => e.type === 'payment_intent.succeeded')).toHaveLength(1);
+    expect(await db.cartItem.count({ where: { cartId } })).toBe(0);
+  });
+
+  it('checking out the same cart again reuses its open session; a changed cart replaces it', async () => {
+    const cartId = await cartWith([{ slug: 'tee', quantity: 1 }]);
+    const { orders, cart, db } = await lib();
+    const a = await orders.startCheckout(cartId, { email: 'bo@example.com', country: 'US' }, null);
+    const b = await orders.startCheckout(cartId, { email: 'bo@example.com', country: 'US' }, null);
+    expect(b).toEqual(a);
+    await cart.addToCart(cartId, { variantId: (await variant('mug')).id, designId: await designId(), quantity: 1 });
+    const c = await orders.startCheckout(cartId, { email: 'bo@example.com', country: 'US' }, null);
+    expect(c.orderId).not.toBe(a.orderId);
+    const { stripe } = await lib();
+    expect((await stripe().checkout.sessions.retrieve((await orders.findOrder(a.orderId))!.stripeCheckoutSessionId!)).status).toBe('expired');
+    expect(await pay((await orders.findOrder(a.orderId))!.stripeCheckoutSessionId!)).toBeGreaterThanOrEqual(400);
+    expect(await db.order.count()).toBe(2);
+  });
+
+  it('lines added (or quantities raised) after checkout started stay in the cart when that order is paid', async () => {
+    const cartId = await cartWith([{ slug: 'tee', quantity: 2 }]);
+    const { orders, cart, db } = await lib();
+    const { orderId } = await orders.startCheckout(cartId, { email: 'cy@example.com', country: 'US' }, null);
+    const session = (await orders.findOrder(orderId))!.stripeCheckoutSessionId!;
+    // In another tab: one more tee and a mug, after the checkout page opened.
+    const tee = (await db.cartItem.findFirstOrThrow({ where: { cartId } }));
+    await cart.addToCart(cartId, { variantId: tee.variantId, designId: tee.designId!, quantity: 1, repeatIn: tee.repeatIn });
+    await cart.addToCart(cartId, { variantId: (await variant('mug')).id, designId: await designId('yellow stars on navy'), quantity: 1 });
+    expect(await pay(session)).toBeLessThan(400);
+    await settle(async () => (await orders.findOrder(orderId))?.status === 'PAID');
+    const order = (await orders.findOrder(orderId))!;
+    expect(order.items.map((i) => [i.productSlug, i.quantity])).toEqual([['tee', 2]]);
+    const left = await db.cartItem.findMany({ where: { cartId }, include: { variant: { include: { product: true } } }, orderBy: { createdAt: 'asc' } });
+    expect(left.map((i) => [i.variant.product.slug, i.quantity])).toEqual([
+      ['tee', 1],
+      ['mug', 1],
+    ]);
+  });
+});
