@@ -137,4 +137,25 @@ describe('one cart, many checkouts', () => {
       ['mug', 1],
     ]);
   });
+
+  it('a session paid before its webhook arrived is recorded by the next checkout, which answers 409 instead of charging again', async () => {
+    const cartId = await cartWith([{ slug: 'tee', quantity: 1 }]);
+    const { orders, cart, db } = await lib();
+    local.setWebhookUrl('http://127.0.0.1:9/'); // the payment's webhooks are late
+    try {
+      const first = await orders.startCheckout(cartId, { email: 'di@example.com', country: 'US' }, null);
+      expect(await pay((await orders.findOrder(first.orderId))!.stripeCheckoutSessionId!)).toBeLessThan(400);
+      await cart.addToCart(cartId, { variantId: (await variant('mug')).id, designId: await designId('blue waves on white'), quantity: 1 });
+      await expect(orders.startCheckout(cartId, { email: 'di@example.com', country: 'US' }, null)).rejects.toMatchObject({ status: 409, code: 'cart_already_paid' });
+      expect((await orders.findOrder(first.orderId))!.status).toBe('PAID');
+      expect(await db.order.count()).toBe(1);
+      const left = await db.cartItem.findMany({ where: { cartId }, include: { variant: { include: { product: true } } } });
+      expect(left.map((i) => i.variant.product.slug)).toEqual(['mug']);
+      // The mug alone checks out normally.
+      const next = await orders.startCheckout(cartId, { email: 'di@example.com', country: 'US' }, null);
+      expect((await orders.findOrder(next.orderId))!.items.map((i) => i.productSlug)).toEqual(['mug']);
+    } finally {
+      local.setWebhookUrl(harness.hookUrl);
+    }
+  });
 });
