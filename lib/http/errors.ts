@@ -16,6 +16,7 @@ export const unauthorized = (m = 'Please sign in first.') => new HttpError(401, 
 export const forbidden = (m = 'You do not have access to this.') => new HttpError(403, m, 'forbidden');
 export const notFound = (m = 'Not found.') => new HttpError(404, m, 'not_found');
 export const conflict = (m: string, code?: string) => new HttpError(409, m, code ?? 'conflict');
+export const payloadTooLarge = (m: string) => new HttpError(413, m, 'payload_too_large');
 export const unprocessable = (m: string, code?: string) => new HttpError(422, m, code);
 export const tooMany = (m = 'Too many requests: please wait a moment and try again.') => new HttpError(429, m, 'rate_limited');
 

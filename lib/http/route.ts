@@ -1,6 +1,7 @@
 // Small wrappers for route handlers: parse input with zod, map errors to JSON responses.
 import { z } from 'zod';
-import { HttpError, badRequest, parseOrThrow } from './errors';
+import { readJsonBody, MAX_JSON_BYTES } from './body';
+import { HttpError, parseOrThrow } from './errors';
 
 export function errorResponse(err: unknown): Response {
   if (err instanceof HttpError) {
@@ -23,14 +24,9 @@ export function handle<C>(fn: Handler<C>): Handler<C> {
   };
 }
 
-export async function readJson<T extends z.ZodType>(req: Request, schema: T): Promise<z.infer<T>> {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw badRequest('The request body must be valid JSON.', 'invalid_json');
-  }
-  return parseOrThrow(schema, body);
+/** JSON body parsed with `schema`; 400 when invalid, 413 past `maxBytes` (counted while reading). */
+export async function readJson<T extends z.ZodType>(req: Request, schema: T, maxBytes = MAX_JSON_BYTES): Promise<z.infer<T>> {
+  return readJsonBody(req, schema, maxBytes);
 }
 
 export function readQuery<T extends z.ZodType>(req: Request, schema: T): z.infer<T> {

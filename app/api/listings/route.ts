@@ -1,6 +1,6 @@
 // A seller's listings: GET lists them, POST creates a draft (photos are rendered by a queue job).
 import { withAuth } from '@/lib/auth';
-import { badRequest } from '@/lib/http/errors';
+import { readJsonLimited } from '@/lib/http/body';
 import { createListing, listListingsForSeller, requireSeller } from '@/lib/sellers';
 
 export const dynamic = 'force-dynamic';
@@ -11,12 +11,7 @@ export const GET = withAuth(['SELLER', 'ADMIN'], async ({ user }) => {
 });
 
 export const POST = withAuth(['SELLER', 'ADMIN'], async ({ req, user }) => {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw badRequest('The request body must be valid JSON.', 'invalid_json');
-  }
+  const body = await readJsonLimited(req);
   const listing = await createListing(user, body);
   return Response.json({ listing }, { status: 201 });
 });

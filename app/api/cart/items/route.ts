@@ -1,17 +1,11 @@
 import { addToCart, cartTotals, getCart, updateQuantity } from '@/lib/cart';
 import { handle } from '@/lib/http/route';
-import { badRequest } from '@/lib/http/errors';
+import { readJsonLimited } from '@/lib/http/body';
 import { ensureCart } from '@/app/_lib/cart-session';
 
 export const dynamic = 'force-dynamic';
 
-async function body(req: Request): Promise<unknown> {
-  try {
-    return await req.json();
-  } catch {
-    throw badRequest('The request body must be valid JSON.', 'invalid_json');
-  }
-}
+const body = (req: Request): Promise<unknown> => readJsonLimited(req, 64 * 1024);
 
 // Add an item. Price and currency in the body are ignored: they come from the catalog.
 export const POST = handle(async (req) => {

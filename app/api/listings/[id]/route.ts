@@ -1,6 +1,6 @@
 // One listing, for its owner (or an admin): anyone else gets 404.
 import { withAuth } from '@/lib/auth';
-import { badRequest } from '@/lib/http/errors';
+import { readJsonLimited } from '@/lib/http/body';
 import { getOwnedListing, photoProgress, updateListing } from '@/lib/sellers';
 
 export const dynamic = 'force-dynamic';
@@ -12,12 +12,7 @@ export const GET = withAuth<Ctx>(['SELLER', 'ADMIN'], async ({ ctx, user }) => {
 });
 
 export const PATCH = withAuth<Ctx>(['SELLER', 'ADMIN'], async ({ req, ctx, user }) => {
-  let body: unknown;
-  try {
-    body = await req.json();
-  } catch {
-    throw badRequest('The request body must be valid JSON.', 'invalid_json');
-  }
+  const body = await readJsonLimited(req);
   const listing = await updateListing(user, (await ctx.params).id, body);
   return Response.json({ listing });
 });

@@ -1,7 +1,8 @@
 // POST /api/tryon/sets/:id/photos (multipart/form-data, one or more "photo" fields)
 // -> per-file results. 201 when every file was accepted, 207 when some were, otherwise the
 // first refusal's 4xx; a refused file never stops the others.
-import { badRequest, notFound } from '@/lib/http/errors';
+import { readFormLimited } from '@/lib/http/body';
+import { badRequest, notFound, payloadTooLarge } from '@/lib/http/errors';
 import { handle } from '@/lib/http/route';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_SET } from '@/lib/tryon/upload';
 import { addPhotos, type UploadFile } from '@/lib/tryon/service';
@@ -11,18 +12,19 @@ import { ensureTryonWorkers } from '@/lib/tryon/worker';
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
+/** Up to 4 full-size photos per request (the page sends one at a time), plus the multipart framing. */
+const MAX_PHOTOS_PER_REQUEST = 4;
+const MAX_UPLOAD_BYTES = MAX_PHOTOS_PER_REQUEST * MAX_PHOTO_BYTES + 1024 * 1024;
+
 export const POST = handle<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
   const { id } = await ctx.params;
   const owner = await resolveOwner(req);
   if (!owner) throw notFound('No such try-on set.');
-  const length = Number(req.headers.get('content-length') ?? 0);
-  if (length > (MAX_PHOTOS_PER_SET + 1) * MAX_PHOTO_BYTES) throw badRequest('Too much data in one upload: send at most 12 photos of up to 15 MB each.', 'request_too_large');
-  let form: FormData;
-  try {
-    form = await req.formData();
-  } catch {
-    throw badRequest('Send the photos as multipart/form-data with one "photo" field per file.', 'invalid_form');
-  }
+  // Counted while reading (chunked bodies carry no Content-Length): 413 past the limit.
+  const form = await readFormLimited(req, MAX_UPLOAD_BYTES, 'Send the photos as multipart/form-data with one "photo" field per file.').catch((err) => {
+    if (err?.status === 413) throw payloadTooLarge(`Too much data in one upload: send at most ${MAX_PHOTOS_PER_REQUEST} photos of up to ${MAX_PHOTO_BYTES / 1024 / 1024} MB each per request (${MAX_PHOTOS_PER_SET} per set).`);
+    throw err;
+  });
   const entries = form.getAll('photo');
   if (!entries.length) throw badRequest('No photo in the upload (field "photo").', 'no_photo');
   const files: UploadFile[] = [];
