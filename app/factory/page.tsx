@@ -9,6 +9,12 @@ export const metadata: Metadata = { title: 'Factory console', robots: { index: f
 
 type Job = Awaited<ReturnType<typeof listJobsForFactory>>[number];
 
+function formatAddress(address: unknown): string {
+  if (!address || typeof address !== 'object') return String(address ?? '');
+  const a = address as Record<string, string | null | undefined>;
+  return [a.line1, a.line2, a.city, a.state, a.postal_code ?? a.postalCode].filter(Boolean).join(', ');
+}
+
 function JobCard({ job, factoryView }: { job: Job; factoryView: boolean }) {
   return (
     <li className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm" data-testid="factory-job">
@@ -21,21 +27,42 @@ function JobCard({ job, factoryView }: { job: Job; factoryView: boolean }) {
       <p className="mt-1 text-sm text-stone-600">
         Order {job.orderNumber} · SKU {job.sku}
       </p>
-      <ul className="mt-3 space-y-1 text-sm">
-        {job.files.map((f) => (
-          <li key={f.placement} className="flex flex-wrap items-center gap-2">
-            {factoryView ? (
-              <a className="font-medium text-stone-900 underline underline-offset-2" href={`/factory/files/${job.id}/${encodeURIComponent(f.placement)}`} download>
-                Download {f.placement}
-              </a>
-            ) : (
-              <span className="font-medium">{f.placement}</span>
-            )}
-            <span className="text-stone-500">
-              {f.widthPx}×{f.heightPx} px @ {f.dpi} DPI · sha256 {f.sha256.slice(0, 12)}…
-            </span>
-          </li>
-        ))}
+      {job.note && (
+        <p className="mt-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900" role="note">
+          {job.note}
+        </p>
+      )}
+      {job.shipTo ? (
+        <address className="mt-2 text-sm not-italic text-stone-700" aria-label="Ship to">
+          <span className="font-medium">Ship to:</span> {job.shipTo.name} · {formatAddress(job.shipTo.address)} · {job.shipTo.country}
+        </address>
+      ) : (
+        <p className="mt-2 text-sm text-stone-500">The ship-to address appears once your factory claims the job.</p>
+      )}
+      <ul className="mt-3 grid gap-3 sm:grid-cols-2">
+        {job.files.map((f) => {
+          const base = `/factory/files/${job.id}/${encodeURIComponent(f.placement)}`;
+          return (
+            <li key={f.placement} className="flex gap-3 rounded-xl border border-stone-100 p-2 text-sm" data-testid="factory-file">
+              {f.thumbnailUrl && (
+                <img src={`${base}/thumbnail`} alt={`Print file for the ${f.placement}`} width={96} height={96} className="h-24 w-24 shrink-0 rounded-md border border-stone-200 bg-stone-50 object-contain" loading="lazy" />
+              )}
+              <div className="min-w-0">
+                <p className="font-medium capitalize">{f.placement}</p>
+                <p className="text-stone-500">
+                  {f.widthPx}×{f.heightPx} px @ {f.dpi} DPI
+                </p>
+                <p className={f.preflight?.ok ? 'text-emerald-700' : 'text-red-700'}>{f.preflight ? (f.preflight.ok ? 'Preflight passed' : 'Preflight failed') : 'Not preflighted'}</p>
+                <p className="truncate text-xs text-stone-500" title={f.sha256}>sha256 {f.sha256.slice(0, 12)}…</p>
+                {factoryView && (
+                  <a className="font-medium text-stone-900 underline underline-offset-2" href={base} download>
+                    Download {f.placement}
+                  </a>
+                )}
+              </div>
+            </li>
+          );
+        })}
       </ul>
       {job.tracking && (
         <p className="mt-2 text-sm text-stone-600">

@@ -100,3 +100,15 @@ export function skuFor(slug: string, v: SeedVariant): string {
   const part = (s: string) => s.toUpperCase().replace(/[^A-Z0-9]+/g, '');
   return [part(slug), v.size ? part(v.size) : null, part(v.color)].filter(Boolean).join('-');
 }
+
+/** Pattern repeat sizes a shopper may choose, in inches (a repeat larger than an area prints its top-left part). */
+export const REPEAT_IN_LIMITS = { min: 0.5, max: 24 } as const;
+
+/** What a print area gets when the catalog leaves it out (the database columns' defaults too). */
+export const PRINT_AREA_DEFAULTS = { dpi: 300, bleedIn: 0.125, safeMarginIn: 0.25 } as const;
+
+/** A catalog product's print areas with every default filled in. */
+export function catalogPrintAreas(slug: string) {
+  const product = CATALOG.find((p) => p.slug === slug);
+  return product?.printAreas.map((a) => ({ ...PRINT_AREA_DEFAULTS, ...a }));
+}

@@ -1,4 +1,4 @@
-export { CATALOG } from './catalog-data';
+export { CATALOG, REPEAT_IN_LIMITS, PRINT_AREA_DEFAULTS, catalogPrintAreas } from './catalog-data';
 export {
   findProductBySlug,
   findProductById,
@@ -9,4 +9,4 @@ export {
   updateProduct,
   updateVariant,
 } from './catalog-repository';
-export { formatMoney, variantLabel, printAreaPixels } from './format';
+export { formatMoney, variantLabel } from './format';

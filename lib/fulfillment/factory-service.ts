@@ -52,7 +52,20 @@ export function jobToApi(j: repo.JobView) {
     sku: j.orderItem.sku,
     quantity: j.orderItem.quantity,
     shipTo: j.factoryId ? { name: j.order.shippingName, address: j.order.shippingAddress, country: j.order.shippingCountry } : undefined,
-    files: j.files.map((f) => ({ placement: f.placement, url: fileUrl(j.id, f.placement), sha256: f.blobKey, widthPx: f.widthPx, heightPx: f.heightPx, dpi: f.dpi, bytes: f.bytes })),
+    files: j.files.map((f) => ({
+      placement: f.placement,
+      url: fileUrl(j.id, f.placement),
+      thumbnailUrl: f.thumbKey ? `${fileUrl(j.id, f.placement)}/thumbnail` : null,
+      sha256: f.blobKey,
+      widthPx: f.widthPx,
+      heightPx: f.heightPx,
+      dpi: f.dpi,
+      bytes: f.bytes,
+      engine: f.engine,
+      preflight: (f.preflight as { ok: boolean; checks: { name: string; ok: boolean; detail: string }[] } | null) ?? null,
+    })),
+    note: j.factoryNote,
+    filesReplacedAt: j.filesRemadeAt,
     tracking: j.trackingNumber ? { carrier: j.carrier, trackingNumber: j.trackingNumber, trackingUrl: j.trackingUrl } : undefined,
     claimedAt: j.claimedAt,
     readyAt: j.readyAt,
@@ -70,14 +83,18 @@ export async function listJobsForFactory(factoryId: string, status: z.infer<type
   return jobs.map(jobToApi);
 }
 
+const JOB_ID = /^[a-z0-9]{1,64}$/; // cuid; anything else (NUL bytes, %, slashes) names no job
+
 /** A job is visible to a factory when it is unclaimed and ready, or claimed by that factory. */
 export async function jobForFactory(jobId: string, factoryId: string) {
+  if (!JOB_ID.test(jobId)) throw notFound('No such job.');
   const job = await repo.findJob(jobId);
   if (!job || (job.factoryId ? job.factoryId !== factoryId : job.status !== 'READY')) throw notFound('No such job.');
   return job;
 }
 
 export async function claim(jobId: string, factoryId: string) {
+  if (!JOB_ID.test(jobId)) throw notFound('No such job.');
   const r = await repo.claimJob(jobId, factoryId);
   if (!r.exists) throw notFound('No such job.');
   if (r.ownerFactoryId && r.ownerFactoryId !== factoryId) throw conflict('This job was already claimed by another factory.', 'already_claimed');
@@ -108,6 +125,7 @@ const FACTORY_NEXT: Record<string, FulfillmentStatus[]> = {
 };
 
 export async function reportStatus(jobId: string, factoryId: string, report: StatusReport) {
+  if (!JOB_ID.test(jobId)) throw notFound('No such job (claim it first).');
   const job = await repo.findJob(jobId);
   if (!job || job.factoryId !== factoryId) throw notFound('No such job (claim it first).');
   const to = report.status.toUpperCase() as FulfillmentStatus;

@@ -34,11 +34,52 @@ export function markRendering(jobId: string) {
   return db.fulfillmentJob.updateMany({ where: { id: jobId, status: { in: ['QUEUED', 'RENDERING'] } }, data: { status: 'RENDERING', attempts: { increment: 1 } } });
 }
 
+export interface PrintFileRow {
+  placement: string;
+  blobKey: string;
+  manifestKey: string;
+  thumbKey: string;
+  engine: string;
+  preflight: Prisma.InputJsonValue;
+  widthPx: number;
+  heightPx: number;
+  dpi: number;
+  bytes: number;
+}
+
 /** Files and READY in one transaction, guarded by status: a job completes exactly once. */
-export function completeJob(jobId: string, files: { placement: string; blobKey: string; manifestKey: string; widthPx: number; heightPx: number; dpi: number; bytes: number }[]) {
+export function completeJob(jobId: string, files: PrintFileRow[], printEngine: number) {
   return db.$transaction(async (tx) => {
-    const updated = await tx.fulfillmentJob.updateMany({ where: { id: jobId, status: 'RENDERING' }, data: { status: 'READY', readyAt: new Date(), lastError: null } });
+    const updated = await tx.fulfillmentJob.updateMany({ where: { id: jobId, status: 'RENDERING' }, data: { status: 'READY', readyAt: new Date(), lastError: null, printEngine } });
     if (updated.count === 0) return false;
+    for (const f of files) {
+      await tx.printFile.upsert({ where: { jobId_placement: { jobId, placement: f.placement } }, update: f, create: { jobId, ...f } });
+    }
+    return true;
+  });
+}
+
+const REMAKEABLE: FulfillmentStatus[] = ['READY', 'CLAIMED', 'RECEIVED'];
+
+/** Jobs holding files from an older print engine that no factory has printed yet. */
+export async function jobsWithOutdatedFiles(printEngine: number): Promise<string[]> {
+  const jobs = await db.fulfillmentJob.findMany({
+    where: { status: { in: REMAKEABLE }, OR: [{ printEngine: null }, { printEngine: { lt: printEngine } }], files: { some: {} } },
+    select: { id: true },
+    orderBy: { createdAt: 'asc' },
+  });
+  return jobs.map((j) => j.id);
+}
+
+/** Swaps a job's files for remade ones, unless it was printed (or remade) meanwhile. */
+export function replaceFiles(jobId: string, files: PrintFileRow[], printEngine: number, note: string) {
+  return db.$transaction(async (tx) => {
+    const guard = { id: jobId, status: { in: REMAKEABLE }, OR: [{ printEngine: null }, { printEngine: { lt: printEngine } }] };
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "FulfillmentJob" WHERE id = ${jobId} FOR UPDATE`;
+    if (!locked.length) return false;
+    const updated = await tx.fulfillmentJob.updateMany({ where: guard, data: { printEngine, factoryNote: note, filesRemadeAt: new Date() } });
+    if (updated.count === 0) return false;
+    await tx.printFile.deleteMany({ where: { jobId, placement: { notIn: files.map((f) => f.placement) } } });
     for (const f of files) {
       await tx.printFile.upsert({ where: { jobId_placement: { jobId, placement: f.placement } }, update: f, create: { jobId, ...f } });
     }

@@ -16,5 +16,5 @@ export {
   type StatusReport,
 } from './factory-service';
 export { emitWebhook, signPayload, RETRY_MINUTES } from './outbound-webhooks';
-export { handleOrderPaid, handleRenderJob } from './render-job';
+export { handleOrderPaid, handleRenderJob, printOneFile, remakeOutdatedPrintFiles, REMAKE_NOTE } from './render-job';
 export { assignUserToFactory, createEndpoint, listDeliveries } from './fulfillment-repository';

@@ -12,7 +12,7 @@ type Ctx = { params: Promise<{ jobId: string; placement: string }> };
 export const GET = withAuth<Ctx>(['FACTORY', 'ADMIN'], async ({ ctx, user }) => {
   const { jobId, placement } = await ctx.params;
   const job = await jobForFactory(jobId, await factoryForUser(user.id));
-  const file = job.files.find((f) => f.placement === decodeURIComponent(placement));
+  const file = job.files.find((f) => f.placement === placement); // Next has already decoded it
   if (!file) throw notFound('No such file.');
   return new Response(Readable.toWeb(await getBlobStream(file.blobKey)) as ReadableStream, {
     headers: { 'content-type': 'image/png', 'content-length': String(file.bytes), 'x-content-sha256': file.blobKey, 'content-disposition': `attachment; filename="${job.orderId}-${file.placement}.png"` },

@@ -9,7 +9,7 @@ export const dynamic = 'force-dynamic';
 // Streams a print file; its sha256 travels in a header so the factory can verify it.
 export const GET = withFactory<{ id: string; placement: string }>(async ({ params, factory }) => {
   const job = await jobForFactory(params.id, factory.id);
-  const file = job.files.find((f) => f.placement === decodeURIComponent(params.placement));
+  const file = job.files.find((f) => f.placement === params.placement); // Next has already decoded it
   if (!file) throw notFound('This job has no file for that placement (yet).');
   const stream = await getBlobStream(file.blobKey);
   return new Response(Readable.toWeb(stream) as ReadableStream, {
