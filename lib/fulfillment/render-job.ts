@@ -4,6 +4,7 @@ import { badRequest } from '../http/errors';
 import { ArtworkMismatchError, PreflightError, PRINT_ENGINE_VERSION, renderPrintFiles, type PrintAreaSpec } from '../print';
 import { putBlob } from '../storage';
 import { enqueue, QUEUES } from '../queue';
+import { refundUnfulfillableOrder } from '../orders';
 import * as repo from './fulfillment-repository';
 import { emitWebhook } from './outbound-webhooks';
 import { tileSource } from './tile-source';
@@ -91,6 +92,7 @@ export async function handleRenderJob({ jobId }: { jobId: string }): Promise<voi
     if (fatal) {
       console.error(`[fulfillment] job ${jobId} stopped: ${(err as Error).message}`);
       await emitWebhook('fulfillment.job.failed', { jobId, orderId: job.orderId, reason: (err as Error).message });
+      await refundUnfulfillableOrder(job.orderId, (err as Error).message); // never printed: the shopper gets the money back
       return; // never retried: printing the wrong art is worse than not printing
     }
     throw err; // pg-boss retries with backoff

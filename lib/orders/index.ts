@@ -3,3 +3,5 @@ export { handleStripeWebhook, syncOrderWithCheckout, HANDLED_EVENTS, type Webhoo
 export { ORDER_STATUSES, assertTransition, canTransition, label as statusLabel, type OrderStatusName } from './order-status';
 export { orderAccessToken, orderUrl, verifyOrderAccessToken } from './order-links';
 export { findOrder, findOrderBySession, listOrdersForUser, searchOrders, transitionOrder, type OrderView } from './order-repository';
+export { refundUnfulfillableOrder, handleOrderRefund, type UnfulfillableRefund } from './refunds';
+export { startOrderWorkers } from './workers';

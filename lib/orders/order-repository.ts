@@ -138,6 +138,15 @@ export async function lockOrder(tx: Tx, id: string) {
   return tx.order.findUniqueOrThrow({ where: { id }, include: { payments: true } });
 }
 
+/** Order items whose print job failed for good: they will never be printed. */
+export function unfulfillableItemsInTx(tx: Tx, orderId: string) {
+  return tx.orderItem.findMany({ where: { orderId, fulfillmentJob: { is: { status: 'FAILED' } } }, select: { id: true, unitPriceMinor: true, quantity: true }, orderBy: { id: 'asc' } });
+}
+
+export function countOrderItemsInTx(tx: Tx, orderId: string) {
+  return tx.orderItem.count({ where: { orderId } });
+}
+
 /** The lines of an order, as its cart held them (to take them out of the cart once bought). */
 export function orderLinesInTx(tx: Tx, orderId: string) {
   return tx.orderItem.findMany({ where: { orderId }, select: { variantId: true, designId: true, listingId: true, repeatIn: true, quantity: true } });

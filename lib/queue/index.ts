@@ -13,6 +13,7 @@ export const QUEUES = {
   campaignSweep: 'campaign-sweep',
   tryonRender: 'tryon-render',
   tryonSweep: 'tryon-sweep',
+  orderRefund: 'order-refund',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -32,6 +33,9 @@ const queueOptions = (expireInSeconds = Number(process.env.QUEUE_EXPIRE_SECONDS 
   'tryon-render': { retryLimit: 1, retryDelay: 5, expireInSeconds: 300 },
   // Try-on: deletes expired photos and renders (hourly, and when the worker starts).
   'tryon-sweep': { policy: 'stately', retryLimit: 0, expireInSeconds: 300 },
+  // Orders that cannot be fulfilled: refund what cannot be printed (idempotent; one run per
+  // order at a time, a request arriving meanwhile waits as the one queued job).
+  'order-refund': { policy: 'stately', retryLimit: 20, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
 });
 
 const g = globalThis as unknown as { seedprintBoss?: Promise<PgBoss> };
