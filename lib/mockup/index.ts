@@ -3,4 +3,4 @@ export { renderMockup, compositeRaw, compositeRawParallel, encodeMockup, parseHe
 export { getTemplate, listTemplates, resolveTemplate, registerTemplate, loadTemplateDir, templateJsonSchema, TEMPLATES_DIR, uploadedTemplatesDir, type LoadedTemplate, type TemplateJson, type TemplateRef } from './template';
 export { decodeTile, clearTileCache, type DecodedTile } from './tile';
 export { mockupQuerySchema, mockupResponse, type TileLoader } from './http';
-export { saveUploadedTemplate, photoTemplateSchema, type PhotoTemplateInput } from './uploaded-templates';
+export { saveUploadedTemplate, saveTemplateFromForm, photoTemplateSchema, MAX_TEMPLATE_UPLOAD_BYTES, type PhotoTemplateInput } from './uploaded-templates';

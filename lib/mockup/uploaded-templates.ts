@@ -18,7 +18,31 @@ export const photoTemplateSchema = z.object({
 export type PhotoTemplateInput = z.infer<typeof photoTemplateSchema>;
 
 const MAX_BYTES = 15 * 1024 * 1024;
+/** The whole upload request: the photo and a mask of up to 15 MB each, plus the form fields. */
+export const MAX_TEMPLATE_UPLOAD_BYTES = 2 * MAX_BYTES + 1024 * 1024;
 const LONG_EDGE = 1024;
+
+/**
+ * The admin upload form (multipart fields product, view, area, widthIn, heightIn, the corners
+ * tlx…bly in % of the photo, photo and optional mask) saved as a template.
+ */
+export async function saveTemplateFromForm(form: FormData): Promise<{ product: string; view: string; dir: string }> {
+  const photo = form.get('photo');
+  const mask = form.get('mask');
+  if (!(photo instanceof Blob) || photo.size === 0) throw badRequest('Choose a photo to upload.');
+  const num = (v: FormDataEntryValue | null) => (v === null || v === '' ? NaN : Number(v) / 100);
+  const corners = ['tl', 'tr', 'br', 'bl'].map((c) => [num(form.get(`${c}x`)), num(form.get(`${c}y`))]);
+  return saveUploadedTemplate(
+    {
+      product: form.get('product'),
+      view: form.get('view'),
+      printArea: { name: String(form.get('area') || 'front'), widthIn: Number(form.get('widthIn')), heightIn: Number(form.get('heightIn')) },
+      quad: corners,
+    },
+    Buffer.from(await photo.arrayBuffer()),
+    mask instanceof Blob && mask.size > 0 ? Buffer.from(await mask.arrayBuffer()) : null,
+  );
+}
 
 export async function saveUploadedTemplate(input: unknown, photo: Buffer, mask?: Buffer | null): Promise<{ product: string; view: string; dir: string }> {
   const t = parseOrThrow(photoTemplateSchema, input);

@@ -1,6 +1,23 @@
 'use client';
 import { useActionState } from 'react';
-import { uploadTemplateAction, type UploadState } from './actions';
+
+interface UploadState {
+  error?: string;
+  ok?: string;
+  preview?: string;
+}
+
+/** Posts the form to /api/admin/mockups (a route handler: server actions stop at 1 MB). */
+async function uploadTemplate(_prev: UploadState, form: FormData): Promise<UploadState> {
+  try {
+    const res = await fetch('/api/admin/mockups', { method: 'POST', body: form });
+    const body = (await res.json().catch(() => ({}))) as { ok?: string; preview?: string; error?: { message?: string } };
+    if (res.ok) return { ok: body.ok, preview: body.preview };
+    return { error: body.error?.message ?? `The template could not be saved (${res.status}).` };
+  } catch {
+    return { error: 'The upload did not reach the store. Check the connection and try again.' };
+  }
+}
 
 const CORNERS = [
   ['tl', 'Top left', 25, 25],
@@ -10,7 +27,7 @@ const CORNERS = [
 ] as const;
 
 export function UploadTemplateForm({ products }: { products: { slug: string; name: string }[] }) {
-  const [state, action, pending] = useActionState<UploadState, FormData>(uploadTemplateAction, {});
+  const [state, action, pending] = useActionState<UploadState, FormData>(uploadTemplate, {});
   return (
     <form action={action} className="card space-y-4 p-5" encType="multipart/form-data">
       <h2 className="font-semibold text-stone-900">Add a photo template</h2>
