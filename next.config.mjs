@@ -9,6 +9,8 @@ const nextConfig = {
   typedRoutes: false,
   images: { unoptimized: true },
   experimental: {
+    // forbidden()/unauthorized(): server actions answer 403/401 (lib/http/action.ts), not 500.
+    authInterrupts: true,
     // ISR pages (product pages) stay in this server's memory only: a restart may point at
     // another database (fresh ids), so pages cached on disk by an earlier run would be stale.
     isrFlushToDisk: false,

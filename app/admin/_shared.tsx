@@ -1,7 +1,5 @@
 // Bits shared by the admin pages and actions.
-import { unstable_rethrow } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { HttpError } from '@/lib/http/errors';
 
 export function Flash({ saved, error }: { saved?: string | null; error?: string | null }) {
   if (error) {
@@ -19,13 +17,6 @@ export function Flash({ saved, error }: { saved?: string | null; error?: string 
     );
   }
   return null;
-}
-
-export function messageOf(err: unknown): string {
-  unstable_rethrow(err);
-  if (err instanceof HttpError) return err.message;
-  console.error('[seedprint] admin action failed', err);
-  return 'Something went wrong on our side. Please try again.';
 }
 
 export function param(v: string | string[] | undefined): string | null {

@@ -1,28 +1,25 @@
 'use server';
 import { revalidatePath } from 'next/cache';
-import { redirect, unstable_rethrow } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import { updateQuantity } from '@/lib/cart';
-import { HttpError } from '@/lib/http/errors';
+import { serverAction } from '@/lib/http/action';
 import { startCheckout } from '@/lib/orders';
 import { currentCartId } from '@/app/_lib/cart-session';
 import { safeCurrentUser } from '@/app/_components/site-data';
 
 /** Quantity stepper and "Remove" (quantity 0). Works without JavaScript. */
-export async function updateQuantityAction(form: FormData): Promise<void> {
-  const cartId = await currentCartId();
-  let error: string | null = null;
-  if (cartId) {
-    try {
-      await updateQuantity(cartId, { itemId: String(form.get('itemId') ?? ''), quantity: form.get('quantity') });
-    } catch (err) {
-      unstable_rethrow(err);
-      if (!(err instanceof HttpError)) console.error('[seedprint] cart update failed', err);
-      error = err instanceof HttpError ? err.message : 'Something went wrong on our side. Please try again.';
-    }
-  }
-  revalidatePath('/cart'); // only the cart shows its lines; the header badge follows (CartCountSync)
-  if (error) redirect(`/cart?error=${encodeURIComponent(error)}`);
-}
+export const updateQuantityAction = serverAction(
+  async (form: FormData): Promise<void> => {
+    const cartId = await currentCartId();
+    if (cartId) await updateQuantity(cartId, { itemId: String(form.get('itemId') ?? ''), quantity: form.get('quantity') });
+    revalidatePath('/cart'); // only the cart shows its lines; the header badge follows (CartCountSync)
+  },
+  (message) => {
+    revalidatePath('/cart');
+    redirect(`/cart?error=${encodeURIComponent(message)}`);
+  },
+  { label: 'cart update' },
+);
 
 export interface CheckoutState {
   error?: string;
@@ -30,18 +27,12 @@ export interface CheckoutState {
   country?: string;
 }
 
-export async function checkoutAction(_prev: CheckoutState, form: FormData): Promise<CheckoutState> {
-  const email = String(form.get('email') ?? '');
-  const country = String(form.get('country') ?? '');
-  let url: string;
-  try {
+export const checkoutAction = serverAction(
+  async (_prev: CheckoutState, form: FormData): Promise<CheckoutState> => {
     const user = await safeCurrentUser();
-    const result = await startCheckout(await currentCartId(), { email, country }, user?.id ?? null);
-    url = result.checkoutUrl;
-  } catch (err) {
-    unstable_rethrow(err);
-    if (!(err instanceof HttpError)) console.error('[seedprint] checkout failed', err);
-    return { error: err instanceof HttpError ? err.message : 'We could not start the checkout. Please try again in a moment.', email, country };
-  }
-  redirect(url);
-}
+    const result = await startCheckout(await currentCartId(), { email: String(form.get('email') ?? ''), country: String(form.get('country') ?? '') }, user?.id ?? null);
+    redirect(result.checkoutUrl);
+  },
+  (message, _prev, form) => ({ error: message, email: String(form.get('email') ?? ''), country: String(form.get('country') ?? '') }),
+  { label: 'checkout', fallback: 'We could not start the checkout. Please try again in a moment.' },
+);

@@ -3,7 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { requireRole } from '@/lib/auth';
 import { claim, factoryForUser, reportStatus, statusSchema } from '@/lib/fulfillment';
-import { HttpError, describeZodError } from '@/lib/http/errors';
+import { serverAction } from '@/lib/http/action';
+import { parseOrThrow } from '@/lib/http/errors';
 
 export interface ActionState {
   error?: string;
@@ -15,30 +16,29 @@ async function factoryId() {
   return factoryForUser(user.id);
 }
 
-export async function claimJobAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  try {
+export const claimJobAction = serverAction(
+  async (_prev: ActionState, form: FormData): Promise<ActionState> => {
     const job = await claim(String(form.get('jobId')), await factoryId());
     revalidatePath('/factory');
     return { ok: `Claimed job for order ${job.orderNumber}.` };
-  } catch (err) {
-    return { error: err instanceof HttpError ? err.message : 'Could not claim the job.' };
-  }
-}
+  },
+  (message): ActionState => ({ error: message }),
+  { label: 'factory claim', fallback: 'Could not claim the job.' },
+);
 
-export async function reportStatusAction(_prev: ActionState, form: FormData): Promise<ActionState> {
-  const parsed = statusSchema.safeParse({
-    status: form.get('status'),
-    carrier: form.get('carrier') || undefined,
-    trackingNumber: form.get('trackingNumber') || undefined,
-    trackingUrl: form.get('trackingUrl') || undefined,
-    reason: form.get('reason') || undefined,
-  });
-  if (!parsed.success) return { error: describeZodError(parsed.error) };
-  try {
-    const job = await reportStatus(String(form.get('jobId')), await factoryId(), parsed.data);
+export const reportStatusAction = serverAction(
+  async (_prev: ActionState, form: FormData): Promise<ActionState> => {
+    const input = parseOrThrow(statusSchema, {
+      status: form.get('status'),
+      carrier: form.get('carrier') || undefined,
+      trackingNumber: form.get('trackingNumber') || undefined,
+      trackingUrl: form.get('trackingUrl') || undefined,
+      reason: form.get('reason') || undefined,
+    });
+    const job = await reportStatus(String(form.get('jobId')), await factoryId(), input);
     revalidatePath('/factory');
-    return { ok: `Order ${job.orderNumber}: ${parsed.data.status}.` };
-  } catch (err) {
-    return { error: err instanceof HttpError ? err.message : 'Could not update the job.' };
-  }
-}
+    return { ok: `Order ${job.orderNumber}: ${input.status}.` };
+  },
+  (message): ActionState => ({ error: message }),
+  { label: 'factory status', fallback: 'Could not update the job.' },
+);

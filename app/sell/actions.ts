@@ -3,16 +3,11 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth';
-import { HttpError } from '@/lib/http/errors';
+import { serverAction } from '@/lib/http/action';
 import { archiveListing, becomeSeller, chooseCover, createListing, publishListing, regeneratePhotos, updateListing, updateSellerProfile } from '@/lib/sellers';
 
 const str = (form: FormData, k: string) => String(form.get(k) ?? '').trim();
 
-function message(err: unknown): string {
-  if (err instanceof HttpError) return err.message;
-  console.error('[sell] action failed', err);
-  return 'Something went wrong on our side. Please try again.';
-}
 
 async function signedIn() {
   const user = await getCurrentUser();
@@ -20,26 +15,28 @@ async function signedIn() {
   return user;
 }
 
-export async function becomeSellerAction(form: FormData): Promise<void> {
-  const user = await signedIn();
-  try {
-    await becomeSeller(user, { shopName: str(form, 'shopName'), slug: str(form, 'slug'), bio: str(form, 'bio'), payoutEmail: str(form, 'payoutEmail') });
-  } catch (err) {
-    redirect(`/sell?error=${encodeURIComponent(message(err))}`);
-  }
-  revalidatePath('/', 'layout');
-  redirect('/sell?welcome=1');
-}
+const toSell = (message: string) => redirect(`/sell?error=${encodeURIComponent(message)}`);
 
-export async function updateShopAction(form: FormData): Promise<void> {
-  const user = await signedIn();
-  try {
+export const becomeSellerAction = serverAction(
+  async (form: FormData): Promise<void> => {
+    const user = await signedIn();
+    await becomeSeller(user, { shopName: str(form, 'shopName'), slug: str(form, 'slug'), bio: str(form, 'bio'), payoutEmail: str(form, 'payoutEmail') });
+    revalidatePath('/', 'layout');
+    redirect('/sell?welcome=1');
+  },
+  toSell,
+  { label: 'become seller' },
+);
+
+export const updateShopAction = serverAction(
+  async (form: FormData): Promise<void> => {
+    const user = await signedIn();
     await updateSellerProfile(user, { shopName: str(form, 'shopName'), bio: str(form, 'bio'), payoutEmail: str(form, 'payoutEmail') });
-  } catch (err) {
-    redirect(`/sell?error=${encodeURIComponent(message(err))}`);
-  }
-  redirect('/sell?saved=1');
-}
+    redirect('/sell?saved=1');
+  },
+  toSell,
+  { label: 'update shop' },
+);
 
 export interface ListingFormState {
   error?: string;
@@ -84,58 +81,43 @@ function snapshot(form: FormData): Record<string, string | string[]> {
   return out;
 }
 
-export async function createListingAction(_prev: ListingFormState, form: FormData): Promise<ListingFormState> {
-  const user = await signedIn();
-  const { listProducts } = await import('@/lib/catalog');
-  let id: string;
-  try {
+export const createListingAction = serverAction(
+  async (_prev: ListingFormState, form: FormData): Promise<ListingFormState> => {
+    const user = await signedIn();
+    const { listProducts } = await import('@/lib/catalog');
     const listing = await createListing(user, listingInput(form, await listProducts()));
-    id = listing.id;
-  } catch (err) {
-    return { error: message(err), values: snapshot(form) };
-  }
-  revalidatePath('/sell');
-  redirect(`/sell/listings/${id}?created=1`);
+    revalidatePath('/sell');
+    redirect(`/sell/listings/${listing.id}?created=1`);
+  },
+  (message, _prev, form): ListingFormState => ({ error: message, values: snapshot(form) }),
+  { label: 'create listing' },
+);
+
+/** A listing's buttons: run `fn`, then back to the listing page with `ok` or ?error=…. */
+function listingAction(fn: (user: Awaited<ReturnType<typeof signedIn>>, id: string, form: FormData) => Promise<unknown>, ok: string, label: string) {
+  const back = (id: string, query: string) => {
+    revalidatePath(`/sell/listings/${id}`);
+    revalidatePath('/sell');
+    redirect(`/sell/listings/${id}?${query}`);
+  };
+  return serverAction(
+    async (form: FormData): Promise<void> => {
+      const user = await signedIn();
+      const id = str(form, 'listingId');
+      await fn(user, id, form);
+      back(id, ok);
+    },
+    (message, form) => back(str(form, 'listingId'), `error=${encodeURIComponent(message)}`),
+    { label },
+  );
 }
 
-async function listingAction(id: string, fn: () => Promise<unknown>, ok: string): Promise<void> {
-  let error: string | null = null;
-  try {
-    await fn();
-  } catch (err) {
-    error = message(err);
-  }
-  revalidatePath(`/sell/listings/${id}`);
-  revalidatePath('/sell');
-  redirect(`/sell/listings/${id}?${error ? `error=${encodeURIComponent(error)}` : ok}`);
-}
-
-export async function publishAction(form: FormData): Promise<void> {
-  const user = await signedIn();
-  const id = str(form, 'listingId');
-  await listingAction(id, () => publishListing(user, id), 'published=1');
-}
-
-export async function archiveAction(form: FormData): Promise<void> {
-  const user = await signedIn();
-  const id = str(form, 'listingId');
-  await listingAction(id, () => archiveListing(user, id), 'archived=1');
-}
-
-export async function coverAction(form: FormData): Promise<void> {
-  const user = await signedIn();
-  const id = str(form, 'listingId');
-  await listingAction(id, () => chooseCover(user, id, str(form, 'photoId')), 'cover=1');
-}
-
-export async function regenerateAction(form: FormData): Promise<void> {
-  const user = await signedIn();
-  const id = str(form, 'listingId');
-  await listingAction(id, () => regeneratePhotos(user, id), 'regenerating=1');
-}
-
-export async function updateDetailsAction(form: FormData): Promise<void> {
-  const user = await signedIn();
-  const id = str(form, 'listingId');
-  await listingAction(id, () => updateListing(user, id, { title: str(form, 'title'), description: str(form, 'description'), tags: str(form, 'tags') }), 'saved=1');
-}
+export const publishAction = listingAction((user, id) => publishListing(user, id), 'published=1', 'publish listing');
+export const archiveAction = listingAction((user, id) => archiveListing(user, id), 'archived=1', 'archive listing');
+export const coverAction = listingAction((user, id, form) => chooseCover(user, id, str(form, 'photoId')), 'cover=1', 'choose cover');
+export const regenerateAction = listingAction((user, id) => regeneratePhotos(user, id), 'regenerating=1', 'regenerate photos');
+export const updateDetailsAction = listingAction(
+  (user, id, form) => updateListing(user, id, { title: str(form, 'title'), description: str(form, 'description'), tags: str(form, 'tags') }),
+  'saved=1',
+  'update listing',
+);

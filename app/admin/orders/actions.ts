@@ -3,9 +3,9 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { assertRole, getCurrentUser } from '@/lib/auth';
+import { serverAction } from '@/lib/http/action';
 import { parseOrThrow } from '@/lib/http/errors';
 import { ORDER_STATUSES, statusLabel, transitionOrder } from '@/lib/orders';
-import { messageOf } from '../_shared';
 
 const transitionSchema = z.object({
   orderId: z.string().min(1),
@@ -18,19 +18,18 @@ const transitionSchema = z.object({
     .transform((s) => s || undefined),
 });
 
-export async function changeOrderStatusAction(form: FormData): Promise<void> {
-  const orderId = String(form.get('orderId') ?? '');
-  let target: string;
-  try {
+const orderPage = (form: FormData) => `/admin/orders/${encodeURIComponent(String(form.get('orderId') ?? ''))}`;
+
+export const changeOrderStatusAction = serverAction(
+  async (form: FormData): Promise<void> => {
     const user = await getCurrentUser();
     assertRole(user, ['ADMIN']);
     const input = parseOrThrow(transitionSchema, Object.fromEntries(form));
     await transitionOrder(input.orderId, input.to, `admin:${user.id}`, input.note ?? `Changed by ${user.email}`);
-    revalidatePath(`/admin/orders/${orderId}`);
-    revalidatePath(`/orders/${orderId}`);
-    target = `/admin/orders/${encodeURIComponent(orderId)}?saved=${encodeURIComponent(`Order is now ${statusLabel(input.to).toLowerCase()}.`)}`;
-  } catch (err) {
-    target = `/admin/orders/${encodeURIComponent(orderId)}?error=${encodeURIComponent(messageOf(err))}`;
-  }
-  redirect(target);
-}
+    revalidatePath(`/admin/orders/${input.orderId}`);
+    revalidatePath(`/orders/${input.orderId}`);
+    redirect(`${orderPage(form)}?saved=${encodeURIComponent(`Order is now ${statusLabel(input.to).toLowerCase()}.`)}`);
+  },
+  (message, form) => redirect(`${orderPage(form)}?error=${encodeURIComponent(message)}`),
+  { label: 'admin order status' },
+);

@@ -4,8 +4,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { assertRole, getCurrentUser } from '@/lib/auth';
 import { updateProduct, updateVariant } from '@/lib/catalog';
+import { serverAction } from '@/lib/http/action';
 import { parseOrThrow } from '@/lib/http/errors';
-import { messageOf } from '../_shared';
 
 const checkbox = z.preprocess((v) => v === 'on' || v === 'true' || v === true, z.boolean());
 
@@ -49,32 +49,28 @@ function afterCatalogWrite() {
   revalidatePath('/', 'layout');
 }
 
-export async function updateProductAction(form: FormData): Promise<void> {
-  const id = String(form.get('id') ?? '');
-  let target: string;
-  try {
+const productPage = (id: FormDataEntryValue | null) => `/admin/products/${encodeURIComponent(String(id ?? ''))}`;
+
+export const updateProductAction = serverAction(
+  async (form: FormData): Promise<void> => {
     await requireAdmin();
     const input = parseOrThrow(productSchema, Object.fromEntries(form));
-    const p = await updateProduct(input.id, { name: input.name, description: input.description, active: input.active });
+    await updateProduct(input.id, { name: input.name, description: input.description, active: input.active });
     afterCatalogWrite();
-    target = `/admin/products/${encodeURIComponent(id)}?saved=${encodeURIComponent('Product saved.')}`;
-  } catch (err) {
-    target = `/admin/products/${encodeURIComponent(id)}?error=${encodeURIComponent(messageOf(err))}`;
-  }
-  redirect(target);
-}
+    redirect(`${productPage(form.get('id'))}?saved=${encodeURIComponent('Product saved.')}`);
+  },
+  (message, form) => redirect(`${productPage(form.get('id'))}?error=${encodeURIComponent(message)}`),
+  { label: 'admin product' },
+);
 
-export async function updateVariantAction(form: FormData): Promise<void> {
-  const productId = String(form.get('productId') ?? '');
-  let target: string;
-  try {
+export const updateVariantAction = serverAction(
+  async (form: FormData): Promise<void> => {
     await requireAdmin();
     const input = parseOrThrow(variantSchema, Object.fromEntries(form));
     await updateVariant(input.id, { priceMinor: input.price, costMinor: input.cost, active: input.active });
     afterCatalogWrite();
-    target = `/admin/products/${encodeURIComponent(productId)}?saved=${encodeURIComponent(`Variant ${String(form.get('sku') ?? '')} saved.`)}#variants`;
-  } catch (err) {
-    target = `/admin/products/${encodeURIComponent(productId)}?error=${encodeURIComponent(messageOf(err))}#variants`;
-  }
-  redirect(target);
-}
+    redirect(`${productPage(form.get('productId'))}?saved=${encodeURIComponent(`Variant ${String(form.get('sku') ?? '')} saved.`)}#variants`);
+  },
+  (message, form) => redirect(`${productPage(form.get('productId'))}?error=${encodeURIComponent(message)}#variants`),
+  { label: 'admin variant' },
+);

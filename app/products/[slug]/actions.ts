@@ -1,7 +1,6 @@
 'use server';
-import { unstable_rethrow } from 'next/navigation';
 import { addToCart } from '@/lib/cart';
-import { HttpError } from '@/lib/http/errors';
+import { serverAction } from '@/lib/http/action';
 import { ensureCart } from '@/app/_lib/cart-session';
 import { safeCurrentUser } from '@/app/_components/site-data';
 
@@ -12,10 +11,10 @@ export interface AddToCartState {
   at?: number;
 }
 
-export async function addToCartAction(_prev: AddToCartState, form: FormData): Promise<AddToCartState> {
-  const designId = String(form.get('designId') ?? '').trim();
-  if (!designId) return { status: 'error', message: 'Design a pattern first: every product is printed with your own design.', at: Date.now() };
-  try {
+export const addToCartAction = serverAction(
+  async (_prev: AddToCartState, form: FormData): Promise<AddToCartState> => {
+    const designId = String(form.get('designId') ?? '').trim();
+    if (!designId) return { status: 'error', message: 'Design a pattern first: every product is printed with your own design.', at: Date.now() };
     const user = await safeCurrentUser();
     const cart = await ensureCart(user?.id ?? null);
     await addToCart(cart.id, {
@@ -24,11 +23,8 @@ export async function addToCartAction(_prev: AddToCartState, form: FormData): Pr
       quantity: form.get('quantity') ?? 1,
       repeatIn: form.get('repeatIn') ?? 4,
     });
-  } catch (err) {
-    unstable_rethrow(err);
-    if (err instanceof HttpError) return { status: 'error', message: err.message, at: Date.now() };
-    console.error('[seedprint] add to cart failed', err);
-    return { status: 'error', message: 'Something went wrong on our side. Please try again.', at: Date.now() };
-  }
-  return { status: 'ok', message: 'Added to your cart.', at: Date.now() };
-}
+    return { status: 'ok', message: 'Added to your cart.', at: Date.now() };
+  },
+  (message): AddToCartState => ({ status: 'error', message, at: Date.now() }),
+  { label: 'add to cart' },
+);
