@@ -11,11 +11,12 @@ process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 const who = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('../../lib/auth', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../lib/auth')>();
+  const assertRole: typeof real.assertRole = real.assertRole;
   return {
     ...real,
     getCurrentUser: async () => who.user,
     requireRole: async (...roles: CurrentUser['role'][]) => {
-      real.assertRole(who.user, roles);
+      assertRole(who.user, roles);
       return who.user;
     },
   };
@@ -58,7 +59,7 @@ describe('serverAction wrapper', () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     await expect(serverAction(async () => Promise.reject(new Error('db down')), onError, { fallback: 'Try later.' })()).resolves.toEqual({ error: 'Try later.' });
     expect(logged).toHaveBeenCalledOnce();
-    await expect(serverAction(async (a: number, b: number) => ({ sum: a + b }), onError)(2, 3)).resolves.toEqual({ sum: 5 });
+    await expect(serverAction(async (a: number, b: number): Promise<{ sum?: number; error?: string }> => ({ sum: a + b }), onError)(2, 3)).resolves.toEqual({ sum: 5 });
   });
 
   it('lets redirect() through', async () => {
@@ -68,7 +69,8 @@ describe('serverAction wrapper', () => {
   });
 
   it('is switched on in next.config.mjs (experimental.authInterrupts)', async () => {
-    const config = (await import('../../next.config.mjs')).default as { experimental?: { authInterrupts?: boolean } };
+    const file = '../../next.config.mjs';
+    const config = ((await import(/* @vite-ignore */ file)) as { default: { experimental?: { authInterrupts?: boolean } } }).default;
     expect(config.experimental?.authInterrupts).toBe(true);
   });
 });

@@ -1,0 +1,80 @@
+// Security headers on pages (proxy.ts, run as Next.js runs it) and the cross-site check on
+// state-changing API routes (handle(), through real route handlers).
+import { NextRequest } from 'next/server';
+import { describe, expect, it } from 'vitest';
+import { proxy, config } from '../../proxy';
+import { POST as cartPost } from '../../app/api/cart/items/route';
+import { assertSameOrigin, contentSecurityPolicy, isCachedPage } from '../../lib/http/security';
+
+const PUBLIC = 'http://localhost:3000'; // the test default of PUBLIC_URL
+
+describe('page security headers (proxy.ts)', () => {
+  it('sends a nonce-based CSP, frame-ancestors, X-Frame-Options and Referrer-Policy, and passes the nonce to Next.js', () => {
+    const res = proxy(new NextRequest(`${PUBLIC}/cart`));
+    const csp = res.headers.get('content-security-policy') ?? '';
+    const nonce = /'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    expect(csp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'self'");
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toBeNull(); // plain http
+    // Next.js reads the request's CSP header to put the nonce on its scripts.
+    expect(res.headers.get('x-middleware-request-content-security-policy')).toBe(csp);
+    expect(res.headers.get('x-middleware-request-x-nonce')).toBe(nonce);
+    // A fresh nonce per request.
+    const again = proxy(new NextRequest(`${PUBLIC}/cart`)).headers.get('content-security-policy');
+    expect(again).not.toBe(csp);
+  });
+
+  it('adds HSTS when served over https', () => {
+    const res = proxy(new NextRequest(`${PUBLIC}/`, { headers: { 'x-forwarded-proto': 'https' } }));
+    expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
+  });
+
+  it('cached (ISR) product pages get the policy without a nonce (their HTML is rendered once)', () => {
+    expect(isCachedPage('/products/hoodie')).toBe(true);
+    expect(isCachedPage('/products')).toBe(false);
+    const res = proxy(new NextRequest(`${PUBLIC}/products/hoodie`));
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self' 'unsafe-inline'/);
+    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-middleware-request-content-security-policy')).toBeNull();
+  });
+
+  it('runs on pages, not on API routes or static files', () => {
+    const source = new RegExp(`^${config.matcher[0].source.replace('/(', '/(?:')}$`);
+    for (const page of ['/', '/cart', '/products/hoodie', '/admin/mockups', '/dev/outbox']) expect(source.test(page), page).toBe(true);
+    for (const other of ['/api/cart/items', '/_next/static/chunks/a.js', '/r/abc.png', '/favicon.ico']) expect(source.test(other), other).toBe(false);
+  });
+
+  it('allows the eval React needs only in development', () => {
+    expect(contentSecurityPolicy({ nonce: 'n', dev: true })).toContain("'unsafe-eval'");
+    expect(contentSecurityPolicy({ nonce: 'n' })).not.toContain("'unsafe-eval'");
+  });
+});
+
+describe('state-changing API requests from another site', () => {
+  const post = (headers: Record<string, string>) =>
+    cartPost(new Request(`${PUBLIC}/api/cart/items`, { method: 'POST', headers: { 'content-type': 'application/json', host: 'localhost:3000', ...headers }, body: '{}' }), undefined);
+
+  it('are refused with 403 through a real route handler', async () => {
+    const res = await post({ origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(await res.json()).toEqual({ error: { message: 'This request came from another site and was refused.', code: 'forbidden' } });
+    expect((await post({ origin: 'null' })).status).toBe(403);
+  });
+
+  it('are let through from PUBLIC_URL, the Host the request was sent to, or without Origin', () => {
+    const req = (method: string, headers: Record<string, string>) => new Request('http://0.0.0.0:3000/api/x', { method, headers });
+    expect(() => assertSameOrigin(req('POST', { origin: PUBLIC }), PUBLIC)).not.toThrow();
+    expect(() => assertSameOrigin(req('PATCH', { origin: 'http://192.168.1.5:3000', host: '192.168.1.5:3000' }), PUBLIC)).not.toThrow();
+    expect(() => assertSameOrigin(req('POST', {}), PUBLIC)).not.toThrow(); // Stripe, factories, curl
+    expect(() => assertSameOrigin(req('GET', { origin: 'https://evil.example' }), PUBLIC)).not.toThrow();
+    expect(() => assertSameOrigin(req('DELETE', { origin: 'https://evil.example', host: 'localhost:3000' }), PUBLIC)).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() => assertSameOrigin(req('POST', { origin: 'http://localhost:3000.evil.example', host: 'localhost:3000' }), PUBLIC)).toThrow(expect.objectContaining({ status: 403 }));
+  });
+});
