@@ -2,11 +2,26 @@
 import { badRequest, unprocessable } from '../http/errors';
 import { PROMPT_MAX } from './recipe';
 
+/**
+ * Bidirectional controls (U+202A–U+202E embeddings/overrides such as RIGHT-TO-LEFT OVERRIDE,
+ * U+2066–U+2069 isolates, the LRM/RLM/ALM marks): they make a prompt display differently from
+ * what it says (in the outbox, order pages, the factory's job sheet).
+ */
+const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/**
+ * Invisible characters that split words for the eye but not for people reading the product
+ * ("na\u200bked" slipped past moderation): zero-width space/non-joiner, word joiner, BOM, soft
+ * hyphen, and a zero-width joiner anywhere but inside an emoji sequence.
+ */
+const INVISIBLE = /[\u00ad\u200b\u200c\u2060\ufeff]|(?<!\p{Extended_Pictographic}\ufe0f?)\u200d|\u200d(?!\p{Extended_Pictographic})/u;
+
 /** Trims and checks a prompt; throws HttpError 400 with a sentence a shopper can act on. */
 export function validatePrompt(input: unknown): string {
   if (typeof input !== 'string') throw badRequest('Please type a prompt, for example "red hearts on navy".', 'prompt_missing');
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(input)) throw badRequest('The prompt contains control characters: please type plain text.', 'prompt_control_chars');
+  if (BIDI_CONTROLS.test(input)) throw badRequest('The prompt contains text-direction control characters (such as U+202E): please type plain text.', 'prompt_bidi_chars');
+  if (INVISIBLE.test(input)) throw badRequest('The prompt contains invisible characters (such as a zero-width space): please type plain text.', 'prompt_invisible_chars');
   const prompt = input.replace(/\s+/g, ' ').trim();
   if (!prompt) throw badRequest('Please type a prompt, for example "red hearts on navy".', 'prompt_empty');
   if (prompt.length > PROMPT_MAX) throw badRequest(`The prompt is too long: ${prompt.length} characters, at most ${PROMPT_MAX}.`, 'prompt_too_long');

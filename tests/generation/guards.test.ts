@@ -12,6 +12,18 @@ describe('prompt validation and moderation', () => {
     expect(checkPrompt('x'.repeat(300))).toHaveLength(300);
   });
 
+  it('400 for bidi controls (U+202E…) and invisible characters that hide words; emoji sequences stay', () => {
+    for (const c of ['\u202e', '\u202a', '\u202b', '\u202c', '\u202d', '\u2066', '\u2067', '\u2068', '\u2069', '\u200e', '\u200f', '\u061c']) {
+      expect(() => checkPrompt(`red hearts ${c}on navy`), `U+${c.charCodeAt(0).toString(16)}`).toThrow(expect.objectContaining({ status: 400, code: 'prompt_bidi_chars' }));
+    }
+    expect(() => checkPrompt('hearts on \u202eyvan')).toThrow(expect.objectContaining({ message: expect.stringMatching(/U\+202E/) }));
+    for (const c of ['\u200b', '\u200c', '\u2060', '\ufeff', '\u00ad', '\u200d']) {
+      expect(() => checkPrompt(`na${c}ked stars`), `U+${c.charCodeAt(0).toString(16)}`).toThrow(expect.objectContaining({ status: 400, code: 'prompt_invisible_chars' }));
+    }
+    expect(checkPrompt('astronauts \u{1F469}\u200d\u{1F680} on navy')).toBe('astronauts \u{1F469}\u200d\u{1F680} on navy');
+    expect(checkPrompt('مثلثات حمراء on navy')).toBe('مثلثات حمراء on navy'); // right-to-left text itself is fine
+  });
+
   it('422 with a reason for blocked terms, also with character swaps; no false positives on substrings', () => {
     expect(() => checkPrompt('nazi stars')).toThrow(expect.objectContaining({ status: 422, code: 'moderation_hate' }));
     expect(() => checkPrompt('p0rn hearts')).toThrow(expect.objectContaining({ status: 422, code: 'moderation_sexual' }));
