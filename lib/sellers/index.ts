@@ -14,6 +14,8 @@ export {
   getOwnedListing,
   listListingsForSeller,
   listDesignsByUser,
+  grantDesignLicense,
+  revokeDesignLicense,
   priceFloors,
   floorFor,
   sellerProfileSchema,

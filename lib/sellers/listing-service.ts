@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { CurrentUser } from '../auth/roles';
 import { formatMoney, listProducts } from '../catalog';
-import { badRequest, conflict, forbidden, notFound, parseOrThrow, unprocessable } from '../http/errors';
+import { badRequest, conflict, forbidden, HttpError, notFound, parseOrThrow, unprocessable } from '../http/errors';
 import { moderate } from '../generation/input';
 import { assertDeadlineAllowed, MAX_MIN_ORDERS } from '../campaigns/campaign-maths';
 import { priceFloorMinor, STORE_MARGIN } from './pricing';
@@ -214,11 +214,26 @@ function checkCampaign(c: { minOrders: number; deadline: Date } | null | undefin
   if (c) assertDeadlineAllowed(c.deadline);
 }
 
+/**
+ * A shop may sell only designs its owner made (signed in, in the studio) or that the design's
+ * maker licensed to it. Anything else (another shopper's design, another shop's design, a
+ * design made while signed out) is 403.
+ */
+async function assertMaySell(seller: { id: string; userId: string }, design: { id: string; createdById: string | null }) {
+  if (design.createdById === seller.userId) return;
+  if (await repo.hasDesignLicense(design.id, seller.id)) return;
+  if (!design.createdById) {
+    throw new HttpError(403, 'You can only sell designs you made while signed in: this one was made without an account, so no one owns it. Make a new design in the studio (/design) while signed in (another seed, or “more like this” from this one) and list that.', 'design_not_yours');
+  }
+  throw new HttpError(403, 'You can only sell designs you made yourself: this design was made by someone else. Make your own in the studio (/design), or ask its maker to license it to your shop.', 'design_not_yours');
+}
+
 export async function createListing(user: CurrentUser, input: unknown) {
   const seller = await requireSeller(user);
   const data = parseOrThrow(listingSchema, input);
   const design = await repo.findDesign(data.design);
   if (!design) throw notFound('That design was not found: make one in the studio (/design) and paste its id.');
+  await assertMaySell(seller, design);
   assertModerated('This design', design.prompt);
   assertModerated('This title', `${data.title} ${data.tags.join(' ')}`);
   const products = await resolveProducts(data.products);
@@ -295,7 +310,10 @@ export async function publishListing(user: CurrentUser, listingId: string) {
   if (listing.photos.length === 0) {
     throw conflict('A listing needs at least one rendered photo before it can be published: wait for the product photos to finish (see "Photos" below) and try again.', 'no_photos');
   }
-  assertModerated('This design', (await repo.findDesign(listing.designId))?.prompt ?? '');
+  const design = await repo.findDesign(listing.designId);
+  if (!design) throw notFound('The design of this listing no longer exists.');
+  await assertMaySell(listing.seller, design);
+  assertModerated('This design', design.prompt);
   assertModerated('This title', `${listing.title} ${listing.tags.join(' ')}`);
   if (listing.campaign) assertDeadlineAllowed(listing.campaign.deadline);
   if (!listing.coverPhotoId) await repo.setCoverPhoto(listing.id, listing.photos[0].id);
@@ -313,6 +331,35 @@ export async function chooseCover(user: CurrentUser, listingId: string, photoId:
   if (!listing.photos.some((p) => p.id === photoId)) throw badRequest('That photo does not belong to this listing.', 'unknown_photo');
   await repo.setCoverPhoto(listing.id, photoId);
   return repo.findListingById(listing.id);
+}
+
+// ---- design licences ----
+const licenseSchema = z.object({ shop: z.string().trim().toLowerCase().min(1, 'name the shop (its address, e.g. sams-shop)').max(40) });
+
+/** The design if `user` made it (or is an admin): only its maker licenses it. */
+async function designToLicense(user: CurrentUser, designId: string) {
+  const design = /^[0-9a-f]{64}$/.test(designId) ? await repo.findDesign(designId) : null;
+  if (!design) throw notFound('That design was not found.');
+  if (design.createdById !== user.id && user.role !== 'ADMIN') throw new HttpError(403, 'Only the person who made a design can license it to a shop.', 'design_not_yours');
+  return design;
+}
+
+/** The design's maker lets a shop (by its address) sell the design. Idempotent. */
+export async function grantDesignLicense(user: CurrentUser, designId: string, input: unknown) {
+  const design = await designToLicense(user, designId);
+  const { shop } = parseOrThrow(licenseSchema, input);
+  const seller = await repo.findSellerBySlug(shop);
+  if (!seller) throw notFound(`There is no shop at /shops/${shop}.`);
+  return repo.upsertDesignLicense(design.id, seller.id, user.id);
+}
+
+/** Withdraws a licence: the shop can no longer list or publish the design (published listings stay). */
+export async function revokeDesignLicense(user: CurrentUser, designId: string, input: unknown) {
+  const design = await designToLicense(user, designId);
+  const { shop } = parseOrThrow(licenseSchema, input);
+  const seller = await repo.findSellerBySlug(shop);
+  if (!seller) throw notFound(`There is no shop at /shops/${shop}.`);
+  await repo.deleteDesignLicense(design.id, seller.id);
 }
 
 export const listListingsForSeller = repo.listListingsForSeller;

@@ -64,6 +64,20 @@ export function findDesign(id: string) {
   return db.design.findUnique({ where: { id }, select: { id: true, prompt: true, negativePrompt: true, recipe: true, previewSha256: true, createdById: true, tileable: true } });
 }
 
+/** Whether the design's owner has licensed it to this shop. */
+export async function hasDesignLicense(designId: string, sellerId: string): Promise<boolean> {
+  return (await db.designLicense.count({ where: { designId, sellerId } })) > 0;
+}
+
+/** Grants (idempotent) a shop the right to sell a design. */
+export function upsertDesignLicense(designId: string, sellerId: string, grantedById: string) {
+  return db.designLicense.upsert({ where: { designId_sellerId: { designId, sellerId } }, create: { designId, sellerId, grantedById }, update: {} });
+}
+
+export function deleteDesignLicense(designId: string, sellerId: string) {
+  return db.designLicense.deleteMany({ where: { designId, sellerId } });
+}
+
 export function listDesignsByUser(userId: string, take = 24) {
   return db.design.findMany({ where: { createdById: userId }, select: { id: true, prompt: true, previewSha256: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take });
 }

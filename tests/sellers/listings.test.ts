@@ -257,3 +257,43 @@ describe('shoppers', () => {
     expect(entries.map((e) => e.url)).toEqual([`http://localhost:3999/listings/${listing.slug}`, 'http://localhost:3999/shops/sams-shop']);
   });
 });
+
+describe('whose designs a seller may sell', () => {
+  it("refuses another shopper's design, another shop's published design and anonymous designs with 403; allows own and licensed ones", async () => {
+    const { sellers, db } = await lib();
+    const sam = await seller();
+    const mallory = await seller('mal@example.com', 'mals-shop');
+    const shopper = await user('shop@example.com');
+    const terms = { title: 'Hearts tee', products: [{ product: 'tee', priceMinor: 3400 }] };
+
+    const shoppersDesign = await makeDesign('teal waves on white', shopper.id);
+    await expect(sellers.createListing(mallory, { design: shoppersDesign, ...terms })).rejects.toMatchObject({ status: 403, code: 'design_not_yours', message: expect.stringMatching(/made by someone else/) });
+
+    // Sam's design, published in Sam's shop: Mallory may not copy it into hers.
+    const samsDesign = await makeDesign('red hearts on navy', sam.id);
+    const samsListing = await sellers.createListing(sam, { design: samsDesign, ...terms });
+    await sellers.handleListingPhotos({ listingId: samsListing.id });
+    await sellers.publishListing(sam, samsListing.id);
+    await expect(sellers.createListing(mallory, { design: samsDesign, ...terms })).rejects.toMatchObject({ status: 403, code: 'design_not_yours' });
+
+    // A design made while signed out belongs to nobody: nobody can sell it.
+    const anonymous = await makeDesign('yellow stars on navy', null);
+    await expect(sellers.createListing(mallory, { design: anonymous, ...terms })).rejects.toMatchObject({ status: 403, code: 'design_not_yours', message: expect.stringMatching(/signed in/) });
+    expect(await db.listing.count({ where: { sellerId: { not: (await sellers.requireSeller(sam)).id } } })).toBe(0);
+
+    // Once Sam licenses the design to Mallory's shop, she may list it; a licence is Sam's to give.
+    await expect(sellers.grantDesignLicense(mallory, samsDesign, { shop: 'mals-shop' })).rejects.toMatchObject({ status: 403 });
+    await expect(sellers.grantDesignLicense(sam, samsDesign, { shop: 'no-such-shop' })).rejects.toMatchObject({ status: 404 });
+    await sellers.grantDesignLicense(sam, samsDesign, { shop: 'mals-shop' });
+    await sellers.grantDesignLicense(sam, samsDesign, { shop: 'mals-shop' }); // idempotent
+    const licensed = await sellers.createListing(mallory, { design: samsDesign, ...terms });
+    expect(licensed.designId).toBe(samsDesign);
+    expect(await db.designLicense.count()).toBe(1);
+
+    // A draft made from a design the seller does not own (or no longer licenses) cannot be published.
+    await sellers.revokeDesignLicense(sam, samsDesign, { shop: 'mals-shop' });
+    await sellers.handleListingPhotos({ listingId: licensed.id });
+    await expect(sellers.publishListing(mallory, licensed.id)).rejects.toMatchObject({ status: 403, code: 'design_not_yours' });
+    await expect(sellers.createListing(mallory, { design: samsDesign, ...terms })).rejects.toMatchObject({ status: 403 });
+  });
+});
