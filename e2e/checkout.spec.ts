@@ -4,6 +4,8 @@
 // order; then the worker makes the print files, the factory console downloads them and marks
 // the job shipped, and the shopper sees the tracking number.
 import { expect, test, type Page } from '@playwright/test';
+import fs from 'node:fs';
+import { matchPreview } from '../lib/print';
 import { checkoutForm } from './checkout-form';
 
 test.describe.configure({ mode: 'serial' });
@@ -13,6 +15,7 @@ const stripeAuth = { authorization: 'Bearer sk_test_local' };
 const run = Date.now().toString(36);
 const buyer = `buyer-${run}@example.com`;
 let orderPath = '';
+let designId = '';
 
 async function payOnHostedPage(page: Page, card: string) {
   await page.waitForURL(/\/c\/pay\//, { timeout: 60_000 });
@@ -70,6 +73,7 @@ test('design → cart → pay with the test card → the order is paid, once', a
   await expect(page.locator('input[name="design"]').first()).toBeChecked();
   await page.getByRole('button', { name: /Continue to/ }).click();
   await expect(page).toHaveURL(/\/products\/tee\?design=[0-9a-f]{64}/);
+  designId = page.url().match(/design=([0-9a-f]{64})/)![1];
 
   await page.getByRole('group', { name: 'Size' }).getByText('M', { exact: true }).click();
   await expect(page.getByAltText('Your pattern tile')).toBeVisible(); // ?design= read in the browser
@@ -137,6 +141,12 @@ test('the worker makes the print files; the factory downloads them and ships; th
   await factory.getByRole('link', { name: 'Download front' }).first().click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/-front\.png$/);
+  // The downloaded file is the design the shopper picked: its first 4 in repeat is the preview.
+  const preview = Buffer.from(await (await factory.request.get(`/r/${designId}.png`)).body());
+  const match = await matchPreview(fs.readFileSync((await file.path())!), preview, { left: 0, top: 0, sizePx: 4 * 300 });
+  expect(match, JSON.stringify(match)).toMatchObject({ ok: true });
+  await expect(factory.getByRole('img', { name: 'Print file for the front' }).first()).toBeVisible();
+  await expect(factory.getByLabel('Ship to').first()).toContainText('1 Main St');
   await factory.getByRole('button', { name: 'Mark received' }).first().click();
   await expect(factory.getByRole('button', { name: 'Mark printed' }).first()).toBeVisible();
   await factory.getByRole('button', { name: 'Mark printed' }).first().click();

@@ -9,6 +9,10 @@ import * as listRoute from '../../app/api/factory/v1/jobs/route';
 import * as claimRoute from '../../app/api/factory/v1/jobs/[id]/claim/route';
 import * as statusRoute from '../../app/api/factory/v1/jobs/[id]/status/route';
 import * as fileRoute from '../../app/api/factory/v1/jobs/[id]/files/[placement]/route';
+import * as thumbRoute from '../../app/api/factory/v1/jobs/[id]/files/[placement]/thumbnail/route';
+import sharp from 'sharp';
+import { renderRecipe } from '../../lib/generation';
+import { matchPreview } from '../../lib/print';
 import * as openapiRoute from '../../app/api/factory/v1/openapi.json/route';
 
 const base = 'http://localhost/api/factory/v1';
@@ -17,6 +21,7 @@ let keyB: string;
 let keyARevoked: { id: string; key: string };
 let jobId: string;
 let orderId: string;
+let recipe: Parameters<typeof renderRecipe>[0];
 
 const req = (path: string, key: string | null, init: RequestInit = {}) =>
   new Request(`${base}${path}`, { ...init, headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), 'content-type': 'application/json', ...(init.headers ?? {}) } });
@@ -31,8 +36,9 @@ beforeAll(async () => {
   keyB = (await createApiKey(b.id, 'test')).key;
   keyARevoked = await createApiKey(a.id, 'old');
   await revokeApiKey(keyARevoked.id);
-  const { order } = await makePaidOrder('mug', { repeatIn: 1.5 });
+  const { order, design } = await makePaidOrder('mug', { repeatIn: 1.5 });
   orderId = order.id;
+  recipe = design.recipe;
   await handleOrderPaid({ orderId });
   const job = await db.fulfillmentJob.findFirstOrThrow({ where: { orderId } });
   jobId = job.id;
@@ -78,6 +84,31 @@ describe('factory API', () => {
     expect(createHash('sha256').update(body).digest('hex')).toBe(res.headers.get('x-content-sha256'));
     expect((await fileRoute.GET(req(`/jobs/${jobId}/files/wrap`, keyB), ctx({ id: jobId, placement: 'wrap' }))).status).toBe(404);
     expect((await fileRoute.GET(req(`/jobs/${jobId}/files/back`, keyA), ctx({ id: jobId, placement: 'back' }))).status).toBe(404);
+    // What the factory downloads is the design: its first 1.5 in repeat shrunk to 64 px is the preview.
+    expect(await matchPreview(body, await renderRecipe(recipe), { left: 0, top: 0, sizePx: 450 })).toMatchObject({ ok: true });
+  });
+
+  it('serves the thumbnail and preflight report of each file to the claimer', async () => {
+    const list = await (await listRoute.GET(req('/jobs?status=claimed', keyA), ctx({}))).json();
+    const file = list.jobs[0].files[0];
+    expect(file.preflight.ok).toBe(true);
+    expect(file.preflight.checks.map((c: { name: string }) => c.name)).toEqual(['pixel-size', 'dpi', 'icc-srgb', 'no-transparency', 'design-matches-preview', 'safe-area']);
+    expect(file.thumbnailUrl).toMatch(new RegExp(`/jobs/${jobId}/files/wrap/thumbnail$`));
+    const res = await thumbRoute.GET(req(`/jobs/${jobId}/files/wrap/thumbnail`, keyA), ctx({ id: jobId, placement: 'wrap' }));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    const thumb = await sharp(Buffer.from(await res.arrayBuffer())).metadata();
+    expect([thumb.width, thumb.height]).toEqual([480, 193]);
+    expect((await thumbRoute.GET(req(`/jobs/${jobId}/files/wrap/thumbnail`, keyB), ctx({ id: jobId, placement: 'wrap' }))).status).toBe(404);
+  });
+
+  it('answers 404, not 500, for job ids and placements no job can have', async () => {
+    for (const [id, placement] of [['\u0000', 'wrap'], [jobId, '%'], [jobId, '%41'], ['../x', 'wrap'], ['a'.repeat(5000), 'wrap']]) {
+      const res = await fileRoute.GET(req(`/jobs/x/files/x`, keyA), ctx({ id, placement }));
+      expect(res.status, `${JSON.stringify(id).slice(0, 20)} ${placement}`).toBe(404);
+      expect((await res.json()).error.message).toMatch(/No such job|no file/);
+    }
+    expect((await claimRoute.POST(req('/jobs/x/claim', keyA, { method: 'POST' }), ctx({ id: '\u0000' }))).status).toBe(404);
   });
 
   it('follows received → printed → shipped, refuses skips with 409, and moves the order', async () => {
