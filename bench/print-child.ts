@@ -1,11 +1,13 @@
-// Runs in its own process so its peak RSS is the print job's alone: tee front at 300 DPI.
+// Runs in its own process so its peak RSS is the print job's alone: tee front at 300 DPI from a
+// recipe the studio makes today. Writes the file to argv[2] for the parent to measure.
 import fs from 'node:fs';
 import { getModelInfo } from '../lib/generation/generate';
 import { renderPrintFiles } from '../lib/print';
 import { tileSource } from '../lib/fulfillment/tile-source';
+import { BENCH_RECIPE } from './print-recipe';
 
 const info = await getModelInfo();
-const recipe = { prompt: 'yellow sunflowers on teal, half-drop', seed: 1234, modelId: info.id, modelSha256: info.modelSha256, scheduler: 'ddim', steps: 8, guidance: 3, width: 64, height: 64, tileable: true };
+const recipe = { ...BENCH_RECIPE, modelId: info.id, modelSha256: info.modelSha256 };
 const source = await tileSource();
 const area = { name: 'front', widthIn: 12, heightIn: 16, dpi: 300, bleedIn: 0.125, safeMarginIn: 0.25 };
 const spec = { recipe, expectedPreviewSha256: null, repeatIn: 4, productSlug: 'tee', variantLabel: 'White / M', areas: [area] };
@@ -18,6 +20,7 @@ for (let i = 0; i < 3; i++) {
   runs.push(performance.now() - t);
 }
 runs.sort((a, b) => a - b);
+if (process.argv[2]) fs.writeFileSync(process.argv[2], out![0].png);
 // Peak RSS of this process's own memory: VmHWM. getrusage's maxRSS is not usable on Linux: a
 // child started from a big parent (the bench, with the generation models loaded) inherits the
 // parent's high-water mark across fork + exec.
@@ -30,5 +33,5 @@ function peakRssMb(): number {
   }
   return process.resourceUsage().maxRSS / 1024;
 }
-console.log(JSON.stringify({ ms: runs[1], peakRssMb: peakRssMb(), widthPx: out![0].widthPx, heightPx: out![0].heightPx, bytes: out![0].png.length }));
+console.log(JSON.stringify({ ms: runs[1], peakRssMb: peakRssMb(), widthPx: out![0].widthPx, heightPx: out![0].heightPx, bytes: out![0].png.length, engine: out![0].engine }));
 process.exit(0);

@@ -1,6 +1,7 @@
 // `npm run bench`: runs each area's benchmarks, prints a table, writes bench/results.json.
 import fs from 'node:fs';
 import path from 'node:path';
+import { ensurePrerequisites } from './prerequisites';
 import type { Metrics } from './types';
 
 const areas: Record<string, () => Promise<Metrics>> = {
@@ -13,6 +14,8 @@ const areas: Record<string, () => Promise<Metrics>> = {
 
 const only = process.argv.slice(2);
 const results: Metrics = {};
+const wants = (area: string) => !only.length || only.includes(area);
+if (wants('generation') || wants('mockup')) ensurePrerequisites();
 for (const [name, run] of Object.entries(areas)) {
   if (only.length && !only.includes(name)) continue;
   if (!fs.existsSync(path.join(import.meta.dirname, `${name}.ts`))) continue;
@@ -21,6 +24,19 @@ for (const [name, run] of Object.entries(areas)) {
     Object.assign(results, await run());
   } catch (err) {
     console.error(`${name} failed:`, err);
+    process.exitCode = 1;
+  }
+}
+
+// Side-by-side comparisons: one that did not run is a failed row, not a missing one.
+const COMPARISONS: [string, string, number][] = [
+  ['generation', 'generation.onnx_vs_torch_speedup', 1.5],
+  ['mockup', 'mockup.vs_imagemagick_speedup', 2],
+];
+for (const [area, key, goal] of COMPARISONS) {
+  if (wants(area) && !results[key]) {
+    results[key] = { value: 0, unit: 'x', goal, better: 'higher', note: 'comparison did not run (see the errors above)' };
+    console.error(`[bench] ${key}: the comparison did not run`);
     process.exitCode = 1;
   }
 }

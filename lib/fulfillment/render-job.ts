@@ -123,6 +123,7 @@ export async function remakeOutdatedPrintFiles(): Promise<{ remade: string[]; sk
       if (!isFatal(err)) throw err;
       // The recipe can no longer be printed: hold the job rather than leave the defective files on offer.
       await repo.recordJobError(jobId, `Print files could not be remade: ${(err as Error).message}`, true);
+      await refundUnfulfillableOrder(job.orderId, (err as Error).message);
       skipped.push(jobId);
     }
   }

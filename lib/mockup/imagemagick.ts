@@ -12,7 +12,7 @@
 // Differences: the tile is resized to a whole number of pixels per repeat (scale error < 0.5 px
 // per repeat) and IM uses one pre-filter scale for the whole view, where ours picks a mip level
 // per pixel.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -29,9 +29,19 @@ export interface ImAssets {
   ppiRef: number;
 }
 
+/** The real ImageMagick (`magick` or `convert` that reports itself as ImageMagick), or null. */
 export function imagemagickBinary(): string | null {
+  const dirs = [...(process.env.PATH ?? '').split(':'), '/usr/bin'];
   for (const b of ['magick', 'convert']) {
-    for (const d of (process.env.PATH ?? '').split(':')) if (d && fs.existsSync(path.join(d, b))) return b;
+    for (const d of dirs) {
+      const file = d && path.join(d, b);
+      if (!file || !fs.existsSync(file)) continue;
+      try {
+        if (execFileSync(file, ['-version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 10_000 }).includes('ImageMagick')) return file;
+      } catch {
+        // a stand-in or a broken binary: keep looking
+      }
+    }
   }
   return null;
 }

@@ -59,7 +59,7 @@ export async function preflightFile(png: Buffer, input: PreflightInput): Promise
   checks.push({
     name: 'design-matches-preview',
     ok: match.ok,
-    detail: `SSIM ${r3(match.ssim)} (≥ ${bounds.ssim}), colour IoU ${r3(match.minIoU)} (≥ ${bounds.minIoU}), mean ΔE ${r3(match.meanDeltaE)} (≤ ${bounds.meanDeltaE}) against the preview`,
+    detail: `SSIM ${r3(match.ssim)} (≥ ${bounds.ssim}), colour overlap ${r3(match.minIoU)} (≥ ${bounds.minIoU}), mean ΔE ${r3(match.meanDeltaE)} (≤ ${bounds.meanDeltaE}) against the preview`,
   });
   if (input.layout === 'all-over') {
     checks.push({ name: 'safe-area', ok: true, detail: 'all-over repeat: the pattern runs into the bleed by design' });

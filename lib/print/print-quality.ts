@@ -1,6 +1,6 @@
 // Pixel measures of print artwork: does a file show the design it claims (against the preview
 // the shopper saw), and is it crisp (how much of it is blur, mesh or speckle between colours)?
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { labPixels, rgbToLab, type Lab } from './colour';
 import { extractPalette } from './palette';
 
@@ -84,10 +84,14 @@ export function ssimLuma(a: RgbImage, b: RgbImage): number {
 }
 
 /**
- * Intersection over union of each main colour's mask in two images, both labelled with the
- * reference's palette; colours covering under `minShare` of the reference are left out.
+ * How well each main colour's mask in two images agrees, both labelled with the reference's
+ * palette: min(recall, precision) where a pixel counts as found when the other image has the
+ * same colour within `tolerance` pixels (a one-pixel rim is resampling, not a different design).
+ * Colours covering under `minShare` of the reference are left out.
  */
-export function colourIoU(reference: RgbImage, candidate: RgbImage, minShare = 0.02): { colour: string; share: number; iou: number }[] {
+export function colourIoU(reference: RgbImage, candidate: RgbImage, opts: { minShare?: number; tolerance?: number } = {}): { colour: string; share: number; iou: number }[] {
+  const minShare = opts.minShare ?? 0.02;
+  const tol = opts.tolerance ?? 1;
   const palette = extractPalette(reference.data, reference.width, reference.height, 3);
   const label = (img: RgbImage) => {
     const labs = labPixels(img.data, 3);
@@ -95,19 +99,38 @@ export function colourIoU(reference: RgbImage, candidate: RgbImage, minShare = 0
     for (let i = 0; i < out.length; i++) out[i] = nearest(palette.labs, [labs[i * 3], labs[i * 3 + 1], labs[i * 3 + 2]]);
     return out;
   };
+  const { width: w, height: h } = reference;
   const la = label(reference);
   const lb = label(candidate);
+  const near = (labels: Uint8Array, x: number, y: number, k: number) => {
+    for (let dy = -tol; dy <= tol; dy++) {
+      for (let dx = -tol; dx <= tol; dx++) {
+        const xx = x + dx;
+        const yy = y + dy;
+        if (xx >= 0 && yy >= 0 && xx < w && yy < h && labels[yy * w + xx] === k) return true;
+      }
+    }
+    return false;
+  };
   return palette.colours
     .map((c, k) => {
-      let inter = 0;
-      let union = 0;
-      for (let i = 0; i < la.length; i++) {
-        const a = la[i] === k;
-        const b = lb[i] === k;
-        if (a && b) inter++;
-        if (a || b) union++;
+      let inA = 0, foundA = 0, inB = 0, foundB = 0;
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          const i = y * w + x;
+          if (la[i] === k) {
+            inA++;
+            if (near(lb, x, y, k)) foundA++;
+          }
+          if (lb[i] === k) {
+            inB++;
+            if (near(la, x, y, k)) foundB++;
+          }
+        }
       }
-      return { colour: `rgb(${c.join(',')})`, share: palette.share[k], iou: union ? inter / union : 1 };
+      const recall = inA ? foundA / inA : 1;
+      const precision = inB ? foundB / inB : inA ? 0 : 1;
+      return { colour: `rgb(${c.join(',')})`, share: palette.share[k], iou: Math.min(recall, precision) };
     })
     .filter((r) => r.share >= minShare);
 }
@@ -196,21 +219,21 @@ export async function matchPreview(printPng: Buffer, previewPng: Buffer, region:
   const meta = await sharp(printPng, { limitInputPixels: false }).metadata();
   const wPx = Math.min(region.sizePx, meta.width! - region.left);
   const hPx = Math.min(region.sizePx, meta.height! - region.top);
-  const pw = Math.max(4, Math.round((preview.width * wPx) / region.sizePx));
-  const ph = Math.max(4, Math.round((preview.height * hPx) / region.sizePx));
-  const { data } = await sharp(printPng, { limitInputPixels: false })
-    .removeAlpha()
-    .extract({ left: region.left, top: region.top, width: wPx, height: hPx })
-    .resize(pw, ph, { kernel: 'cubic', fit: 'fill' })
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  let shrunk: RgbImage = { data: new Uint8Array(data), width: pw, height: ph };
-  let ref = preview;
-  if (pw !== preview.width || ph !== preview.height) {
+  const full = wPx === region.sizePx && hPx === region.sizePx;
+  // The part of the preview the file holds, in whole preview pixels, and the file's pixels for it.
+  const cw = full ? preview.width : Math.max(1, Math.floor((preview.width * wPx) / region.sizePx));
+  const ch = full ? preview.height : Math.max(1, Math.floor((preview.height * hPx) / region.sizePx));
+  const fw = full ? wPx : Math.round((cw * region.sizePx) / preview.width);
+  const fh = full ? hPx : Math.round((ch * region.sizePx) / preview.height);
+  const shrink = (img: Sharp) => img.removeAlpha().resize(cw, ch, { kernel: 'cubic', fit: 'fill' }).raw().toBuffer();
+  const printPx = await shrink(sharp(printPng, { limitInputPixels: false }).extract({ left: region.left, top: region.top, width: fw, height: fh }));
+  let shrunk: RgbImage = { data: new Uint8Array(printPx), width: cw, height: ch };
+  let ref: RgbImage = full ? preview : await decodeRgb(previewPng, { left: 0, top: 0, width: cw, height: ch });
+  if (!full && Math.min(cw, ch) >= 10) {
     // Part of a repeat: its cut edges were resampled without their neighbours, so compare inside them.
-    const inner = { left: 1, top: 1, width: pw - 2, height: ph - 2 };
-    ref = await decodeRgb(previewPng, inner);
-    shrunk = await decodeRgb(await sharp(Buffer.from(shrunk.data), { raw: { width: pw, height: ph, channels: 3 } }).png().toBuffer(), inner);
+    const inner = { left: 1, top: 1, width: cw - 2, height: ch - 2 };
+    const cut = async (img: RgbImage) => decodeRgb(await sharp(Buffer.from(img.data), { raw: { width: cw, height: ch, channels: 3 } }).png().toBuffer(), inner);
+    [ref, shrunk] = await Promise.all([cut(ref), cut(shrunk)]);
   }
   // Grain in the preview is noise the print leaves out: compare tone and shape, not grain.
   const minIoU = Math.min(1, ...colourIoU(ref, shrunk).map((r) => r.iou));
