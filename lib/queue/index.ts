@@ -14,12 +14,15 @@ export const QUEUES = {
   tryonRender: 'tryon-render',
   tryonSweep: 'tryon-sweep',
   orderRefund: 'order-refund',
+  printRemake: 'print-remake',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-// Read when queues are created: how long a render may run before it is considered dead and
-// retried (tests shorten it).
-const queueOptions = (expireInSeconds = Number(process.env.QUEUE_EXPIRE_SECONDS ?? 600)): Record<QueueName, Omit<PgBoss.Queue, 'name'>> => ({
+// Read when queues are created: how long a print render may run before it is considered dead
+// and retried. A tee front takes ~1 s and the largest poster a few seconds; with maintenance every
+// 15 s a killed render is back within a minute. A slow render that is expired anyway is harmless:
+// the job completes once (guarded by its status) and files are content-addressed.
+const queueOptions = (expireInSeconds = Number(process.env.QUEUE_EXPIRE_SECONDS ?? 40)): Record<QueueName, Omit<PgBoss.Queue, 'name'>> => ({
   'order-paid': { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   'fulfillment-render': { retryLimit: 6, retryDelay: 1, retryBackoff: true, expireInSeconds },
   // Webhook retries are scheduled by the delivery code (1, 4, 16, 64 minutes), not by pg-boss.
@@ -36,6 +39,8 @@ const queueOptions = (expireInSeconds = Number(process.env.QUEUE_EXPIRE_SECONDS 
   // Orders that cannot be fulfilled: refund what cannot be printed (idempotent; one run per
   // order at a time, a request arriving meanwhile waits as the one queued job).
   'order-refund': { policy: 'stately', retryLimit: 20, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
+  // Print files made by an older print engine, remade for unprinted jobs (sent when a worker starts).
+  'print-remake': { policy: 'stately', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 1800 },
 });
 
 const g = globalThis as unknown as { seedprintBoss?: Promise<PgBoss> };
@@ -48,7 +53,7 @@ async function create(): Promise<PgBoss> {
     schema: 'pgboss',
     max: 4,
     // Maintenance (expiring dead jobs) runs often so a crashed worker's job comes back quickly.
-    maintenanceIntervalSeconds: Number(process.env.QUEUE_MAINTENANCE_SECONDS ?? 30),
+    maintenanceIntervalSeconds: Number(process.env.QUEUE_MAINTENANCE_SECONDS ?? 15),
   });
   boss.on('error', (err) => console.error('[queue]', err.message));
   await boss.start();

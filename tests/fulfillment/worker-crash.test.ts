@@ -6,20 +6,24 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client';
 import { enqueue, QUEUES, stopBoss } from '../../lib/queue';
-import { hasBlob } from '../../lib/storage';
+import sharp from 'sharp';
+import { handleOrderPaid, handleRenderJob, REMAKE_NOTE } from '../../lib/fulfillment';
+import { renderRecipe } from '../../lib/generation';
+import { matchPreview, PRINT_ENGINE_VERSION } from '../../lib/print';
+import { getBlob, hasBlob, putBlob } from '../../lib/storage';
 import { resetDatabase } from '../setup/db';
 import { makePaidOrder } from './helpers';
 
-// Short expiry so the dead worker's job comes back within the test (read when the queue is created).
-process.env.QUEUE_EXPIRE_SECONDS = '4';
-process.env.QUEUE_MAINTENANCE_SECONDS = '1';
+// The shipped expiry and maintenance settings: a killed render must be finished within a minute.
+delete process.env.QUEUE_EXPIRE_SECONDS;
+delete process.env.QUEUE_MAINTENANCE_SECONDS;
 const root = path.resolve(import.meta.dirname, '../..');
 const workers: ChildProcess[] = [];
 
 function startWorker(): ChildProcess {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
     cwd: root,
-    env: { ...process.env, QUEUE_EXPIRE_SECONDS: '4', QUEUE_MAINTENANCE_SECONDS: '1' },
+    env: { ...process.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stderr!.on('data', (d) => process.stderr.write(`[worker ${child.pid}] ${d}`));
@@ -50,6 +54,7 @@ describe('fulfillment worker', () => {
     const first = startWorker();
     const job = await until(() => db.fulfillmentJob.findFirst({ where: { orderId: order.id, status: 'RENDERING' } }), 'the render to start');
     first.kill('SIGKILL');
+    const killedAt = Date.now();
     await new Promise((r) => first.once('exit', r));
     expect((await db.fulfillmentJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe('RENDERING');
     expect(await db.printFile.count({ where: { jobId: job.id } })).toBe(0);
@@ -59,6 +64,7 @@ describe('fulfillment worker', () => {
       const j = await db.fulfillmentJob.findUniqueOrThrow({ where: { id: job.id }, include: { files: true } });
       return j.status === 'READY' ? j : null;
     }, 'the job to be retried and finish');
+    expect(Date.now() - killedAt).toBeLessThan(60_000);
     expect(done.attempts).toBeGreaterThanOrEqual(2);
     expect(done.files.map((f) => f.placement).sort()).toEqual(['back', 'front']);
     for (const f of done.files) expect(await hasBlob(f.blobKey)).toBe(true);
@@ -67,5 +73,26 @@ describe('fulfillment worker', () => {
     const stray = fs.existsSync(blobDir) ? fs.readdirSync(blobDir, { recursive: true }).map(String).filter((p) => /\.tmp|\.part/.test(p)) : [];
     expect(stray).toEqual([]);
     expect(await db.fulfillmentJob.count({ where: { orderId: order.id } })).toBe(1);
+  }, 180_000);
+
+  it('remakes print files an older engine made when a worker starts, once', async () => {
+    await resetDatabase();
+    const { order, design } = await makePaidOrder('mug', { repeatIn: 2 });
+    await handleOrderPaid({ orderId: order.id });
+    const job = await db.fulfillmentJob.findFirstOrThrow({ where: { orderId: order.id } });
+    await handleRenderJob({ jobId: job.id });
+    const stripes = await sharp(Buffer.alloc(2760 * 1110 * 3).map((_, i) => (i % 3 === 1 ? 255 : 0)), { raw: { width: 2760, height: 1110, channels: 3 } }).png().toBuffer();
+    const bad = await putBlob(stripes, { contentType: 'image/png' });
+    await db.printFile.updateMany({ where: { jobId: job.id }, data: { blobKey: bad.key } });
+    await db.fulfillmentJob.update({ where: { id: job.id }, data: { printEngine: null } });
+    startWorker();
+    const remade = await until(async () => {
+      const j = await db.fulfillmentJob.findUniqueOrThrow({ where: { id: job.id }, include: { files: true } });
+      return j.printEngine === PRINT_ENGINE_VERSION ? j : null;
+    }, 'the worker to remake the files');
+    expect(remade.factoryNote).toBe(REMAKE_NOTE);
+    expect(remade.status).toBe('READY');
+    const png = await getBlob(remade.files[0].blobKey);
+    expect((await matchPreview(png, await renderRecipe(design.recipe), { left: 0, top: 0, sizePx: 600 })).ok).toBe(true);
   }, 180_000);
 });
