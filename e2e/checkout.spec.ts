@@ -147,6 +147,13 @@ test('the worker makes the print files; the factory downloads them and ships; th
   expect(match, JSON.stringify(match)).toMatchObject({ ok: true });
   await expect(factory.getByRole('img', { name: 'Print file for the front' }).first()).toBeVisible();
   await expect(factory.getByLabel('Ship to').first()).toContainText('1 Main St');
+  await expect(factory.getByText('Preflight passed').first()).toBeVisible();
+  for (const width of [1280, 390]) {
+    await factory.setViewportSize({ width, height: 900 });
+    expect(await factory.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(1);
+    await factory.screenshot({ path: `test-results/screenshots/factory-console-${width}.png`, fullPage: true });
+  }
+  await factory.setViewportSize({ width: 1280, height: 900 });
   await factory.getByRole('button', { name: 'Mark received' }).first().click();
   await expect(factory.getByRole('button', { name: 'Mark printed' }).first()).toBeVisible();
   await factory.getByRole('button', { name: 'Mark printed' }).first().click();
