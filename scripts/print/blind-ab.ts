@@ -24,9 +24,9 @@ async function seamless(png: Buffer, kernel: 'cubic' | 'lanczos3'): Promise<Buff
   return sharp(m, { raw: { width: w * 3, height: w * 3, channels: 3 } }).resize(REPEAT * 3, REPEAT * 3, { kernel }).extract({ left: REPEAT, top: REPEAT, width: REPEAT, height: REPEAT }).png().toBuffer();
 }
 
-// A fixed coin per pair, so the set is reproducible.
+// A fixed coin per pair, so the set is reproducible (a high bit: an LCG's low bits alternate).
 let state = 20261207;
-const coin = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) & 1) === 1;
+const coin = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) >> 16) % 2 === 1;
 
 const key: string[] = [];
 const list: string[] = [];
