@@ -4,6 +4,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { startLocalStripe, type LocalStripe, type LocalStripeOptions } from '../../lib/payments/local-stripe';
+import { assertStripeShapes, type RecordedBody } from './stripe-shapes';
 
 export const SECRET = 'whsec_local_stripe_tests';
 
@@ -40,20 +41,37 @@ export interface Harness {
   local: LocalStripe;
   stripe: Stripe;
   hook: WebhookListener;
+  /** Every JSON body the server answered, and every webhook payload it sent. */
+  bodies: RecordedBody[];
+  /** Stops the servers, then fails if any body it sent is not shaped as Stripe's (stripe-shapes.ts). */
   close(): Promise<void>;
 }
 
 export async function startHarness(extra: Partial<LocalStripeOptions> = {}): Promise<Harness> {
   const hook = await startWebhookListener();
-  const local = await startLocalStripe({ port: 0, webhookSecret: SECRET, webhookUrl: hook.url, log: () => {}, ...extra });
+  const bodies: RecordedBody[] = [];
+  const local = await startLocalStripe({
+    port: 0,
+    webhookSecret: SECRET,
+    webhookUrl: hook.url,
+    log: () => {},
+    ...extra,
+    onResponse: (r) => {
+      bodies.push(r);
+      extra.onResponse?.(r);
+    },
+  });
   const stripe = sdk(local);
   return {
     local,
     stripe,
     hook,
+    bodies,
     async close() {
       await local.close();
       await hook.close();
+      const webhooks = hook.received.map((r) => ({ method: 'WEBHOOK', path: r.event.type, status: 0, body: r.event as unknown }));
+      assertStripeShapes([...bodies, ...webhooks]);
     },
   };
 }

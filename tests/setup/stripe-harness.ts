@@ -2,6 +2,7 @@
 // (real SDK, real HTTP, real signatures). Configure STRIPE_* env before the store reads env().
 import http from 'node:http';
 import { startLocalStripe, type LocalStripe } from '../../lib/payments/local-stripe';
+import { assertStripeShapes, type RecordedBody } from '../local-stripe/stripe-shapes';
 import { freePort } from './free-port';
 
 export interface StripeHarness {
@@ -28,7 +29,9 @@ export async function startStripeHarness(webhookSecret: string): Promise<StripeH
   await new Promise<void>((r) => hook.listen(port, '127.0.0.1', r));
   const hookUrl = `http://127.0.0.1:${port}/`;
   const logs: string[] = [];
-  const local = await startLocalStripe({ port: 0, webhookSecret, webhookUrl: hookUrl, log: (l) => logs.push(l) });
+  // Every body the server answers is checked against Stripe's shapes when the harness closes.
+  const bodies: RecordedBody[] = [];
+  const local = await startLocalStripe({ port: 0, webhookSecret, webhookUrl: hookUrl, log: (l) => logs.push(l), onResponse: (r) => bodies.push(r) });
   process.env.STRIPE_API_BASE = local.url;
   return {
     local,
@@ -37,6 +40,7 @@ export async function startStripeHarness(webhookSecret: string): Promise<StripeH
     async close() {
       await local.close();
       await new Promise((r) => hook.close(r));
+      assertStripeShapes(bodies);
     },
   };
 }

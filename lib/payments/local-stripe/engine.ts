@@ -1,5 +1,6 @@
 // The payment logic: checkout sessions, payment intents, charges, refunds, and the events
 // each change emits. Every operation runs synchronously, so requests never interleave.
+import { formatAmount, isSupportedCurrency, minimumAmount, SUPPORTED_CURRENCIES } from './currencies';
 import { invalidRequest, notFound, StripeApiError, unexpectedState } from './errors';
 import { newId, nowSeconds } from './ids';
 import * as make from './objects';
@@ -25,6 +26,25 @@ export interface EngineOptions {
 }
 
 const DAY = 86_400;
+/** Stripe: a Checkout Session expires 30 minutes to 24 hours after it is created. */
+const MIN_EXPIRY = 30 * 60;
+
+/** `created` / `created[gt|gte|lt|lte]` on list endpoints. */
+export type CreatedFilter = number | { gt?: number; gte?: number; lt?: number; lte?: number };
+
+function createdMatches(created: number, f: CreatedFilter | undefined): boolean {
+  if (f === undefined) return true;
+  if (typeof f === 'number') return created === f;
+  return (f.gt === undefined || created > f.gt) && (f.gte === undefined || created >= f.gte) && (f.lt === undefined || created < f.lt) && (f.lte === undefined || created <= f.lte);
+}
+
+function checkCurrency(currency: string, param: string): void {
+  if (!isSupportedCurrency(currency))
+    throw invalidRequest(`Invalid currency: ${currency}. Stripe currently supports these currencies: ${SUPPORTED_CURRENCIES.join(', ')}`, {
+      code: 'parameter_invalid',
+      param,
+    });
+}
 const CANCELABLE: PaymentIntentObj['status'][] = ['requires_payment_method', 'requires_capture', 'requires_confirmation', 'requires_action', 'processing'];
 
 export type PayResult =
@@ -57,6 +77,7 @@ export class Engine {
       if (!li.price_data) throw invalidRequest('Each line item needs price_data.', { code: 'parameter_missing', param: `line_items[${i}][price_data]` });
       if (!li.quantity) throw invalidRequest('Quantity is required.', { code: 'parameter_missing', param: `line_items[${i}][quantity]` });
       const pd = li.price_data;
+      checkCurrency(pd.currency, `line_items[${i}][price_data][currency]`);
       let prod: make.ProductObj;
       if (pd.product) {
         const known = this.s.products[pd.product];
@@ -78,6 +99,7 @@ export class Engine {
       if (opt.shipping_rate) throw notFound('shipping_rate', opt.shipping_rate, `shipping_options[${i}][shipping_rate]`);
       const d = opt.shipping_rate_data;
       if (!d) throw invalidRequest('Each shipping option needs shipping_rate_data.', { code: 'parameter_missing', param: `shipping_options[${i}][shipping_rate_data]` });
+      checkCurrency(d.fixed_amount.currency, `shipping_options[${i}][shipping_rate_data][fixed_amount][currency]`);
       if (d.fixed_amount.currency !== currency)
         throw invalidRequest(`The shipping rate currency (${d.fixed_amount.currency}) must match the line items' currency (${currency}).`, {
           param: `shipping_options[${i}][shipping_rate_data][fixed_amount][currency]`,
@@ -85,9 +107,21 @@ export class Engine {
       return make.shippingRate({ display_name: d.display_name, amount: d.fixed_amount.amount, currency, delivery_estimate: d.delivery_estimate, metadata: d.metadata, tax_behavior: d.tax_behavior });
     });
 
+    // Stripe refuses a session whose total is under the currency's minimum charge ($0.50, ¥50, …).
+    const subtotal = lineItems.reduce((sum, l) => sum + l.amount_subtotal, 0);
+    const total = subtotal + (shippingRates[0]?.fixed_amount.amount ?? 0);
+    const minimum = minimumAmount(currency);
+    if (total < minimum)
+      throw invalidRequest(`The Checkout Session's total amount due must add up to at least ${formatAmount(minimum, currency)}`, {
+        code: 'amount_too_small',
+        param: 'line_items',
+      });
+
     const now = nowSeconds();
-    if (p.expires_at !== undefined && (p.expires_at <= now || p.expires_at > now + DAY))
-      throw invalidRequest('The `expires_at` timestamp must be in the future and at most 24 hours from Checkout Session creation.', { param: 'expires_at' });
+    if (p.expires_at !== undefined && p.expires_at < now + MIN_EXPIRY)
+      throw invalidRequest('The `expires_at` timestamp must be at least 30 minutes from Checkout Session creation.', { code: 'parameter_invalid', param: 'expires_at' });
+    if (p.expires_at !== undefined && p.expires_at > now + DAY)
+      throw invalidRequest('The `expires_at` timestamp must be less than 24 hours from Checkout Session creation.', { code: 'parameter_invalid', param: 'expires_at' });
 
     const pid = p.payment_intent_data;
     const id = newId('cs_test_');
@@ -95,7 +129,7 @@ export class Engine {
       id,
       url: this.o.hostedUrl(id),
       currency,
-      subtotal: lineItems.reduce((sum, l) => sum + l.amount_subtotal, 0),
+      subtotal,
       shippingRates,
       customer_email: p.customer_email ?? null,
       client_reference_id: p.client_reference_id ?? null,
@@ -135,11 +169,16 @@ export class Engine {
     return r;
   }
 
-  listSessions(filter: { payment_intent?: string; status?: string }): SessionObj[] {
+  listSessions(filter: { payment_intent?: string; status?: string; created?: CreatedFilter }): SessionObj[] {
     this.expireDue();
     return Object.values(this.s.sessions)
       .map((r) => r.session)
-      .filter((s) => (!filter.payment_intent || s.payment_intent === filter.payment_intent) && (!filter.status || s.status === filter.status))
+      .filter(
+        (s) =>
+          (!filter.payment_intent || s.payment_intent === filter.payment_intent) &&
+          (!filter.status || s.status === filter.status) &&
+          createdMatches(s.created as number, filter.created),
+      )
       .sort((a, b) => (b.created as number) - (a.created as number));
   }
 
@@ -148,6 +187,16 @@ export class Engine {
     if (r.session.status !== 'open')
       throw invalidRequest(`Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${r.session.status}".`);
     this.expire(r, req);
+    return r;
+  }
+
+  /** Test helper: moves a session's expiry (any time, unlike `expires_at` on create) to test expiry. */
+  setExpiresAt(id: string, expiresAt: number): SessionRecord {
+    const r = this.session(id);
+    if (r.session.status !== 'open') throw invalidRequest(`Only an open Checkout Session can get a new expiry; this one is ${r.session.status}.`, { code: 'parameter_invalid', param: 'id' });
+    r.session.expires_at = expiresAt;
+    this.o.store.changed();
+    this.expireDue();
     return r;
   }
 
@@ -239,8 +288,8 @@ export class Engine {
     s.payment_status = 'paid';
     s.url = null;
     s.customer_details = { address: { ...address }, email: input.email, name: input.name, phone: null, tax_exempt: 'none', tax_ids: [], business_name: null, individual_name: null };
+    // API 2025-03-31 and later: shipping details only under collected_information.
     s.collected_information = { shipping_details: shipping, business_name: null, individual_name: null };
-    s.shipping_details = structuredClone(shipping);
     this.emit('charge.succeeded', ch);
     this.emit(manual ? 'payment_intent.amount_capturable_updated' : 'payment_intent.succeeded', pi);
     this.emit('checkout.session.completed', s);
@@ -371,7 +420,6 @@ export class Engine {
     ch.amount_refunded += amount;
     ch.refunded = ch.amount_refunded >= ch.amount_captured;
     ch.refunds.data.unshift(re);
-    ch.refunds.total_count += 1;
     this.o.store.changed();
     this.emit('refund.created', re, req);
     this.emit('charge.refunded', ch, req);
@@ -386,7 +434,7 @@ export class Engine {
     return e;
   }
 
-  listEvents(filter: { type?: string; types?: string[]; delivery_success?: boolean }): EventObj[] {
+  listEvents(filter: { type?: string; types?: string[]; delivery_success?: boolean; created?: CreatedFilter }): EventObj[] {
     const matchers = [...(filter.type ? [filter.type] : []), ...(filter.types ?? [])].map((t) =>
       t.includes('*') ? new RegExp(`^${t.split('*').map((x) => x.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`) : t,
     );
@@ -395,6 +443,7 @@ export class Engine {
       const e = this.s.events[i];
       if (matchers.length && !matchers.some((m) => (typeof m === 'string' ? m === e.type : m.test(e.type)))) continue;
       if (filter.delivery_success !== undefined && (e.pending_webhooks === 0) !== filter.delivery_success) continue;
+      if (!createdMatches(e.created, filter.created)) continue;
       out.push(e);
     }
     return out;

@@ -22,12 +22,17 @@ export class StripeApiError extends Error {
     super(body.message);
   }
 
-  toJSON() {
+  /** The wire body; Stripe links every error to its request log (a string, never null). */
+  toJSON(requestId = 'req_local') {
     const body = { ...this.body };
     if (body.code && !body.doc_url) body.doc_url = `https://stripe.com/docs/error-codes/${body.code.replace(/_/g, '-')}`;
+    body.request_log_url = requestLogUrl(requestId);
     return { error: body };
   }
 }
+
+/** Where Stripe's dashboard shows a request; the local server has no dashboard, but the shape is Stripe's. */
+export const requestLogUrl = (requestId: string) => `https://dashboard.stripe.com/test/logs/${requestId}?t=${Math.floor(Date.now() / 1000)}`;
 
 export const invalidRequest = (message: string, extra: Partial<StripeErrorBody> = {}, status = 400) =>
   new StripeApiError(status, { type: 'invalid_request_error', message, ...extra });

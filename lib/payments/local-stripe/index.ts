@@ -6,7 +6,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
 import { Engine } from './engine';
-import { createRouter, HOSTED_PREFIX } from './router';
+import { requestLogUrl } from './errors';
+import { createRouter, HOSTED_PREFIX, type SentResponse } from './router';
 import { StateStore } from './state-store';
 import { WebhookSender, type DeliveryAttempt } from './webhook-sender';
 
@@ -21,6 +22,8 @@ export interface LocalStripeOptions {
   stateFile?: string;
   /** Base URL for hosted pages; default http://host:port. */
   publicUrl?: string;
+  /** Called with every JSON body the API answers (tests check them against Stripe's shapes). */
+  onResponse?: (r: SentResponse) => void;
   /** Where log lines go; default console.log with a [local-stripe] prefix (silent under vitest unless LOCAL_STRIPE_LOG=1). */
   log?: (line: string) => void;
 }
@@ -40,6 +43,8 @@ export interface LocalStripe {
 
 export { signPayload, RETRY_DELAYS_MS, type DeliveryAttempt } from './webhook-sender';
 export { TEST_CARDS } from './test-cards';
+export type { SentResponse } from './router';
+export { SUPPORTED_CURRENCIES, minimumAmount } from './currencies';
 
 const EXPIRY_SWEEP_MS = 1_000;
 
@@ -84,12 +89,12 @@ export async function startLocalStripe(opts: LocalStripeOptions): Promise<LocalS
     return status;
   };
 
-  const handle = createRouter({ engine, store, apiVersion, resend, log });
+  const handle = createRouter({ engine, store, apiVersion, resend, log, onResponse: opts.onResponse });
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       log(`request failed: ${(err as Error).stack ?? String(err)}`);
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ error: { type: 'api_error', message: 'Internal error in the local Stripe server.' } }));
+      res.end(JSON.stringify({ error: { type: 'api_error', message: 'Internal error in the local Stripe server.', request_log_url: requestLogUrl('req_local') } }));
     });
   });
   server.keepAliveTimeout = 5_000;

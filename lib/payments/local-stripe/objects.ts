@@ -88,7 +88,6 @@ export interface SessionObj extends Open {
     individual_name: null;
   };
   collected_information: null | { shipping_details: ShippingDetails | null; business_name: null; individual_name: null };
-  shipping_details: ShippingDetails | null;
   shipping_cost: null | { amount_subtotal: number; amount_tax: number; amount_total: number; shipping_rate: string };
   shipping_address_collection: null | { allowed_countries: string[] };
   shipping_options: { shipping_amount: number; shipping_rate: string }[];
@@ -141,7 +140,7 @@ export interface ChargeObj extends Open {
   paid: boolean;
   payment_intent: string;
   refunded: boolean;
-  refunds: { object: 'list'; data: RefundObj[]; has_more: boolean; total_count: number; url: string };
+  refunds: { object: 'list'; data: RefundObj[]; has_more: boolean; url: string };
   status: 'succeeded' | 'pending' | 'failed';
 }
 
@@ -192,6 +191,7 @@ export function product(data: { name: string; description?: string; images?: str
     shippable: null,
     statement_descriptor: null,
     tax_code: null,
+    tax_details: null,
     type: 'service',
     unit_label: null,
     updated: t,
@@ -287,6 +287,7 @@ export function checkoutSession(init: SessionInit): SessionObj {
     adaptive_pricing: { enabled: false },
     after_expiration: null,
     allow_promotion_codes: null,
+    allowed_payment_method_types: null,
     amount_subtotal: init.subtotal,
     amount_total: init.subtotal + shippingAmount,
     automatic_tax: { enabled: false, liability: null, provider: null, status: null },
@@ -335,7 +336,6 @@ export function checkoutSession(init: SessionInit): SessionObj {
     setup_intent: null,
     shipping_address_collection: init.allowed_countries ? { allowed_countries: init.allowed_countries } : null,
     shipping_cost: chosen ? { amount_subtotal: shippingAmount, amount_tax: 0, amount_total: shippingAmount, shipping_rate: chosen.id } : null,
-    shipping_details: null,
     shipping_options: init.shippingRates.map((r) => ({ shipping_amount: r.fixed_amount.amount, shipping_rate: r.id })),
     status: 'open',
     submit_type: init.submit_type,
@@ -365,6 +365,7 @@ export function paymentIntent(data: {
     amount: data.amount,
     amount_capturable: 0,
     amount_details: { tip: {} },
+    allowed_payment_method_types: null,
     amount_received: 0,
     application: null,
     application_fee_amount: null,
@@ -391,6 +392,7 @@ export function paymentIntent(data: {
     payment_method_configuration_details: null,
     payment_method_options: { card: { installments: null, mandate_options: null, network: null, request_three_d_secure: 'automatic' } },
     payment_method_types: ['card'],
+    payment_record: null,
     processing: null,
     receipt_email: data.receipt_email,
     review: null,
@@ -493,9 +495,11 @@ export function charge(data: {
         amount_authorized: ok ? pi.amount : null,
         authorization_code: ok ? randomToken(6) : null,
         brand: pm.card.brand,
-        capture_before: ok && !captured ? nowSeconds() + 7 * 86_400 : null,
+        // Only an uncaptured authorization has a capture deadline (the SDK type has no null).
+        ...(ok && !captured ? { capture_before: nowSeconds() + 7 * 86_400 } : {}),
         checks: { address_line1_check: null, address_postal_code_check: null, cvc_check: 'pass' },
         country: pm.card.country,
+        electronic_commerce_indicator: null,
         exp_month: pm.card.exp_month,
         exp_year: pm.card.exp_year,
         extended_authorization: { status: 'disabled' },
@@ -522,7 +526,7 @@ export function charge(data: {
     receipt_number: null,
     receipt_url: null,
     refunded: false,
-    refunds: { object: 'list', data: [], has_more: false, total_count: 0, url: `/v1/charges/${id}/refunds` },
+    refunds: { object: 'list', data: [], has_more: false, url: `/v1/charges/${id}/refunds` },
     review: null,
     shipping: pi.shipping,
     source: null,

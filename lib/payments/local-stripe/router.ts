@@ -20,6 +20,15 @@ export interface RouterDeps {
   apiVersion: string;
   resend: (eventId: string) => Promise<number>;
   log: (line: string) => void;
+  /** Called with every JSON body the API answers (for tests that check Stripe's shapes). */
+  onResponse?: (r: SentResponse) => void;
+}
+
+export interface SentResponse {
+  method: string;
+  path: string;
+  status: number;
+  body: unknown;
 }
 
 interface Ctx {
@@ -215,6 +224,14 @@ export function createRouter(deps: RouterDeps) {
     },
     {
       method: 'POST',
+      pattern: new RegExp(`^/_test/checkout/sessions/${ID}/expires_at$`),
+      handler: (ctx) => {
+        const p = schemas.parseParams(schemas.setExpiresAtParams, ctx.params);
+        return ok(engine.setExpiresAt(ctx.match[1], p.expires_at).session);
+      },
+    },
+    {
+      method: 'POST',
       pattern: new RegExp(`^/_test/payment_intents/${ID}/expire_authorization$`),
       handler: (ctx) => ok(engine.expireAuthorization(ctx.match[1])),
     },
@@ -238,7 +255,8 @@ export function createRouter(deps: RouterDeps) {
     return key;
   }
 
-  function send(res: http.ServerResponse, status: number, body: string, headers: Record<string, string>) {
+  function send(res: http.ServerResponse, status: number, body: string, headers: Record<string, string>, method = '', path = '') {
+    if (deps.onResponse && path) deps.onResponse({ method, path, status, body: JSON.parse(body) });
     res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', ...headers });
     res.end(body);
   }
@@ -273,7 +291,7 @@ export function createRouter(deps: RouterDeps) {
               false,
             );
           deps.log(`${method} ${path} → ${seen.status} (idempotent replay)`);
-          return send(res, seen.status, seen.body, { ...headers, 'idempotent-replayed': 'true', 'original-request': seen.requestId });
+          return send(res, seen.status, seen.body, { ...headers, 'idempotent-replayed': 'true', 'original-request': seen.requestId }, method, path);
         }
       }
       const match = path.match(route.pattern)!;
@@ -281,15 +299,15 @@ export function createRouter(deps: RouterDeps) {
       const body = JSON.stringify(reply.body, null, 2);
       if (idemKey) remember(apiKey, idemKey, fingerprint, reply.status, body, requestId);
       deps.log(`${method} ${path} → ${reply.status}`);
-      send(res, reply.status, body, headers);
+      send(res, reply.status, body, headers, method, path);
     } catch (err) {
       const apiErr = err instanceof StripeApiError ? err : null;
       if (!apiErr) deps.log(`${method} ${path} failed: ${(err as Error).stack ?? String(err)}`);
       const e = apiErr ?? new StripeApiError(500, { type: 'api_error', message: 'An unexpected error occurred in the local Stripe server.' }, false);
-      const body = JSON.stringify({ error: { ...e.toJSON().error, request_log_url: null } }, null, 2);
+      const body = JSON.stringify(e.toJSON(requestId), null, 2);
       if (idemKey && apiKey && e.cacheable && e.status < 500) remember(apiKey, idemKey, fingerprint, e.status, body, requestId);
       deps.log(`${method} ${path} → ${e.status} ${e.body.code ?? e.body.type}`);
-      send(res, e.status, body, headers);
+      send(res, e.status, body, headers, method, path);
     }
   }
 
@@ -350,7 +368,8 @@ export function createRouter(deps: RouterDeps) {
     try {
       raw = await readBody(req);
     } catch (err) {
-      return send(res, 413, JSON.stringify(invalidRequest((err as Error).message, {}, 413).toJSON()), {});
+      const requestId = `req_${randomToken(14)}`;
+      return send(res, 413, JSON.stringify(invalidRequest((err as Error).message, {}, 413).toJSON(requestId)), { 'request-id': requestId }, req.method, path);
     }
     if (path.startsWith(HOSTED_PREFIX)) {
       try {

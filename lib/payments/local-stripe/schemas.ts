@@ -118,6 +118,8 @@ export const refundParams = z.strictObject({
 });
 
 const limit = intString.pipe(z.number().int().min(1).max(100)).optional();
+/** `created=…` or `created[gt|gte|lt|lte]=…` (Unix seconds). */
+const created = z.union([intString, z.strictObject({ gt: intString.optional(), gte: intString.optional(), lt: intString.optional(), lte: intString.optional() })]).optional();
 
 export const listParams = z.strictObject({
   limit,
@@ -129,11 +131,14 @@ export const listParams = z.strictObject({
 export const listEventsParams = listParams.extend({
   type: z.string().optional(),
   types: z.array(z.string()).max(20).optional(),
-  created: z.unknown().optional(), // accepted, not applied
+  created,
   delivery_success: boolString.optional(),
 });
 
+export const setExpiresAtParams = z.strictObject({ expires_at: intString });
+
 export const listSessionsParams = listParams.extend({
+  created,
   payment_intent: z.string().optional(),
   status: z.enum(['open', 'complete', 'expired']).optional(),
 });
@@ -153,10 +158,29 @@ function lookup(raw: FormValue | undefined, path: PropertyKey[]): FormValue | un
   return node;
 }
 
+/** Stripe expands at most four levels (`a.b.c.d`). */
+export const MAX_EXPAND_DEPTH = 4;
+
+function checkExpandDepth(data: unknown): void {
+  const paths = (data as { expand?: unknown } | null)?.expand;
+  if (!Array.isArray(paths)) return;
+  paths.forEach((p: string, i) => {
+    if (p.split('.').length > MAX_EXPAND_DEPTH)
+      throw new StripeApiError(
+        400,
+        { type: 'invalid_request_error', code: 'parameter_invalid', param: `expand[${i}]`, message: `You cannot expand more than ${MAX_EXPAND_DEPTH} levels of a property. Property: ${p}` },
+        false,
+      );
+  });
+}
+
 /** Parses request parameters or throws the 400 Stripe would send. */
 export function parseParams<T extends z.ZodType>(schema: T, raw: FormObject): z.output<T> {
   const result = schema.safeParse(raw);
-  if (result.success) return result.data;
+  if (result.success) {
+    checkExpandDepth(result.data);
+    return result.data;
+  }
   const issue = result.error.issues[0];
   if (issue.code === 'unrecognized_keys') {
     const param = paramName([...issue.path, issue.keys[0]]);
