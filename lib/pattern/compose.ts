@@ -1,0 +1,136 @@
+// A pattern spec → a seamless vector tile. The spec is what a design's recipe stores (resolved
+// motif ids and exact colours, not words), so a design renders the same however the parser
+// changes. Deterministic in (spec, seed): a seeded PRNG, fixed iteration order, rounded numbers.
+import { letteringPath } from './lettering';
+import { motifById } from './motif-library';
+import { TEXTURES } from './textures';
+import { tintMotif } from './tint';
+import { TILE, type Hex } from './types';
+import type { Density, Layout, Scale } from './understand';
+
+export interface PatternSpec {
+  background: Hex;
+  motifs: { id: string; tint?: Hex }[];
+  layout: Layout;
+  density: Density;
+  scale: Scale;
+  count?: number;
+  texture?: { id: string; colours: Hex[] };
+  text?: { content: string; font: string; colour: Hex };
+  accent?: Hex; // stripes and borders
+}
+
+/** Motif placements, in tile units; each is drawn with its wrapped copies. */
+export interface Placement {
+  x: number;
+  y: number;
+  size: number;
+  rotate: number;
+  flip: boolean;
+  item: number; // index into spec.motifs, or -1 for the lettering
+}
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const CELLS: Record<Scale, number> = { tiny: 8, small: 6, medium: 4, large: 3 };
+const DENSITY: Record<Density, number> = { sparse: 0.75, normal: 1, dense: 1.3 };
+const r2 = (v: number) => Math.round(v * 100) / 100;
+
+/** Where motifs go: the layout's lattice, or a seeded Poisson-disc scatter on the torus. */
+export function placements(spec: PatternSpec, seed: number): Placement[] {
+  const rand = mulberry32(seed ^ 0x9e3779b9);
+  const items = spec.motifs.length + (spec.text ? 1 : 0);
+  const itemAt = (k: number) => (items === 0 ? 0 : k % items === spec.motifs.length ? -1 : k % items);
+  let n = Math.max(1, Math.round(CELLS[spec.scale] * Math.sqrt(DENSITY[spec.density])));
+  if (spec.count) n = Math.max(1, Math.round(Math.sqrt(spec.count)));
+  const cell = TILE / n;
+  const size = cell * (spec.text && !spec.motifs.length ? 0.9 : 0.62);
+  const out: Placement[] = [];
+  if (spec.layout === 'tossed') {
+    const target = spec.count ?? Math.round(n * n * 1.15);
+    const minDist = cell * 0.78;
+    for (let tries = 0; out.length < target && tries < target * 60; tries++) {
+      const x = rand() * TILE;
+      const y = rand() * TILE;
+      const ok = out.every((p) => {
+        const dx = Math.min(Math.abs(p.x - x), TILE - Math.abs(p.x - x));
+        const dy = Math.min(Math.abs(p.y - y), TILE - Math.abs(p.y - y));
+        return dx * dx + dy * dy >= minDist * minDist;
+      });
+      if (ok) out.push({ x: r2(x), y: r2(y), size: r2(size * (0.85 + rand() * 0.3)), rotate: r2((rand() - 0.5) * 50), flip: rand() < 0.3, item: itemAt(out.length) });
+    }
+    return out;
+  }
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; col++) {
+      const k = row * n + col;
+      let x = (col + 0.5) * cell;
+      let y = (row + 0.5) * cell;
+      if (spec.layout === 'half-drop' && col % 2 === 1) y += cell / 2;
+      if (spec.layout === 'stripes' && row % 2 === 1) continue; // every other row is a stripe
+      if (spec.layout === 'border' && row !== 0) continue;
+      if (spec.layout === 'stripes' || spec.layout === 'border') x += (row % 4 === 2 ? cell / 2 : 0);
+      out.push({ x: r2(x), y: r2(y % TILE), size: r2(size), rotate: 0, flip: spec.layout === 'mirror' && (row + col) % 2 === 1, item: itemAt(spec.layout === 'mirror' ? row : k) });
+    }
+  }
+  return out;
+}
+
+/** The tile as SVG markup (with the outer <svg>), `px` pixels square, viewBox 0 0 TILE TILE. */
+export function composeTile(spec: PatternSpec, seed: number, px = TILE): string {
+  const defs: string[] = [];
+  const layers: string[] = [`<rect x="-10" y="-10" width="${TILE + 20}" height="${TILE + 20}" fill="${spec.background}"/>`];
+  if (spec.texture) {
+    const def = TEXTURES.find((t) => t.id === spec.texture!.id);
+    if (def) layers.push(`<g>${def.render({ seed, colours: spec.texture.colours })}</g>`);
+  }
+  const n = Math.max(1, Math.round(CELLS[spec.scale] * Math.sqrt(DENSITY[spec.density])));
+  if (spec.layout === 'stripes' || spec.layout === 'border') {
+    const cell = TILE / (spec.count ? Math.max(1, Math.round(Math.sqrt(spec.count))) : n);
+    const accent = spec.accent ?? spec.background;
+    const bands = spec.layout === 'stripes' ? Array.from({ length: Math.ceil(TILE / cell / 2) }, (_, i) => (2 * i + 1) * cell) : [cell];
+    for (const y of bands) layers.push(`<rect x="-10" y="${r2(y + cell * 0.1)}" width="${TILE + 20}" height="${r2(cell * 0.8)}" fill="${accent}"/>`);
+  }
+  spec.motifs.forEach((m, i) => {
+    const motif = motifById(m.id);
+    if (!motif) throw new Error(`Unknown motif "${m.id}"`);
+    const body = namespaceIds(m.tint ? tintMotif(motif.body, m.tint) : motif.body, `m${i}`);
+    defs.push(`<symbol id="m${i}" viewBox="0 0 ${motif.width} ${motif.height}">${body}</symbol>`);
+  });
+  let text: { d: string; width: number; height: number } | undefined;
+  if (spec.text) text = letteringPath(spec.text.content, spec.text.font, { size: 100 });
+  for (const p of placements(spec, seed)) {
+    for (const [dx, dy] of wrapOffsets(p)) {
+      const t = `translate(${r2(p.x + dx)} ${r2(p.y + dy)}) rotate(${p.rotate})${p.flip ? ' scale(-1 1)' : ''}`;
+      if (p.item === -1 && text && spec.text) {
+        const k = p.size / Math.max(text.width, text.height * 2);
+        layers.push(`<g transform="${t} scale(${r2(k)}) translate(${r2(-text.width / 2)} ${r2(text.height / 3)})"><path d="${text.d}" fill="${spec.text.colour}"/></g>`);
+      } else if (p.item >= 0) {
+        layers.push(`<use href="#m${p.item}" transform="${t}" x="${r2(-p.size / 2)}" y="${r2(-p.size / 2)}" width="${p.size}" height="${p.size}"/>`);
+      }
+    }
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${px}" height="${px}" viewBox="0 0 ${TILE} ${TILE}"><defs>${defs.join('')}</defs>${layers.join('')}</svg>`;
+}
+
+/** A motif near an edge is drawn again on the opposite side, so the tile repeats seamlessly. */
+function wrapOffsets(p: Placement): [number, number][] {
+  const reach = p.size * 0.75; // half the diagonal of a rotated square motif
+  const xs = [0, ...(p.x - reach < 0 ? [TILE] : []), ...(p.x + reach > TILE ? [-TILE] : [])];
+  const ys = [0, ...(p.y - reach < 0 ? [TILE] : []), ...(p.y + reach > TILE ? [-TILE] : [])];
+  return xs.flatMap((dx) => ys.map((dy) => [dx, dy] as [number, number]));
+}
+
+/** Prefixes ids inside a motif's markup, so two motifs' gradients never collide. */
+function namespaceIds(body: string, prefix: string): string {
+  return body.replace(/\bid="([^"]+)"/g, `id="${prefix}-$1"`).replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`).replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`);
+}

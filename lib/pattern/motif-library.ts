@@ -1,0 +1,106 @@
+// Motifs: Microsoft's Fluent Emoji Flat vectors (MIT, npm @iconify-json/fluent-emoji-flat), one
+// per subject (skin-tone variants left out), named in many languages by Unicode CLDR's emoji
+// annotations (Unicode-3.0, npm cldr-annotations-full). Loaded once per process.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+export const MOTIF_SOURCE = {
+  set: 'Fluent Emoji Flat',
+  package: '@iconify-json/fluent-emoji-flat',
+  licence: 'MIT',
+  copyright: 'Copyright (c) Microsoft Corporation',
+  names: 'Unicode CLDR emoji annotations (cldr-annotations-full, Unicode-3.0)',
+} as const;
+
+/** Languages whose CLDR names and keywords the parser understands. */
+export const MOTIF_LANGUAGES = ['en', 'es', 'fr', 'de', 'it', 'pt', 'nl', 'pl', 'ru', 'ja', 'zh', 'ko', 'tr', 'sv'] as const;
+
+export interface Motif {
+  id: string; // the icon's name, e.g. "sunflower"
+  emoji: string; // the character(s) it draws
+  name: string; // CLDR's English short name, e.g. "sunflower"
+  body: string; // SVG markup for a 0 0 32 32 viewBox
+  width: number;
+  height: number;
+}
+
+export interface MotifEntry {
+  motif: Motif;
+  /** 3: the motif's own name in some language; 2: a word of that name; 1: a keyword. */
+  strength: number;
+}
+
+interface Library {
+  motifs: Map<string, Motif>;
+  /** Lower-case phrase (one to four words, or a CJK string) → motifs it names, best first. */
+  index: Map<string, MotifEntry[]>;
+  /** English vocabulary, for spelling suggestions. */
+  englishWords: string[];
+}
+
+const SKIN_TONE = /-(light|medium-light|medium|medium-dark|dark)$/;
+// Symbols that are not motifs on a product: letter and word buttons, text-input signs.
+const NOT_A_MOTIF = /^(regional-indicator|input-|japanese-.*-button|(a|ab|b|o|cl|cool|free|id|new|ng|ok|sos|up|vs)-button)/;
+
+let cached: Library | undefined;
+
+const require = createRequire(import.meta.url);
+const readJson = (spec: string) => JSON.parse(fs.readFileSync(require.resolve(spec), 'utf8'));
+
+function annotations(lang: string): Record<string, { default?: string[]; tts?: string[] }> {
+  const file = path.join(path.dirname(require.resolve('cldr-annotations-full/package.json')), 'annotations', lang, 'annotations.json');
+  return JSON.parse(fs.readFileSync(file, 'utf8')).annotations.annotations;
+}
+
+export function motifLibrary(): Library {
+  if (cached) return cached;
+  const icons = readJson('@iconify-json/fluent-emoji-flat/icons.json') as { icons: Record<string, { body: string; width?: number; height?: number }>; width: number; height: number };
+  const chars = readJson('@iconify-json/fluent-emoji-flat/chars.json') as Record<string, string>;
+  const emojiOf = new Map<string, string>();
+  for (const [cps, name] of Object.entries(chars)) {
+    if (!emojiOf.has(name)) emojiOf.set(name, String.fromCodePoint(...cps.split('-').map((h) => parseInt(h, 16))));
+  }
+  const en = annotations('en');
+  const motifs = new Map<string, Motif>();
+  for (const [id, icon] of Object.entries(icons.icons)) {
+    if (SKIN_TONE.test(id) && icons.icons[id.replace(SKIN_TONE, '')]) continue;
+    if (NOT_A_MOTIF.test(id)) continue;
+    const emoji = emojiOf.get(id) ?? '';
+    const name = en[emoji]?.tts?.[0] ?? en[emoji.replace(/\uFE0F/g, '')]?.tts?.[0] ?? id.replace(/-/g, ' ');
+    motifs.set(id, { id, emoji, name, body: icon.body, width: icon.width ?? icons.width, height: icon.height ?? icons.height });
+  }
+  const index = new Map<string, MotifEntry[]>();
+  const add = (phrase: string, motif: Motif, strength: number) => {
+    const key = phrase.toLowerCase().normalize('NFKC').replace(/ё/g, 'е').trim();
+    if (!key) return;
+    const list = index.get(key) ?? [];
+    const have = list.find((e) => e.motif === motif);
+    if (have) have.strength = Math.max(have.strength, strength);
+    else list.push({ motif, strength });
+    index.set(key, list);
+  };
+  const byEmoji = new Map<string, Motif>();
+  for (const m of motifs.values()) if (m.emoji) byEmoji.set(m.emoji.replace(/\uFE0F/g, ''), m);
+  for (const lang of MOTIF_LANGUAGES) {
+    for (const [emoji, a] of Object.entries(annotations(lang))) {
+      const m = byEmoji.get(emoji.replace(/\uFE0F/g, ''));
+      if (!m) continue;
+      for (const tts of a.tts ?? []) {
+        add(tts, m, 3);
+        for (const w of tts.split(/[\s:,]+/)) if (w.length > 2) add(w, m, 2);
+      }
+      for (const k of a.default ?? []) add(k, m, 1);
+    }
+  }
+  for (const m of motifs.values()) add(m.id.replace(/-/g, ' '), m, 3);
+  // Best first: stronger naming, then the shorter (more basic) name, then id for a stable order.
+  for (const list of index.values()) list.sort((a, b) => b.strength - a.strength || a.motif.name.length - b.motif.name.length || a.motif.id.localeCompare(b.motif.id));
+  const englishWords = [...new Set([...index.keys()].filter((k) => /^[a-z][a-z-]+$/.test(k)))];
+  cached = { motifs, index, englishWords };
+  return cached;
+}
+
+export function motifById(id: string): Motif | undefined {
+  return motifLibrary().motifs.get(id);
+}

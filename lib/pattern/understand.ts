@@ -1,0 +1,316 @@
+// What a shopper's words ask for: motifs (any of ~1,600, in 14 languages, plurals and typos
+// forgiven), their colours and the background's, palette words, a texture, words to print and
+// their lettering style, layout, density, scale and counts, and what to leave out ("no red").
+// Protected names are refused with the reason. Pure and fast: no I/O after the first call.
+import { findColours, paletteFor } from './colours';
+import { findIpTerms, type IpReason } from './ip-terms';
+import { pickFont } from './lettering';
+import { motifLibrary, type Motif } from './motif-library';
+import { TEXTURES } from './textures';
+import type { FontDef, Hex, NamedColour, TextureDef } from './types';
+
+export const LAYOUTS = ['tossed', 'grid', 'half-drop', 'stripes', 'border', 'mirror'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+export type Density = 'sparse' | 'normal' | 'dense';
+export type Scale = 'tiny' | 'small' | 'medium' | 'large';
+
+export interface IntentMotif {
+  motif: Motif;
+  colour?: NamedColour;
+  words: string; // what the shopper wrote for it
+  corrected?: string; // the spelling it was read as, when it was a typo
+}
+
+export interface PatternIntent {
+  prompt: string;
+  motifs: IntentMotif[];
+  background?: NamedColour;
+  palette: Hex[];
+  texture?: { def: TextureDef; colours: Hex[] };
+  text?: { content: string; font: FontDef; colour?: NamedColour };
+  layout: Layout;
+  density: Density;
+  scale: Scale;
+  count?: number;
+  excluded: { colours: NamedColour[]; motifs: Motif[] };
+  /** Words that changed nothing, so the studio can say so plainly. */
+  ignored: string[];
+  refusals: { term: string; reason: IpReason; message: string }[];
+}
+
+const STOP = new Set(
+  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case '
+    .concat('y con de del la el los las un una sobre fondo et avec sur le les des un une fond und mit auf der die das ein eine hintergrund e con su il lo gli di uno sfondo com em um uma fundo met op het een achtergrond z na w i tło и с на фон 的 和 在 背景 の と に 柄')
+    .split(' '),
+);
+const NEGATION = new Set(['no', 'not', 'without', 'non', 'sin', 'sans', 'pas', 'ohne', 'kein', 'keine', 'keinen', 'senza', 'sem', 'zonder', 'geen', 'bez', 'без', 'не', '无', '不要', 'なし']);
+const BACKGROUND_WORDS = new Set(['on', 'over', 'background', 'backdrop', 'ground', 'sobre', 'fondo', 'sur', 'fond', 'auf', 'hintergrund', 'su', 'sfondo', 'em', 'fundo', 'op', 'achtergrond', 'na', 'tło', 'на', 'фон', '背景']);
+const LAYOUT_WORDS: Record<string, Layout> = {
+  tossed: 'tossed', scattered: 'tossed', random: 'tossed', ditsy: 'tossed', allover: 'tossed', esparcidos: 'tossed', éparpillés: 'tossed', verstreut: 'tossed', sparsi: 'tossed',
+  grid: 'grid', rows: 'grid', aligned: 'grid', repeat: 'grid', cuadrícula: 'grid', grille: 'grid', raster: 'grid', griglia: 'grid',
+  'half-drop': 'half-drop', halfdrop: 'half-drop', staggered: 'half-drop', offset: 'half-drop', brick: 'half-drop',
+  stripes: 'stripes', stripe: 'stripes', striped: 'stripes', rayas: 'stripes', rayures: 'stripes', streifen: 'stripes', righe: 'stripes', listras: 'stripes', strepen: 'stripes', paski: 'stripes', полосы: 'stripes', 'ストライプ': 'stripes', 条纹: 'stripes',
+  border: 'border', edge: 'border', borde: 'border', bordure: 'border', rand: 'border', bordo: 'border',
+  mirror: 'mirror', mirrored: 'mirror', symmetric: 'mirror', symmetrical: 'mirror', espejo: 'mirror', miroir: 'mirror', spiegel: 'mirror', specchio: 'mirror',
+};
+const DENSITY_WORDS: Record<string, Density> = { sparse: 'sparse', few: 'sparse', spaced: 'sparse', minimal: 'sparse', dense: 'dense', packed: 'dense', lots: 'dense', many: 'dense', crowded: 'dense', busy: 'dense', ditsy: 'dense', densely: 'dense' };
+const SCALE_WORDS: Record<string, Scale> = {
+  tiny: 'tiny', mini: 'tiny', micro: 'tiny', ditsy: 'tiny', small: 'small', little: 'small', pequeños: 'small', pequeñas: 'small', petits: 'small', petites: 'small', kleine: 'small', piccoli: 'small',
+  medium: 'medium', big: 'large', large: 'large', huge: 'large', giant: 'large', oversized: 'large', bold: 'large', grandes: 'large', grands: 'large', große: 'large', grandi: 'large',
+};
+const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, dos: 2, tres: 3, cuatro: 4, cinco: 5, deux: 2, trois: 3, quatre: 4, zwei: 2, drei: 3, vier: 4, fünf: 5, due: 2, tre: 3, quattro: 4 };
+const GREETINGS = /\b(happy (?:birthday|anniversary|holidays|new year|mother'?s day|father'?s day)|merry christmas|i love you|love you|best mom|best dad|just married|feliz cumpleaños|feliz navidad|te quiero|joyeux anniversaire|joyeux noël|alles gute|frohe weihnachten|buon compleanno|buon natale|parabéns|gefeliciteerd|wszystkiego najlepszego|с днём рождения|с днем рождения)\b/iu;
+const TEXT_CUES = /(?:\b(?:name|named|saying|says|text|words?|lettering|monogram|initials|nombre|texto|nom|texte|namen|schrift|nome|testo|naam|imię|имя|名前)\s+)((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u;
+const QUOTED = /["“”«»„「『'‘]([^"“”«»„「」『』'’]{1,40})["“”«»」』'’]/u;
+
+/** English and Romance plural endings, tried after the word itself. */
+function singulars(w: string): string[] {
+  const out = [w];
+  if (w.endsWith('ies') && w.length > 4) out.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('ves') && w.length > 4) out.push(`${w.slice(0, -3)}f`, `${w.slice(0, -3)}fe`);
+  if (w.endsWith('oes')) out.push(w.slice(0, -2));
+  if (w.endsWith('es') && w.length > 3) out.push(w.slice(0, -2));
+  if (w.endsWith('s') && w.length > 2) out.push(w.slice(0, -1));
+  if (w.endsWith('en') && w.length > 4) out.push(w.slice(0, -2), w.slice(0, -1)); // Katzen → Katze
+  if (w.endsWith('i') && w.length > 3) out.push(`${w.slice(0, -1)}o`, `${w.slice(0, -1)}e`); // gatti → gatto
+  if (w.endsWith('e') && w.length > 3) out.push(`${w.slice(0, -1)}a`, w.slice(0, -1)); // rose → rosa; Blumen handled above
+  if (/[иы]$/.test(w) && w.length > 3) out.push(`${w.slice(0, -1)}а`, w.slice(0, -1)); // кошки → кошка, коты → кот
+  if (w.endsWith('y') && w.length > 3) out.push(`${w.slice(0, -1)}a`, w.slice(0, -1)); // gwiazdy → gwiazda, koty → kot
+  return out;
+}
+
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
+
+function tokenize(text: string): string[] {
+  return text
+    .toLowerCase()
+    .normalize('NFKC')
+    .replace(/ё/g, 'е')
+    .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .map((t) => t.replace(/^['’-]+|['’-]+$/g, ''))
+    .filter(Boolean);
+}
+
+/** Damerau–Levenshtein distance, capped: larger distances return cap + 1. */
+export function editDistance(a: string, b: string, cap = 2): number {
+  if (Math.abs(a.length - b.length) > cap) return cap + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
+  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let rowMin = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      rowMin = Math.min(rowMin, d[i][j]);
+    }
+    if (rowMin > cap) return cap + 1;
+  }
+  return d[a.length][b.length];
+}
+
+// Generic words whose CLDR keyword lists name dozens of emoji: the motif a shopper means.
+const GENERIC: Record<string, string> = { flower: 'blossom', floral: 'blossom', flor: 'blossom', fleur: 'blossom', blume: 'blossom', fiore: 'blossom', heart: 'red-heart', love: 'red-heart', star: 'star', leaf: 'leaf-fluttering-in-wind', leaves: 'leaf-fluttering-in-wind', tropical: 'palm-tree', cat: 'cat', kitten: 'cat-face', kitty: 'cat-face', dog: 'dog', puppy: 'dog-face', coffee: 'hot-beverage', cup: 'hot-beverage', dinosaur: 'sauropod', dino: 'sauropod', bug: 'lady-beetle', beetle: 'lady-beetle', fruit: 'red-apple', bird: 'bird', fish: 'tropical-fish', skull: 'skull', moon: 'crescent-moon', sun: 'sun', cloud: 'cloud', tree: 'deciduous-tree', bee: 'honeybee', butterfly: 'butterfly', mushroom: 'mushroom', cherry: 'cherries', pumpkin: 'jack-o-lantern', ghost: 'ghost', rainbow: 'rainbow', pizza: 'pizza', avocado: 'avocado', lemon: 'lemon', strawberry: 'strawberry', rose: 'rose', tulip: 'tulip', daisy: 'blossom', cactus: 'cactus', wave: 'water-wave', anchor: 'anchor', planet: 'ringed-planet', rocket: 'rocket' };
+
+function lookupMotif(phrase: string): Motif | undefined {
+  const lib = motifLibrary();
+  const forms = singulars(phrase);
+  for (const form of forms) {
+    const generic = GENERIC[form];
+    if (generic && lib.motifs.has(generic)) return lib.motifs.get(generic);
+  }
+  // A motif's own name in any form beats a keyword of another: "roses" is the rose, not a bouquet.
+  let best: { motif: Motif; strength: number } | undefined;
+  for (const form of forms) {
+    const hit = lib.index.get(form)?.[0];
+    if (hit && (!best || hit.strength > best.strength || (hit.strength === best.strength && hit.motif.name.length < best.motif.name.length))) best = hit;
+  }
+  return best?.motif;
+}
+
+function suggest(word: string): string | undefined {
+  if (word.length < 4 || CJK.test(word)) return undefined;
+  const cap = word.length >= 7 ? 2 : 1;
+  let best: string | undefined;
+  let bestD = cap + 1;
+  const forms = singulars(word);
+  for (const cand of [...motifLibrary().englishWords, ...Object.keys(GENERIC)]) {
+    for (const f of forms) {
+      const d = editDistance(f, cand, cap);
+      if (d < bestD || (d === bestD && best && cand.length < best.length)) {
+        bestD = d;
+        best = cand;
+      }
+    }
+  }
+  return bestD <= cap ? best : undefined;
+}
+
+export function understandPrompt(prompt: string): PatternIntent {
+  const refusals = findIpTerms(prompt);
+  let rest = prompt;
+  let textContent: string | undefined;
+  const quoted = QUOTED.exec(rest);
+  const cue = TEXT_CUES.exec(rest);
+  const greeting = GREETINGS.exec(rest);
+  if (quoted) {
+    textContent = quoted[1].trim();
+    rest = rest.replace(quoted[0], ' ');
+  } else if (greeting) {
+    // A greeting and the capitalised name after it: "happy birthday Sam".
+    const after = rest.slice(greeting.index + greeting[0].length).match(/^\s*,?\s*((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u);
+    textContent = `${greeting[0]}${after ? ` ${after[1]}` : ''}`.trim();
+    rest = rest.replace(after ? greeting[0] + rest.slice(greeting.index + greeting[0].length, greeting.index + greeting[0].length + after[0].length) : greeting[0], ' ');
+  } else if (cue) {
+    textContent = cue[1].trim();
+    rest = rest.replace(cue[0], ' ');
+  }
+
+  const tokens = tokenize(rest);
+  const colourHits = findColours(tokens).colours;
+  const colourAt = new Map(colourHits.map((h) => [h.index, h]));
+  const intent: PatternIntent = { prompt, motifs: [], palette: [], layout: 'tossed', density: 'normal', scale: 'medium', excluded: { colours: [], motifs: [] }, ignored: [], refusals };
+  const styleWords: string[] = [];
+  let pendingColour: NamedColour | undefined;
+  let negate = false;
+  let backgroundNext = false;
+  let layoutSet = false;
+  let texture: TextureDef | undefined;
+  const textureColours: Hex[] = [];
+
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i];
+    const colour = colourAt.get(i);
+    if (colour) {
+      const c = colour.colour;
+      i += colour.length;
+      if (negate) {
+        intent.excluded.colours.push(c);
+        negate = false;
+      } else if (backgroundNext || ['background', 'fondo', 'fond', 'hintergrund', 'sfondo', 'fundo', 'achtergrond', 'tło', 'фон', '背景'].includes(tokens[i] ?? '')) {
+        intent.background = c;
+        backgroundNext = false;
+      } else {
+        pendingColour = c;
+        textureColours.push(c.hex);
+      }
+      continue;
+    }
+    if (NEGATION.has(t)) {
+      negate = true;
+      i++;
+      continue;
+    }
+    if (BACKGROUND_WORDS.has(t)) {
+      backgroundNext = true;
+      i++;
+      continue;
+    }
+    const palette = paletteFor(t);
+    if (palette) {
+      intent.palette.push(...palette);
+      i++;
+      continue;
+    }
+    if (t in LAYOUT_WORDS) {
+      intent.layout = LAYOUT_WORDS[t];
+      layoutSet = true;
+      if (t in DENSITY_WORDS) intent.density = DENSITY_WORDS[t];
+      i++;
+      continue;
+    }
+    if (t in SCALE_WORDS || t in DENSITY_WORDS) {
+      if (t in SCALE_WORDS) intent.scale = SCALE_WORDS[t];
+      if (t in DENSITY_WORDS) intent.density = DENSITY_WORDS[t];
+      i++;
+      continue;
+    }
+    const n = NUMBERS[t] ?? (/^\d{1,2}$/.test(t) ? Number(t) : undefined);
+    if (n !== undefined && n > 0) {
+      intent.count = n;
+      i++;
+      continue;
+    }
+    const tex = TEXTURES.find((d) => d.keywords.includes(t) || d.keywords.includes(`${t} ${tokens[i + 1] ?? ''}`.trim()));
+    if (tex && !negate) {
+      texture = tex;
+      i += tex.keywords.includes(t) ? 1 : 2;
+      continue;
+    }
+    // Motifs: the longest phrase of up to three words that names one.
+    let matched = false;
+    for (let len = Math.min(3, tokens.length - i); len >= 1 && !matched; len--) {
+      const phrase = tokens.slice(i, i + len).join(' ');
+      if (len === 1 && STOP.has(phrase)) break;
+      if (len === 1 && CJK.test(phrase) && !lookupMotif(phrase)) {
+        const found = segmentCjk(phrase);
+        if (!found.length) break;
+        for (const motif of found) if (!negate && !intent.motifs.some((m) => m.motif.id === motif.id)) intent.motifs.push({ motif, colour: pendingColour, words: phrase });
+        matched = true;
+        i += 1;
+        pendingColour = undefined;
+        negate = false;
+        continue;
+      }
+      const motif = lookupMotif(phrase);
+      if (!motif) continue;
+      matched = true;
+      i += len;
+      if (negate) {
+        intent.excluded.motifs.push(motif);
+        negate = false;
+      } else if (!intent.motifs.some((m) => m.motif.id === motif.id)) {
+        intent.motifs.push({ motif, colour: pendingColour, words: phrase });
+      }
+      pendingColour = undefined;
+    }
+    if (matched) continue;
+    if (STOP.has(t)) {
+      i++;
+      continue;
+    }
+    if (pickFont([t]).keywords.includes(t)) {
+      styleWords.push(t);
+      i++;
+      continue;
+    }
+    const guess = suggest(t);
+    const motif = guess ? lookupMotif(guess) : undefined;
+    if (motif && !negate) {
+      if (!intent.motifs.some((m) => m.motif.id === motif.id)) intent.motifs.push({ motif, colour: pendingColour, words: t, corrected: guess });
+      pendingColour = undefined;
+    } else intent.ignored.push(t);
+    negate = false;
+    i++;
+  }
+  // A colour left over names the lettering when there is only lettering ("Alice in pink
+  // script"), else the background when none was given ("stars, navy").
+  let textColour = intent.motifs.find((m) => m.colour)?.colour;
+  if (pendingColour && textContent && !intent.motifs.length) textColour = pendingColour;
+  else if (pendingColour && !intent.background && !texture) intent.background = pendingColour;
+  if (texture) intent.texture = { def: texture, colours: textureColours.length ? textureColours : [...texture.defaultColours] };
+  if (textContent) intent.text = { content: textContent, font: pickFont(styleWords), colour: textColour };
+  if (!layoutSet && intent.count && intent.count <= 4) intent.density = 'sparse';
+  intent.motifs = intent.motifs.filter((m) => !intent.excluded.motifs.some((x) => x.id === m.motif.id));
+  return intent;
+}
+
+/** No spaces between CJK words: the run read left to right, longest known name first. */
+function segmentCjk(run: string): Motif[] {
+  const lib = motifLibrary();
+  const out: Motif[] = [];
+  for (let s = 0; s < run.length; ) {
+    let step = 1;
+    for (let len = Math.min(run.length - s, 6); len >= 1; len--) {
+      const hit = lib.index.get(run.slice(s, s + len))?.[0];
+      if (hit && (len > 1 || !/[\u3040-\u309f]/u.test(run[s]))) { // a lone hiragana is a particle, not a word
+        if (!out.includes(hit.motif)) out.push(hit.motif);
+        step = len;
+        break;
+      }
+    }
+    s += step;
+  }
+  return out;
+}
