@@ -5,7 +5,11 @@ import { listProducts } from '@/lib/catalog';
 import { ProductArt } from './_components/product-art';
 import { ProductGrid, type GridProduct } from './_components/product-grid';
 
-export const dynamic = 'force-dynamic';
+// The same for every visitor (the header's user and cart are filled in by the browser), so it is
+// rendered once and cached (ISR) like the product pages, and listed in lib/http/security
+// CACHED_PAGES (no per-request CSP nonce in cached HTML). Admin catalog edits revalidate it at
+// once (revalidatePath('/', 'layout')); the minute refreshes a page built before the catalog was.
+export const revalidate = 60;
 
 export const metadata: Metadata = {
   title: { absolute: 'Seedprint — patterns nobody has designed yet' },

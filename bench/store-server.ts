@@ -12,14 +12,14 @@ export interface RunningStore {
   stop(): Promise<void>;
 }
 
-export async function startStore(): Promise<RunningStore> {
+export async function startStore(extraEnv: Record<string, string> = {}): Promise<RunningStore> {
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedprint-bench-'));
   fs.chmodSync(dataDir, 0o777);
   const url = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: url, EMBEDDED_PG_PORT: String(await freePort()), LOCAL_STRIPE_PORT: String(await freePort()), NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: url, EMBEDDED_PG_PORT: String(await freePort()), LOCAL_STRIPE_PORT: String(await freePort()), NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';

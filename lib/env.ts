@@ -2,6 +2,7 @@
 // `npm start` works on a fresh machine; production sets the real values.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -51,10 +52,27 @@ const schema = z.object({
   GENERATION_ORT_SPIN: z.enum(['0', '1']).default('0'),
   GENERATION_RATE_BURST: z.coerce.number().int().positive().default(10),
   GENERATION_RATE_PER_MINUTE: z.coerce.number().positive().default(10),
+  // Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated):
+  // only a request whose socket comes from one of them is keyed on the address it forwards.
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean))
+    .refine((list) => list.every(isAddressOrCidr), { message: 'must be IP addresses or CIDR ranges, comma-separated (e.g. 10.0.0.0/8, ::1)' }),
+  // Factory API: requests each API key may make per window (429 with Retry-After past it), counted in PostgreSQL.
+  FACTORY_API_RATE_LIMIT: z.coerce.number().int().positive().default(300),
+  FACTORY_API_RATE_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(60),
   RUN_WORKER_IN_APP: bool,
   // Super-resolution passes for print art that is not flat (4 = one pass; 16 = two, ~15× slower on CPU).
   PRINT_SR_FACTOR: z.coerce.number().pipe(z.union([z.literal(4), z.literal(16)])).default(4),
 });
+
+function isAddressOrCidr(v: string): boolean {
+  const [addr, bits, ...rest] = v.split('/');
+  const family = net.isIP(addr);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
+}
 
 export type Env = z.infer<typeof schema> & { dataDir: string; testMode: boolean };
 

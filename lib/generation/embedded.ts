@@ -6,7 +6,7 @@
 import * as ort from 'onnxruntime-node';
 import { upsamplePeriodic } from './image';
 import type { LoadedModel } from './model-registry';
-import { gaussian, STREAM_BASE, STREAM_SR } from './prng';
+import { gaussian, gaussianAsync, STREAM_BASE, STREAM_SR } from './prng';
 import { cosineGrid, sample, type Scheduler } from './sampler';
 
 export interface BaseBatchOptions {
@@ -112,11 +112,11 @@ export async function srPass(model: LoadedModel, low: Float32Array, h: number, w
   const aug = model.manifest.srNoiseAugT;
   if (aug > 0) {
     // noise augmentation of the conditioning, as in training (deterministic: its own stream)
-    const n = gaussian(seed, up.length, STREAM_SR + 0x100n + BigInt(pass));
+    const n = await gaussianAsync(seed, up.length, STREAM_SR + 0x100n + BigInt(pass));
     const a = Math.cos((Math.PI * aug) / 2), s = Math.sin((Math.PI * aug) / 2);
     for (let k = 0; k < up.length; k++) up[k] = a * up[k] + s * n[k];
   }
-  const x = gaussian(seed, 3 * H * W, STREAM_SR + BigInt(pass));
+  const x = await gaussianAsync(seed, 3 * H * W, STREAM_SR + BigInt(pass));
   const grid = cosineGrid(steps ?? model.manifest.srSteps);
   const lowT = new ort.Tensor('float32', up, [1, 3, H, W]);
   const out = await sample(

@@ -7,7 +7,7 @@ import { sampleBase, srPass } from './embedded';
 import { decodeToRgb8, resizeTile, rgb8ToTensor, tensorToRgb8 } from './image';
 import { checkPrompt } from './input';
 import { loadModel, STANDIN_MODEL_DIR, type LoadedModel } from './model-registry';
-import { encodePng, readPngText } from './png';
+import { encodePng, encodePngAsync, readPngText } from './png';
 import { renderQueue } from './queue';
 import { canonicalJson, normalizeRecipe, recipeHash, recipeSchema, type Recipe } from './recipe';
 import { isScheduler, SCHEDULER_LABELS, SCHEDULERS, type Scheduler } from './sampler';
@@ -89,12 +89,21 @@ export function a1111Parameters(r: Recipe, extra: Record<string, string | number
 
 /** PNG bytes for a recipe's pixels, with the recipe in tEXt. `render` notes size/upscale. */
 export function recipePng(recipe: Recipe, rgb: Uint8Array, w: number, h: number, render?: Record<string, string | number>): Buffer {
+  return encodePng(rgb, w, h, recipePngText(recipe, render));
+}
+
+/** recipePng, compressed off the event loop (large renders). */
+export function recipePngAsync(recipe: Recipe, rgb: Uint8Array, w: number, h: number, render?: Record<string, string | number>): Promise<Buffer> {
+  return encodePngAsync(rgb, w, h, recipePngText(recipe, render));
+}
+
+function recipePngText(recipe: Recipe, render?: Record<string, string | number>): [string, string][] {
   const text: [string, string][] = [
     ['seedprint-recipe', canonicalJson(recipe)],
     ['parameters', a1111Parameters(recipe, render ? Object.fromEntries(Object.entries(render).map(([k, v]) => [k.replace(/^./, (c) => c.toUpperCase()), v])) : {})],
   ];
   if (render) text.push(['seedprint-render', canonicalJson(render)]);
-  return encodePng(rgb, w, h, text);
+  return text;
 }
 
 /** The recipe stored in a Seedprint PNG, or null. */
@@ -244,7 +253,7 @@ export async function renderRecipe(recipeIn: Recipe, opts: { size?: number } = {
     const rgb = recipe.tileable ? await resizeTile(px.rgb, px.w, px.h, size) : await resizePlain(px.rgb, px.w, px.h, size);
     const render: Record<string, string | number> = { size };
     if (sr) Object.assign(render, { upscale: sr, srSha256: n.m!.manifest.files.sr.sha256 });
-    return recipePng(recipe, rgb, size, size, render);
+    return recipePngAsync(recipe, rgb, size, size, render);
   });
 }
 

@@ -6,6 +6,7 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { z } from 'zod';
 import { env } from '../env';
+import { openPooledSession } from './ort-pool';
 import { loadVocab, PromptParser, type Vocab } from './vocab';
 
 // Model folders are chosen at run time: keep bundlers from tracing the whole project.
@@ -150,7 +151,11 @@ export function executionProviders(): string[] {
   return want === 'cuda' || cuda ? ['cuda', 'cpu'] : ['cpu'];
 }
 
-/** One session per file path per process; falls back to CPU if the CUDA provider cannot load. */
+/**
+ * One session per file path per process; falls back to CPU if the CUDA provider cannot load.
+ * Sessions run in worker threads at a lower priority (ort-pool), so renders leave the server's
+ * event loop and CPU to page requests; in-process only where the worker script is missing.
+ */
 export async function createSession(file: string): Promise<{ session: ort.InferenceSession; provider: string }> {
   const st = generationSettings();
   const base: ort.InferenceSession.SessionOptions = {
@@ -161,6 +166,8 @@ export async function createSession(file: string): Promise<{ session: ort.Infere
     extra: { session: { intra_op: { allow_spinning: st.GENERATION_ORT_SPIN }, inter_op: { allow_spinning: st.GENERATION_ORT_SPIN } } },
   };
   const eps = executionProviders();
+  const pooled = await openPooledSession(file, base, eps, st.maxConcurrent);
+  if (pooled) return pooled;
   if (eps[0] === 'cuda') {
     try {
       return { session: await ort.InferenceSession.create(file, { ...base, executionProviders: ['cuda', 'cpu'] }), provider: 'cuda' };

@@ -42,6 +42,20 @@ function textChunk(key: string, value: string): Buffer {
  * zlib level 9, default strategy: all fixed, so output is a pure function of the input.
  */
 export function encodePng(rgb: Uint8Array, width: number, height: number, text: [string, string][] = []): Buffer {
+  const raw = filterRows(rgb, width, height);
+  return assemblePng(width, height, text, zlib.deflateSync(raw, DEFLATE));
+}
+
+/** encodePng with the compression on libuv's thread pool: the same bytes, the event loop stays free. */
+export async function encodePngAsync(rgb: Uint8Array, width: number, height: number, text: [string, string][] = []): Promise<Buffer> {
+  const raw = filterRows(rgb, width, height);
+  const idat = await new Promise<Buffer>((resolve, reject) => zlib.deflate(raw, DEFLATE, (err, out) => (err ? reject(err) : resolve(out))));
+  return assemblePng(width, height, text, idat);
+}
+
+const DEFLATE: zlib.ZlibOptions = { level: 9, memLevel: 9, strategy: zlib.constants.Z_DEFAULT_STRATEGY };
+
+function filterRows(rgb: Uint8Array, width: number, height: number): Buffer {
   if (rgb.length !== width * height * 3) throw new Error(`encodePng: expected ${width * height * 3} bytes, got ${rgb.length}`);
   const stride = width * 3;
   const raw = Buffer.alloc((stride + 1) * height);
@@ -56,6 +70,10 @@ export function encodePng(rgb: Uint8Array, width: number, height: number, text: 
       for (let x = 0; x < stride; x++) raw[o + 1 + x] = (rgb[row + x] - rgb[row - stride + x]) & 0xff;
     }
   }
+  return raw;
+}
+
+function assemblePng(width: number, height: number, text: [string, string][], idat: Buffer): Buffer {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -64,7 +82,6 @@ export function encodePng(rgb: Uint8Array, width: number, height: number, text: 
   ihdr[10] = 0;
   ihdr[11] = 0;
   ihdr[12] = 0;
-  const idat = zlib.deflateSync(raw, { level: 9, memLevel: 9, strategy: zlib.constants.Z_DEFAULT_STRATEGY });
   return Buffer.concat([
     SIGNATURE,
     chunk('IHDR', ihdr),

@@ -94,6 +94,20 @@ export class Pcg32 {
 export const STREAM_BASE = 0x5eedn;
 export const STREAM_SR = 0x5eed5an;
 
+/**
+ * The same numbers as gaussian(), made in slices with a turn of the event loop between them, so
+ * a print-size noise field (millions of values, ~0.3 s) never holds up the server's requests.
+ */
+export async function gaussianAsync(seed: number, n: number, stream: bigint = STREAM_BASE, slice = 1 << 17): Promise<Float32Array> {
+  const out = new Float32Array(n);
+  const rng = new Pcg32(seed, stream);
+  for (let i = 0; i < n; i += slice) {
+    rng.fillGaussian(out.subarray(i, Math.min(n, i + slice))); // slices are even: Box-Muller pairs stay together
+    if (i + slice < n) await new Promise<void>((r) => setImmediate(r));
+  }
+  return out;
+}
+
 /** n standard normals from (seed, stream). */
 export function gaussian(seed: number, n: number, stream: bigint = STREAM_BASE): Float32Array {
   return new Pcg32(seed, stream).fillGaussian(new Float32Array(n));

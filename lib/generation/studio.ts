@@ -13,7 +13,7 @@ import { getDesign, saveDesign } from './design-repository';
 import { generateCandidates, getModelInfo, parsePrompt, type GenerateOptions } from './generate';
 import { checkPrompt } from './input';
 import { renderQueue } from './queue';
-import { clientKey, generationLimiter } from './rate-limit';
+import { identifyClient, takeGeneration } from './rate-limit';
 
 export const MORE_LIKE_THIS_STRENGTH = 0.3;
 
@@ -28,12 +28,6 @@ export async function resolveUserId(req: Request): Promise<string | null> {
   } catch {
     return null;
   }
-}
-
-function sessionCookie(req: Request): string | null {
-  const c = req.headers.get('cookie') ?? '';
-  const m = /(?:^|;\s*)(?:__Secure-)?(?:authjs|next-auth)\.session-token=([^;]+)/.exec(c) ?? /(?:^|;\s*)seedprint_cart=([^;]+)/.exec(c);
-  return m ? m[1] : null;
 }
 
 export interface StreamRequest {
@@ -63,7 +57,7 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
       'no_motif',
     );
   }
-  generationLimiter().take(clientKey(req, userId ?? sessionCookie(req))); // 429
+  await takeGeneration(await identifyClient(req, userId)); // 429: per user/cart AND per address, in PostgreSQL
   const q = renderQueue();
   if (q.stats.running >= q.concurrency && q.stats.waiting >= q.maxWaiting) {
     throw new HttpError(503, 'The design studio is busy right now: please try again in a few seconds.', 'generation_busy');

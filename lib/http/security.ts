@@ -9,9 +9,11 @@ import { forbidden } from './errors';
  * blocked by the nonce policy.
  */
 export const CACHED_PAGE_PREFIXES = ['/products/'] as const;
+/** Cached pages matched exactly: the home page (ISR, app/page.tsx). */
+export const CACHED_PAGES = ['/'] as const;
 
 export function isCachedPage(pathname: string): boolean {
-  return CACHED_PAGE_PREFIXES.some((p) => pathname.startsWith(p) && pathname.length > p.length);
+  return (CACHED_PAGES as readonly string[]).includes(pathname) || CACHED_PAGE_PREFIXES.some((p) => pathname.startsWith(p) && pathname.length > p.length);
 }
 
 export function newNonce(): string {

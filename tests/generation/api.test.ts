@@ -13,10 +13,11 @@ import { recipeImageStats } from '../../lib/generation/recipe-images';
 import { readRecipeFromPng } from '../../lib/generation/generate';
 import { getBlob } from '../../lib/storage';
 import { resetDatabase } from '../setup/db';
+import { fromAddress } from './support/peer';
 
 let ip = 0;
 const post = (body: unknown, headers: Record<string, string> = {}) =>
-  generate(new Request('http://test/api/generate', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${++ip}`, ...headers } }), undefined as never);
+  generate(new Request('http://test/api/generate', { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...fromAddress(`198.51.100.${++ip}`), ...headers } }), undefined as never);
 const get = (file: string, headers: Record<string, string> = {}) => recipeGet(new Request(`http://test/r/${file}`, { headers }), { params: Promise.resolve({ file }) });
 
 async function events(res: Response) {
@@ -70,8 +71,8 @@ describe('POST /api/generate', () => {
     }
   });
 
-  it('rate-limits one client with 429 (token bucket per IP)', async () => {
-    const h = { 'x-forwarded-for': '192.0.2.77' };
+  it('rate-limits one client with 429 (token bucket per address)', async () => {
+    const h = fromAddress('192.0.2.77');
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
       const res = await post({ prompt: 'dots', seed: i, steps: 1 }, h);
@@ -139,7 +140,7 @@ describe('more like this and suggestions', () => {
   it('streams 4 variations that keep the chosen seed and prompt', async () => {
     const [c] = (await generateCandidates({ prompt: 'yellow stars on navy', seed: 9, count: 1 })).candidates;
     await saveDesign(c.recipe);
-    const res = await more(new Request(`http://test/api/designs/${c.designId}/more`, { method: 'POST', headers: { 'x-forwarded-for': '192.0.2.200' } }), { params: Promise.resolve({ id: c.designId }) });
+    const res = await more(new Request(`http://test/api/designs/${c.designId}/more`, { method: 'POST', headers: fromAddress('192.0.2.200') }), { params: Promise.resolve({ id: c.designId }) });
     expect(res.status).toBe(200);
     const cands = (await events(res)).filter((e) => e.type === 'candidate');
     expect(cands).toHaveLength(4);
@@ -148,7 +149,7 @@ describe('more like this and suggestions', () => {
     // a design guided at every step (made before guidance intervals) gets variations made the same way
     const [old] = (await generateCandidates({ prompt: 'yellow stars on navy', seed: 9, count: 1, guidanceMinT: 0 })).candidates;
     await saveDesign(old.recipe);
-    const oldRes = await more(new Request(`http://test/api/designs/${old.designId}/more`, { method: 'POST', headers: { 'x-forwarded-for': '192.0.2.201' } }), { params: Promise.resolve({ id: old.designId }) });
+    const oldRes = await more(new Request(`http://test/api/designs/${old.designId}/more`, { method: 'POST', headers: fromAddress('192.0.2.201') }), { params: Promise.resolve({ id: old.designId }) });
     const oldCands = (await events(oldRes)).filter((e) => e.type === 'candidate');
     expect(oldCands).toHaveLength(4);
     for (const x of oldCands) expect(x.recipe.guidanceMinT).toBeUndefined();

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { checkPrompt, moderate } from '../../lib/generation/input';
 import { RenderQueue } from '../../lib/generation/queue';
-import { clientKey, TokenBucketLimiter } from '../../lib/generation/rate-limit';
+import { addressBucket, clientAddress } from '../../lib/http/client-address';
+import { PEER_HEADER } from '../../lib/http/peer';
+import { fromAddress } from './support/peer';
 
 describe('prompt validation and moderation', () => {
   it('400 for empty, too long, control characters; trims and collapses spaces', () => {
@@ -33,22 +35,26 @@ describe('prompt validation and moderation', () => {
   });
 });
 
-describe('rate limit (token bucket)', () => {
-  it('allows a burst, then 429, refills over time, keys are separate', () => {
-    let now = 0;
-    const l = new TokenBucketLimiter(3, 6, () => now); // 3 burst, 6/min = one per 10 s
-    for (let i = 0; i < 3; i++) l.take('a');
-    expect(() => l.take('a')).toThrow(expect.objectContaining({ status: 429, message: expect.stringMatching(/wait about 10 s/) }));
-    l.take('b');
-    now += 10_000;
-    expect(() => l.take('a')).not.toThrow();
-    expect(() => l.take('a')).toThrow(expect.objectContaining({ status: 429 }));
+describe('client address (rate-limit keys)', () => {
+  it('is the stamped socket address; X-Forwarded-For only from a trusted proxy, rightmost untrusted hop', () => {
+    const h = (addr: string | null, xff?: string) => new Headers({ ...(addr ? fromAddress(addr) : {}), ...(xff ? { 'x-forwarded-for': xff } : {}) });
+    expect(clientAddress(h(null, '203.0.113.9'))).toBeNull(); // not served by our server: nothing to trust
+    expect(clientAddress(new Headers({ [PEER_HEADER]: 'forged 127.0.0.1' }))).toBeNull();
+    expect(clientAddress(h('198.51.100.7', '203.0.113.9'))).toBe('198.51.100.7'); // no proxy configured
+    expect(clientAddress(h('::ffff:198.51.100.7'))).toBe('198.51.100.7');
+    const proxies = ['10.0.0.0/8', '::1'];
+    expect(clientAddress(h('198.51.100.7', '203.0.113.9'), proxies)).toBe('198.51.100.7'); // not from a proxy
+    expect(clientAddress(h('10.1.2.3', '203.0.113.9'), proxies)).toBe('203.0.113.9');
+    expect(clientAddress(h('10.1.2.3', '1.1.1.1, 203.0.113.9, 10.9.9.9'), proxies)).toBe('203.0.113.9'); // left of the client is the client's own text
+    expect(clientAddress(h('::1', 'garbage, 203.0.113.9'), proxies)).toBe('203.0.113.9');
+    expect(clientAddress(h('10.1.2.3'), proxies)).toBe('10.1.2.3');
   });
 
-  it('keys by session, else by the first X-Forwarded-For hop', () => {
-    const req = new Request('http://x/', { headers: { 'x-forwarded-for': '203.0.113.9, 10.0.0.1' } });
-    expect(clientKey(req)).toBe('ip:203.0.113.9');
-    expect(clientKey(req, 'sess1')).toBe('s:sess1');
+  it('counts IPv6 per /64', () => {
+    expect(addressBucket('2001:db8:1:2:aaaa:bbbb:cccc:dddd')).toBe('2001:db8:1:2::/64');
+    expect(addressBucket('2001:db8:1:2::1')).toBe('2001:db8:1:2::/64');
+    expect(addressBucket('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressBucket('203.0.113.9')).toBe('203.0.113.9');
   });
 });
 

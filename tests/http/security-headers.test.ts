@@ -39,6 +39,8 @@ describe('page security headers (proxy.ts)', () => {
   it('cached (ISR) product pages get the policy without a nonce (their HTML is rendered once)', () => {
     expect(isCachedPage('/products/hoodie')).toBe(true);
     expect(isCachedPage('/products')).toBe(false);
+    expect(isCachedPage('/')).toBe(true); // the home page is ISR too
+    expect(isCachedPage('/cart')).toBe(false);
     const res = proxy(new NextRequest(`${PUBLIC}/products/hoodie`));
     expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self' 'unsafe-inline'/);
     expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");

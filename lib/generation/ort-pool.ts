@@ -1,0 +1,114 @@
+// Model sessions that run in worker threads (ort-worker.mjs), at a lower CPU priority: a render
+// no longer blocks the server's event loop for the length of each ONNX call, and page requests
+// get the CPU first. The sessions look like ort.InferenceSession to the code that uses them
+// (run, inputNames, outputNames, inputMetadata). One worker per render slot
+// (GENERATION_MAX_CONCURRENT); each opens every model file once.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import * as ort from 'onnxruntime-node';
+
+/** nice value of the render threads (0 = the server's own priority, 19 = the lowest). */
+export const RENDER_NICE = 10;
+
+const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
+const WORKER_FILE = 'lib/generation/ort-worker.mjs';
+
+type WireTensor = { type: ort.Tensor.Type; data: ort.Tensor.DataType; dims: readonly number[] };
+type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
+
+class OrtWorker {
+  private worker: Worker | null = null;
+  private pending = new Map<number, Pending>();
+  private nextId = 1;
+
+  constructor(private readonly file: string) {}
+
+  get load(): number {
+    return this.pending.size;
+  }
+
+  call<T>(msg: Record<string, unknown>): Promise<T> {
+    const w = this.start();
+    const id = this.nextId++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      if (this.pending.size === 1) w.ref(); // keep the process alive while a call is out
+      w.postMessage({ ...msg, id });
+    });
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(this.file, { workerData: { nice: RENDER_NICE } });
+    w.unref();
+    w.on('message', (m: { id: number; ok: boolean; result?: unknown; error?: string }) => {
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      this.pending.delete(m.id);
+      if (this.pending.size === 0) w.unref();
+      if (m.ok) p.resolve(m.result);
+      else p.reject(new Error(m.error));
+    });
+    const fail = (err: Error) => {
+      if (this.worker === w) this.worker = null; // the next call starts a fresh one
+      for (const p of this.pending.values()) p.reject(err);
+      this.pending.clear();
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => fail(new Error(`model worker exited (${code})`)));
+    this.worker = w;
+    return w;
+  }
+}
+
+class OrtPool {
+  readonly workers: OrtWorker[];
+  constructor(file: string, size: number) {
+    this.workers = Array.from({ length: Math.max(1, size) }, () => new OrtWorker(file));
+  }
+  /** the least busy worker */
+  pick(): OrtWorker {
+    return this.workers.reduce((a, b) => (b.load < a.load ? b : a));
+  }
+}
+
+const g = globalThis as unknown as { seedprintOrtPool?: OrtPool | null };
+
+/** The pool, or null where the worker script is not on disk (then sessions run in-process). */
+function pool(size: number): OrtPool | null {
+  if (g.seedprintOrtPool === undefined) {
+    const file = pResolve(process.cwd(), WORKER_FILE);
+    g.seedprintOrtPool = fs.existsSync(file) ? new OrtPool(file, size) : null;
+  }
+  return g.seedprintOrtPool;
+}
+
+/** A session of `file` in the worker pool (opened in every worker), shaped like ort.InferenceSession. */
+export async function openPooledSession(
+  file: string,
+  options: ort.InferenceSession.SessionOptions,
+  providers: string[],
+  workers: number,
+): Promise<{ session: ort.InferenceSession; provider: string } | null> {
+  const p = pool(workers);
+  if (!p) return null;
+  const msg = { file, options, providers };
+  const infos = await Promise.all(p.workers.map((w) => w.call<{ provider: string; inputNames: string[]; outputNames: string[]; inputMetadata?: { name: string; type?: string }[] }>({ op: 'open', ...msg })));
+  const info = infos[0];
+  const session = {
+    inputNames: info.inputNames,
+    outputNames: info.outputNames,
+    inputMetadata: info.inputMetadata,
+    async run(feeds: Record<string, ort.Tensor>): Promise<Record<string, ort.Tensor>> {
+      const wire: Record<string, WireTensor> = {};
+      for (const [k, t] of Object.entries(feeds)) wire[k] = { type: t.type, data: t.data, dims: t.dims };
+      const out = await p.pick().call<Record<string, WireTensor>>({ op: 'run', ...msg, feeds: wire });
+      const result: Record<string, ort.Tensor> = {};
+      for (const [k, t] of Object.entries(out)) result[k] = new ort.Tensor(t.type, t.data as Float32Array, t.dims);
+      return result;
+    },
+    async release() {},
+  };
+  return { session: session as unknown as ort.InferenceSession, provider: info.provider };
+}
