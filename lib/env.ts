@@ -14,10 +14,20 @@ const bool = z
   .optional()
   .transform((v) => v === '1' || v === 'true');
 
+/**
+ * DATA_DIR's default: `.data`; as root `/var/lib/seedprint`, because the embedded PostgreSQL then
+ * runs as the unprivileged `postgres` user, which often cannot enter the checkout (a `mktemp -d`
+ * folder, /root). A `.data` that already holds a database stays in use.
+ */
+export function defaultDataDir(): string {
+  if (process.getuid?.() !== 0) return '.data';
+  return fs.existsSync(path.join('.data', 'pg', 'PG_VERSION')) ? '.data' : '/var/lib/seedprint';
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: z.string().url().optional(),
-  DATA_DIR: z.string().default('.data'),
+  DATA_DIR: z.string().default(defaultDataDir),
   EMBEDDED_PG_PORT: z.coerce.number().int().positive().default(54329),
   PORT: z.coerce.number().int().positive().default(3000),
   PUBLIC_URL: z.string().url().default('http://localhost:3000'),

