@@ -10,7 +10,7 @@ import type { Density, Layout, Scale } from './understand';
 
 export interface PatternSpec {
   background: Hex;
-  motifs: { id: string; tint?: Hex }[];
+  motifs: { id: string; tint?: Hex; main?: Hex }[]; // main: the motif's own colour the tint replaces
   layout: Layout;
   density: Density;
   scale: Scale;
@@ -50,10 +50,13 @@ export function placements(spec: PatternSpec, seed: number): Placement[] {
   const rand = mulberry32(seed ^ 0x9e3779b9);
   const items = spec.motifs.length + (spec.text ? 1 : 0);
   const itemAt = (k: number) => (items === 0 ? 0 : k % items === spec.motifs.length ? -1 : k % items);
+  const lettersOnly = !!spec.text && !spec.motifs.length;
   let n = Math.max(1, Math.round(CELLS[spec.scale] * Math.sqrt(DENSITY[spec.density])));
   if (spec.count) n = Math.max(1, Math.round(Math.sqrt(spec.count)));
+  // Words must be read: lettering gets a cell that fits a name, whatever the scale.
+  if (spec.text) n = Math.min(n, spec.text.content.length > 10 ? 2 : 3);
   const cell = TILE / n;
-  const size = cell * (spec.text && !spec.motifs.length ? 0.9 : 0.62);
+  const size = cell * (lettersOnly ? 0.9 : 0.62);
   const out: Placement[] = [];
   if (spec.layout === 'tossed') {
     const target = spec.count ?? Math.round(n * n * 1.15);
@@ -66,7 +69,11 @@ export function placements(spec: PatternSpec, seed: number): Placement[] {
         const dy = Math.min(Math.abs(p.y - y), TILE - Math.abs(p.y - y));
         return dx * dx + dy * dy >= minDist * minDist;
       });
-      if (ok) out.push({ x: r2(x), y: r2(y), size: r2(size * (0.85 + rand() * 0.3)), rotate: r2((rand() - 0.5) * 50), flip: rand() < 0.3, item: itemAt(out.length) });
+      if (ok) {
+        const item = itemAt(out.length);
+        const words = item === -1; // lettering is never mirrored and only gently tilted
+        out.push({ x: r2(x), y: r2(y), size: r2(size * (0.85 + rand() * 0.3)), rotate: r2((rand() - 0.5) * (words ? 16 : 50)), flip: !words && rand() < 0.3, item });
+      }
     }
     return out;
   }
@@ -79,7 +86,8 @@ export function placements(spec: PatternSpec, seed: number): Placement[] {
       if (spec.layout === 'stripes' && row % 2 === 1) continue; // every other row is a stripe
       if (spec.layout === 'border' && row !== 0) continue;
       if (spec.layout === 'stripes' || spec.layout === 'border') x += (row % 4 === 2 ? cell / 2 : 0);
-      out.push({ x: r2(x), y: r2(y % TILE), size: r2(size), rotate: 0, flip: spec.layout === 'mirror' && (row + col) % 2 === 1, item: itemAt(spec.layout === 'mirror' ? row : k) });
+      const item = itemAt(spec.layout === 'mirror' ? row : k);
+      out.push({ x: r2(x), y: r2(y % TILE), size: r2(size), rotate: 0, flip: item !== -1 && spec.layout === 'mirror' && (row + col) % 2 === 1, item });
     }
   }
   return out;
@@ -103,7 +111,7 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE): string 
   spec.motifs.forEach((m, i) => {
     const motif = motifById(m.id);
     if (!motif) throw new Error(`Unknown motif "${m.id}"`);
-    const body = namespaceIds(m.tint ? tintMotif(motif.body, m.tint) : motif.body, `m${i}`);
+    const body = namespaceIds(m.tint ? tintMotif(motif.body, m.tint, m.main) : motif.body, `m${i}`);
     defs.push(`<symbol id="m${i}" viewBox="0 0 ${motif.width} ${motif.height}">${body}</symbol>`);
   });
   let text: { d: string; width: number; height: number } | undefined;
@@ -112,8 +120,8 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE): string 
     for (const [dx, dy] of wrapOffsets(p)) {
       const t = `translate(${r2(p.x + dx)} ${r2(p.y + dy)}) rotate(${p.rotate})${p.flip ? ' scale(-1 1)' : ''}`;
       if (p.item === -1 && text && spec.text) {
-        const k = p.size / Math.max(text.width, text.height * 2);
-        layers.push(`<g transform="${t} scale(${r2(k)}) translate(${r2(-text.width / 2)} ${r2(text.height / 3)})"><path d="${text.d}" fill="${spec.text.colour}"/></g>`);
+        const k = (p.size * (spec.motifs.length ? 1.4 : 1)) / Math.max(text.width, text.height * 2);
+        layers.push(`<g transform="${t} scale(${r2(k)}) translate(${r2(-text.width / 2)} ${r2(-text.height / 2)})"><path d="${text.d}" fill="${spec.text.colour}"/></g>`);
       } else if (p.item >= 0) {
         layers.push(`<use href="#m${p.item}" transform="${t}" x="${r2(-p.size / 2)}" y="${r2(-p.size / 2)}" width="${p.size}" height="${p.size}"/>`);
       }

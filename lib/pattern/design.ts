@@ -45,14 +45,13 @@ const ruledOut = (c: Hex, excluded: NamedColour[]) => excluded.some((x) => near(
 /** One spec per seed; `null` when the prompt names nothing the pattern engine can draw. */
 export async function specFor(intent: PatternIntent, seed: number, candidate: number): Promise<PatternSpec | null> {
   if (!intent.motifs.length && !intent.texture && !intent.text) return null;
-  const rand = mulberry32(seed * 7919 + candidate);
+  const rand = mulberry32((seed * 7919 + candidate) ^ hashString(intent.prompt));
   const excluded = intent.excluded.colours;
   const mains = await Promise.all(intent.motifs.map((m) => motifMainColour(m.motif.id)));
   const motifs = intent.motifs.map((m, i) => {
     let tint: Hex | undefined = m.colour?.hex;
     if (!tint && ruledOut(mains[i], excluded)) tint = pick([...intent.palette, ...TINTS].filter((c) => !ruledOut(c, excluded)), rand) ?? TINTS[0];
-    if (!tint && intent.palette.length > 1 && intent.motifs.length > 1) tint = intent.palette[i % intent.palette.length];
-    return { id: m.motif.id, ...(tint ? { tint } : {}) };
+    return { id: m.motif.id, ...(tint ? { tint, main: mains[i] } : {}) };
   });
   const inks = [...motifs.map((m, i) => m.tint ?? mains[i]), ...(intent.text?.colour ? [intent.text.colour.hex] : [])];
   let background = intent.background?.hex ?? intent.texture?.colours[0];
@@ -74,6 +73,13 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     ...(intent.text && textColour ? { text: { content: intent.text.content, font: intent.text.font.id, colour: textColour as Hex } } : {}),
     ...(accent && (layout === 'stripes' || layout === 'border') ? { accent } : {}),
   };
+}
+
+/** FNV-1a: candidates of different prompts start from different choices. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
 }
 
 function pick<T>(list: T[], rand: () => number): T | undefined {

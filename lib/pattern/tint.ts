@@ -7,21 +7,23 @@ import type { Hex } from './types';
 const COLOUR = /#([0-9a-f]{6}|[0-9a-f]{3})\b/gi;
 const expand = (h: string) => (h.length === 4 ? `#${h[1]}${h[1]}${h[2]}${h[2]}${h[3]}${h[3]}` : h).toLowerCase();
 
-export function tintMotif(body: string, target: Hex): string {
+/** `main` is the motif's own dominant colour: it becomes exactly `target`, the others follow it. */
+export function tintMotif(body: string, target: Hex, main?: Hex): string {
   const colours = [...new Set([...body.matchAll(COLOUR)].map((m) => expand(m[0])))];
   const labs = new Map(colours.map((c) => [c, rgbToLab(...hexToRgb(c))]));
-  const chromatic = colours.filter((c) => Math.hypot(labs.get(c)![1], labs.get(c)![2]) > 12);
+  const chroma = (c: string) => Math.hypot(labs.get(c)![1], labs.get(c)![2]);
+  const chromatic = colours.filter((c) => chroma(c) > 12);
   if (!chromatic.length) return body;
-  const meanL = chromatic.reduce((s, c) => s + labs.get(c)![0], 0) / chromatic.length;
-  const meanC = chromatic.reduce((s, c) => s + Math.hypot(labs.get(c)![1], labs.get(c)![2]), 0) / chromatic.length;
+  const ref = main ? rgbToLab(...hexToRgb(main)) : ([chromatic.reduce((s, c) => s + labs.get(c)![0], 0) / chromatic.length, 0, 0] as const);
+  const refL = ref[0];
+  const refC = main ? Math.hypot(ref[1], ref[2]) || 1 : chromatic.reduce((s, c) => s + chroma(c), 0) / chromatic.length;
   const [Lt, at, bt] = rgbToLab(...hexToRgb(target));
-  const Ct = Math.hypot(at, bt) || 1;
   const map = new Map<string, string>();
   for (const c of chromatic) {
-    const [L, a, b] = labs.get(c)!;
-    const k = Math.hypot(a, b) / meanC; // keep each fill's chroma relative to the motif's
-    const Lnew = Math.min(98, Math.max(4, Lt + (L - meanL) * 0.8));
-    map.set(c, hex(labToRgb(Lnew, (at / Ct) * Ct * k, (bt / Ct) * Ct * k)));
+    const [L] = labs.get(c)!;
+    const k = Math.min(1.6, chroma(c) / refC); // each fill keeps its chroma relative to the main colour
+    const Lnew = Math.min(98, Math.max(4, Lt + (L - refL) * 0.8)); // and its shading
+    map.set(c, hex(labToRgb(Lnew, at * k, bt * k)));
   }
   return body.replace(COLOUR, (m) => map.get(expand(m)) ?? m);
 }

@@ -39,11 +39,12 @@ export interface PatternIntent {
 }
 
 const STOP = new Set(
-  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case '
+  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words shape shapes easter halloween forest och en og '
     .concat('y con de del la el los las un una sobre fondo et avec sur le les des un une fond und mit auf der die das ein eine hintergrund e con su il lo gli di uno sfondo com em um uma fundo met op het een achtergrond z na w i tło и с на фон 的 和 在 背景 の と に 柄')
     .split(' '),
 );
 const NEGATION = new Set(['no', 'not', 'without', 'non', 'sin', 'sans', 'pas', 'ohne', 'kein', 'keine', 'keinen', 'senza', 'sem', 'zonder', 'geen', 'bez', 'без', 'не', '无', '不要', 'なし']);
+const GROUND_NOUNS = new Set(['background', 'backdrop', 'ground', 'fondo', 'fond', 'hintergrund', 'sfondo', 'fundo', 'achtergrond', 'tło', 'фон', '背景']);
 const BACKGROUND_WORDS = new Set(['on', 'over', 'background', 'backdrop', 'ground', 'sobre', 'fondo', 'sur', 'fond', 'auf', 'hintergrund', 'su', 'sfondo', 'em', 'fundo', 'op', 'achtergrond', 'na', 'tło', 'на', 'фон', '背景']);
 const LAYOUT_WORDS: Record<string, Layout> = {
   tossed: 'tossed', scattered: 'tossed', random: 'tossed', ditsy: 'tossed', allover: 'tossed', esparcidos: 'tossed', éparpillés: 'tossed', verstreut: 'tossed', sparsi: 'tossed',
@@ -76,6 +77,8 @@ function singulars(w: string): string[] {
   if (w.endsWith('e') && w.length > 3) out.push(`${w.slice(0, -1)}a`, w.slice(0, -1)); // rose → rosa; Blumen handled above
   if (/[иы]$/.test(w) && w.length > 3) out.push(`${w.slice(0, -1)}а`, w.slice(0, -1)); // кошки → кошка, коты → кот
   if (w.endsWith('y') && w.length > 3) out.push(`${w.slice(0, -1)}a`, w.slice(0, -1)); // gwiazdy → gwiazda, koty → kot
+  if (/(ler|lar)$/.test(w) && w.length > 5) out.push(w.slice(0, -3)); // kediler → kedi
+  if (/(er|ar|or)$/.test(w) && w.length > 4) out.push(w.slice(0, -2), `${w.slice(0, -2)}a`); // katter → katt, blommor → blomma
   return out;
 }
 
@@ -111,9 +114,9 @@ export function editDistance(a: string, b: string, cap = 2): number {
 }
 
 // Generic words whose CLDR keyword lists name dozens of emoji: the motif a shopper means.
-const GENERIC: Record<string, string> = { flower: 'blossom', floral: 'blossom', flor: 'blossom', fleur: 'blossom', blume: 'blossom', fiore: 'blossom', heart: 'red-heart', love: 'red-heart', star: 'star', leaf: 'leaf-fluttering-in-wind', leaves: 'leaf-fluttering-in-wind', tropical: 'palm-tree', cat: 'cat', kitten: 'cat-face', kitty: 'cat-face', dog: 'dog', puppy: 'dog-face', coffee: 'hot-beverage', cup: 'hot-beverage', dinosaur: 'sauropod', dino: 'sauropod', bug: 'lady-beetle', beetle: 'lady-beetle', fruit: 'red-apple', bird: 'bird', fish: 'tropical-fish', skull: 'skull', moon: 'crescent-moon', sun: 'sun', cloud: 'cloud', tree: 'deciduous-tree', bee: 'honeybee', butterfly: 'butterfly', mushroom: 'mushroom', cherry: 'cherries', pumpkin: 'jack-o-lantern', ghost: 'ghost', rainbow: 'rainbow', pizza: 'pizza', avocado: 'avocado', lemon: 'lemon', strawberry: 'strawberry', rose: 'rose', tulip: 'tulip', daisy: 'blossom', cactus: 'cactus', wave: 'water-wave', anchor: 'anchor', planet: 'ringed-planet', rocket: 'rocket' };
+const GENERIC: Record<string, string> = { flower: 'blossom', floral: 'blossom', flor: 'blossom', fleur: 'blossom', blume: 'blossom', fiore: 'blossom', heart: 'red-heart', love: 'red-heart', star: 'star', leaf: 'leaf-fluttering-in-wind', leaves: 'leaf-fluttering-in-wind', tropical: 'palm-tree', cat: 'cat', kitten: 'cat-face', kitty: 'cat-face', dog: 'dog', puppy: 'dog-face', coffee: 'hot-beverage', cup: 'hot-beverage', dinosaur: 'sauropod', dino: 'sauropod', bug: 'lady-beetle', beetle: 'lady-beetle', fruit: 'red-apple', bird: 'bird', fish: 'tropical-fish', skull: 'skull', moon: 'crescent-moon', sun: 'sun', cloud: 'cloud', tree: 'deciduous-tree', bee: 'honeybee', butterfly: 'butterfly', mushroom: 'mushroom', cherry: 'cherries', pumpkin: 'jack-o-lantern', ghost: 'ghost', rainbow: 'rainbow', pizza: 'pizza', avocado: 'avocado', lemon: 'lemon', strawberry: 'strawberry', rose: 'rose', tulip: 'tulip', daisy: 'blossom', cactus: 'cactus', wave: 'water-wave', anchor: 'anchor', planet: 'ringed-planet', rocket: 'rocket', bunny: 'rabbit-face', rabbit: 'rabbit-face', diamond: 'gem-stone', gem: 'gem-stone', lightning: 'high-voltage', bolt: 'high-voltage', plane: 'airplane', 'paper plane': 'airplane', balloon: 'balloon', 'hot air balloon': 'balloon', succulent: 'potted-plant', animal: 'paw-prints', christmas: 'christmas-tree', snake: 'snake', koi: 'tropical-fish' };
 
-function lookupMotif(phrase: string): Motif | undefined {
+function lookupMotif(phrase: string, minStrength = 1): Motif | undefined {
   const lib = motifLibrary();
   const forms = singulars(phrase);
   for (const form of forms) {
@@ -121,10 +124,12 @@ function lookupMotif(phrase: string): Motif | undefined {
     if (generic && lib.motifs.has(generic)) return lib.motifs.get(generic);
   }
   // A motif's own name in any form beats a keyword of another: "roses" is the rose, not a bouquet.
+  // A short word that is only someone's keyword ("out", "air", "och") names nothing.
   let best: { motif: Motif; strength: number } | undefined;
   for (const form of forms) {
     const hit = lib.index.get(form)?.[0];
-    if (hit && (!best || hit.strength > best.strength || (hit.strength === best.strength && hit.motif.name.length < best.motif.name.length))) best = hit;
+    if (!hit || hit.strength < minStrength || (hit.strength === 1 && form.length < 5 && !CJK.test(form))) continue;
+    if (!best || hit.strength > best.strength || (hit.strength === best.strength && hit.motif.name.length < best.motif.name.length)) best = hit;
   }
   return best?.motif;
 }
@@ -181,16 +186,36 @@ export function understandPrompt(prompt: string): PatternIntent {
 
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i];
+    // A motif's own two- or three-word name wins over its words' other meanings ("christmas tree").
+    const phrase = colourAt.has(i) ? undefined : [3, 2].map((len) => tokens.slice(i, i + len)).find((w) => w.length > 1 && lookupMotif(w.join(' '), 3));
+    if (phrase) {
+      const motif = lookupMotif(phrase.join(' '), 3)!;
+      if (negate) intent.excluded.motifs.push(motif);
+      else if (!intent.motifs.some((m) => m.motif.id === motif.id)) intent.motifs.push({ motif, colour: pendingColour, words: phrase.join(' ') });
+      negate = false;
+      pendingColour = undefined;
+      i += phrase.length;
+      continue;
+    }
     const colour = colourAt.get(i);
     if (colour) {
       const c = colour.colour;
       i += colour.length;
+      if (c.source === 'palette-word') {
+        intent.palette.push(...(paletteFor(c.name) ?? [])); // "earth tones"
+        continue;
+      }
       if (negate) {
         intent.excluded.colours.push(c);
         negate = false;
-      } else if (backgroundNext || ['background', 'fondo', 'fond', 'hintergrund', 'sfondo', 'fundo', 'achtergrond', 'tło', 'фон', '背景'].includes(tokens[i] ?? '')) {
-        intent.background = c;
+      } else if (GROUND_NOUNS.has(tokens[i] ?? '')) {
+        intent.background = c; // "olive green background"
+        i++;
         backgroundNext = false;
+      } else if (backgroundNext) {
+        intent.background = c; // "on navy", "on a navy background"
+        backgroundNext = false;
+        if (GROUND_NOUNS.has(tokens[i] ?? '')) i++;
       } else {
         pendingColour = c;
         textureColours.push(c.hex);
@@ -267,6 +292,7 @@ export function understandPrompt(prompt: string): PatternIntent {
     }
     if (matched) continue;
     if (STOP.has(t)) {
+      if (t === 'with' || t === 'and' || t === 'con' || t === 'avec' || t === 'mit') backgroundNext = false;
       i++;
       continue;
     }
