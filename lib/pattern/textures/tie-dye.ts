@@ -1,0 +1,54 @@
+// Crumple tie-dye: dye colours in cycling bands of a strongly domain-warped periodic phase (the
+// random folds of scrunched cloth), each band blurred so the dyes bleed into each other, then
+// the undyed creases: thin, branching lines where a ridged noise field is near zero, in the
+// ground colour and softened.
+import type { Hex, TextureDef } from '../types';
+import { resolveColours } from './colour';
+import { mapGrid, regionPath, sampleGrid } from './contour';
+import { fbm } from './noise';
+import { hashSeed } from './random';
+import { blurFilter, groundRect, idPrefix, tileMarkup } from './svg';
+
+const DEFAULTS: Hex[] = ['#fdf8ef', '#e63950', '#f79a2e', '#f7d633', '#2bb3a0', '#3f5bd8', '#9a3fc2'];
+
+export const tieDye: TextureDef = {
+  id: 'tie-dye',
+  keywords: [
+    'tie-dye', 'tie dye', 'tiedye', 'tie and dye', 'hippie', 'psychedelic dye', 'crumple dye',
+    'teñido anudado', 'efecto tie dye', 'tie dye hippie',
+    'teinture nouée', 'tie-and-dye', 'motif tie and dye',
+    'batik', 'batikmuster', 'batikoptik',
+    'tintura a nodi', 'tie dye hippy', 'effetto tie dye',
+    'tingimento', 'tie-dye hippie', 'tingido',
+    'tie-dye print', 'knoopverven',
+    'tie-dye wzór', 'farbowanie tie-dye',
+    'タイダイ', 'タイダイ染め', '絞り染め',
+    '扎染', '紮染', '扎染图案',
+    'тай-дай', 'тайдай', 'батик', 'варёнка',
+  ],
+  colours: 7,
+  defaultColours: DEFAULTS,
+  render({ seed, colours }) {
+    const c = resolveColours(colours, DEFAULTS);
+    const id = idPrefix('tie-dye', seed, c);
+    const dyes = c.slice(1);
+    const k = dyes.length;
+    const warp = fbm(hashSeed(seed, 'td-warp'), { px: 2, py: 2, octaves: 3, gain: 0.5 });
+    const base = fbm(hashSeed(seed, 'td-base'), { px: 2, py: 2, octaves: 4, gain: 0.5 });
+    const g = sampleGrid((x, y) => {
+      const w = 220 * warp(x, y);
+      return 2.2 * base(x + w, y - w);
+    }, 10, 40);
+    const defs = blurFilter(`${id}b`, 6) + blurFilter(`${id}c`, 1.8);
+    let body = groundRect(c[0]);
+    // Bands of width 1/k in phase, each one dye, cycling: the phase wraps through every colour.
+    for (let i = 0; i < k; i++) {
+      const band = mapGrid(g, (v) => Math.cos(2 * Math.PI * (v - i / k)) - Math.cos(Math.PI / k) + 0.12);
+      body += `<path fill="${dyes[i]}" fill-rule="evenodd" filter="url(#${id}b)" d="${regionPath(band, 0, 80)}"/>`;
+    }
+    const crease = fbm(hashSeed(seed, 'td-crease'), { px: 4, py: 4, octaves: 3, gain: 0.5 });
+    const cg = sampleGrid((x, y) => 0.032 - Math.abs(crease(x, y)), 5, 20);
+    body += `<path fill="${c[0]}" fill-opacity="0.85" fill-rule="evenodd" filter="url(#${id}c)" d="${regionPath(cg, 0, 30)}"/>`;
+    return tileMarkup(id, defs, body);
+  },
+};
