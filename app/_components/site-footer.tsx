@@ -30,7 +30,10 @@ export function SiteFooter({ testMode }: { testMode: boolean }) {
       </div>
       <div className="border-t border-stone-100">
         <p className="container-page py-4 text-xs text-stone-500">
-          © {new Date().getFullYear()} Seedprint · Printed on demand{testMode ? ' · Test mode: no real charges' : ''}
+          © {new Date().getFullYear()} Seedprint · Printed on demand{testMode ? ' · Test mode: no real charges' : ''} ·{' '}
+          <Link className="hover:text-stone-900 hover:underline" href="/attributions">
+            Attributions
+          </Link>
         </p>
       </div>
     </footer>
