@@ -1,10 +1,10 @@
 // What a factory may do: list ready jobs, claim one, download its files, report progress.
 import { createHash, randomBytes } from 'node:crypto';
-import { z } from 'zod';
 import type { FulfillmentStatus } from '../db/client';
-import { conflict, notFound, unauthorized } from '../http/errors';
+import { badRequest, conflict, notFound, unauthorized } from '../http/errors';
 import { env } from '../env';
 import { findOrder, transitionOrder } from '../orders';
+import { JOB_ID, type ApiJob, type ListQuery, type StatusReport } from './factory-api-schemas';
 import * as repo from './fulfillment-repository';
 import { emitWebhook } from './outbound-webhooks';
 
@@ -21,13 +21,30 @@ export const revokeApiKey = repo.revokeApiKey;
 export const createFactory = repo.createFactory;
 export const listFactories = repo.listFactories;
 
-/** Resolves `Authorization: Bearer <key>` to a factory, or throws 401. */
-export async function authenticateFactory(authorization: string | null): Promise<{ id: string; name: string }> {
+/** Resolves `Authorization: Bearer <key>` to a factory and the key's id, or throws 401. */
+export async function authenticateFactory(authorization: string | null): Promise<{ id: string; name: string; keyId: string }> {
   const m = authorization?.match(/^Bearer\s+(\S+)$/i);
   if (!m) throw unauthorized('Missing API key: send Authorization: Bearer <key>.');
   const key = await repo.findActiveKey(hashKey(m[1]));
   if (!key) throw unauthorized('Invalid or revoked API key.');
-  return key.factory;
+  return { id: key.factory.id, name: key.factory.name, keyId: key.id };
+}
+
+export interface RateLimitState {
+  ok: boolean;
+  limit: number;
+  remaining: number;
+  windowSeconds: number;
+  /** Whole seconds until the current window ends (at least 1). */
+  resetSeconds: number;
+}
+
+/** Counts a request of an API key against its budget (FACTORY_API_RATE_LIMIT per FACTORY_API_RATE_WINDOW_S). */
+export async function consumeRateLimit(keyId: string, opts: { limit?: number; windowSeconds?: number } = {}): Promise<RateLimitState> {
+  const limit = opts.limit ?? env().FACTORY_API_RATE_LIMIT;
+  const windowSeconds = opts.windowSeconds ?? env().FACTORY_API_RATE_WINDOW_S;
+  const { count, resetSeconds } = await repo.countKeyRequest(keyId, windowSeconds);
+  return { ok: count <= limit, limit, remaining: Math.max(0, limit - count), windowSeconds, resetSeconds: Math.max(1, Math.ceil(resetSeconds)) };
 }
 
 export async function factoryForUser(userId: string): Promise<string> {
@@ -40,12 +57,12 @@ export function fileUrl(jobId: string, placement: string) {
   return `${env().PUBLIC_URL}/api/factory/v1/jobs/${jobId}/files/${encodeURIComponent(placement)}`;
 }
 
-export function jobToApi(j: repo.JobView) {
+export function jobToApi(j: repo.JobView): ApiJob {
   return {
     id: j.id,
     orderId: j.orderId,
     orderNumber: j.order.number,
-    status: j.status.toLowerCase(),
+    status: j.status.toLowerCase() as ApiJob['status'],
     product: j.orderItem.productSlug,
     productName: j.orderItem.productName,
     variant: j.orderItem.variantLabel,
@@ -65,25 +82,40 @@ export function jobToApi(j: repo.JobView) {
       preflight: (f.preflight as { ok: boolean; checks: { name: string; ok: boolean; detail: string }[] } | null) ?? null,
     })),
     note: j.factoryNote,
-    filesReplacedAt: j.filesRemadeAt,
+    filesReplacedAt: j.filesRemadeAt?.toISOString() ?? null,
     tracking: j.trackingNumber ? { carrier: j.carrier, trackingNumber: j.trackingNumber, trackingUrl: j.trackingUrl } : undefined,
-    claimedAt: j.claimedAt,
-    readyAt: j.readyAt,
+    claimedAt: j.claimedAt?.toISOString() ?? null,
+    readyAt: j.readyAt?.toISOString() ?? null,
   };
 }
 
-export const listQuerySchema = z.object({
-  status: z.enum(['ready', 'claimed', 'received', 'printed', 'shipped', 'failed']).default('ready'),
-});
-
-export async function listJobsForFactory(factoryId: string, status: z.infer<typeof listQuerySchema>['status']) {
+// Ready jobs are open to every factory; later states only to the factory that claimed them.
+function listScope(factoryId: string, status: ListQuery['status']) {
   const s = status.toUpperCase() as FulfillmentStatus;
-  // Ready jobs are open to every factory; later states only to the factory that claimed them.
-  const jobs = await repo.listJobs(s === 'READY' ? { status: 'READY', factoryId: null } : { status: s, factoryId });
+  return s === 'READY' ? { status: s, factoryId: null } : { status: s, factoryId };
+}
+
+/** The first 100 jobs in a status (the factory console). */
+export async function listJobsForFactory(factoryId: string, status: ListQuery['status']) {
+  const jobs = await repo.listJobs(listScope(factoryId, status));
   return jobs.map(jobToApi);
 }
 
-const JOB_ID = /^[a-z0-9]{1,64}$/; // cuid; anything else (NUL bytes, %, slashes) names no job
+/**
+ * One page of a factory's list, oldest first by (createdAt, id). `starting_after` is the last job
+ * of the previous page; it only places the page, so it still works after that job moved on (e.g.
+ * another factory claimed it between two pages of the ready list).
+ */
+export async function listJobPage(factoryId: string, query: ListQuery): Promise<{ jobs: ApiJob[]; has_more: boolean; next_cursor: string | null }> {
+  let after: { id: string; createdAt: Date } | null = null;
+  if (query.starting_after !== undefined) {
+    after = await repo.jobPosition(query.starting_after);
+    if (!after) throw badRequest('starting_after: no such job (pass the next_cursor of the previous page).', 'invalid_cursor');
+  }
+  const page = await repo.listJobsPage(listScope(factoryId, query.status), query.limit, after);
+  const jobs = page.jobs.map(jobToApi);
+  return { jobs, has_more: page.hasMore, next_cursor: page.hasMore ? jobs[jobs.length - 1].id : null };
+}
 
 /** A job is visible to a factory when it is unclaimed and ready, or claimed by that factory. */
 export async function jobForFactory(jobId: string, factoryId: string) {
@@ -104,20 +136,6 @@ export async function claim(jobId: string, factoryId: string) {
   return jobToApi(job);
 }
 
-export const statusSchema = z
-  .object({
-    status: z.enum(['received', 'printed', 'shipped', 'failed']),
-    carrier: z.string().trim().min(1).max(100).optional(),
-    trackingNumber: z.string().trim().min(1).max(100).optional(),
-    trackingUrl: z.string().url().max(500).optional(),
-    reason: z.string().trim().min(1).max(1000).optional(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.status === 'shipped' && !v.trackingNumber) ctx.addIssue({ code: 'custom', path: ['trackingNumber'], message: 'is required when status is shipped' });
-    if (v.status === 'failed' && !v.reason) ctx.addIssue({ code: 'custom', path: ['reason'], message: 'is required when status is failed' });
-  });
-export type StatusReport = z.infer<typeof statusSchema>;
-
 const FACTORY_NEXT: Record<string, FulfillmentStatus[]> = {
   CLAIMED: ['RECEIVED', 'FAILED'],
   RECEIVED: ['PRINTED', 'FAILED'],
@@ -133,13 +151,14 @@ export async function reportStatus(jobId: string, factoryId: string, report: Sta
   if (!(FACTORY_NEXT[job.status] ?? []).includes(to)) {
     throw conflict(`A job that is ${job.status.toLowerCase()} cannot be marked ${report.status}.`, 'illegal_transition');
   }
+  const shipped = report.status === 'shipped' ? report : null;
   const updated = await repo.setJobStatus(jobId, factoryId, job.status, to, {
-    ...(to === 'SHIPPED' ? { carrier: report.carrier, trackingNumber: report.trackingNumber, trackingUrl: report.trackingUrl } : {}),
-    ...(to === 'FAILED' ? { failureReason: report.reason } : {}),
+    ...(shipped ? { carrier: shipped.carrier, trackingNumber: shipped.trackingNumber, trackingUrl: shipped.trackingUrl } : {}),
+    ...(report.status === 'failed' ? { failureReason: report.reason } : {}),
   });
   if (updated.count === 0) throw conflict('The job changed at the same time; fetch it and try again.', 'concurrent_update');
   await advanceOrder(job.orderId, to, report, factoryId);
-  await emitWebhook('fulfillment.job.updated', { jobId, orderId: job.orderId, status: report.status, carrier: report.carrier ?? null, trackingNumber: report.trackingNumber ?? null, trackingUrl: report.trackingUrl ?? null });
+  await emitWebhook('fulfillment.job.updated', { jobId, orderId: job.orderId, status: report.status, carrier: shipped?.carrier ?? null, trackingNumber: shipped?.trackingNumber ?? null, trackingUrl: shipped?.trackingUrl ?? null });
   return jobToApi((await repo.findJob(jobId))!);
 }
 
@@ -152,7 +171,7 @@ async function advanceOrder(orderId: string, to: FulfillmentStatus, report: Stat
     await transitionOrder(orderId, 'IN_PRODUCTION', actor, 'The factory received the print files');
     await emitWebhook('order.status_changed', { orderId, status: 'in_production' });
   }
-  if (to === 'SHIPPED') {
+  if (report.status === 'shipped') {
     await repo.addShipment(orderId, report);
     const jobs = await repo.jobsOfOrder(orderId);
     if (jobs.every((j) => j.status === 'SHIPPED')) {

@@ -92,7 +92,30 @@ export function recordJobError(jobId: string, message: string, fatal: boolean) {
 }
 
 export function listJobs(where: Prisma.FulfillmentJobWhereInput, take = 100) {
-  return db.fulfillmentJob.findMany({ where, include: jobInclude, orderBy: { createdAt: 'asc' }, take });
+  return db.fulfillmentJob.findMany({ where, include: jobInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take });
+}
+
+/** Where a job sits in the (createdAt, id) order of the lists, or null when there is no such job. */
+export function jobPosition(id: string) {
+  return db.fulfillmentJob.findUnique({ where: { id }, select: { id: true, createdAt: true } });
+}
+
+/**
+ * One page of jobs in (createdAt, id) order, the first ones after `after` (keyset pagination:
+ * stable while jobs are added or change status between pages). Served by the index on
+ * (status, factoryId, createdAt, id). Asks for one more than `take` to tell whether more follow.
+ */
+export async function listJobsPage(where: { status: FulfillmentStatus; factoryId: string | null }, take: number, after: { id: string; createdAt: Date } | null) {
+  const rows = await db.fulfillmentJob.findMany({
+    where: {
+      ...where,
+      ...(after ? { createdAt: { gte: after.createdAt }, OR: [{ createdAt: { gt: after.createdAt } }, { id: { gt: after.id } }] } : {}),
+    },
+    include: jobInclude,
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    take: take + 1,
+  });
+  return { jobs: rows.slice(0, take), hasMore: rows.length > take };
 }
 
 /** Claims a READY job for a factory. Returns the job's factory afterwards (ours, another's or none). */
@@ -129,6 +152,25 @@ export function insertApiKey(factoryId: string, label: string, prefix: string, k
 
 export function revokeApiKey(id: string) {
   return db.factoryApiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
+}
+
+/**
+ * Counts one request of an API key in the current fixed window and returns the count so far and
+ * the seconds until the window ends. One statement (an upsert that starts a new window or adds
+ * one), so concurrent requests on any number of app instances never lose a count; the clock is
+ * the database's, the same for every instance.
+ */
+export async function countKeyRequest(keyId: string, windowSeconds: number): Promise<{ count: number; resetSeconds: number }> {
+  const rows = await db.$queryRaw<{ count: number; resetSeconds: number }[]>`
+    WITH now AS (SELECT extract(epoch FROM clock_timestamp()) AS t)
+    INSERT INTO "FactoryApiRateLimit" ("keyId", "windowIndex", "count")
+    SELECT ${keyId}, floor((SELECT t FROM now) / ${windowSeconds}::int)::bigint, 1
+    ON CONFLICT ("keyId") DO UPDATE SET
+      "count" = CASE WHEN "FactoryApiRateLimit"."windowIndex" = EXCLUDED."windowIndex" THEN "FactoryApiRateLimit"."count" + 1 ELSE 1 END,
+      "windowIndex" = EXCLUDED."windowIndex"
+    RETURNING "count"::int AS "count",
+      (("windowIndex" + 1) * ${windowSeconds}::int - (SELECT t FROM now))::float8 AS "resetSeconds"`;
+  return rows[0];
 }
 
 export async function findActiveKey(keyHash: string) {

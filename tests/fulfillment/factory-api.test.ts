@@ -59,8 +59,9 @@ describe('factory API', () => {
   it('lists ready jobs with their files, and rejects a bad status filter with 400', async () => {
     const res = await listRoute.GET(req('/jobs?status=ready', keyA), ctx({}));
     expect(res.status).toBe(200);
-    const { jobs } = await res.json();
+    const { jobs, has_more, next_cursor } = await res.json();
     expect(jobs).toHaveLength(1);
+    expect({ has_more, next_cursor }).toEqual({ has_more: false, next_cursor: null });
     expect(jobs[0]).toMatchObject({ id: jobId, orderId, product: 'mug' });
     expect(jobs[0].files[0]).toMatchObject({ placement: 'wrap', dpi: 300, widthPx: 2760, heightPx: 1110 });
     expect(jobs[0].files[0].sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -122,6 +123,12 @@ describe('factory API', () => {
     const noTracking = await status(keyA, { status: 'shipped' });
     expect(noTracking.status).toBe(400);
     expect((await noTracking.json()).error.message).toMatch(/trackingNumber/);
+    // Tracking links end up in e-mails and pages: only http(s).
+    for (const trackingUrl of ['javascript:alert(document.cookie)', 'data:text/html,<script>alert(1)</script>', 'ftp://ups.example/1Z', 'file:///etc/passwd', 'vbscript:msgbox(1)']) {
+      const res = await status(keyA, { status: 'shipped', carrier: 'UPS', trackingNumber: '1Z999', trackingUrl });
+      expect(res.status, trackingUrl).toBe(400);
+      expect((await res.json()).error.message, trackingUrl).toMatch(/trackingUrl/);
+    }
     const shipped = await status(keyA, { status: 'shipped', carrier: 'UPS', trackingNumber: '1Z999', trackingUrl: 'https://ups.example/1Z999' });
     expect(shipped.status).toBe(200);
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { shipments: true, history: { orderBy: { createdAt: 'asc' } } } });
@@ -133,6 +140,6 @@ describe('factory API', () => {
 
   it('describes itself in OpenAPI', async () => {
     const spec = await openapiRoute.GET().json();
-    expect(Object.keys(spec.paths)).toEqual(['/jobs', '/jobs/{id}/claim', '/jobs/{id}/files/{placement}', '/jobs/{id}/status']);
+    expect(Object.keys(spec.paths).sort()).toEqual(['/jobs', '/jobs/{id}/claim', '/jobs/{id}/files/{placement}', '/jobs/{id}/files/{placement}/thumbnail', '/jobs/{id}/status', '/openapi.json']);
   });
 });

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { jobForFactory } from '@/lib/fulfillment';
 import { notFound } from '@/lib/http/errors';
 import { getBlobStream } from '@/lib/storage';
-import { withFactory } from '../../../../with-factory';
+import { methodNotAllowed, withFactory } from '../../../../with-factory';
 
 export const dynamic = 'force-dynamic';
 
@@ -23,3 +23,8 @@ export const GET = withFactory<{ id: string; placement: string }>(async ({ param
     },
   });
 });
+
+export const POST = methodNotAllowed('GET');
+export const PUT = POST;
+export const PATCH = POST;
+export const DELETE = POST;

@@ -1,7 +1,7 @@
 import { jobForFactory } from '@/lib/fulfillment';
 import { notFound } from '@/lib/http/errors';
 import { getBlob } from '@/lib/storage';
-import { withFactory } from '../../../../../with-factory';
+import { methodNotAllowed, withFactory } from '../../../../../with-factory';
 
 export const dynamic = 'force-dynamic';
 
@@ -12,3 +12,8 @@ export const GET = withFactory<{ id: string; placement: string }>(async ({ param
   if (!file?.thumbKey) throw notFound('This job has no thumbnail for that placement (yet).');
   return new Response(new Uint8Array(await getBlob(file.thumbKey)), { headers: { 'content-type': 'image/jpeg', 'cache-control': 'private, max-age=300' } });
 });
+
+export const POST = methodNotAllowed('GET');
+export const PUT = POST;
+export const PATCH = POST;
+export const DELETE = POST;
