@@ -42,7 +42,7 @@ export function mulberry32(seed: number): () => number {
 }
 
 const CELLS: Record<Scale, number> = { tiny: 8, small: 6, medium: 4, large: 3 };
-const DENSITY: Record<Density, number> = { sparse: 0.75, normal: 1, dense: 1.3 };
+const DENSITY: Record<Density, number> = { sparse: 0.75, normal: 1, dense: 1.8 };
 const r2 = (v: number) => Math.round(v * 100) / 100;
 
 /** Where motifs go: the layout's lattice, or a seeded Poisson-disc scatter on the torus. */
@@ -56,7 +56,7 @@ export function placements(spec: PatternSpec, seed: number): Placement[] {
   // Words must be read: lettering gets a cell that fits a name, whatever the scale.
   if (spec.text) n = Math.min(n, spec.text.content.length > 10 ? 2 : 3);
   const cell = TILE / n;
-  const size = cell * (lettersOnly ? 0.9 : 0.62);
+  const size = cell * (lettersOnly ? 0.9 : spec.scale === 'large' ? 0.78 : 0.62);
   const out: Placement[] = [];
   if (spec.layout === 'tossed') {
     const target = spec.count ?? Math.round(n * n * 1.15);

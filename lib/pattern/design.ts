@@ -39,6 +39,13 @@ export async function motifMainColour(id: string): Promise<Hex> {
   return main;
 }
 
+// "on blue" means a blue a designer would pick, not the screen primary #0000ff.
+const DESIGNER_BASICS: Record<string, Hex> = { '#ff0000': '#d9363e', '#0000ff': '#2f5fb3', '#008000': '#2e8b57', '#00ff00': '#4cbb5e', '#ffff00': '#f7d43a', '#ff00ff': '#d94fa3', '#00ffff': '#3cc7d1', '#800080': '#7b3fa0' };
+
+function designerHex(c: NamedColour): Hex {
+  return (c.source === 'basic' ? DESIGNER_BASICS[c.hex] : undefined) ?? c.hex;
+}
+
 const near = (a: Hex, b: Hex, limit: number) => deltaE2000(a, b) < limit;
 const ruledOut = (c: Hex, excluded: NamedColour[]) => excluded.some((x) => near(c, x.hex, 20));
 
@@ -49,18 +56,19 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
   const excluded = intent.excluded.colours;
   const mains = await Promise.all(intent.motifs.map((m) => motifMainColour(m.motif.id)));
   const motifs = intent.motifs.map((m, i) => {
-    let tint: Hex | undefined = m.colour?.hex;
+    let tint: Hex | undefined = m.colour ? designerHex(m.colour) : undefined;
+    if (!tint && intent.paletteTints && intent.palette.length) tint = intent.palette[(i + candidate) % intent.palette.length];
     if (!tint && ruledOut(mains[i], excluded)) tint = pick([...intent.palette, ...TINTS].filter((c) => !ruledOut(c, excluded)), rand) ?? TINTS[0];
     return { id: m.motif.id, ...(tint ? { tint, main: mains[i] } : {}) };
   });
   const inks = [...motifs.map((m, i) => m.tint ?? mains[i]), ...(intent.text?.colour ? [intent.text.colour.hex] : [])];
-  let background = intent.background?.hex ?? intent.texture?.colours[0];
+  let background = (intent.background ? designerHex(intent.background) : undefined) ?? intent.texture?.colours[0];
   if (!background) {
     const grounds = [...(intent.palette.length ? intent.palette : []), ...shuffled(GROUNDS, rand)];
     background = grounds.find((g) => !ruledOut(g, excluded) && inks.every((ink) => !near(g, ink, 25))) ?? '#ffffff';
   }
   const layout = intent.layout !== 'tossed' || intent.prompt.match(/toss|scatter|random/i) ? intent.layout : LAYOUT_CHOICES[candidate % LAYOUT_CHOICES.length];
-  const textColour = intent.text ? (intent.text.colour?.hex ?? (near(background, '#1f2a44', 30) ? '#fdf6e3' : '#1f2a44')) : undefined;
+  const textColour = intent.text ? ((intent.text.colour ? designerHex(intent.text.colour) : undefined) ?? (near(background, '#1f2a44', 30) ? '#fdf6e3' : '#1f2a44')) : undefined;
   const accent = [...intent.palette, ...TINTS].find((c) => c !== background && !ruledOut(c, excluded) && !near(c, background, 20));
   return {
     background: background as Hex,

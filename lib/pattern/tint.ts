@@ -12,8 +12,8 @@ export function tintMotif(body: string, target: Hex, main?: Hex): string {
   const colours = [...new Set([...body.matchAll(COLOUR)].map((m) => expand(m[0])))];
   const labs = new Map(colours.map((c) => [c, rgbToLab(...hexToRgb(c))]));
   const chroma = (c: string) => Math.hypot(labs.get(c)![1], labs.get(c)![2]);
-  const chromatic = colours.filter((c) => chroma(c) > 12);
-  if (!chromatic.length) return body;
+  // A motif drawn in greys (clouds, ghosts, skulls) takes the colour on all of its fills.
+  const chromatic = colours.some((c) => chroma(c) > 12) ? colours.filter((c) => chroma(c) > 12) : colours;
   const ref = main ? rgbToLab(...hexToRgb(main)) : ([chromatic.reduce((s, c) => s + labs.get(c)![0], 0) / chromatic.length, 0, 0] as const);
   const refL = ref[0];
   const refC = main ? Math.hypot(ref[1], ref[2]) || 1 : chromatic.reduce((s, c) => s + chroma(c), 0) / chromatic.length;
@@ -21,7 +21,7 @@ export function tintMotif(body: string, target: Hex, main?: Hex): string {
   const map = new Map<string, string>();
   for (const c of chromatic) {
     const [L] = labs.get(c)!;
-    const k = Math.min(1.6, chroma(c) / refC); // each fill keeps its chroma relative to the main colour
+    const k = refC > 12 ? Math.min(1.6, chroma(c) / refC) : 1; // each fill keeps its chroma relative to the main colour
     const Lnew = Math.min(98, Math.max(4, Lt + (L - refL) * 0.8)); // and its shading
     map.set(c, hex(labToRgb(Lnew, at * k, bt * k)));
   }

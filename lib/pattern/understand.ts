@@ -2,7 +2,7 @@
 // forgiven), their colours and the background's, palette words, a texture, words to print and
 // their lettering style, layout, density, scale and counts, and what to leave out ("no red").
 // Protected names are refused with the reason. Pure and fast: no I/O after the first call.
-import { findColours, paletteFor } from './colours';
+import { colourByName, findColours, paletteFor } from './colours';
 import { findIpTerms, type IpReason } from './ip-terms';
 import { pickFont } from './lettering';
 import { motifLibrary, type Motif } from './motif-library';
@@ -26,6 +26,8 @@ export interface PatternIntent {
   motifs: IntentMotif[];
   background?: NamedColour;
   palette: Hex[];
+  /** The palette word is a colour scheme (pastel, monochrome, earth tones…): motifs take its colours. */
+  paletteTints?: boolean;
   texture?: { def: TextureDef; colours: Hex[] };
   text?: { content: string; font: FontDef; colour?: NamedColour };
   layout: Layout;
@@ -55,6 +57,7 @@ const LAYOUT_WORDS: Record<string, Layout> = {
   mirror: 'mirror', mirrored: 'mirror', symmetric: 'mirror', symmetrical: 'mirror', espejo: 'mirror', miroir: 'mirror', spiegel: 'mirror', specchio: 'mirror',
 };
 const DENSITY_WORDS: Record<string, Density> = { sparse: 'sparse', few: 'sparse', spaced: 'sparse', minimal: 'sparse', dense: 'dense', packed: 'dense', lots: 'dense', many: 'dense', crowded: 'dense', busy: 'dense', ditsy: 'dense', densely: 'dense' };
+const SCHEME_PALETTES = new Set(['pastel', 'pastels', 'monochrome', 'neon', 'earth', 'muted', 'jewel', 'vintage']);
 const SCALE_WORDS: Record<string, Scale> = {
   tiny: 'tiny', mini: 'tiny', micro: 'tiny', ditsy: 'tiny', small: 'small', little: 'small', pequeños: 'small', pequeñas: 'small', petits: 'small', petites: 'small', kleine: 'small', piccoli: 'small',
   medium: 'medium', big: 'large', large: 'large', huge: 'large', giant: 'large', oversized: 'large', bold: 'large', grandes: 'large', grands: 'large', große: 'large', grandi: 'large',
@@ -81,6 +84,8 @@ function singulars(w: string): string[] {
   if (/(er|ar|or)$/.test(w) && w.length > 4) out.push(w.slice(0, -2), `${w.slice(0, -2)}a`); // katter → katt, blommor → blomma
   return out;
 }
+
+const BASIC_COLOUR_WORDS = ['yellow', 'orange', 'purple', 'green', 'black', 'white', 'brown', 'pink', 'blue', 'grey', 'gray', 'navy', 'teal', 'beige', 'red'];
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 
@@ -114,7 +119,7 @@ export function editDistance(a: string, b: string, cap = 2): number {
 }
 
 // Generic words whose CLDR keyword lists name dozens of emoji: the motif a shopper means.
-const GENERIC: Record<string, string> = { flower: 'blossom', floral: 'blossom', flor: 'blossom', fleur: 'blossom', blume: 'blossom', fiore: 'blossom', heart: 'red-heart', love: 'red-heart', star: 'star', leaf: 'leaf-fluttering-in-wind', leaves: 'leaf-fluttering-in-wind', tropical: 'palm-tree', cat: 'cat', kitten: 'cat-face', kitty: 'cat-face', dog: 'dog', puppy: 'dog-face', coffee: 'hot-beverage', cup: 'hot-beverage', dinosaur: 'sauropod', dino: 'sauropod', bug: 'lady-beetle', beetle: 'lady-beetle', fruit: 'red-apple', bird: 'bird', fish: 'tropical-fish', skull: 'skull', moon: 'crescent-moon', sun: 'sun', cloud: 'cloud', tree: 'deciduous-tree', bee: 'honeybee', butterfly: 'butterfly', mushroom: 'mushroom', cherry: 'cherries', pumpkin: 'jack-o-lantern', ghost: 'ghost', rainbow: 'rainbow', pizza: 'pizza', avocado: 'avocado', lemon: 'lemon', strawberry: 'strawberry', rose: 'rose', tulip: 'tulip', daisy: 'blossom', cactus: 'cactus', wave: 'water-wave', anchor: 'anchor', planet: 'ringed-planet', rocket: 'rocket', bunny: 'rabbit-face', rabbit: 'rabbit-face', diamond: 'gem-stone', gem: 'gem-stone', lightning: 'high-voltage', bolt: 'high-voltage', plane: 'airplane', 'paper plane': 'airplane', balloon: 'balloon', 'hot air balloon': 'balloon', succulent: 'potted-plant', animal: 'paw-prints', christmas: 'christmas-tree', snake: 'snake', koi: 'tropical-fish' };
+const GENERIC: Record<string, string> = { flower: 'blossom', floral: 'blossom', flor: 'blossom', fleur: 'blossom', blume: 'blossom', fiore: 'blossom', heart: 'red-heart', love: 'red-heart', star: 'star', leaf: 'leaf-fluttering-in-wind', leaves: 'leaf-fluttering-in-wind', tropical: 'palm-tree', cat: 'cat', kitten: 'cat-face', kitty: 'cat-face', dog: 'dog', puppy: 'dog-face', coffee: 'hot-beverage', cup: 'hot-beverage', dinosaur: 'sauropod', dino: 'sauropod', bug: 'lady-beetle', beetle: 'lady-beetle', fruit: 'red-apple', bird: 'bird', fish: 'tropical-fish', skull: 'skull', moon: 'crescent-moon', sun: 'sun', cloud: 'cloud', tree: 'deciduous-tree', bee: 'honeybee', butterfly: 'butterfly', mushroom: 'mushroom', cherry: 'cherries', pumpkin: 'jack-o-lantern', ghost: 'ghost', rainbow: 'rainbow', pizza: 'pizza', avocado: 'avocado', lemon: 'lemon', strawberry: 'strawberry', rose: 'rose', tulip: 'tulip', daisy: 'blossom', cactus: 'cactus', wave: 'water-wave', anchor: 'anchor', planet: 'ringed-planet', rocket: 'rocket', bunny: 'rabbit-face', rabbit: 'rabbit-face', diamond: 'gem-stone', gem: 'gem-stone', lightning: 'high-voltage', bolt: 'high-voltage', plane: 'airplane', 'paper plane': 'airplane', balloon: 'balloon', 'hot air balloon': 'balloon', succulent: 'potted-plant', animal: 'paw-prints', christmas: 'christmas-tree', snake: 'snake', koi: 'tropical-fish', psy: 'dog', pies: 'dog' };
 
 function lookupMotif(phrase: string, minStrength = 1): Motif | undefined {
   const lib = motifLibrary();
@@ -184,7 +189,13 @@ export function understandPrompt(prompt: string): PatternIntent {
   let texture: TextureDef | undefined;
   const textureColours: Hex[] = [];
 
+  let lastMotifEnd = -1;
+  let motifCount = 0;
   for (let i = 0; i < tokens.length; ) {
+    if (intent.motifs.length !== motifCount) {
+      motifCount = intent.motifs.length;
+      lastMotifEnd = i;
+    }
     const t = tokens[i];
     // A motif's own two- or three-word name wins over its words' other meanings ("christmas tree").
     const phrase = colourAt.has(i) ? undefined : [3, 2].map((len) => tokens.slice(i, i + len)).find((w) => w.length > 1 && lookupMotif(w.join(' '), 3));
@@ -200,9 +211,24 @@ export function understandPrompt(prompt: string): PatternIntent {
     const colour = colourAt.get(i);
     if (colour) {
       const c = colour.colour;
+      // "bees and honey": a colour word that is also a motif, with no motif or colour after it, is the motif.
+      if (colour.thing && colour.length === 1 && !backgroundNext && lookupMotif(t) && !colourAt.has(i + 1) && !colourAt.has(i + 2) && !lookupMotif(tokens[i + 1] ?? '')) {
+        const motif = lookupMotif(t)!;
+        if (!intent.motifs.some((m) => m.motif.id === motif.id)) intent.motifs.push({ motif, colour: pendingColour, words: t });
+        pendingColour = undefined;
+        i++;
+        continue;
+      }
       i += colour.length;
+      // Romance and other languages put the colour after the noun ("chats noirs", "fleurs jaunes").
+      const last = intent.motifs.at(-1);
+      if (!negate && !backgroundNext && last && !last.colour && lastMotifEnd === i - colour.length && !GROUND_NOUNS.has(tokens[i] ?? '') && c.source !== 'palette-word') {
+        last.colour = c;
+        continue;
+      }
       if (c.source === 'palette-word') {
         intent.palette.push(...(paletteFor(c.name) ?? [])); // "earth tones"
+        if (SCHEME_PALETTES.has(c.name.split(' ')[0])) intent.paletteTints = true;
         continue;
       }
       if (negate) {
@@ -222,12 +248,12 @@ export function understandPrompt(prompt: string): PatternIntent {
       }
       continue;
     }
-    if (NEGATION.has(t)) {
+    if (NEGATION.has(t) && !GROUND_NOUNS.has(tokens[i + 1] ?? '')) {
       negate = true;
       i++;
       continue;
     }
-    if (BACKGROUND_WORDS.has(t)) {
+    if (BACKGROUND_WORDS.has(t) || (t === 'no' && GROUND_NOUNS.has(tokens[i + 1] ?? ''))) {
       backgroundNext = true;
       i++;
       continue;
@@ -235,6 +261,7 @@ export function understandPrompt(prompt: string): PatternIntent {
     const palette = paletteFor(t);
     if (palette) {
       intent.palette.push(...palette);
+      if (SCHEME_PALETTES.has(t)) intent.paletteTints = true;
       i++;
       continue;
     }
@@ -242,6 +269,7 @@ export function understandPrompt(prompt: string): PatternIntent {
       intent.layout = LAYOUT_WORDS[t];
       layoutSet = true;
       if (t in DENSITY_WORDS) intent.density = DENSITY_WORDS[t];
+      if (t in SCALE_WORDS) intent.scale = SCALE_WORDS[t];
       i++;
       continue;
     }
@@ -298,6 +326,16 @@ export function understandPrompt(prompt: string): PatternIntent {
     }
     if (pickFont([t]).keywords.includes(t)) {
       styleWords.push(t);
+      i++;
+      continue;
+    }
+    const colourGuess = BASIC_COLOUR_WORDS.find((w) => editDistance(t, w, 1) === 1 && t.length >= 4);
+    if (colourGuess && !negate) {
+      const c = colourByName(colourGuess)!; // "yelow" is yellow
+      if (backgroundNext) {
+        intent.background = c;
+        backgroundNext = false;
+      } else pendingColour = c;
       i++;
       continue;
     }
