@@ -17,8 +17,20 @@ interface Cand {
   variationSeed?: number;
 }
 
+/** What the pattern engine read from the prompt (when it draws the designs). */
+interface Understood {
+  motifs: { id: string; name: string; words: string; corrected: string | null; colour: { name: string; hex: string } | null }[];
+  background: { name: string; hex: string } | null;
+  palette: string[];
+  texture: string | null;
+  text: { content: string; font: string } | null;
+  layout: string;
+  excluded: string[];
+  ignoredWords: string[];
+}
+
 type StreamEvent =
-  | { type: 'start'; count: number; steps: number; seed: number; parsed: Parsed; ignoredWords: string[]; model: { id: string; standin?: boolean } }
+  | { type: 'start'; count: number; steps: number; seed: number; parsed: Parsed | null; understood: Understood | null; ignoredWords: string[]; model: { id: string; standin?: boolean } }
   | { type: 'step'; step: number; total: number; previews: string[] }
   | { type: 'candidate'; index: number; designId: string; url: string; seed: number; variationSeed?: number }
   | { type: 'done'; designIds: string[] }
@@ -65,6 +77,7 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
   const [progress, setProgress] = useState<{ step: number; total: number } | null>(null);
   const [cands, setCands] = useState<Cand[]>([]);
   const [parsed, setParsed] = useState<Parsed | null>(null);
+  const [understood, setUnderstood] = useState<Understood | null>(null);
   const [ignored, setIgnored] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -109,6 +122,7 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
       for await (const ev of readNdjson(res)) {
         if (ev.type === 'start') {
           setParsed(ev.parsed);
+          setUnderstood(ev.understood);
           setIgnored(ev.ignoredWords);
           setProgress({ step: 0, total: ev.steps });
         } else if (ev.type === 'step') {
@@ -340,8 +354,10 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
 
       <aside className="space-y-4 lg:sticky lg:top-24 lg:self-start" aria-label="Your design">
         <div className="card p-5">
-          <h2 className="text-sm font-bold text-stone-900">What the model understood</h2>
-          {parsed ? (
+          <h2 className="text-sm font-bold text-stone-900">What we understood</h2>
+          {understood ? (
+            <UnderstoodPanel u={understood} />
+          ) : parsed ? (
             <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
               {ROLE_LABELS.map(([k, label]) => (
                 <div key={k} className="contents">
@@ -367,6 +383,70 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
           </button>
         </div>
       </aside>
+    </div>
+  );
+}
+
+function Swatch({ hex, label }: { hex: string; label: string }) {
+  return (
+    <span className="inline-flex items-center gap-1.5">
+      <span aria-hidden className="inline-block h-4 w-4 rounded-full border border-stone-300" style={{ backgroundColor: hex }} />
+      {label}
+    </span>
+  );
+}
+
+function UnderstoodPanel({ u }: { u: Understood }) {
+  return (
+    <div className="mt-3 space-y-3 text-sm">
+      {u.motifs.length > 0 && (
+        <ul className="flex flex-wrap gap-2" aria-label="Motifs">
+          {u.motifs.map((m) => (
+            <li key={m.id} className="flex items-center gap-2 rounded-lg border border-stone-200 px-2 py-1">
+              <img src={`/api/motifs/${m.id}`} alt="" width={28} height={28} />
+              <span>
+                <span className="font-medium text-stone-900">{m.name}</span>
+                {m.corrected && <span className="block text-xs text-stone-500">from “{m.words}”</span>}
+                {m.colour && <span className="block text-xs text-stone-600"><Swatch hex={m.colour.hex} label={m.colour.name} /></span>}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
+        {u.background && (
+          <>
+            <dt className="text-stone-500">Background</dt>
+            <dd><Swatch hex={u.background.hex} label={u.background.name} /></dd>
+          </>
+        )}
+        {u.palette.length > 0 && (
+          <>
+            <dt className="text-stone-500">Palette</dt>
+            <dd className="flex gap-1">{u.palette.map((h) => <span key={h} aria-label={h} className="inline-block h-4 w-4 rounded-full border border-stone-300" style={{ backgroundColor: h }} />)}</dd>
+          </>
+        )}
+        {u.texture && (
+          <>
+            <dt className="text-stone-500">Texture</dt>
+            <dd className="font-medium capitalize text-stone-900">{u.texture.replace(/-/g, ' ')}</dd>
+          </>
+        )}
+        {u.text && (
+          <>
+            <dt className="text-stone-500">Lettering</dt>
+            <dd className="font-medium text-stone-900">“{u.text.content}” in {u.text.font}</dd>
+          </>
+        )}
+        <dt className="text-stone-500">Layout</dt>
+        <dd className="capitalize text-stone-900">{u.layout.replace(/-/g, ' ')}</dd>
+        {u.excluded.length > 0 && (
+          <>
+            <dt className="text-stone-500">Left out</dt>
+            <dd className="text-stone-900">{u.excluded.join(', ')}</dd>
+          </>
+        )}
+      </dl>
     </div>
   );
 }

@@ -1,4 +1,5 @@
-// Print artwork's view of the generation domain: the exact preview, and SR of that same PNG.
+// Print artwork's view of the generation domain: the exact preview, SR of that same PNG, and
+// the vectors of designs that are vector by construction.
 import { env } from '../env';
 import type { PrintRecipe, TileSource } from '../print';
 
@@ -18,5 +19,9 @@ export async function tileSource(): Promise<TileSource> {
       return { png, sizePx: native * factor, steps: [`sr x${factor} (${info.id}, sr sha256 ${srSha})`] };
     },
     modelSha256: () => info.modelSha256,
+    vectorArt(recipe: PrintRecipe) {
+      const r = gen.recipeSchema.parse(recipe);
+      return gen.isPatternRecipe(r) ? { engine: `${gen.PATTERN_MODEL_ID}@${gen.PATTERN_ENGINE_SHA256.slice(0, 12)}`, render: (px: number) => gen.renderPatternVector(r, px) } : null;
+    },
   };
 }

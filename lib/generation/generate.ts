@@ -14,6 +14,7 @@ import { isScheduler, SCHEDULER_LABELS, SCHEDULERS, type Scheduler } from './sam
 import type { ParsedPrompt } from './vocab';
 import { suggestFrom } from './vocab';
 import * as sd from './sd/backend';
+import { describeIntent, isPatternRecipe, patternCandidates, readPatternPrompt, renderPatternPixels } from './pattern-engine';
 
 // Model folders are chosen at run time: keep bundlers from tracing the whole project.
 const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
@@ -43,12 +44,19 @@ export interface GenerateOptions {
   onPreview?: (pngs: Buffer[], step: number, total: number) => void | Promise<void>;
   /** progress: one call per sampler step */
   onStep?: (step: number, total: number) => void | Promise<void>;
+  /**
+   * 'auto': prompts the pattern engine can draw (motifs, textures, lettering) become vector
+   * pattern designs, the rest go to the diffusion model; 'diffusion' (default): the model only.
+   */
+  engine?: 'auto' | 'diffusion';
 }
 
 export interface GenerateResult {
   candidates: Candidate[];
   ignoredWords: string[];
   parsed: ParsedPrompt | { roles: null; tokens: null; ignoredWords: string[] };
+  /** What the pattern engine understood, when it made the candidates. */
+  understood?: ReturnType<typeof describeIntent>;
 }
 
 const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
@@ -173,6 +181,19 @@ export async function generateCandidates(o: GenerateOptions): Promise<GenerateRe
     seeds = seeds.map(() => seeds[0]);
     variations = o.variation.seeds.map((vs) => ({ seed: vs >>> 0, strength }));
   }
+  if (o.engine === 'auto') {
+    const { intent, drawable } = readPatternPrompt(prompt);
+    if (drawable) {
+      const made = await patternCandidates(prompt, intent, o.variation ? o.variation.seeds.map((v) => v >>> 0) : seeds);
+      if (made) {
+        const candidates = made.map((c) => {
+          const png = recipePng(c.recipe, c.pixels.rgb, c.pixels.w, c.pixels.h);
+          return { recipe: c.recipe, designId: c.designId, png, sha256: sha256(png) };
+        });
+        return { candidates, ignoredWords: intent.ignored, parsed: { roles: null, tokens: null, ignoredWords: intent.ignored }, understood: describeIntent(intent) };
+      }
+    }
+  }
   if (backend() === 'sd-onnx') {
     const { recipes, images } = await renderQueue().run(() => sd.generate({ prompt, seeds, variations, steps: o.steps, guidance: o.guidance, guidanceMinT: o.guidanceMinT, scheduler: o.scheduler, onStep: o.onStep }));
     const candidates = recipes.map((recipe, i) => {
@@ -239,6 +260,11 @@ export async function renderRecipe(recipeIn: Recipe, opts: { size?: number } = {
   const recipe = normalizeRecipe(recipeIn);
   const size = opts.size;
   if (size !== undefined && (!Number.isInteger(size) || size < 8 || size > MAX_SIZE)) throw badRequest(`size must be from 8 to ${MAX_SIZE} pixels.`, 'invalid_size');
+  if (isPatternRecipe(recipe)) {
+    // Vector art: drawn at the size asked, no upscaling.
+    const px = await renderPatternPixels(recipe, size ?? recipe.width);
+    return recipePng(recipe, px.rgb, px.w, px.h, size && size !== recipe.width ? { size } : undefined);
+  }
   return renderQueue().run(async () => {
     const n = await renderNative(recipe);
     if (!size || (size === n.w && size === n.h)) return recipePng(recipe, n.rgb, n.w, n.h);

@@ -1,5 +1,6 @@
 // Prompt validation (400) and moderation (422), shared by the API, the CLI and the library.
 import { badRequest, unprocessable } from '../http/errors';
+import { findIpTerms } from '../pattern';
 import { PROMPT_MAX } from './recipe';
 
 /**
@@ -51,11 +52,6 @@ const BLOCKED: { reason: string; code: string; terms: string[] }[] = [
     reason: 'Drug-related designs are not allowed.',
     terms: ['cocaine', 'heroin', 'meth', 'crack pipe'],
   },
-  {
-    code: 'trademark',
-    reason: 'Brands, logos and licensed characters belong to their owners and cannot be printed.',
-    terms: ['disney', 'mickey mouse', 'minnie mouse', 'pokemon', 'pikachu', 'hello kitty', 'marvel', 'spiderman', 'spider man', 'batman', 'nike', 'adidas', 'gucci', 'louis vuitton', 'chanel', 'supreme', 'star wars', 'harry potter', 'coca cola', 'mario', 'sanrio', 'barbie', 'lego'],
-  },
 ];
 
 function fold(s: string): string {
@@ -78,6 +74,9 @@ export function moderate(prompt: string): ModerationResult {
   for (const group of BLOCKED) {
     for (const term of group.terms) if (text.includes(` ${term} `)) return { ok: false, code: group.code, reason: group.reason, term };
   }
+  // Trademarked characters, brands and real people: one list, kept with the pattern engine.
+  const [ip] = findIpTerms(prompt);
+  if (ip) return { ok: false, code: ip.reason === 'person' ? 'person' : 'trademark', reason: ip.message, term: ip.term };
   return { ok: true };
 }
 
@@ -85,6 +84,6 @@ export function moderate(prompt: string): ModerationResult {
 export function checkPrompt(input: unknown): string {
   const prompt = validatePrompt(input);
   const m = moderate(prompt);
-  if (!m.ok) throw unprocessable(`${m.reason} (matched "${m.term}")`, `moderation_${m.code}`);
+  if (!m.ok) throw unprocessable(m.reason!.includes(`"${m.term}"`) ? m.reason! : `${m.reason} (matched "${m.term}")`, `moderation_${m.code}`);
   return prompt;
 }

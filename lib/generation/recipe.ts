@@ -1,6 +1,7 @@
 // A design is a recipe, not a picture. The recipe's canonical JSON hashes to its stable id.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { patternSpecSchema } from '../pattern';
 
 export const PROMPT_MAX = 300;
 
@@ -30,6 +31,9 @@ export const recipeSchema = z
       })
       .strict()
       .optional(),
+    // Pattern-engine designs (modelId "seedprint-pattern"): the resolved spec the tile is composed
+    // from. Absent on diffusion recipes, so their hash is unchanged.
+    pattern: patternSpecSchema.optional(),
   })
   .strict();
 

@@ -1,6 +1,7 @@
 // The studio's server side: POST /api/generate and POST /api/designs/:id/more stream NDJSON
 // (one JSON object per line):
-//   {"type":"start", count, steps, seed, parsed, ignoredWords, model}
+//   {"type":"start", count, steps, seed, parsed, understood, ignoredWords, model}
+//     (understood: what the pattern engine read — motifs, colours, texture, lettering — when it draws the design)
 //   {"type":"step", step, total, previews:[data-URL PNG per candidate]}     (one per sampler step)
 //   {"type":"candidate", index, designId, url, seed, sha256, recipe}        (one per finished candidate)
 //   {"type":"done", designIds}   or   {"type":"error", message, code}
@@ -12,6 +13,7 @@ import { putBlob, putRef } from '../storage';
 import { getDesign, saveDesign } from './design-repository';
 import { generateCandidates, getModelInfo, parsePrompt, type GenerateOptions } from './generate';
 import { checkPrompt } from './input';
+import { describeIntent, isPatternRecipe, PATTERN_MODEL_ID, readPatternPrompt } from './pattern-engine';
 import { renderQueue } from './queue';
 import { identifyClient, takeGeneration } from './rate-limit';
 
@@ -38,6 +40,8 @@ export interface StreamRequest {
   guidanceMinT?: number;
   scheduler?: string;
   variation?: GenerateOptions['variation'];
+  /** 'auto' (default): the pattern engine for what it can draw, else the diffusion model */
+  engine?: GenerateOptions['engine'];
 }
 
 const enc = new TextEncoder();
@@ -46,9 +50,11 @@ const line = (o: unknown) => enc.encode(`${JSON.stringify(o)}\n`);
 export async function streamGeneration(req: Request, body: StreamRequest): Promise<Response> {
   const userId = await resolveUserId(req);
   const prompt = checkPrompt(body.prompt); // 400 / 422
+  const engine = body.engine ?? 'auto';
+  const pattern = engine === 'auto' ? readPatternPrompt(prompt) : null; // 422 for protected names
   const parsed = await parsePrompt(prompt);
   const info = await getModelInfo();
-  if (info.backend === 'embedded' && !parsed.roles.motif) {
+  if (info.backend === 'embedded' && !parsed.roles.motif && !pattern?.drawable) {
     throw new HttpError(
       422,
       parsed.ignoredWords.length
@@ -77,7 +83,17 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
         }
       };
       try {
-        send({ type: 'start', count, seed, steps: body.steps ?? info.defaults.steps, parsed: parsed.roles, ignoredWords: parsed.ignoredWords, model: { id: info.id, standin: info.standin } });
+        const understood = pattern?.drawable ? describeIntent(pattern.intent) : null;
+        send({
+          type: 'start',
+          count,
+          seed,
+          steps: understood ? 1 : (body.steps ?? info.defaults.steps),
+          parsed: understood ? null : parsed.roles,
+          understood,
+          ignoredWords: understood ? understood.ignoredWords : parsed.ignoredWords,
+          model: understood ? { id: PATTERN_MODEL_ID, standin: false } : { id: info.id, standin: info.standin },
+        });
         const r = await generateCandidates({
           prompt,
           seed,
@@ -87,6 +103,7 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
           guidanceMinT: body.guidanceMinT,
           scheduler: body.scheduler,
           variation: body.variation,
+          engine,
           onPreview: (pngs, step, total) => send({ type: 'step', step, total, previews: pngs.map((p) => `data:image/png;base64,${p.toString('base64')}`) }),
         });
         const ids: string[] = [];
@@ -125,5 +142,6 @@ export async function streamMoreLikeThis(req: Request, designId: string): Promis
     guidanceMinT: r.guidanceMinT ?? 0, // absent = guidance at every step, as the chosen design was made
     scheduler: r.scheduler,
     variation: { seeds: Array.from({ length: 4 }, () => randomInt(0, 2 ** 32 - 1)), strength: MORE_LIKE_THIS_STRENGTH },
+    engine: isPatternRecipe(r) ? 'auto' : 'diffusion', // more of the same kind of design
   });
 }

@@ -104,3 +104,9 @@ export function motifLibrary(): Library {
 export function motifById(id: string): Motif | undefined {
   return motifLibrary().motifs.get(id);
 }
+
+/** A motif as a standalone SVG document (thumbnails); undefined for an unknown id. */
+export function motifSvg(id: string): string | undefined {
+  const m = /^[a-z0-9-]{1,64}$/.test(id) ? motifById(id) : undefined;
+  return m && `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 ${m.width} ${m.height}">${m.body}</svg>`;
+}

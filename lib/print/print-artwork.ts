@@ -43,6 +43,8 @@ export interface TileSource {
   /** Super-resolution of that same PNG (no second render), or null when the model has no SR stage. */
   upscalePreview(previewPng: Buffer, minSizePx: number): Promise<{ png: Buffer; sizePx: number; steps: string[] } | null>;
   modelSha256(): string;
+  /** Designs that are vector by construction: their tile drawn from its vectors at any size, or null. */
+  vectorArt?(recipe: PrintRecipe): { engine: string; render(px: number): Promise<Buffer> } | null;
 }
 
 export class ArtworkMismatchError extends Error {
@@ -75,7 +77,9 @@ interface PrintTile {
   manifest: Record<string, unknown>;
 }
 
-async function printTile(preview: Buffer, source: TileSource, maxRepeatPx: number): Promise<PrintTile> {
+async function printTile(recipe: PrintRecipe, preview: Buffer, source: TileSource, maxRepeatPx: number): Promise<PrintTile> {
+  const native = source.vectorArt?.(recipe);
+  if (native) return { engine: native.engine, effectiveDpi: (_repeatIn, dpi) => dpi, render: native.render, manifest: { vectorSource: native.engine, rasteriser: `librsvg ${sharp.versions.rsvg ?? 'n/a'} (sharp ${sharp.versions.sharp})` } };
   const rgb = await decodeRgb(preview);
   const vector = vectoriseTile(rgb.data, rgb.width, rgb.height, 3);
   if (vector.palette.colours.length <= FLAT_ART.maxColours && vector.residualDeltaE <= FLAT_ART.maxResidualDeltaE) {
@@ -124,7 +128,7 @@ export async function renderPrintFiles(spec: PrintJobSpec, source: TileSource): 
     throw new ArtworkMismatchError(spec.expectedPreviewSha256, previewSha);
   }
   const maxDpi = Math.max(...spec.areas.map((a) => a.dpi));
-  const art = await printTile(preview, source, Math.round(spec.repeatIn * maxDpi));
+  const art = await printTile(spec.recipe, preview, source, Math.round(spec.repeatIn * maxDpi));
   const out: PrintFileOut[] = [];
   for (const area of spec.areas) {
     const { widthPx, heightPx } = printAreaPixels(area);

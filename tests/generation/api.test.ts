@@ -31,7 +31,7 @@ beforeAll(async () => {
 
 describe('POST /api/generate', () => {
   it('streams one event per step and per candidate, saves 4 Design rows and their PNGs', async () => {
-    const res = await post({ prompt: 'small red hearts on navy, sparkly', seed: 100 });
+    const res = await post({ prompt: 'small red hearts on navy, sparkly', seed: 100, engine: 'diffusion' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/ndjson/);
     const ev = await events(res);
@@ -62,7 +62,9 @@ describe('POST /api/generate', () => {
       [{ prompt: 'hearts', seed: -1 }, 400, /seed/],
       [{ prompt: 'hearts', guidanceMinT: 2 }, 400, /guidanceMinT/],
       [{ prompt: 'swastika hearts' }, 422, /Hate symbols/],
-      [{ prompt: 'tacos and burritos' }, 422, /does not know "tacos", "burritos"/],
+      [{ prompt: 'qwxzv plorfk', engine: 'diffusion' }, 422, /does not know "qwxzv", "plorfk"/],
+      [{ prompt: 'qwxzv plorfk' }, 422, /does not know/],
+      [{ prompt: 'pikachu pattern' }, 422, /copyrighted and trademarked character/],
     ];
     for (const [body, status, msg] of cases) {
       const res = await post(body);

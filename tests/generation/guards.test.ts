@@ -29,7 +29,8 @@ describe('prompt validation and moderation', () => {
   it('422 with a reason for blocked terms, also with character swaps; no false positives on substrings', () => {
     expect(() => checkPrompt('nazi stars')).toThrow(expect.objectContaining({ status: 422, code: 'moderation_hate' }));
     expect(() => checkPrompt('p0rn hearts')).toThrow(expect.objectContaining({ status: 422, code: 'moderation_sexual' }));
-    expect(() => checkPrompt('Mickey Mouse on red')).toThrow(expect.objectContaining({ status: 422, message: expect.stringMatching(/Brands/) }));
+    expect(() => checkPrompt('Mickey Mouse on red')).toThrow(expect.objectContaining({ status: 422, code: 'moderation_trademark', message: expect.stringMatching(/copyrighted and trademarked character/) }));
+    expect(() => checkPrompt('taylor swift faces')).toThrow(expect.objectContaining({ status: 422, code: 'moderation_person', message: expect.stringMatching(/real people/) }));
     expect(moderate('sextant stripes').ok).toBe(true);
     expect(moderate('gorey waves').ok).toBe(true);
   });

@@ -37,8 +37,9 @@ beforeAll(async () => {
     const request = new Request(`http://127.0.0.1:${port}${req.url}`, { method: req.method, headers, body: counted, duplex: 'half' } as RequestInit);
     const answer = await uploadRoute(request, { params: Promise.resolve({ id }) });
     res.writeHead(answer.status, { 'content-type': 'application/json', connection: 'close' });
-    res.end(Buffer.from(await answer.arrayBuffer()));
-    req.destroy(); // what the server does with the unread rest of a refused body
+    // What the server does with the unread rest of a refused body: drop it once the answer is
+    // out (a moment later, so the client reads the answer before its writes fail with EPIPE).
+    res.end(Buffer.from(await answer.arrayBuffer()), () => setTimeout(() => req.destroy(), 200));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;

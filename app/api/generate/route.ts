@@ -1,4 +1,4 @@
-// POST /api/generate {prompt, seed?, steps?, guidance?, guidanceMinT?, scheduler?} -> NDJSON progress stream.
+// POST /api/generate {prompt, seed?, steps?, guidance?, guidanceMinT?, scheduler?, engine?} -> NDJSON progress stream.
 import { z } from 'zod';
 import { SCHEDULERS } from '@/lib/generation';
 import { streamGeneration } from '@/lib/generation/studio';
@@ -15,6 +15,7 @@ const body = z.object({
   guidanceMinT: z.number().min(0).max(1).optional(), // 0 = guidance at every step
   scheduler: z.enum(SCHEDULERS).optional(),
   product: z.string().max(100).optional(),
+  engine: z.enum(['auto', 'diffusion']).optional(), // auto: the pattern engine for what it can draw
 });
 
 export const POST = handle(async (req) => {
