@@ -4,7 +4,7 @@
 // ("light", "bleu clair", "hellblau") lands on the English shade of that name where there is one
 // ("light blue"), else moves lightness and chroma in OKLCh; distances are CIEDE2000 in CIELAB.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { packageRequire } from './package-files';
 import path from 'node:path';
 import type { Hex, NamedColour } from './types';
 
@@ -541,7 +541,7 @@ const asHex = (h: string): Hex => `#${h.replace('#', '').toLowerCase()}` as Hex;
 const FOREIGN_PHRASES: [string, string][] = [['azul marino', 'navy'], ['bleu marine', 'navy'], ['blu navy', 'navy'], ['bleu ciel', 'sky blue'], ['azul cielo', 'sky blue'], ['azzurro cielo', 'sky blue'], ['azzurro', 'light blue'], ['azzurra', 'light blue'], ['azzurri', 'light blue'], ['azzurre', 'light blue'], ['himmelblau', 'sky blue'], ['hemelsblauw', 'sky blue'], ['marineblau', 'navy'], ['marineblauw', 'navy'], ['azul celeste', 'sky blue'], ['verde menta', 'mint'], ['vert menthe', 'mint'], ['mintgrün', 'mint'], ['verde oliva', 'olive'], ['vert olive', 'olive'], ['olivgrün', 'olive'], ['verde salvia', 'sage'], ['vert sauge', 'sage'], ['salbeigrün', 'sage'], ['rosa palo', 'blush'], ['rose poudré', 'blush'], ['altrosa', 'dusty rose'], ['vieux rose', 'dusty rose'], ['bordeaux', 'burgundy'], ['bordeauxrot', 'burgundy'], ['weinrot', 'wine'], ['terracota', 'terracotta'], ['terre cuite', 'terracotta'], ['senf', 'mustard'], ['senfgelb', 'mustard'], ['jaune moutarde', 'mustard'], ['amarillo mostaza', 'mustard'], ['mostaza', 'mustard'], ['moutarde', 'mustard'], ['senape', 'mustard'], ['lavanda', 'lavender'], ['lavande', 'lavender'], ['lavendel', 'lavender'], ['corail', 'coral'], ['korallrot', 'coral'], ['corallo', 'coral'], ['türkis', 'turquoise'], ['goldfarben', 'gold'], ['rosa chiaro', 'light pink'], ['rose clair', 'light pink'], ['rosa claro', 'light pink'], ['hellrosa', 'light pink'], ['bleu clair', 'light blue'], ['azul claro', 'light blue'], ['azzurro chiaro', 'light blue'], ['fucsia', 'fuchsia'], ['caqui', 'khaki'], ['kaki', 'khaki'], ['crema', 'cream'], ['crème', 'cream'], ['creme', 'cream'], ['avorio', 'ivory'], ['ivoire', 'ivory'], ['marfil', 'ivory'], ['elfenbein', 'ivory'], ['melocotón', 'peach'], ['pêche', 'peach'], ['pfirsich', 'peach'], ['salmón', 'salmon'], ['saumon', 'salmon'], ['lachs', 'salmon'], ['salmone', 'salmon'], ['malva', 'mauve'], ['verde azulado', 'teal'], ['bleu canard', 'teal'], ['ocre', 'ochre'], ['ocker', 'ochre'], ['óxido', 'rust'], ['rouille', 'rust'], ['rostrot', 'rust'], ['anthrazit', 'charcoal'], ['antracite', 'charcoal'], ['anthracite', 'charcoal'], ['antracita', 'charcoal']];
 
 function build(): Index {
-  const require = createRequire(import.meta.url);
+  const require = packageRequire;
   const file = path.join(path.dirname(require.resolve('color-name-list/package.json')), COLOUR_NAMES_SOURCE.file);
   const list = JSON.parse(fs.readFileSync(file, 'utf8')) as { name: string; hex: string }[];
   const phrases = new Map<string, Entry>();

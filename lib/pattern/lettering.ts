@@ -3,7 +3,7 @@
 // cannot load bundled fonts and would substitute a system font. Outlines come from opentype.js;
 // fonts are parsed lazily, once per process, from node_modules.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { packageRequire } from './package-files';
 import type { FontDef } from './types';
 
 /** The part of opentype.js used here. */
@@ -37,7 +37,7 @@ interface Opentype {
 }
 // Loaded through require: the package has no type declarations for 2.x, and its CommonJS build
 // is the same code for Node, tsx and vitest.
-const require = createRequire(import.meta.url);
+const require = packageRequire;
 const opentype = require('opentype.js') as Opentype;
 
 const PKG_VERSIONS: Record<string, string> = {

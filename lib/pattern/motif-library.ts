@@ -2,7 +2,7 @@
 // per subject (skin-tone variants left out), named in many languages by Unicode CLDR's emoji
 // annotations (Unicode-3.0, npm cldr-annotations-full). Loaded once per process.
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
+import { packageRequire } from './package-files';
 import path from 'node:path';
 
 export const MOTIF_SOURCE = {
@@ -45,7 +45,7 @@ const NOT_A_MOTIF = /^(regional-indicator|input-|japanese-.*-button|(a|ab|b|o|cl
 
 let cached: Library | undefined;
 
-const require = createRequire(import.meta.url);
+const require = packageRequire;
 const readJson = (spec: string) => JSON.parse(fs.readFileSync(require.resolve(spec), 'utf8'));
 
 function annotations(lang: string): Record<string, { default?: string[]; tts?: string[] }> {
