@@ -44,6 +44,20 @@ for (const width of WIDTHS) {
       await shoot(page, 'product', width);
     });
 
+    test('studio: four pattern designs and what it understood, as pictures', async ({ page }) => {
+      await page.goto('/design?product=tee');
+      await page.getByLabel('Describe your pattern').fill('lemons on light blue');
+      await page.getByRole('button', { name: 'Generate 4 designs' }).click();
+      await expect(page.getByRole('heading', { name: 'Pick your favourite' })).toBeVisible({ timeout: 60_000 });
+      const motifs = page.getByRole('list', { name: 'Motifs' });
+      await expect(motifs).toContainText('lemon');
+      await expect(motifs.locator('img')).toHaveJSProperty('naturalWidth', 64);
+      await expect(page.getByText('Background').locator('xpath=following-sibling::dd[1]')).toContainText('light blue');
+      await expect(page.locator('input[name="design"]')).toHaveCount(4);
+      await noSidewaysScroll(page);
+      await shoot(page, 'studio', width);
+    });
+
     test('cart: empty state', async ({ page }) => {
       await page.goto('/cart');
       await expect(page.getByRole('heading', { name: 'Your cart is empty' })).toBeVisible();
