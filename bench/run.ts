@@ -8,6 +8,7 @@ const areas: Record<string, () => Promise<Metrics>> = {
   generation: async () => (await import('./generation')).benchGeneration(),
   mockup: async () => (await import('./mockup')).benchMockup(),
   print: async () => (await import('./print')).benchPrint(),
+  pattern: async () => (await import('./pattern')).benchPattern(),
   tryon: async () => (await import('./tryon')).benchTryon(),
   http: async () => (await import('./http')).benchHttp(),
 };

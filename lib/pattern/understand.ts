@@ -100,22 +100,28 @@ function tokenize(text: string): string[] {
     .filter(Boolean);
 }
 
-/** Damerau–Levenshtein distance, capped: larger distances return cap + 1. */
+const rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
+
+/** Damerau–Levenshtein distance (optimal string alignment), capped: larger distances return cap + 1. */
 export function editDistance(a: string, b: string, cap = 2): number {
   if (Math.abs(a.length - b.length) > cap) return cap + 1;
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) d[0][j] = j;
+  if (a.length >= 63 || b.length >= 63) return a === b ? 0 : cap + 1;
+  let [prev2, prev, cur] = rows;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    let rowMin = Infinity;
+    cur[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-      rowMin = Math.min(rowMin, d[i][j]);
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) v = Math.min(v, prev2[j - 2] + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
     if (rowMin > cap) return cap + 1;
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return d[a.length][b.length];
+  return prev[b.length];
 }
 
 // Generic words whose CLDR keyword lists name dozens of emoji: the motif a shopper means.
@@ -139,13 +145,32 @@ function lookupMotif(phrase: string, minStrength = 1): Motif | undefined {
   return best?.motif;
 }
 
+let byFirstLetter: Map<string, string[]> | undefined;
+
+/** Spelling candidates grouped by first letter: a typo rarely changes the first letter. */
+function spellingBuckets(): Map<string, string[]> {
+  if (byFirstLetter) return byFirstLetter;
+  byFirstLetter = new Map();
+  for (const w of [...motifLibrary().englishWords, ...Object.keys(GENERIC)]) {
+    if (w.length < 3) continue;
+    const list = byFirstLetter.get(w[0]) ?? [];
+    list.push(w);
+    byFirstLetter.set(w[0], list);
+  }
+  return byFirstLetter;
+}
+
 function suggest(word: string): string | undefined {
   if (word.length < 4 || CJK.test(word)) return undefined;
   const cap = word.length >= 7 ? 2 : 1;
   let best: string | undefined;
   let bestD = cap + 1;
   const forms = singulars(word);
-  for (const cand of [...motifLibrary().englishWords, ...Object.keys(GENERIC)]) {
+  const buckets = spellingBuckets();
+  // Candidates: the same first letter, or the first two letters swapped ("pniapple").
+  const candidates = [...(buckets.get(word[0]) ?? []), ...(word[1] !== word[0] ? (buckets.get(word[1]) ?? []) : [])];
+  for (const cand of candidates) {
+    if (Math.abs(cand.length - word.length) > cap + 1) continue;
     for (const f of forms) {
       const d = editDistance(f, cand, cap);
       if (d < bestD || (d === bestD && best && cand.length < best.length)) {
