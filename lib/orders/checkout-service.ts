@@ -145,19 +145,7 @@ interface OrderPlan {
   email: string;
   country: string;
   userId: string | null;
-  items: {
-    variantId: string;
-    designId: string | null;
-    productSlug: string;
-    productName: string;
-    variantLabel: string;
-    sku: string;
-    recipe: Prisma.InputJsonValue | null;
-    unitPriceMinor: number;
-    quantity: number;
-    repeatIn: number;
-    listingId: string | null;
-  }[];
+  items: (repo.OrderLineInput & { listingId: string | null })[];
 }
 
 /** Validates the cart (read under its lock) and prices it from the database. */

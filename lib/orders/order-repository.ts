@@ -29,21 +29,24 @@ export interface NewOrder {
   stripeCheckoutSessionId: string;
   captureMethod: 'automatic' | 'manual';
   campaignId?: string | null;
-  items: {
-    variantId: string;
-    designId: string | null;
-    productSlug: string;
-    productName: string;
-    variantLabel: string;
-    sku: string;
-    recipe: Prisma.InputJsonValue | null;
-    unitPriceMinor: number;
-    quantity: number;
-    repeatIn: number;
-  }[];
+  items: OrderLineInput[];
 }
 
 /** Order, items, first history entry and payment in one transaction: never half-written. */
+/** One line of an order as checkout writes it: the product, the design's recipe frozen, the price paid. */
+export interface OrderLineInput {
+  variantId: string;
+  designId: string | null;
+  productSlug: string;
+  productName: string;
+  variantLabel: string;
+  sku: string;
+  recipe: Prisma.InputJsonValue | null;
+  unitPriceMinor: number;
+  quantity: number;
+  repeatIn: number;
+}
+
 export function insertOrder(o: NewOrder, tx: Tx = db) {
   return tx.order.create({
     data: {

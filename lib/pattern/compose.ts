@@ -4,6 +4,7 @@
 import { letteringPath } from './lettering';
 import { motifById } from './motif-library';
 import { TEXTURES } from './textures';
+import { mulberry32 } from './textures/random';
 import { tintMotif } from './tint';
 import { TILE, type Hex } from './types';
 import type { Density, Layout, Scale } from './understand';
@@ -28,17 +29,6 @@ export interface Placement {
   rotate: number;
   flip: boolean;
   item: number; // index into spec.motifs, or -1 for the lettering
-}
-
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const CELLS: Record<Scale, number> = { tiny: 8, small: 6, medium: 4, large: 3 };

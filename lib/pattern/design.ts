@@ -3,7 +3,8 @@
 // shopper ruled out. The spec is stored in the design's recipe; composeTile draws it.
 import sharp from 'sharp';
 import { deltaE2000 } from './colours';
-import { mulberry32, type PatternSpec } from './compose';
+import type { PatternSpec } from './compose';
+import { mulberry32 } from './textures/random';
 import { motifById } from './motif-library';
 import type { Hex, NamedColour } from './types';
 import type { Layout, PatternIntent } from './understand';

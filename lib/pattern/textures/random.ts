@@ -1,5 +1,5 @@
-// Seeded randomness for textures: every texture must re-render byte-identically from its recipe,
-// so nothing here touches Math.random.
+// Seeded randomness for the pattern engine (layouts, candidates, textures): every tile must
+// re-render byte-identically from its recipe, so nothing here touches Math.random.
 
 /** mulberry32: tiny, fast, good enough for placing shapes. Returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
