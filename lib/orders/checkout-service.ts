@@ -4,7 +4,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { env } from '../env';
 import { badRequest, conflict, parseOrThrow } from '../http/errors';
-import type { Prisma } from '../db/client';
 import { DESIGN_REQUIRED_MESSAGE, withLockedCart, type CartView } from '../cart';
 import { variantLabel } from '../catalog';
 import { checkoutSessionStatus, createCheckoutSession, expireCheckoutSession } from '../payments';
