@@ -4,7 +4,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { imagemagickBinary } from '../lib/mockup/imagemagick';
 
-const hasTorch = () => spawnSync('/usr/bin/python3', ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
+// The torch reference rebuilds its weights from the shipped ONNX files, so it needs onnx too.
+const hasTorch = () => spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx'], { stdio: 'ignore' }).status === 0;
 
 export interface Prerequisites {
   imagemagick: string | null;
@@ -14,7 +15,7 @@ export interface Prerequisites {
 export function ensurePrerequisites(): Prerequisites {
   const missing: string[] = [];
   if (!imagemagickBinary()) missing.push('imagemagick');
-  if (!hasTorch()) missing.push('python3-torch');
+  if (!hasTorch()) missing.push('python3-torch', 'python3-onnx');
   if (missing.length && process.getuid?.() === 0) {
     console.log(`[bench] installing what the comparisons need: apt-get install ${missing.join(' ')}`);
     try {
@@ -26,6 +27,6 @@ export function ensurePrerequisites(): Prerequisites {
   }
   const found = { imagemagick: imagemagickBinary(), torch: hasTorch() };
   if (!found.imagemagick) console.error('[bench] ImageMagick is missing (apt-get install imagemagick): mockup.vs_imagemagick_speedup FAILS');
-  if (!found.torch) console.error('[bench] torch is missing (apt-get install python3-torch): generation.onnx_vs_torch_speedup FAILS');
+  if (!found.torch) console.error('[bench] torch or onnx is missing (apt-get install python3-torch python3-onnx): generation.onnx_vs_torch_speedup FAILS');
   return found;
 }
