@@ -1,13 +1,19 @@
-// Runs in its own process so its peak RSS is the print job's alone: tee front at 300 DPI from a
-// recipe the studio makes today. Writes the file to argv[2] for the parent to measure.
+// Runs in its own process so its peak RSS is the print job's alone: tee front at 300 DPI, of a
+// pattern-engine design (argv[3] = pattern, what the studio makes for most prompts) or of a
+// diffusion design (argv[3] = diffusion). Writes the file to argv[2] for the parent to measure.
 import fs from 'node:fs';
-import { getModelInfo } from '../lib/generation/generate';
-import { renderPrintFiles } from '../lib/print';
+import { generateCandidates, getModelInfo } from '../lib/generation';
+import { renderPrintFiles, type PrintRecipe } from '../lib/print';
 import { tileSource } from '../lib/fulfillment/tile-source';
-import { BENCH_RECIPE } from './print-recipe';
+import { BENCH_PATTERN_PROMPT, BENCH_RECIPE } from './print-recipe';
 
-const info = await getModelInfo();
-const recipe = { ...BENCH_RECIPE, modelId: info.id, modelSha256: info.modelSha256 };
+let recipe: PrintRecipe;
+if (process.argv[3] === 'pattern') {
+  recipe = (await generateCandidates({ prompt: BENCH_PATTERN_PROMPT, seed: 1234, count: 1, engine: 'auto' })).candidates[0].recipe;
+} else {
+  const info = await getModelInfo();
+  recipe = { ...BENCH_RECIPE, modelId: info.id, modelSha256: info.modelSha256 };
+}
 const source = await tileSource();
 const area = { name: 'front', widthIn: 12, heightIn: 16, dpi: 300, bleedIn: 0.125, safeMarginIn: 0.25 };
 const spec = { recipe, expectedPreviewSha256: null, repeatIn: 4, productSlug: 'tee', variantLabel: 'White / M', areas: [area] };

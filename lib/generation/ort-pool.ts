@@ -2,7 +2,7 @@
 // no longer blocks the server's event loop for the length of each ONNX call, and page requests
 // get the CPU first. The sessions look like ort.InferenceSession to the code that uses them
 // (run, inputNames, outputNames, inputMetadata). One worker per render slot
-// (GENERATION_MAX_CONCURRENT); each opens every model file once.
+// (GENERATION_MAX_CONCURRENT); a worker opens each model file once, when it first needs it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -84,7 +84,7 @@ function pool(size: number): OrtPool | null {
   return g.seedprintOrtPool;
 }
 
-/** A session of `file` in the worker pool (opened in every worker), shaped like ort.InferenceSession. */
+/** A session of `file` in the worker pool, shaped like ort.InferenceSession. */
 export async function openPooledSession(
   file: string,
   options: ort.InferenceSession.SessionOptions,
@@ -94,8 +94,9 @@ export async function openPooledSession(
   const p = pool(workers);
   if (!p) return null;
   const msg = { file, options, providers };
-  const infos = await Promise.all(p.workers.map((w) => w.call<{ provider: string; inputNames: string[]; outputNames: string[]; inputMetadata?: { name: string; type?: string }[] }>({ op: 'open', ...msg })));
-  const info = infos[0];
+  // Opened in the first worker now; another worker opens it on its first run (the worker's run
+  // opens what it lacks), so a process that renders one thing at a time holds one copy of the models.
+  const info = await p.workers[0].call<{ provider: string; inputNames: string[]; outputNames: string[]; inputMetadata?: { name: string; type?: string }[] }>({ op: 'open', ...msg });
   const session = {
     inputNames: info.inputNames,
     outputNames: info.outputNames,

@@ -42,7 +42,7 @@ export interface TileSource {
   renderPreview(recipe: PrintRecipe): Promise<Buffer>; // the exact PNG the studio showed
   /** Super-resolution of that same PNG (no second render), or null when the model has no SR stage. */
   upscalePreview(previewPng: Buffer, minSizePx: number): Promise<{ png: Buffer; sizePx: number; steps: string[] } | null>;
-  modelSha256(): string;
+  modelSha256(recipe: PrintRecipe): string;
   /** Designs that are vector by construction: their tile drawn from its vectors at any size, or null. */
   vectorArt?(recipe: PrintRecipe): { engine: string; render(px: number): Promise<Buffer> } | null;
 }
@@ -154,7 +154,7 @@ export async function renderPrintFiles(spec: PrintJobSpec, source: TileSource): 
         variant: spec.variantLabel,
         placement: area.name,
         recipe: spec.recipe,
-        modelSha256: source.modelSha256(),
+        modelSha256: source.modelSha256(spec.recipe),
         previewSha256: previewSha,
         printEngine: { version: PRINT_ENGINE_VERSION, art: art.engine, ...art.manifest },
         layout,

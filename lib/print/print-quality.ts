@@ -203,6 +203,8 @@ export const PREVIEW_MATCH_BOUNDS = {
   raster: { ssim: 0.75, minIoU: 0.75, meanDeltaE: 10 },
 } as const satisfies Record<string, MatchBounds>;
 
+const COMPARE_MAX_PX = 128;
+
 /** Where a print file holds one repeat of the design: its top-left corner and edge in pixels. */
 export interface DesignRegion {
   left: number;
@@ -214,7 +216,11 @@ export interface DesignRegion {
  * Does a print file show the preview? The repeat at `region` (or the part of it inside the file)
  * is shrunk to the preview's size and compared with the preview pixel by pixel.
  */
-export async function matchPreview(printPng: Buffer, previewPng: Buffer, region: DesignRegion, bounds: MatchBounds = PREVIEW_MATCH_BOUNDS.vector): Promise<PreviewMatch> {
+export async function matchPreview(printPng: Buffer, previewIn: Buffer, region: DesignRegion, bounds: MatchBounds = PREVIEW_MATCH_BOUNDS.vector): Promise<PreviewMatch> {
+  // Large previews (vector designs show 512 px) are compared at 128 px: enough to see a shift,
+  // a mirror or a wrong colour, and the pixel measures stay fast.
+  const pm = await sharp(previewIn).metadata();
+  const previewPng = pm.width! > COMPARE_MAX_PX ? await sharp(previewIn).removeAlpha().resize(COMPARE_MAX_PX, Math.round((pm.height! * COMPARE_MAX_PX) / pm.width!), { kernel: 'cubic', fit: 'fill' }).png().toBuffer() : previewIn;
   const preview = await decodeRgb(previewPng);
   const meta = await sharp(printPng, { limitInputPixels: false }).metadata();
   const wPx = Math.min(region.sizePx, meta.width! - region.left);
