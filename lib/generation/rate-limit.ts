@@ -85,7 +85,7 @@ let lastSweep = 0;
 
 /**
  * Takes `cost` from every bucket of `client` in `scope`, or none: throws HttpError 429 (with the
- * wait in the message) when one is short. `at` fixes the clock (tests).
+ * wait in the message and in Retry-After) when one is short. `at` fixes the clock (tests).
  */
 export async function takeOrThrow(scope: string, client: ClientId, limit: Limit, opts: { cost?: number; what?: string; at?: Date } = {}): Promise<void> {
   const cost = opts.cost ?? 1;
@@ -96,7 +96,7 @@ export async function takeOrThrow(scope: string, client: ClientId, limit: Limit,
       await Promise.all(taken.map((t) => returnTokens(t, cost)));
       const have = await peekTokens(b, opts.at);
       const wait = Math.max(1, Math.ceil(((cost - have) / b.perMinute) * 60));
-      throw tooMany(`Too many ${opts.what ?? 'requests'} in a short time: please wait about ${wait} s and try again.`);
+      throw tooMany(`Too many ${opts.what ?? 'requests'} in a short time: please wait about ${wait} s and try again.`, wait);
     }
     taken.push(b);
   }

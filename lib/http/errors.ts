@@ -6,6 +6,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly code?: string,
+    /** Seconds a client should wait before trying again (429, 503): sent as Retry-After. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
   }
@@ -18,7 +20,7 @@ export const notFound = (m = 'Not found.') => new HttpError(404, m, 'not_found')
 export const conflict = (m: string, code?: string) => new HttpError(409, m, code ?? 'conflict');
 export const payloadTooLarge = (m: string) => new HttpError(413, m, 'payload_too_large');
 export const unprocessable = (m: string, code?: string) => new HttpError(422, m, code);
-export const tooMany = (m = 'Too many requests: please wait a moment and try again.') => new HttpError(429, m, 'rate_limited');
+export const tooMany = (m = 'Too many requests: please wait a moment and try again.', retryAfterS?: number) => new HttpError(429, m, 'rate_limited', retryAfterS);
 
 /** Turns a zod error into one readable sentence: "quantity: must be at most 99". */
 export function describeZodError(err: z.ZodError): string {

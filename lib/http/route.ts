@@ -7,7 +7,8 @@ import { assertSameOrigin } from './security';
 
 export function errorResponse(err: unknown): Response {
   if (err instanceof HttpError) {
-    return Response.json({ error: { message: err.message, code: err.code ?? 'error' } }, { status: err.status });
+    const headers = err.retryAfterS ? { 'retry-after': String(Math.ceil(err.retryAfterS)) } : undefined;
+    return Response.json({ error: { message: err.message, code: err.code ?? 'error' } }, { status: err.status, headers });
   }
   console.error('[seedprint] unhandled error', err);
   return Response.json({ error: { message: 'Something went wrong on our side. Please try again.', code: 'internal' } }, { status: 500 });

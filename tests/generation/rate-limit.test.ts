@@ -19,12 +19,15 @@ import { fromAddress } from './support/peer';
 const root = path.resolve(import.meta.dirname, '../..');
 let n = 0;
 
+let lastRetryAfter: string | null = null;
+
 async function post(headers: Record<string, string>): Promise<number> {
   const res = await generate(
     new Request('http://test/api/generate', { method: 'POST', body: JSON.stringify({ prompt: 'dots', seed: n++, steps: 1 }), headers: { 'content-type': 'application/json', ...headers } }),
     undefined as never,
   );
   await res.text();
+  lastRetryAfter = res.headers.get('retry-after');
   return res.status;
 }
 
@@ -39,6 +42,7 @@ describe('generation rate limit keys', () => {
       statuses.push(await post({ ...fromAddress('203.0.113.50'), cookie: `sp_cart=cfake${i}${'x'.repeat(20)}; seedprint_cart=fake${i}`, 'x-forwarded-for': `198.51.100.${i + 1}` }));
     }
     expect(statuses).toEqual([200, 200, 200, 429, 429, 429]);
+    expect(Number(lastRetryAfter)).toBeGreaterThanOrEqual(1); // the wait, as a header a client can act on
   });
 
   it('anonymous visitors on different addresses do not share one bucket', async () => {
