@@ -1,5 +1,7 @@
-"""Write models/seedprint-tiny-v1/MODEL_CARD.md from manifest.json (+ notes)."""
+"""Write models/seedprint-tiny-v1/MODEL_CARD.md from manifest.json and eval.json: the model as it is
+(interface, data, licences, evaluation, how to retrain). Its history is in NOTES.md and git."""
 import json
+import re
 import os
 import sys
 
@@ -115,7 +117,9 @@ def main():
         x_train = (f"| baseHigh | {f(bh, 'steps')} | {f(bh, 'batch')} | {f(bh, 'minutes')} | {f(bh, 'params')} |"
                    f" {f(bh, 'finalLoss')} (t ≥ {split} only) | {f(bh, 'device')} |\n")
     # each stage's training history, as export_onnx.py --note keeps it in the manifest
-    history = "\n".join(f"* **{k}**: {tr[k]['note'].rstrip('.')}." for k in ("base", "baseHigh", "sr") if tr.get(k, {}).get("note"))
+    # The manifest's notes were written as a log; the card states each network's training steps.
+    log_words = re.compile(r"\s*(?:\(this export\)|session \d+(?: \([^)]*\))?:?)\s*", re.I)
+    history = "\n".join(f"* **{k}**: {log_words.sub(' ', tr[k]['note']).strip().rstrip('.')}." for k in ("base", "baseHigh", "sr") if tr.get(k, {}).get("note"))
     history = "Training history per network:\n\n" + history if history else ""
     cls = man.get("eval", {}).get("classifier", {})
     ev = man.get("eval", {})
@@ -123,10 +127,6 @@ def main():
     ep = os.path.join(OUT, "eval.json")  # written by `npm run eval:model -- --write-model-eval`
     if os.path.exists(ep):
         ts_eval = json.load(open(ep))
-    notes = ""
-    np_ = os.path.join(OUT, "NOTES.md")
-    if os.path.exists(np_):
-        notes = open(np_).read()
 
     card = f"""# seedprint-tiny-v1 — embedded text-to-pattern diffusion model
 
@@ -272,10 +272,10 @@ defined on the unit torus, drawn with all wrap copies at 4× supersampling and b
 {x_train}| sr | {f(s, 'steps')} | {f(s, 'batch')} | {f(s, 'minutes')} | {f(s, 'params')} | {f(s, 'finalLoss')} | {f(s, 'device')} (1 thread, nice 10) |
 
 AdamW (lr 4e-4, 300-step warm-up, wd 0.01, betas 0.9/0.99), grad clip 1, EMA 0.999 (exported).
-Session 1: the machine (2 cores) was shared with the app's builds/tests; training ran at nice 10
-with one thread per stage and got roughly a third of a core each. Session 2: the base resumed
-from its exported step-4750 weights (`models/ckpt_from_onnx.py`, checkpoints are not committed)
-with 2 threads, the PixelHead added at step 5336 and t ~ U(0, 0.3) for 35% of each batch.
+Training runs on 2 CPU cores at nice 10, one or two threads per stage, and resumes from the
+shipped ONNX weights (`models/ckpt_from_onnx.py` rebuilds the checkpoints, which are not
+committed). The base gained its PixelHead at step 5336 and draws t ~ U(0, 0.3) for 35 % of
+each batch. To retrain: `scripts/model/train.sh`, then `scripts/model/export.sh`.
 {history}
 
 ## Evaluation
@@ -302,9 +302,7 @@ with 2 threads, the PixelHead added at step 5336 and t ~ U(0, 0.3) for 35% of ea
 * The SR stage was trained on 16→64 crops of 32→128 tiles (same pixel statistics as 64→256);
   applying it twice (→1024) works mechanically but adds only sharpening, no new detail.
 * 10 sampler steps (UniPC by default; DPM-Solver++(2M) and DDIM available); at 8 steps motifs are
-  recognised less often (see the sampler sweep in NOTES), fewer steps are visibly noisy.
-
-{notes}
+  recognised less often (see the sampler sweep in NOTES.md), fewer steps are visibly noisy.
 """
     with open(os.path.join(OUT, "MODEL_CARD.md"), "w") as fh:
         fh.write(card)
