@@ -299,7 +299,7 @@ def export(args):
                "guidance": "none (no text conditioning)", "recommendedSteps": 8},
         # measured on the held-out prompts (NOTES.md): DPM-Solver++(2M) beat DDIM; at step 28019
         # guidance 4 beat 3, 5 and 6 on motif accuracy; with the high-noise expert UniPC 8 steps
-        # scored as 10 (motif 0.471 vs 0.460, layout 0.860 vs 0.875) for 20 % less time. Session 12:
+        # scored as 10 (motif 0.471 vs 0.460, layout 0.860 vs 0.875) for 20 % less time. Then
         # guidance 3 at t >= 0.6 only (a guidance interval; none on the low-noise steps) scored motif
         # 0.844 vs 0.746 for guidance 4 at every step (960 images each), and halves those steps' batch
         "recommended": ({"steps": 8, "guidance": 3, "guidanceMinT": 0.6, "scheduler": "unipc"} if "baseHigh" in files

@@ -9,7 +9,7 @@ background colour and motif colour.  Exported to models/seedprint-tiny-v1/classi
 
   /usr/bin/python3 models/train_classifier.py --threads 1 --minutes 26            # from scratch
   /usr/bin/python3 models/train_classifier.py --threads 1 --minutes 22 --resume   # continue (lr 7e-4)
-  # the shipped fine-tune (session 9): the confusable geometric pairs drawn more, on 100k renders
+  # the shipped fine-tune: the confusable geometric pairs drawn more, on 100k renders
   /usr/bin/python3 models/train_classifier.py --threads 1 --minutes 35 --resume --geo-frac 0.6 \
       --motif-boost zigzag=3,waves=3,stars=2,triangles=2,dots=1.5,hearts=1.5 --n-train 100000 --out /tmp/cls
 

@@ -6,7 +6,7 @@ guidance, PNG/recipe plumbing, SR, classifier) can be built and tested end to en
 
   /usr/bin/python3 scripts/model-sd/build_standin.py tests/generation/fixtures/standin
 
-Interface (fixed, see the brief / MODEL_CARD.md of the real model):
+Interface (fixed, see MODEL_CARD.md of the real model):
   base.onnx        x f32[B,3,64,64], t f32[B], tokens i64[B,5] -> v f32[B,3,64,64]
   sr.onnx          x f32[B,3,H,W], low f32[B,3,H,W], t f32[B] -> v f32[B,3,H,W]
   classifier.onnx  image f32[B,3,64,64] -> motif [B,NM], layout [B,NL]
