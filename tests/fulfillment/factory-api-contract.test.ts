@@ -17,27 +17,17 @@ import { consumeRateLimit, createApiKey, createFactory, statusSchema } from '../
 import { resetDatabase } from '../setup/db';
 import { makeReadyJobs } from './factory-fixtures';
 import { checkJsonSchema } from './json-schema-check';
+import { METHODS, routes } from './factory-routes';
 import * as listRoute from '../../app/api/factory/v1/jobs/route';
 import * as claimRoute from '../../app/api/factory/v1/jobs/[id]/claim/route';
 import * as statusRoute from '../../app/api/factory/v1/jobs/[id]/status/route';
 import * as fileRoute from '../../app/api/factory/v1/jobs/[id]/files/[placement]/route';
-import * as thumbRoute from '../../app/api/factory/v1/jobs/[id]/files/[placement]/thumbnail/route';
 import * as openapiRoute from '../../app/api/factory/v1/openapi.json/route';
 
 type Spec = { paths: Record<string, Record<string, Op>>; components: Record<string, Record<string, unknown>>; info: Record<string, unknown> } & Record<string, unknown>;
 type Op = { operationId: string; parameters?: { name: string; in: string; schema: Record<string, unknown> }[]; requestBody?: unknown; responses: Record<string, Record<string, unknown>>; security?: unknown[] };
-type RouteModule = Partial<Record<'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response>>;
 
 const base = 'http://localhost/api/factory/v1';
-const routes: Record<string, RouteModule> = {
-  '/jobs': listRoute as unknown as RouteModule,
-  '/jobs/{id}/claim': claimRoute as unknown as RouteModule,
-  '/jobs/{id}/files/{placement}': fileRoute as unknown as RouteModule,
-  '/jobs/{id}/files/{placement}/thumbnail': thumbRoute as unknown as RouteModule,
-  '/jobs/{id}/status': statusRoute as unknown as RouteModule,
-  '/openapi.json': openapiRoute as unknown as RouteModule,
-};
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 const ctx = (params: Record<string, string> = {}) => ({ params: Promise.resolve(params) as Promise<never> }); // fits every route's params type
 let doc: Spec;
 let keyA: string;

@@ -16,29 +16,13 @@ import { createApiKey, createFactory, revokeApiKey } from '../../lib/fulfillment
 import { resetDatabase } from '../setup/db';
 import { makeReadyJobs } from './factory-fixtures';
 import { checkJsonSchema } from './json-schema-check';
-import * as listRoute from '../../app/api/factory/v1/jobs/route';
-import * as claimRoute from '../../app/api/factory/v1/jobs/[id]/claim/route';
-import * as statusRoute from '../../app/api/factory/v1/jobs/[id]/status/route';
-import * as fileRoute from '../../app/api/factory/v1/jobs/[id]/files/[placement]/route';
-import * as thumbRoute from '../../app/api/factory/v1/jobs/[id]/files/[placement]/thumbnail/route';
+import { METHODS, routes, type Handler, type Method } from './factory-routes';
 import * as openapiRoute from '../../app/api/factory/v1/openapi.json/route';
 
 type Json = Record<string, unknown>;
 type Param = { name: string; in: 'path' | 'query'; schema: Json };
 type Op = { operationId: string; parameters?: Param[]; requestBody?: { content: Record<string, { schema: Json }> }; responses: Record<string, Json> };
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response> | Response;
 
-const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-type Method = (typeof METHODS)[number];
-type RouteModule = Partial<Record<Method, Handler>>;
-const routes: Record<string, RouteModule> = {
-  '/jobs': listRoute as unknown as RouteModule,
-  '/jobs/{id}/claim': claimRoute as unknown as RouteModule,
-  '/jobs/{id}/files/{placement}': fileRoute as unknown as RouteModule,
-  '/jobs/{id}/files/{placement}/thumbnail': thumbRoute as unknown as RouteModule,
-  '/jobs/{id}/status': statusRoute as unknown as RouteModule,
-  '/openapi.json': openapiRoute as unknown as RouteModule,
-};
 
 /** What Next.js does with a route module: HEAD falls back to GET, a missing method is a bare 405. */
 function handlerFor(mod: Partial<Record<Method, Handler>>, method: Method): Handler {

@@ -1,38 +1,10 @@
 // One cart, many checkouts: parallel checkouts of the same cart, every returned session paid on
 // the local Stripe-compatible server (real SDK, real signed webhooks into the store). Exactly one
 // order may be paid and one card charged; lines added after checkout starts stay in the cart.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalStripe } from '../../lib/payments/local-stripe';
-import { startStripeHarness, type StripeHarness } from '../setup/stripe-harness';
-import { resetDatabase } from '../setup/db';
+import { describe, expect, it } from 'vitest';
+import { storeLib as lib, storeWithLocalStripe } from './helpers';
 
-const SECRET = 'whsec_test_checkout_concurrency';
-process.env.STRIPE_SECRET_KEY = 'sk_test_local';
-process.env.STRIPE_WEBHOOK_SECRET = SECRET;
-process.env.PUBLIC_URL = 'http://localhost:3999';
-
-let harness: StripeHarness;
-let local: LocalStripe;
-
-const lib = async () => ({
-  cart: await import('../../lib/cart'),
-  catalog: await import('../../lib/catalog'),
-  orders: await import('../../lib/orders'),
-  db: (await import('../../lib/db/client')).db,
-  stripe: (await import('../../lib/payments')).stripe,
-});
-
-beforeAll(async () => {
-  harness = await startStripeHarness(SECRET);
-  local = harness.local;
-});
-afterAll(async () => {
-  await harness?.close();
-});
-beforeEach(async () => {
-  await resetDatabase();
-  await (await lib()).catalog.seedCatalog();
-});
+const store = storeWithLocalStripe('whsec_test_checkout_concurrency');
 
 async function designId(prompt = 'red hearts on navy'): Promise<string> {
   const { saveDesign } = await import('../../lib/generation/design-repository');
@@ -52,7 +24,7 @@ async function cartWith(lines: { slug: string; quantity: number; prompt?: string
 }
 
 async function pay(sessionId: string) {
-  const res = await fetch(`${local.url}/_test/checkout/sessions/${sessionId}/pay`, {
+  const res = await fetch(`${store.local.url}/_test/checkout/sessions/${sessionId}/pay`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Bearer sk_test_local' },
     body: new URLSearchParams({ card: '4242424242424242', name: 'Ada Shopper', line1: '1 Main St', city: 'Springfield', postal_code: '12345', country: 'US' }),
@@ -99,7 +71,7 @@ describe('one cart, many checkouts', () => {
 
     expect(await db.order.count({ where: { status: 'PAID' } })).toBe(1);
     expect(await succeededCharges(sessions)).toBe(1);
-    expect(local.events().filter((e) => e.type === 'payment_intent.succeeded')).toHaveLength(1);
+    expect(store.local.events().filter((e) => e.type === 'payment_intent.succeeded')).toHaveLength(1);
     expect(await db.cartItem.count({ where: { cartId } })).toBe(0);
   });
 
@@ -141,7 +113,7 @@ describe('one cart, many checkouts', () => {
   it('a session paid before its webhook arrived is recorded by the next checkout, which answers 409 instead of charging again', async () => {
     const cartId = await cartWith([{ slug: 'tee', quantity: 1 }]);
     const { orders, cart, db } = await lib();
-    local.setWebhookUrl('http://127.0.0.1:9/'); // the payment's webhooks are late
+    store.local.setWebhookUrl('http://127.0.0.1:9/'); // the payment's webhooks are late
     try {
       const first = await orders.startCheckout(cartId, { email: 'di@example.com', country: 'US' }, null);
       expect(await pay((await orders.findOrder(first.orderId))!.stripeCheckoutSessionId!)).toBeLessThan(400);
@@ -155,7 +127,7 @@ describe('one cart, many checkouts', () => {
       const next = await orders.startCheckout(cartId, { email: 'di@example.com', country: 'US' }, null);
       expect((await orders.findOrder(next.orderId))!.items.map((i) => i.productSlug)).toEqual(['mug']);
     } finally {
-      local.setWebhookUrl(harness.hookUrl);
+      store.local.setWebhookUrl(store.harness.hookUrl);
     }
   });
 });

@@ -1,43 +1,9 @@
 // Cart → Checkout Session → payment on the local Stripe-compatible server → signed webhook →
 // order paid. Real PostgreSQL, real Stripe SDK, real HTTP webhooks; nothing of ours is mocked.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { LocalStripe } from '../../lib/payments/local-stripe';
-import { startStripeHarness, type StripeHarness } from '../setup/stripe-harness';
-import { resetDatabase } from '../setup/db';
+import { describe, expect, it } from 'vitest';
+import { storeLib as lib, storeWithLocalStripe } from './helpers';
 
-const SECRET = 'whsec_test_checkout_flow';
-let harness: StripeHarness;
-let local: LocalStripe;
-let hookUrl: string;
-
-// Modules read env() once, so configure the process before importing them.
-process.env.STRIPE_SECRET_KEY = 'sk_test_local';
-process.env.STRIPE_WEBHOOK_SECRET = SECRET;
-process.env.PUBLIC_URL = 'http://localhost:3999';
-
-const lib = async () => ({
-  cart: await import('../../lib/cart'),
-  catalog: await import('../../lib/catalog'),
-  orders: await import('../../lib/orders'),
-  db: (await import('../../lib/db/client')).db,
-  stripe: (await import('../../lib/payments')).stripe,
-});
-
-beforeAll(async () => {
-  harness = await startStripeHarness(SECRET);
-  local = harness.local;
-  hookUrl = harness.hookUrl;
-});
-
-afterAll(async () => {
-  await harness?.close();
-});
-
-beforeEach(async () => {
-  await resetDatabase();
-  const { catalog } = await lib();
-  await catalog.seedCatalog();
-});
+const store = storeWithLocalStripe('whsec_test_checkout_flow');
 
 async function designId(): Promise<string> {
   const { db } = await lib();
@@ -59,7 +25,7 @@ async function cartWithTee(quantity = 2) {
 }
 
 async function pay(sessionId: string, card: string, country = 'US') {
-  const res = await fetch(`${local.url}/_test/checkout/sessions/${sessionId}/pay`, {
+  const res = await fetch(`${store.local.url}/_test/checkout/sessions/${sessionId}/pay`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Bearer sk_test_local' },
     body: new URLSearchParams({ card, name: 'Ada Shopper', line1: '1 Main St', city: 'Springfield', postal_code: '12345', country }),
@@ -93,7 +59,7 @@ describe('checkout flow', () => {
     const { cartId, variant } = await cartWithTee(2);
     const { orders, db } = await lib();
     const { orderId, checkoutUrl } = await orders.startCheckout(cartId, { email: 'Ada@Example.com', country: 'us' }, null);
-    expect(checkoutUrl.startsWith(local.url)).toBe(true);
+    expect(checkoutUrl.startsWith(store.local.url)).toBe(true);
     const order = (await orders.findOrder(orderId))!;
     expect(order.status).toBe('PENDING_PAYMENT');
     expect(order.email).toBe('ada@example.com');
@@ -127,7 +93,7 @@ describe('checkout flow', () => {
     // Let every event of this payment arrive, then replay them all: nothing changes twice.
     await new Promise((r) => setTimeout(r, 500));
     const eventsBefore = await db.webhookEvent.count();
-    for (const e of local.events()) expect(await local.resend(e.id)).toBe(200);
+    for (const e of store.local.events()) expect(await store.local.resend(e.id)).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
     const after = (await orders.findOrder(orderId))!;
     expect(after.history).toHaveLength(2);
@@ -166,21 +132,21 @@ describe('checkout flow', () => {
   it('tolerates out-of-order delivery: a refund event before the completion event', async () => {
     const { cartId } = await cartWithTee(1);
     const { orders, stripe } = await lib();
-    local.setWebhookUrl('http://127.0.0.1:9/'); // hold deliveries back
+    store.local.setWebhookUrl('http://127.0.0.1:9/'); // hold deliveries back
     const { orderId } = await orders.startCheckout(cartId, { email: 'cy@example.com', country: 'US' }, null);
     const order = (await orders.findOrder(orderId))!;
     await pay(order.stripeCheckoutSessionId!, '4242424242424242');
     const session = await stripe().checkout.sessions.retrieve(order.stripeCheckoutSessionId!);
     await stripe().refunds.create({ payment_intent: session.payment_intent as string });
-    local.setWebhookUrl(hookUrl);
-    const refundEvent = local.events().find((e) => e.type === 'charge.refunded')!;
-    expect(await local.resend(refundEvent.id)).toBe(200);
+    store.local.setWebhookUrl(store.hookUrl);
+    const refundEvent = store.local.events().find((e) => e.type === 'charge.refunded')!;
+    expect(await store.local.resend(refundEvent.id)).toBe(200);
     const done = (await orders.findOrder(orderId))!;
     expect(done.status).toBe('REFUNDED');
     expect(done.history.map((h) => h.to)).toEqual(['PENDING_PAYMENT', 'PAID', 'REFUNDED']);
     // The late completion event changes nothing.
-    const completed = local.events().find((e) => e.type === 'checkout.session.completed')!;
-    expect(await local.resend(completed.id)).toBe(200);
+    const completed = store.local.events().find((e) => e.type === 'checkout.session.completed')!;
+    expect(await store.local.resend(completed.id)).toBe(200);
     expect((await orders.findOrder(orderId))!.history).toHaveLength(3);
   });
 

@@ -1,40 +1,19 @@
 // Lines that cannot be printed: refused at the cart and at checkout, and an order whose print job
 // fails for good is refunded through the Stripe API on the store's own initiative, exactly once.
 // Real PostgreSQL, pg-boss, the local Stripe-compatible server and signed webhooks.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { LocalStripe } from '../../lib/payments/local-stripe';
-import { startStripeHarness, type StripeHarness } from '../setup/stripe-harness';
-import { resetDatabase } from '../setup/db';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { storeLib, storeWithLocalStripe } from './helpers';
 
-const SECRET = 'whsec_test_unfulfillable';
-process.env.STRIPE_SECRET_KEY = 'sk_test_local';
-process.env.STRIPE_WEBHOOK_SECRET = SECRET;
-process.env.PUBLIC_URL = 'http://localhost:3999';
-
-let harness: StripeHarness;
-let local: LocalStripe;
+const store = storeWithLocalStripe('whsec_test_unfulfillable');
 
 const lib = async () => ({
-  cart: await import('../../lib/cart'),
-  catalog: await import('../../lib/catalog'),
-  orders: await import('../../lib/orders'),
+  ...(await storeLib()),
   fulfillment: await import('../../lib/fulfillment/render-job'),
   queue: await import('../../lib/queue'),
-  db: (await import('../../lib/db/client')).db,
-  stripe: (await import('../../lib/payments')).stripe,
 });
 
-beforeAll(async () => {
-  harness = await startStripeHarness(SECRET);
-  local = harness.local;
-});
 afterAll(async () => {
-  await harness?.close();
   await (await import('../../lib/queue')).stopBoss();
-});
-beforeEach(async () => {
-  await resetDatabase();
-  await (await lib()).catalog.seedCatalog();
 });
 
 async function designId(prompt = 'red hearts on navy'): Promise<string> {
@@ -63,7 +42,7 @@ async function paidOrder(slugs: string[]) {
   for (const slug of slugs) await cart.addToCart(c.id, { variantId: (await variant(slug)).id, designId: await designId(), quantity: 1 });
   const { orderId } = await orders.startCheckout(c.id, { email: 'ada@example.com', country: 'US' }, null);
   const sessionId = (await orders.findOrder(orderId))!.stripeCheckoutSessionId!;
-  const res = await fetch(`${local.url}/_test/checkout/sessions/${sessionId}/pay`, {
+  const res = await fetch(`${store.local.url}/_test/checkout/sessions/${sessionId}/pay`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Bearer sk_test_local' },
     body: new URLSearchParams({ card: '4242424242424242', name: 'Ada Shopper', line1: '1 Main St', city: 'Springfield', postal_code: '12345', country: 'US' }),
@@ -146,7 +125,7 @@ describe('lines that cannot be printed', () => {
     expect(after.status).toBe('REFUNDED');
     expect(after.history.map((h) => h.to)).toEqual(['PENDING_PAYMENT', 'PAID', 'REFUNDED']);
     expect(after.payments[0]).toMatchObject({ status: 'REFUNDED', amountRefundedMinor: order.totalMinor });
-    expect(local.events().filter((e) => e.type === 'refund.created' && (e.data.object as { payment_intent?: string }).payment_intent === after.payments[0].stripePaymentIntentId)).toHaveLength(1);
+    expect(store.local.events().filter((e) => e.type === 'refund.created' && (e.data.object as { payment_intent?: string }).payment_intent === after.payments[0].stripePaymentIntentId)).toHaveLength(1);
     expect(await db.order.count()).toBe(1);
   });
 
