@@ -1,0 +1,27 @@
+// Designs already sold stay printable: pattern recipes stored in orders, listings and campaigns
+// (a fixed set made by engine version 1) must render to the same bytes, preview and vector tile,
+// whatever the engine has learnt since.
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { recipeHash, renderPatternVector, renderRecipe, type Recipe } from '../../lib/generation';
+
+type Stored = { recipe: Recipe; designId: string; previewSha256: string; vector900Sha256: string };
+const stored: Stored[] = JSON.parse(readFileSync(path.join(import.meta.dirname, 'fixtures/stored-recipes-v1.json'), 'utf8'));
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('stored pattern recipes', () => {
+  it('covers motifs, textures, lettering and every layout family', () => {
+    expect(stored.length).toBeGreaterThanOrEqual(20);
+    expect(stored.some((s) => s.recipe.pattern?.texture)).toBe(true);
+    expect(stored.some((s) => s.recipe.pattern?.text)).toBe(true);
+    expect(new Set(stored.map((s) => s.recipe.pattern?.layout)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(stored.map((s, i) => [i, s.recipe.prompt, s] as const))('#%i "%s" re-renders byte-identically', async (_i, _p, s) => {
+    expect(recipeHash(s.recipe)).toBe(s.designId);
+    expect(sha(await renderRecipe(s.recipe))).toBe(s.previewSha256);
+    expect(sha(await renderPatternVector(s.recipe, 900))).toBe(s.vector900Sha256);
+  });
+});
