@@ -23,7 +23,7 @@ export async function tileSource(): Promise<TileSource> {
     modelSha256: (recipe: PrintRecipe) => String(recipe.modelSha256 ?? ''),
     vectorArt(recipe: PrintRecipe) {
       const r = gen.recipeSchema.parse(recipe);
-      return gen.isPatternRecipe(r) ? { engine: `${gen.PATTERN_MODEL_ID}@${gen.PATTERN_ENGINE_SHA256.slice(0, 12)}`, render: (px: number) => gen.renderPatternVector(r, px) } : null;
+      return gen.isPatternRecipe(r) ? { engine: `${gen.PATTERN_MODEL_ID}@${r.modelSha256.slice(0, 12)}`, render: (px: number) => gen.renderPatternVector(r, px) } : null;
     },
   };
 }

@@ -13,11 +13,14 @@ export const PATTERN_PREVIEW_PX = 512;
 /**
  * What a pattern recipe records as its "model": the engine version and the exact art and word
  * sets it draws from. A change of any of them gives another hash, so a stored design is never
- * silently drawn differently.
+ * silently drawn differently; every version listed here stays drawable.
  */
-export const PATTERN_ENGINE_SHA256 = createHash('sha256')
-  .update(`${PATTERN_ENGINE.id}@${PATTERN_ENGINE.version}|@iconify-json/fluent-emoji-flat@1.2.6|cldr-annotations-full@48.2.0|color-name-list@14.51.0|opentype.js@2.0.0`)
-  .digest('hex');
+const engineSha = (version: number) =>
+  createHash('sha256')
+    .update(`${PATTERN_ENGINE.id}@${version}|@iconify-json/fluent-emoji-flat@1.2.6|cldr-annotations-full@48.2.0|color-name-list@14.51.0|opentype.js@2.0.0`)
+    .digest('hex');
+const ENGINE_VERSIONS = new Map(Array.from({ length: PATTERN_ENGINE.version }, (_, i) => [engineSha(i + 1), i + 1]));
+export const PATTERN_ENGINE_SHA256 = engineSha(PATTERN_ENGINE.version);
 
 export const isPatternRecipe = (r: Recipe) => r.modelId === PATTERN_MODEL_ID;
 
@@ -54,7 +57,7 @@ export async function patternCandidates(prompt: string, intent: PatternIntent, s
 }
 
 function checkEngine(recipe: Recipe) {
-  if (recipe.modelSha256 !== PATTERN_ENGINE_SHA256 || !recipe.pattern) {
+  if (!recipe.pattern || ENGINE_VERSIONS.get(recipe.modelSha256) !== (recipe.pattern.v ?? 1)) {
     throw new HttpError(409, `This design was made with pattern engine ${recipe.modelSha256.slice(0, 12)}…, but this server runs ${PATTERN_ENGINE_SHA256.slice(0, 12)}…: it cannot be re-rendered exactly.`, 'model_mismatch');
   }
   return recipe.pattern;

@@ -10,6 +10,7 @@ import { TILE, type Hex } from './types';
 import type { Density, Layout, Scale } from './understand';
 
 export interface PatternSpec {
+  v?: 2; // engine version that draws it (absent: 1). Changes to drawing are gated on it: stored designs never change.
   background: Hex;
   motifs: { id: string; tint?: Hex; main?: Hex }[]; // main: the motif's own colour the tint replaces
   layout: Layout;
@@ -34,6 +35,8 @@ export interface Placement {
 const CELLS: Record<Scale, number> = { tiny: 8, small: 6, medium: 4, large: 3 };
 const DENSITY: Record<Density, number> = { sparse: 0.75, normal: 1, dense: 1.8 };
 const r2 = (v: number) => Math.round(v * 100) / 100;
+/** The engine version a spec is drawn with. */
+export const engineVersion = (spec: PatternSpec): 1 | 2 => spec.v ?? 1;
 
 /** Where motifs go: the layout's lattice, or a seeded Poisson-disc scatter on the torus. */
 export function placements(spec: PatternSpec, seed: number): Placement[] {

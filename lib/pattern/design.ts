@@ -9,7 +9,8 @@ import { motifById } from './motif-library';
 import type { Hex, NamedColour } from './types';
 import type { Layout, PatternIntent } from './understand';
 
-export const PATTERN_ENGINE = { id: 'seedprint-pattern', version: 1 } as const;
+/** New specs are drawn by this engine version; every earlier version stays drawable (compose.ts). */
+export const PATTERN_ENGINE = { id: 'seedprint-pattern', version: 2 } as const;
 
 // Grounds that flatter most motifs, tried in a seeded order when the shopper names none.
 const GROUNDS: Hex[] = ['#fdf6e3', '#1f2a44', '#f6d9d0', '#dde8d5', '#ffffff', '#2a2a2e', '#fbe9a8', '#d3e6f5', '#efe3f7', '#0f5257'];
@@ -72,6 +73,7 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
   const textColour = intent.text ? ((intent.text.colour ? designerHex(intent.text.colour) : undefined) ?? (near(background, '#1f2a44', 30) ? '#fdf6e3' : '#1f2a44')) : undefined;
   const accent = [...intent.palette, ...TINTS].find((c) => c !== background && !ruledOut(c, excluded) && !near(c, background, 20));
   return {
+    v: PATTERN_ENGINE.version,
     background: background as Hex,
     motifs,
     layout,

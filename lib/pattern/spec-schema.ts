@@ -9,6 +9,8 @@ const id = z.string().regex(/^[a-z0-9-]{1,64}$/);
 
 export const patternSpecSchema = z
   .object({
+    // The engine version that draws this spec; absent on version-1 specs, which draw as they always did.
+    v: z.literal(2).optional(),
     background: hex,
     motifs: z.array(z.object({ id, tint: hex.optional(), main: hex.optional() }).strict()).max(8),
     layout: z.enum(LAYOUTS),
