@@ -15,6 +15,7 @@ import type { ParsedPrompt } from './vocab';
 import { suggestFrom } from './vocab';
 import * as sd from './sd/backend';
 import { describeIntent, isPatternRecipe, patternCandidates, readPatternPrompt, renderPatternPixels } from './pattern-engine';
+import { applySwap, type Swap } from './swap';
 
 // Model folders are chosen at run time: keep bundlers from tracing the whole project.
 const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
@@ -49,6 +50,8 @@ export interface GenerateOptions {
    * pattern designs, the rest go to the diffusion model; 'diffusion' (default): the model only.
    */
   engine?: 'auto' | 'diffusion';
+  /** Motifs and colours to change in what the pattern engine understood (engine 'auto' only). */
+  swap?: Swap;
 }
 
 export interface GenerateResult {
@@ -181,10 +184,13 @@ export async function generateCandidates(o: GenerateOptions): Promise<GenerateRe
     seeds = seeds.map(() => seeds[0]);
     variations = o.variation.seeds.map((vs) => ({ seed: vs >>> 0, strength }));
   }
+  if (o.swap && o.engine !== 'auto') throw unprocessable('Swaps apply to pattern designs: generate with engine "auto".', 'invalid_swap');
   if (o.engine === 'auto') {
-    const { intent, drawable } = readPatternPrompt(prompt);
-    if (drawable) {
-      const made = await patternCandidates(prompt, intent, o.variation ? o.variation.seeds.map((v) => v >>> 0) : seeds);
+    const read = readPatternPrompt(prompt);
+    if (o.swap && !read.drawable) throw unprocessable('There is nothing in this design to swap: name a motif, a texture or words to print.', 'invalid_swap');
+    const { intent, prompt: shown } = o.swap ? applySwap(read.intent, o.swap) : { intent: read.intent, prompt };
+    if (read.drawable) {
+      const made = await patternCandidates(shown, intent, o.variation ? o.variation.seeds.map((v) => v >>> 0) : seeds);
       if (made) {
         const candidates = made.map((c) => {
           const png = recipePng(c.recipe, c.pixels.rgb, c.pixels.w, c.pixels.h);
