@@ -1,6 +1,7 @@
 // A pattern spec → a seamless vector tile. The spec is what a design's recipe stores (resolved
 // motif ids and exact colours, not words), so a design renders the same however the parser
 // changes. Deterministic in (spec, seed): a seeded PRNG, fixed iteration order, rounded numbers.
+import { groundLayer, type GroundField, type GroundSpec } from './ground';
 import { letteringPath } from './lettering';
 import { motifById } from './motif-library';
 import { TEXTURES } from './textures';
@@ -20,6 +21,7 @@ export interface PatternSpec {
   texture?: { id: string; colours: Hex[] };
   text?: { content: string; font: string; colour: Hex };
   accent?: Hex; // stripes and borders
+  ground?: GroundSpec; // tone-on-tone ground traced from the diffusion model's tile (ground.ts)
 }
 
 /** Motif placements, in tile units; each is drawn with its wrapped copies. */
@@ -86,10 +88,14 @@ export function placements(spec: PatternSpec, seed: number): Placement[] {
   return out;
 }
 
-/** The tile as SVG markup (with the outer <svg>), `px` pixels square, viewBox 0 0 TILE TILE. */
-export function composeTile(spec: PatternSpec, seed: number, px = TILE): string {
+/**
+ * The tile as SVG markup (with the outer <svg>), `px` pixels square, viewBox 0 0 TILE TILE.
+ * `ground`: the diffusion field of a spec with a ground, computed beforehand (composing stays sync).
+ */
+export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?: GroundField): string {
   const defs: string[] = [];
   const layers: string[] = [`<rect x="-10" y="-10" width="${TILE + 20}" height="${TILE + 20}" fill="${spec.background}"/>`];
+  if (spec.ground) layers.push(groundLayer(spec.ground, ground));
   if (spec.texture) {
     const def = TEXTURES.find((t) => t.id === spec.texture!.id);
     if (def) layers.push(`<g>${def.render({ seed, colours: spec.texture.colours })}</g>`);

@@ -20,5 +20,19 @@ export const patternSpecSchema = z
     texture: z.object({ id, colours: z.array(hex).min(1).max(8) }).strict().optional(),
     text: z.object({ content: z.string().min(1).max(60), font: id, colour: hex }).strict().optional(),
     accent: hex.optional(),
+    // The diffusion ground (ground.ts): what re-runs the model for this tile, and how its field is drawn.
+    ground: z
+      .object({
+        model: z.string().regex(/^[0-9a-f]{64}$/),
+        seed: z.number().int().min(0).max(0xffffffff),
+        tokens: z.array(z.number().int().min(0).max(255)).length(5),
+        steps: z.number().int().min(1).max(50),
+        guidance: z.number().min(0).max(30),
+        scheduler: z.string().min(1).max(32),
+        levels: z.array(z.number().gt(0).lt(1)).min(1).max(3),
+        tints: z.array(hex).min(1).max(3),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
