@@ -6,14 +6,15 @@ import { letteringPath } from './lettering';
 import { motifById } from './motif-library';
 import { TEXTURES } from './textures';
 import { mulberry32 } from './textures/random';
-import { tintMotif } from './tint';
+import { FILLER_ITEM, fillerSymbol, fillers, scatterV2 } from './arrange';
+import { recolourToPalette, tintFamily, tintMotif } from './tint';
 import { TILE, type Hex } from './types';
 import type { Density, Layout, Scale } from './understand';
 
 export interface PatternSpec {
   v?: 2; // engine version that draws it (absent: 1). Changes to drawing are gated on it: stored designs never change.
   background: Hex;
-  motifs: { id: string; tint?: Hex; main?: Hex }[]; // main: the motif's own colour the tint replaces
+  motifs: { id: string; tint?: Hex; main?: Hex; palette?: Hex[] }[]; // main: the motif's own colour the tint (or the palette's first colour) replaces
   layout: Layout;
   density: Density;
   scale: Scale;
@@ -21,6 +22,7 @@ export interface PatternSpec {
   texture?: { id: string; colours: Hex[] };
   text?: { content: string; font: string; colour: Hex };
   accent?: Hex; // stripes and borders
+  filler?: { kind: 'dots' | 'sparkles' | 'sprigs'; colour: Hex }; // v2: small shapes between the motifs
   ground?: GroundSpec; // tone-on-tone ground traced from the diffusion model's tile (ground.ts)
 }
 
@@ -31,7 +33,7 @@ export interface Placement {
   size: number;
   rotate: number;
   flip: boolean;
-  item: number; // index into spec.motifs, or -1 for the lettering
+  item: number; // index into spec.motifs, -1 for the lettering, -2 (FILLER_ITEM) for a filler
 }
 
 const CELLS: Record<Scale, number> = { tiny: 8, small: 6, medium: 4, large: 3 };
@@ -42,6 +44,7 @@ export const engineVersion = (spec: PatternSpec): 1 | 2 => spec.v ?? 1;
 
 /** Where motifs go: the layout's lattice, or a seeded Poisson-disc scatter on the torus. */
 export function placements(spec: PatternSpec, seed: number): Placement[] {
+  if (engineVersion(spec) >= 2 && spec.layout === 'tossed' && !spec.text && spec.motifs.length) return scatterV2(spec, seed);
   const rand = mulberry32(seed ^ 0x9e3779b9);
   const items = spec.motifs.length + (spec.text ? 1 : 0);
   const itemAt = (k: number) => (items === 0 ? 0 : k % items === spec.motifs.length ? -1 : k % items);
@@ -51,7 +54,9 @@ export function placements(spec: PatternSpec, seed: number): Placement[] {
   // Words must be read: lettering gets a cell that fits a name, whatever the scale.
   if (spec.text) n = Math.min(n, spec.text.content.length > 10 ? 2 : 3);
   const cell = TILE / n;
-  const size = cell * (lettersOnly ? 0.9 : spec.scale === 'large' ? 0.78 : 0.62);
+  // Version 2 lattices carry larger motifs (fillers take the spaces between them).
+  const lattice = engineVersion(spec) >= 2 && !spec.text && (spec.layout === 'grid' || spec.layout === 'half-drop');
+  const size = cell * (lettersOnly ? 0.9 : lattice ? 0.74 : spec.scale === 'large' ? 0.78 : 0.62);
   const out: Placement[] = [];
   if (spec.layout === 'tossed') {
     const target = spec.count ?? Math.round(n * n * 1.15);
@@ -82,7 +87,8 @@ export function placements(spec: PatternSpec, seed: number): Placement[] {
       if (spec.layout === 'border' && row !== 0) continue;
       if (spec.layout === 'stripes' || spec.layout === 'border') x += (row % 4 === 2 ? cell / 2 : 0);
       const item = itemAt(spec.layout === 'mirror' ? row : k);
-      out.push({ x: r2(x), y: r2(y % TILE), size: r2(size), rotate: 0, flip: item !== -1 && spec.layout === 'mirror' && (row + col) % 2 === 1, item });
+      const rotate = lattice && spec.layout === 'half-drop' ? ((row + col) % 2 ? 8 : -8) : 0;
+      out.push({ x: r2(x), y: r2(y % TILE), size: r2(size), rotate, flip: item !== -1 && spec.layout === 'mirror' && (row + col) % 2 === 1, item });
     }
   }
   return out;
@@ -98,7 +104,7 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?:
   if (spec.ground) layers.push(groundLayer(spec.ground, ground));
   if (spec.texture) {
     const def = TEXTURES.find((t) => t.id === spec.texture!.id);
-    if (def) layers.push(`<g>${def.render({ seed, colours: spec.texture.colours, v: engineVersion(spec) })}</g>`);
+    if (def) layers.push(`<g>${def.render({ seed, colours: spec.texture.colours })}</g>`);
   }
   const n = Math.max(1, Math.round(CELLS[spec.scale] * Math.sqrt(DENSITY[spec.density])));
   if (spec.layout === 'stripes' || spec.layout === 'border') {
@@ -110,17 +116,26 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?:
   spec.motifs.forEach((m, i) => {
     const motif = motifById(m.id);
     if (!motif) throw new Error(`Unknown motif "${m.id}"`);
-    const body = namespaceIds(m.tint ? tintMotif(motif.body, m.tint, m.main) : motif.body, `m${i}`);
+    const v2 = engineVersion(spec) >= 2 && m.main;
+    const coloured = v2 && m.palette?.length ? recolourToPalette(motif.body, m.palette, m.main!) : v2 && m.tint ? tintFamily(motif.body, m.tint, m.main!) : m.tint ? tintMotif(motif.body, m.tint, m.main) : motif.body;
+    const body = namespaceIds(coloured, `m${i}`);
     defs.push(`<symbol id="m${i}" viewBox="0 0 ${motif.width} ${motif.height}">${body}</symbol>`);
   });
   let text: { d: string; width: number; height: number } | undefined;
   if (spec.text) text = letteringPath(spec.text.content, spec.text.font, { size: 100 });
-  for (const p of placements(spec, seed)) {
+  const placed = placements(spec, seed);
+  if (engineVersion(spec) >= 2 && spec.filler && ['tossed', 'grid', 'half-drop'].includes(spec.layout)) {
+    defs.push(fillerSymbol(spec.filler.kind, spec.filler.colour));
+    placed.unshift(...fillers(spec, seed, placed)); // drawn first: under the motifs
+  }
+  for (const p of placed) {
     for (const [dx, dy] of wrapOffsets(p)) {
       const t = `translate(${r2(p.x + dx)} ${r2(p.y + dy)}) rotate(${p.rotate})${p.flip ? ' scale(-1 1)' : ''}`;
       if (p.item === -1 && text && spec.text) {
         const k = (p.size * (spec.motifs.length ? 1.4 : 1)) / Math.max(text.width, text.height * 2);
         layers.push(`<g transform="${t} scale(${r2(k)}) translate(${r2(-text.width / 2)} ${r2(-text.height / 2)})"><path d="${text.d}" fill="${spec.text.colour}"/></g>`);
+      } else if (p.item === FILLER_ITEM) {
+        layers.push(`<use href="#filler" transform="${t}" x="${r2(-p.size / 2)}" y="${r2(-p.size / 2)}" width="${p.size}" height="${p.size}"/>`);
       } else if (p.item >= 0) {
         layers.push(`<use href="#m${p.item}" transform="${t}" x="${r2(-p.size / 2)}" y="${r2(-p.size / 2)}" width="${p.size}" height="${p.size}"/>`);
       }

@@ -12,7 +12,7 @@ export const patternSpecSchema = z
     // The engine version that draws this spec; absent on version-1 specs, which draw as they always did.
     v: z.literal(2).optional(),
     background: hex,
-    motifs: z.array(z.object({ id, tint: hex.optional(), main: hex.optional() }).strict()).max(8),
+    motifs: z.array(z.object({ id, tint: hex.optional(), main: hex.optional(), palette: z.array(hex).min(1).max(8).optional() }).strict()).max(8),
     layout: z.enum(LAYOUTS),
     density: z.enum(['sparse', 'normal', 'dense']),
     scale: z.enum(['tiny', 'small', 'medium', 'large']),
@@ -20,6 +20,7 @@ export const patternSpecSchema = z
     texture: z.object({ id, colours: z.array(hex).min(1).max(8) }).strict().optional(),
     text: z.object({ content: z.string().min(1).max(60), font: id, colour: hex }).strict().optional(),
     accent: hex.optional(),
+    filler: z.object({ kind: z.enum(['dots', 'sparkles', 'sprigs']), colour: hex }).strict().optional(),
     // The diffusion ground (ground.ts): what re-runs the model for this tile, and how its field is drawn.
     ground: z
       .object({

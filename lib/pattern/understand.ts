@@ -17,6 +17,8 @@ export type Scale = 'tiny' | 'small' | 'medium' | 'large';
 export interface IntentMotif {
   motif: Motif;
   colour?: NamedColour;
+  /** Several colours for one motif ("peach and lilac flowers"): some of each, `colour` the last. */
+  colours?: NamedColour[];
   words: string; // what the shopper wrote for it
   corrected?: string; // the spelling it was read as, when it was a typo
 }
@@ -208,6 +210,7 @@ export function understandPrompt(prompt: string): PatternIntent {
   const intent: PatternIntent = { prompt, motifs: [], palette: [], layout: 'tossed', density: 'normal', scale: 'medium', excluded: { colours: [], motifs: [] }, ignored: [], refusals };
   const styleWords: string[] = [];
   let pendingColour: NamedColour | undefined;
+  const colourRuns = new Map<NamedColour, NamedColour[]>(); // "peach and lilac": the colours named together
   let negate = false;
   let backgroundNext = false;
   let layoutSet = false;
@@ -268,6 +271,7 @@ export function understandPrompt(prompt: string): PatternIntent {
         backgroundNext = false;
         if (GROUND_NOUNS.has(tokens[i] ?? '')) i++;
       } else {
+        if (pendingColour) colourRuns.set(c, [...(colourRuns.get(pendingColour) ?? [pendingColour]), c]);
         pendingColour = c;
         textureColours.push(c.hex);
       }
@@ -382,6 +386,7 @@ export function understandPrompt(prompt: string): PatternIntent {
   if (textContent) intent.text = { content: textContent, font: pickFont(styleWords), colour: textColour };
   if (!layoutSet && intent.count && intent.count <= 4) intent.density = 'sparse';
   intent.motifs = intent.motifs.filter((m) => !intent.excluded.motifs.some((x) => x.id === m.motif.id));
+  for (const m of intent.motifs) if (m.colour && colourRuns.has(m.colour)) m.colours = colourRuns.get(m.colour);
   return intent;
 }
 

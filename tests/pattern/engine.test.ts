@@ -133,10 +133,11 @@ describe('drawing', () => {
       for (let x = 0; x < 800; x++) for (let c = 0; c < 3; c++) d += Math.abs(data[(y * width + x) * 3 + c] - data[((y + 1) * width + x) * 3 + c]);
       return d / 800;
     };
-    const inner = [100, 150, 250, 300, 500, 550, 650].map(colDiff);
-    const typical = inner.reduce((a, b) => a + b, 0) / inner.length;
-    expect(colDiff(399)).toBeLessThan(typical * 1.6 + 2);
-    expect(rowDiff(399)).toBeLessThan(typical * 1.6 + 2);
+    // A motif may cross the seam, so the seam is compared with the sharpest edge found elsewhere:
+    // a cut motif leaves a straight edge down the whole seam, far above any drawn edge.
+    const others = Array.from({ length: 798 }, (_, x) => x).filter((x) => Math.abs(x - 399) > 1);
+    expect(colDiff(399)).toBeLessThan(Math.max(...others.map(colDiff)) * 1.5 + 2);
+    expect(rowDiff(399)).toBeLessThan(Math.max(...others.map(rowDiff)) * 1.5 + 2);
   });
 
   it('makes four different candidates, and the same recipe makes the same bytes', async () => {
