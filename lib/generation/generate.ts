@@ -190,12 +190,16 @@ export async function generateCandidates(o: GenerateOptions): Promise<GenerateRe
     if (o.swap && !read.drawable) throw unprocessable('There is nothing in this design to swap: name a motif, a texture or words to print.', 'invalid_swap');
     const { intent, prompt: shown } = o.swap ? applySwap(read.intent, o.swap) : { intent: read.intent, prompt };
     if (read.drawable) {
-      const made = await patternCandidates(shown, intent, o.variation ? o.variation.seeds.map((v) => v >>> 0) : seeds);
+      // Pattern renders share the render queue's limits with the model, and their PNGs are
+      // compressed off the event loop: pages keep answering while designs are made.
+      const made = await renderQueue().run(() => patternCandidates(shown, intent, o.variation ? o.variation.seeds.map((v) => v >>> 0) : seeds));
       if (made) {
-        const candidates = made.map((c) => {
-          const png = recipePng(c.recipe, c.pixels.rgb, c.pixels.w, c.pixels.h);
-          return { recipe: c.recipe, designId: c.designId, png, sha256: sha256(png) };
-        });
+        const candidates = await Promise.all(
+          made.map(async (c) => {
+            const png = await recipePngAsync(c.recipe, c.pixels.rgb, c.pixels.w, c.pixels.h);
+            return { recipe: c.recipe, designId: c.designId, png, sha256: sha256(png) };
+          }),
+        );
         return { candidates, ignoredWords: intent.ignored, parsed: { roles: null, tokens: null, ignoredWords: intent.ignored }, understood: describeIntent(intent) };
       }
     }
@@ -268,8 +272,8 @@ export async function renderRecipe(recipeIn: Recipe, opts: { size?: number } = {
   if (size !== undefined && (!Number.isInteger(size) || size < 8 || size > MAX_SIZE)) throw badRequest(`size must be from 8 to ${MAX_SIZE} pixels.`, 'invalid_size');
   if (isPatternRecipe(recipe)) {
     // Vector art: drawn at the size asked, no upscaling.
-    const px = await renderPatternPixels(recipe, size ?? recipe.width);
-    return recipePng(recipe, px.rgb, px.w, px.h, size && size !== recipe.width ? { size } : undefined);
+    const px = await renderQueue().run(() => renderPatternPixels(recipe, size ?? recipe.width));
+    return recipePngAsync(recipe, px.rgb, px.w, px.h, size && size !== recipe.width ? { size } : undefined);
   }
   return renderQueue().run(async () => {
     const n = await renderNative(recipe);
