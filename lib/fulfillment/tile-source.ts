@@ -1,6 +1,6 @@
 // Print artwork's view of the generation domain: the exact preview, SR of that same PNG, and
 // the vectors of designs that are vector by construction. Nothing loads the diffusion model
-// until a recipe needs it: printing a pattern design never opens it.
+// until a recipe needs it: a pattern design opens it only to re-run its ground (a few small steps).
 import { env } from '../env';
 import type { PrintRecipe, TileSource } from '../print';
 
