@@ -5,6 +5,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { HttpError } from '../http/errors';
 import { generationSettings } from './model-registry';
+import { RENDER_NICE } from './ort-pool';
+import { keepLibvipsThreadsAt } from './render-priority';
 
 export class RenderQueue {
   private running = 0;
@@ -50,6 +52,7 @@ export function renderQueue(): RenderQueue {
   if (!g.seedprintRenderQueue) {
     const s = generationSettings();
     g.seedprintRenderQueue = new RenderQueue(s.maxConcurrent, s.GENERATION_QUEUE_MAX);
+    keepLibvipsThreadsAt(RENDER_NICE);
   }
   return g.seedprintRenderQueue;
 }
