@@ -57,18 +57,19 @@ export function readPatternPrompt(prompt: string): { intent: PatternIntent; draw
 export const groundEnabled = () => env().PATTERN_GROUND === '1' && env().GENERATION_BACKEND === 'embedded';
 
 export async function patternCandidates(prompt: string, intent: PatternIntent, seeds: number[], opts: { ground?: boolean } = {}) {
+  // The model starts on the grounds first (its worker threads), while the specs are worked out here.
+  const m = (opts.ground ?? groundEnabled()) ? await loadModel() : null;
+  const grounds = m ? seeds.map((seed, i) => groundSpec(m, intent.motifs.map((x) => x.motif.id), intent.scale, seed, i)) : [];
+  const fieldsReady = m ? groundFields(m, grounds) : Promise.resolve([]);
+  fieldsReady.catch(() => {}); // awaited below; a failure is reported there
   const specs: PatternSpec[] = [];
   for (const i of seeds.keys()) {
     const spec = await specFor(intent, seeds[0], i);
     if (!spec) return null;
+    if (m) spec.ground = { ...grounds[i], tints: groundTints(spec.background) };
     specs.push(spec);
   }
-  let fields: (GroundField | undefined)[] = [];
-  if (opts.ground ?? groundEnabled()) {
-    const m = await loadModel();
-    specs.forEach((spec, i) => (spec.ground = groundSpec(m, spec, seeds[i], i)));
-    fields = await groundFields(m, specs.map((s) => s.ground!));
-  }
+  const fields: (GroundField | undefined)[] = await fieldsReady;
   return Promise.all(
     specs.map(async (spec, i) => {
       const recipe = normalizeRecipe({ prompt, seed: seeds[i], modelId: PATTERN_MODEL_ID, modelSha256: PATTERN_ENGINE_SHA256, scheduler: 'compose', steps: 1, guidance: 0, width: PATTERN_PREVIEW_PX, height: PATTERN_PREVIEW_PX, tileable: true, pattern: spec });
@@ -80,23 +81,22 @@ export async function patternCandidates(prompt: string, intent: PatternIntent, s
 /**
  * The ground a candidate asks the model for: the design's own motif where the model knows it
  * (every other candidate, at a scale that contrasts with the motifs'), else a ground style; light
- * marks on a dark ground, so the field separates cleanly. Its colours come from the spec.
+ * marks on a dark ground, so the field separates cleanly. Its tints come from the spec's background.
  */
-function groundSpec(m: LoadedModel, spec: PatternSpec, seed: number, candidate: number): GroundSpec {
+function groundSpec(m: LoadedModel, motifIds: string[], scale: string, seed: number, candidate: number): GroundSpec {
   const words = m.vocab.words;
   const id = (role: Role, word: string) => (word ? words[role].indexOf(word) + 1 : 0);
-  const echo = spec.motifs.map((x) => m.parser.parse(motifById(x.id)?.name ?? '').roles.motif?.word).find(Boolean);
-  const style = echo && candidate % 2 === 0 ? { motif: echo, layout: 'scattered', scale: spec.scale === 'large' || spec.scale === 'medium' ? 'small' : 'large' } : GROUND_STYLES[candidate % GROUND_STYLES.length];
-  const d = m.manifest.defaults;
+  const echo = motifIds.map((x) => m.parser.parse(motifById(x)?.name ?? '').roles.motif?.word).find(Boolean);
+  const style = echo && candidate % 2 === 0 ? { motif: echo, layout: 'scattered', scale: scale === 'large' || scale === 'medium' ? 'small' : 'large' } : GROUND_STYLES[candidate % GROUND_STYLES.length];
   return {
     model: m.manifest.modelSha256,
     seed,
     tokens: [id('motif', style.motif), id('motif_color', 'white'), id('background', 'navy'), id('layout', style.layout), id('scale', style.scale)],
     steps: env().PATTERN_GROUND_STEPS,
     guidance: 1, // no unconditional half: one batch of four, and the shapes need no more than that
-    scheduler: d.scheduler,
+    scheduler: m.manifest.defaults.scheduler,
     levels: GROUND_LEVELS,
-    tints: groundTints(spec.background),
+    tints: [],
   };
 }
 
