@@ -12,7 +12,7 @@ const HERO: Record<Scale, number> = { tiny: 140, small: 195, medium: 265, large:
 /** How far apart motifs keep, in sums of their radii. */
 const GAP: Record<Density, number> = { sparse: 1.45, normal: 1.06, dense: 0.9 };
 /** Share of the tile heroes cover; companions and accents fill what they leave. */
-const HERO_COVER: Record<Density, number> = { sparse: 0.1, normal: 0.15, dense: 0.19 };
+const HERO_COVER: Record<Density, number> = { sparse: 0.12, normal: 0.2, dense: 0.26 };
 const TIERS = [
   { scale: 1, per: 1 },
   { scale: 0.68, per: 2 },
@@ -82,8 +82,8 @@ export function fillers(spec: PatternSpec, seed: number, motifs: Placement[]): P
   if (!spec.filler) return [];
   const rand = mulberry32(seed ^ 0x27d4eb2f);
   const hero = HERO[spec.scale];
-  const size = hero * (spec.filler.kind === 'dots' ? 0.075 : spec.filler.kind === 'sparkles' ? 0.14 : 0.17);
-  const spacing = hero * (spec.density === 'sparse' ? 0.42 : 0.3);
+  const size = hero * (spec.filler.kind === 'dots' ? 0.075 : spec.filler.kind === 'sparkles' ? 0.14 : 0.19);
+  const spacing = hero * (spec.density === 'sparse' ? 0.4 : 0.27);
   const out: Placement[] = [];
   let misses = 0;
   while (out.length < MAX_FILLERS && misses < 6) {

@@ -211,6 +211,7 @@ export function understandPrompt(prompt: string): PatternIntent {
   const styleWords: string[] = [];
   let pendingColour: NamedColour | undefined;
   const colourRuns = new Map<NamedColour, NamedColour[]>(); // "peach and lilac": the colours named together
+  let pendingEnd = -1;
   let negate = false;
   let backgroundNext = false;
   let layoutSet = false;
@@ -271,8 +272,11 @@ export function understandPrompt(prompt: string): PatternIntent {
         backgroundNext = false;
         if (GROUND_NOUNS.has(tokens[i] ?? '')) i++;
       } else {
+        // "rust orange": a colour word straight after another names one shade, the first and more specific.
+        if (pendingColour && pendingEnd === i - colour.length) continue;
         if (pendingColour) colourRuns.set(c, [...(colourRuns.get(pendingColour) ?? [pendingColour]), c]);
         pendingColour = c;
+        pendingEnd = i;
         textureColours.push(c.hex);
       }
       continue;
