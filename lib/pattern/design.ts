@@ -161,7 +161,8 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     const fits = (g: Hex) => !ruledOut(g, excluded) && inks.every((ink) => !near(g, ink, 22));
     background = shuffled(family, rand).find(fits) ?? shuffled(other, rand).find(fits) ?? '#ffffff';
   }
-  const layout = intent.layout !== 'tossed' || intent.prompt.match(/toss|scatter|random/i) ? intent.layout : LAYOUT_CHOICES[candidate % LAYOUT_CHOICES.length];
+  // A count ("three big stars") is kept by the tossed layout, so lattices are only offered without one.
+  const layout = intent.layout !== 'tossed' || intent.prompt.match(/toss|scatter|random/i) || intent.count ? intent.layout : LAYOUT_CHOICES[candidate % LAYOUT_CHOICES.length];
   const textColour = intent.text ? ((intent.text.colour ? designerHex(intent.text.colour) : undefined) ?? (lightness(background) < 50 ? '#fdf6e3' : '#1f2a44')) : undefined;
   const accent = [...intent.palette, ...TINTS].find((c) => c !== background && !ruledOut(c, excluded) && !near(c, background, 20));
   const kind = intent.motifs.length && !intent.texture ? fillerKind(intent.motifs.map((m) => m.motif.id), candidate) : undefined;
