@@ -104,7 +104,7 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?:
   if (spec.ground) layers.push(groundLayer(spec.ground, ground));
   if (spec.texture) {
     const def = TEXTURES.find((t) => t.id === spec.texture!.id);
-    if (def) layers.push(`<g>${def.render({ seed, colours: spec.texture.colours })}</g>`);
+    if (def) layers.push(`<g>${def.render({ seed, colours: spec.texture.colours, v: engineVersion(spec) })}</g>`);
   }
   const n = Math.max(1, Math.round(CELLS[spec.scale] * Math.sqrt(DENSITY[spec.density])));
   if (spec.layout === 'stripes' || spec.layout === 'border') {
