@@ -48,7 +48,8 @@ function needsBuild(): boolean {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
-  return ['app', 'lib', 'public'].some((d) => fs.existsSync(path.join(root, d)) && newestMtime(path.join(root, d)) > built);
+  const changed = (p: string) => fs.existsSync(p) && (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs) > built;
+  return ['app', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package.json'].some((d) => changed(path.join(root, d)));
 }
 
 async function main() {
