@@ -3,16 +3,18 @@
 // engine 'auto', one candidate), so the design is what a shopper gets, diffusion ground included;
 // each that renders becomes NNN.png, a 2×2 repeat, listed as "NNN: <request>" for the judge. What
 // the engine understood and refused goes to a separate key file the judge never sees.
-//   npx tsx scripts/pattern/blind-eval.ts OUT_DIR KEY_FILE
+//   npx tsx scripts/pattern/blind-eval.ts OUT_DIR KEY_FILE [PROMPTS_JSON]
+// PROMPTS_JSON defaults to eval-prompts.json; eval-prompts-fresh.json is a second set, written
+// the same way by another writer, kept for judging the engine on requests it was not tuned on.
 import fs from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
 import { generateCandidates, isPatternRecipe, renderRecipe } from '../../lib/generation';
 import { understandPrompt } from '../../lib/pattern';
 
-const [outDir, keyFile] = process.argv.slice(2);
-if (!outDir || !keyFile) throw new Error('usage: blind-eval.ts OUT_DIR KEY_FILE');
-const { prompts } = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'eval-prompts.json'), 'utf8')) as { prompts: { kind: string; prompt: string }[] };
+const [outDir, keyFile, promptsFile] = process.argv.slice(2);
+if (!outDir || !keyFile) throw new Error('usage: blind-eval.ts OUT_DIR KEY_FILE [PROMPTS_JSON]');
+const { prompts } = JSON.parse(fs.readFileSync(promptsFile ?? path.join(import.meta.dirname, 'eval-prompts.json'), 'utf8')) as { prompts: { kind: string; prompt: string }[] };
 fs.mkdirSync(outDir, { recursive: true });
 const list: string[] = [];
 const key: Record<string, unknown>[] = [];
