@@ -158,7 +158,8 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
   if (!background) {
     const family = candidate % 2 === 0 ? LIGHT_GROUNDS : DEEP_GROUNDS;
     const other = candidate % 2 === 0 ? DEEP_GROUNDS : LIGHT_GROUNDS;
-    const fits = (g: Hex) => !ruledOut(g, excluded) && inks.every((ink) => !near(g, ink, 22));
+    // A ground covers most of the cloth, so one merely near a ruled-out colour is left out too (no terracotta for "no red").
+    const fits = (g: Hex) => !excluded.some((x) => near(g, designerHex(x, 'ground'), 32) || near(g, x.hex, 32)) && inks.every((ink) => !near(g, ink, 22));
     background = shuffled(family, rand).find(fits) ?? shuffled(other, rand).find(fits) ?? '#ffffff';
   }
   // A count ("three big stars") is kept by the tossed layout, so lattices are only offered without one.
