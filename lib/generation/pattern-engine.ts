@@ -58,7 +58,8 @@ export const groundEnabled = () => env().PATTERN_GROUND === '1' && env().GENERAT
 
 export async function patternCandidates(prompt: string, intent: PatternIntent, seeds: number[], opts: { ground?: boolean } = {}) {
   // The model starts on the grounds first (its worker threads), while the specs are worked out here.
-  const m = (opts.ground ?? groundEnabled()) ? await loadModel() : null;
+  // A texture paints the whole tile, ground included: texture designs get none.
+  const m = (opts.ground ?? groundEnabled()) && !intent.texture ? await loadModel() : null;
   const grounds = m ? seeds.map((seed, i) => groundSpec(m, intent.motifs.map((x) => x.motif.id), intent.scale, seed, i)) : [];
   const fieldsReady = m ? groundFields(m, grounds) : Promise.resolve([]);
   fieldsReady.catch(() => {}); // awaited below; a failure is reported there

@@ -74,6 +74,11 @@ describe('the diffusion ground of pattern designs', () => {
     expect(meanDiff(px(withGround), px(flat))).toBeGreaterThan(0.3);
   });
 
+  it('is left out of texture designs, whose texture paints the whole tile', async () => {
+    const r = await generateCandidates({ prompt: 'red tartan', seed: 8, count: 2, engine: 'auto' });
+    for (const c of r.candidates) expect(c.recipe.pattern!.ground).toBeUndefined();
+  });
+
   it('repeats without a seam: the tile edges meet like any two neighbouring columns', async () => {
     const [c] = (await generateCandidates({ prompt: 'hearts on white', seed: 5, count: 1, engine: 'auto' })).candidates;
     const spec = { ...c.recipe.pattern!, motifs: [] }; // the ground alone
