@@ -50,7 +50,7 @@ export function SiteHeader() {
     <header className="sticky top-0 z-30 border-b border-stone-200/80 bg-white/90 backdrop-blur supports-[backdrop-filter]:bg-white/75">
       <div className="container-page flex h-16 items-center justify-between gap-2">
         <Link href="/" className="rounded-lg" aria-label="Seedprint home">
-          <Logo />
+          <Logo compact />
         </Link>
         <SearchForm id="site-search" className="hidden max-w-xs flex-1 md:flex" />
         <nav aria-label="Main" className="flex items-center gap-0.5 sm:gap-1">
