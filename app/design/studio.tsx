@@ -487,8 +487,8 @@ function ColourRow({ slot, picker, onColour }: { slot: ColourSlot; picker: Colou
   const current = slot.current;
   return (
     <>
-      <dt className="pt-0.5 text-stone-500">{slot.label}</dt>
-      <dd className="min-w-0 space-y-1.5">
+      <dt className="text-stone-500">{slot.label}</dt>
+      <dd className="mt-1 mb-3 min-w-0 space-y-1.5">
         <span className="font-medium text-stone-900">{current ? <Swatch hex={current.hex} label={current.named ? current.name : `its own (${current.name})`} /> : <span className="text-stone-500">chosen per design</span>}</span>
         {slot.alternatives.length > 0 && (
           <div role="group" aria-label={`Other shades for ${slot.label.toLowerCase()}`} className="flex flex-wrap gap-1">
@@ -577,10 +577,14 @@ function UnderstoodPanel({
             </div>
           ),
       )}
+      {slots.length > 0 && (
+        <dl aria-label="Colours">
+          {slots.map((slot) => (
+            <ColourRow key={`${slot.role}-${slot.index ?? 0}`} slot={slot} picker={choices!.picker} onColour={onColour} />
+          ))}
+        </dl>
+      )}
       <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-2">
-        {slots.map((slot) => (
-          <ColourRow key={`${slot.role}-${slot.index ?? 0}`} slot={slot} picker={choices!.picker} onColour={onColour} />
-        ))}
         {plainBackground && u.background && (
           <>
             <dt className="text-stone-500">Background</dt>
