@@ -159,8 +159,12 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     const family = candidate % 2 === 0 ? LIGHT_GROUNDS : DEEP_GROUNDS;
     const other = candidate % 2 === 0 ? DEEP_GROUNDS : LIGHT_GROUNDS;
     // A ground covers most of the cloth, so one merely near a ruled-out colour is left out too (no terracotta for "no red").
-    const fits = (g: Hex) => !excluded.some((x) => near(g, designerHex(x, 'ground'), 32) || near(g, x.hex, 32)) && inks.every((ink) => !near(g, ink, 22));
-    background = shuffled(family, rand).find(fits) ?? shuffled(other, rand).find(fits) ?? '#ffffff';
+    const fits = (g: Hex) => !excluded.some((x) => near(g, designerHex(x, 'ground'), 32) || near(g, x.hex, 32)) && inks.every((ink) => !near(g, ink, 22)) && (!inks.length || Math.abs(lightness(inks[0]) - lightness(g)) >= 18); // the first motif reads by lightness too
+    // One order for all four candidates, so candidates 0 and 2 (and 1 and 3) take different grounds.
+    const order = mulberry32((seed * 7919) ^ hashString(intent.prompt));
+    const fitting = shuffled(family, order).filter(fits);
+    const fallback = shuffled(other, order).filter(fits);
+    background = fitting.length ? fitting[Math.floor(candidate / 2) % fitting.length] : fallback.length ? fallback[Math.floor(candidate / 2) % fallback.length] : '#ffffff';
   }
   // A count ("three big stars") is kept by the tossed layout, so lattices are only offered without one.
   const layout = intent.layout !== 'tossed' || intent.prompt.match(/toss|scatter|random/i) || intent.count ? intent.layout : LAYOUT_CHOICES[candidate % LAYOUT_CHOICES.length];
