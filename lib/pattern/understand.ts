@@ -48,6 +48,7 @@ const STOP = new Set(
     .split(' '),
 );
 const NEGATION = new Set(['no', 'not', 'without', 'non', 'sin', 'sans', 'pas', 'ohne', 'kein', 'keine', 'keinen', 'senza', 'sem', 'zonder', 'geen', 'bez', 'без', 'не', '无', '不要', 'なし']);
+const AND_WORDS = new Set(['and', 'or', '&', 'y', 'o', 'et', 'ou', 'und', 'oder', 'e', 'en', 'i', 'и', 'och', 'og']);
 const GROUND_NOUNS = new Set(['background', 'backdrop', 'ground', 'fondo', 'fond', 'hintergrund', 'sfondo', 'fundo', 'achtergrond', 'tło', 'фон', '背景']);
 const BACKGROUND_WORDS = new Set(['on', 'over', 'background', 'backdrop', 'ground', 'sobre', 'fondo', 'sur', 'fond', 'auf', 'hintergrund', 'su', 'sfondo', 'em', 'fundo', 'op', 'achtergrond', 'na', 'tło', 'на', 'фон', '背景']);
 const LAYOUT_WORDS: Record<string, Layout> = {
@@ -274,7 +275,8 @@ export function understandPrompt(prompt: string): PatternIntent {
       } else {
         // "rust orange": a colour word straight after another names one shade, the first and more specific.
         if (pendingColour && pendingEnd === i - colour.length) continue;
-        if (pendingColour) colourRuns.set(c, [...(colourRuns.get(pendingColour) ?? [pendingColour]), c]);
+        // "peach and lilac flowers": two colours joined by a conjunction alone colour the same motifs.
+        if (pendingColour && i - colour.length === pendingEnd + 1 && AND_WORDS.has(tokens[pendingEnd])) colourRuns.set(c, [...(colourRuns.get(pendingColour) ?? [pendingColour]), c]);
         pendingColour = c;
         pendingEnd = i;
         textureColours.push(c.hex);

@@ -62,6 +62,7 @@ describe('understanding', () => {
     expect(understandPrompt('peach and lilac flowers').motifs[0].colours?.map((c) => c.name)).toEqual(['peach', 'lilac']);
     const rust = understandPrompt('rust orange foxes').motifs[0];
     expect([rust.colour?.name, rust.colours]).toEqual(['rust', undefined]);
+    expect(understandPrompt('moss and tiny orange beetles').motifs[0].colours).toBeUndefined();
   });
 
   it('reads counts, scale, layout and negation', () => {
