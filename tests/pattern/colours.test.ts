@@ -268,15 +268,6 @@ describe('findColours', () => {
     expect(findColours(tokens('pastel hearts')).colours).toEqual([]);
     expect(findColours(tokens('pastel pink hearts')).colours).toMatchObject([{ index: 0, length: 2, colour: { hex: '#ffd1dc' } }]);
   });
-
-  it('is fast: a 10-word prompt well under 1 ms', () => {
-    const t = tokens('light sage hearts and navy stars on a dusty rose');
-    findColours(t);
-    const n = 2000;
-    const start = performance.now();
-    for (let i = 0; i < n; i++) findColours(t);
-    expect((performance.now() - start) / n).toBeLessThan(0.25);
-  });
 });
 
 describe('palettes', () => {
