@@ -218,9 +218,9 @@ export function ProductConfigurator({ product, variants, printAreas, heading, mo
                 );
               })}
             </div>
-            {sizeChart?.length ? <SizeChart rows={sizeChart} selected={size} /> : null}
           </fieldset>
         ) : null}
+        {sizes.length > 0 && sizeChart?.length ? <SizeChart rows={sizeChart} selected={size} /> : null}
 
         {designId ? (
           <div>
@@ -334,7 +334,7 @@ export function ProductConfigurator({ product, variants, printAreas, heading, mo
 /** Measurements per size, laid flat, in inches and centimetres; the chosen size is marked. */
 function SizeChart({ rows, selected }: { rows: ConfiguratorSizeRow[]; selected: string | null }) {
   return (
-    <details className="group mt-3 rounded-xl border border-stone-200 bg-white" data-testid="size-chart">
+    <details className="group -mt-2 rounded-xl border border-stone-200 bg-white" data-testid="size-chart">
       <summary className="cursor-pointer list-none rounded-xl px-4 py-2.5 text-sm font-medium text-stone-800 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-brand-600 [&::-webkit-details-marker]:hidden">
         <span className="inline-flex items-center gap-2">
           <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 text-stone-500" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round">
