@@ -5,3 +5,4 @@ export { orderAccessToken, orderUrl, verifyOrderAccessToken } from './order-link
 export { findOrder, findOrderBySession, listOrdersForUser, searchOrders, transitionOrder, type OrderView } from './order-repository';
 export { refundUnfulfillableOrder, handleOrderRefund, type UnfulfillableRefund } from './refunds';
 export { startOrderWorkers } from './workers';
+export { CHARGED_STATUSES, SOLD_STATUSES, campaignOfOrder, campaignOrdersToSettle, campaignsWithAuthorizedOrders, countCampaignOrders, releasedCampaignOrders, soldListingLines } from './sales-repository';
