@@ -45,9 +45,9 @@ const TABLE_OWNERS: Record<string, string> = {
   designLicense: 'sellers', sellerProfile: 'sellers',
   listing: 'listings', listingProduct: 'listings', listingPhoto: 'listings', listingDailyStat: 'listings', campaign: 'listings',
   cart: 'cart', cartItem: 'cart',
-  order: 'orders', orderItem: 'orders', orderStatusEvent: 'orders', payment: 'orders', webhookEvent: 'orders', shipment: 'orders',
+  order: 'orders', orderItem: 'orders', orderStatusEvent: 'orders', payment: 'orders', webhookEvent: 'orders',
   outboxEmail: 'email',
-  factory: 'fulfillment', factoryApiKey: 'fulfillment', factoryApiRateLimit: 'fulfillment', fulfillmentJob: 'fulfillment', printFile: 'fulfillment', webhookEndpoint: 'fulfillment', webhookDelivery: 'fulfillment',
+  shipment: 'fulfillment', factory: 'fulfillment', factoryApiKey: 'fulfillment', factoryApiRateLimit: 'fulfillment', fulfillmentJob: 'fulfillment', printFile: 'fulfillment', webhookEndpoint: 'fulfillment', webhookDelivery: 'fulfillment',
   tryonSet: 'tryon', tryonPhoto: 'tryon', tryonRender: 'tryon',
 };
 
