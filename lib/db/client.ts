@@ -1,6 +1,6 @@
 // The one Prisma client. Only repository modules (lib/<domain>/*-repository.ts) import it.
 import { PrismaPg } from '@prisma/adapter-pg';
-import { PrismaClient } from './generated/client';
+import { Prisma, PrismaClient } from './generated/client';
 
 const globalForDb = globalThis as unknown as { seedprintDb?: PrismaClient };
 
@@ -26,3 +26,8 @@ export async function disconnectDb() {
 
 export type { PrismaClient };
 export * from './generated/client';
+
+/** A unique constraint refused the write (a slug or key already taken). */
+export function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+}

@@ -5,6 +5,8 @@ export { checkPrompt, validatePrompt, moderate } from './input';
 export { readPngText } from './png';
 export { recipeHash, canonicalJson, normalizeRecipe, recipeSchema, PROMPT_MAX, type Recipe } from './recipe';
 export { SCHEDULERS, type Scheduler } from './sampler';
+export { recipeImage } from './recipe-images';
+export { saveDesign } from './design-repository';
 export type { ParsedPrompt, Role, RoleValue } from './vocab';
 export { applySwap, studioChoices, swapSchema, type Swap, type StudioChoices } from './swap';
 export { isPatternRecipe, renderPatternVector, PATTERN_MODEL_ID, PATTERN_ENGINE_SHA256 } from './pattern-engine';

@@ -5,7 +5,7 @@ import { HttpError } from '../http/errors';
 import type { TileLoader } from './http';
 
 export const loadDesignTile: TileLoader = async (designId) => {
-  const { recipeImage } = await import('../generation/recipe-images');
+  const { recipeImage } = await import('../generation');
   try {
     return (await recipeImage(designId)).png;
   } catch (err) {

@@ -6,3 +6,4 @@ export { findOrder, findOrderBySession, listOrdersForUser, searchOrders, transit
 export { sendOrderShipped, sendOrderDelivered } from './order-emails';
 export { refundUnfulfillableOrder, handleOrderRefund, type UnfulfillableRefund } from './refunds';
 export { startOrderWorkers } from './workers';
+export { CHARGED_STATUSES, SOLD_STATUSES, campaignOfOrder, campaignOrdersToSettle, campaignsWithAuthorizedOrders, countCampaignOrders, releasedCampaignOrders, soldListingLines } from './sales-repository';

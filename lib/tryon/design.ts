@@ -1,7 +1,7 @@
 // The design as a tile: the recipe's native PNG (rendered once and cached by lib/generation).
 import sharp from 'sharp';
 import { notFound } from '../http/errors';
-import { recipeImage } from '../generation/recipe-images';
+import { recipeImage } from '../generation';
 import type { DesignTile } from './tile';
 
 const cache = new Map<string, Promise<DesignTile['rgb']>>();
