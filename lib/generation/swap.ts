@@ -4,13 +4,7 @@
 // byte-identically. Also what the studio offers to swap: alternatives per motif and colour.
 import { z } from 'zod';
 import { unprocessable } from '../http/errors';
-import { colourAlternatives, colourPicker, motifAlternatives, nearestColourName, type ColourChoice, type MotifAlternative, type ShadeKind } from '../pattern/alternatives';
-import { colourByName } from '../pattern/colours';
-import { motifMainColour } from '../pattern/design';
-import { letteringPath } from '../pattern/lettering';
-import { motifById, type Motif } from '../pattern/motif-library';
-import type { NamedColour } from '../pattern/types';
-import type { PatternIntent } from '../pattern/understand';
+import { colourAlternatives, colourByName, colourPicker, letteringPath, motifAlternatives, motifById, motifMainColour, nearestColourName, type ColourChoice, type Motif, type MotifAlternative, type NamedColour, type PatternIntent, type ShadeKind } from '../pattern';
 import { checkPrompt } from './input';
 import { PROMPT_MAX } from './recipe';
 
