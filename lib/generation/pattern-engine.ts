@@ -1,13 +1,14 @@
 // The pattern engine as a generation backend: prompts it understands become vector pattern
 // designs whose recipes carry the resolved spec; everything else goes to the diffusion model.
-// The diffusion model still draws part of every pattern design: its tile for the candidate's seed
-// becomes the design's tone-on-tone ground (lib/pattern/ground.ts), re-run whenever it is drawn.
+// The diffusion model composes every pattern design it can shape: its tile for the candidate's seed
+// is a field that steers where the motifs sit, how big they are and how they turn
+// (lib/pattern/ground.ts), re-run whenever the design is drawn.
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { env } from '../env';
 import { HttpError } from '../http/errors';
 import { composeTile, motifById, PATTERN_ENGINE, specFor, understandPrompt, type PatternIntent, type PatternSpec } from '../pattern';
-import { GROUND_LEVELS, GROUND_STYLES, groundFieldFromRgb, groundTints, type GroundField, type GroundSpec } from '../pattern/ground';
+import { GROUND_STYLES, groundFieldFromRgb, type GroundField, type GroundSpec } from '../pattern/ground';
 import { sampleBase } from './embedded';
 import { tensorToRgb8 } from './image';
 import { loadModel, type LoadedModel } from './model-registry';
@@ -53,13 +54,13 @@ export function readPatternPrompt(prompt: string): { intent: PatternIntent; draw
   return { intent, drawable: intent.motifs.length > 0 || !!intent.texture || !!intent.text };
 }
 
-/** Whether new pattern designs get a diffusion ground: on unless PATTERN_GROUND=0 or another backend serves. */
+/** Whether the diffusion model composes new pattern designs: on unless PATTERN_GROUND=0 or another backend serves. */
 export const groundEnabled = () => env().PATTERN_GROUND === '1' && env().GENERATION_BACKEND === 'embedded';
 
 export async function patternCandidates(prompt: string, intent: PatternIntent, seeds: number[], opts: { ground?: boolean } = {}) {
-  // The model starts on the grounds first (its worker threads), while the specs are worked out here.
-  // A texture paints the whole tile, ground included: texture designs get none.
-  const m = (opts.ground ?? groundEnabled()) && !intent.texture ? await loadModel() : null;
+  // The model starts on the fields first (its worker threads), while the specs are worked out here.
+  // A texture paints the whole tile, and stripes, borders and mirrors are fixed rows: those get none.
+  const m = (opts.ground ?? groundEnabled()) && !intent.texture && STEERED_LAYOUTS.has(intent.layout) ? await loadModel() : null;
   const grounds = m ? seeds.map((seed, i) => groundSpec(m, intent.motifs.map((x) => x.motif.id), intent.scale, seed, i)) : [];
   const fieldsReady = m ? groundFields(m, grounds) : Promise.resolve([]);
   fieldsReady.catch(() => {}); // awaited below; a failure is reported there
@@ -67,7 +68,7 @@ export async function patternCandidates(prompt: string, intent: PatternIntent, s
   for (const i of seeds.keys()) {
     const spec = await specFor(intent, seeds[0], i);
     if (!spec) return null;
-    if (m) spec.ground = { ...grounds[i], tints: groundTints(spec.background) };
+    if (m && STEERED_LAYOUTS.has(spec.layout)) spec.ground = grounds[i];
     specs.push(spec);
   }
   const fields: (GroundField | undefined)[] = await fieldsReady;
@@ -79,10 +80,13 @@ export async function patternCandidates(prompt: string, intent: PatternIntent, s
   );
 }
 
+/** Layouts whose composition the diffusion field steers (tossed scatter, grid and half-drop turns, fillers). */
+const STEERED_LAYOUTS = new Set(['tossed', 'grid', 'half-drop']);
+
 /**
- * The ground a candidate asks the model for: the design's own motif where the model knows it
- * (every other candidate, at a scale that contrasts with the motifs'), else a ground style; light
- * marks on a dark ground, so the field separates cleanly. Its tints come from the spec's background.
+ * What a candidate asks the model for: the design's own motif where the model knows it (every other
+ * candidate, at a scale that contrasts with the motifs'), else a style of scattered marks; light
+ * marks on a dark ground, so the field separates cleanly.
  */
 function groundSpec(m: LoadedModel, motifIds: string[], scale: string, seed: number, candidate: number): GroundSpec {
   const words = m.vocab.words;
@@ -96,8 +100,6 @@ function groundSpec(m: LoadedModel, motifIds: string[], scale: string, seed: num
     steps: env().PATTERN_GROUND_STEPS,
     guidance: 1, // no unconditional half: one batch of four, and the shapes need no more than that
     scheduler: m.manifest.defaults.scheduler,
-    levels: GROUND_LEVELS,
-    tints: [],
   };
 }
 
@@ -130,7 +132,7 @@ async function groundFields(m: LoadedModel, grounds: GroundSpec[]): Promise<Grou
 }
 
 /** The field of a spec's ground (none when it has none): re-runs the model for that seed. */
-async function fieldFor(spec: PatternSpec): Promise<GroundField | undefined> {
+export async function fieldFor(spec: PatternSpec): Promise<GroundField | undefined> {
   if (!spec.ground) return undefined;
   return (await groundFields(await loadModel(), [spec.ground]))[0];
 }

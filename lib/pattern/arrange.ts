@@ -3,6 +3,7 @@
 // rotation, then small fillers (dots, sparkles, sprigs) where cloth would otherwise show bare.
 // Best-candidate sampling on the torus keeps the spacing even, so there are no holes or clumps.
 import type { PatternSpec, Placement } from './compose';
+import type { Steer } from './ground';
 import { mulberry32 } from './textures/random';
 import { TILE, type Hex } from './types';
 import type { Density, Scale } from './understand';
@@ -43,8 +44,13 @@ function clearance(out: Placement[], x: number, y: number, r: number, gap: numbe
   return c;
 }
 
-/** Tossed motifs in three sizes (hero, companion, accent); `count` asks for that many heroes only. */
-export function scatterV2(spec: PatternSpec, seed: number): Placement[] {
+/**
+ * Tossed motifs in three sizes (hero, companion, accent); `count` asks for that many heroes only.
+ * `steer` (the diffusion field, ground.ts) shapes the composition: heroes go where the field is
+ * strong and are largest there, accents take the weak spaces (so coverage stays even), and every
+ * motif turns with the field's flow. Without it, the spots with the most room win.
+ */
+export function scatterV2(spec: PatternSpec, seed: number, steer?: Steer): Placement[] {
   const rand = mulberry32(seed ^ 0x85ebca6b);
   const k = Math.max(1, spec.motifs.length);
   const hero = HERO[spec.scale] * (spec.count && spec.count <= 4 ? 1.15 : 1);
@@ -63,22 +69,33 @@ export function scatterV2(spec: PatternSpec, seed: number): Placement[] {
         const x = rand() * TILE;
         const y = rand() * TILE;
         const c = out.length ? clearance(out, x, y, size * 0.45, gap) : TILE;
-        if (c > best.c) best = { x, y, c };
+        const score = steer && c >= 0 ? c * steerWeight(t, steer.at(x, y)) : c;
+        if (score > best.c) best = { x, y, c: score };
       }
       if (best.c < 0) {
         misses++;
         continue;
       }
-      const s = size * (0.92 + rand() * 0.16);
-      out.push({ x: r2(best.x), y: r2(best.y), size: r2(s), rotate: r2((rand() - 0.5) * 40), flip: rand() < 0.25, item: (n + t) % k });
+      const jitter = rand();
+      const f = steer ? steer.at(best.x, best.y) : 0;
+      const s = steer ? size * (t < 2 ? 0.9 + 0.26 * f : 0.92 + 0.16 * jitter) : size * (0.92 + jitter * 0.16);
+      const turn = rand() - 0.5;
+      const rotate = steer ? Math.max(-20, Math.min(20, 16 * steer.flow(best.x, best.y) + turn * 8)) : turn * 40;
+      out.push({ x: r2(best.x), y: r2(best.y), size: r2(s), rotate: r2(rotate), flip: rand() < 0.25, item: (n + t) % k });
       n++;
     }
   }
   return out;
 }
 
-/** Small fillers in the spaces the motifs leave; the motifs' placements are not changed. */
-export function fillers(spec: PatternSpec, seed: number, motifs: Placement[]): Placement[] {
+/** How much a tier wants a strong field: heroes seek it, companions lean to it, accents lean away. */
+const steerWeight = (tier: number, f: number) => (tier === 0 ? 0.1 + 1.8 * f : tier === 1 ? 0.4 + 1.2 * f : 1.2 - 0.4 * f);
+
+/**
+ * Small fillers in the spaces the motifs leave; the motifs' placements are not changed. With a
+ * `steer`, fillers sit closer together where the field is strong: they drift in sprays, not a grid.
+ */
+export function fillers(spec: PatternSpec, seed: number, motifs: Placement[], steer?: Steer): Placement[] {
   if (!spec.filler) return [];
   const rand = mulberry32(seed ^ 0x27d4eb2f);
   const hero = HERO[spec.scale];
@@ -92,7 +109,8 @@ export function fillers(spec: PatternSpec, seed: number, motifs: Placement[]): P
       const x = rand() * TILE;
       const y = rand() * TILE;
       let c = clearance(motifs, x, y, size * 0.5, 1.05);
-      for (const f of out) c = Math.min(c, torusDist(x, y, f.x, f.y) - spacing);
+      const room = steer ? spacing * (1.2 - 0.45 * steer.at(x, y)) : spacing;
+      for (const f of out) c = Math.min(c, torusDist(x, y, f.x, f.y) - room);
       if (c > best.c) best = { x, y, c };
     }
     if (best.c < 0) {

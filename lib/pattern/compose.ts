@@ -1,7 +1,7 @@
 // A pattern spec → a seamless vector tile. The spec is what a design's recipe stores (resolved
 // motif ids and exact colours, not words), so a design renders the same however the parser
 // changes. Deterministic in (spec, seed): a seeded PRNG, fixed iteration order, rounded numbers.
-import { groundLayer, type GroundField, type GroundSpec } from './ground';
+import { fieldSteer, groundLayer, type GroundField, type GroundSpec, type Steer } from './ground';
 import { letteringPath } from './lettering';
 import { motifById } from './motif-library';
 import { TEXTURES } from './textures';
@@ -23,7 +23,7 @@ export interface PatternSpec {
   text?: { content: string; font: string; colour: Hex };
   accent?: Hex; // stripes and borders
   filler?: { kind: 'dots' | 'sparkles' | 'sprigs'; colour: Hex }; // v2: small shapes between the motifs
-  ground?: GroundSpec; // tone-on-tone ground traced from the diffusion model's tile (ground.ts)
+  ground?: GroundSpec; // the diffusion model's tile that steers the composition (ground.ts)
 }
 
 /** Motif placements, in tile units; each is drawn with its wrapped copies. */
@@ -42,9 +42,12 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
 /** The engine version a spec is drawn with. */
 export const engineVersion = (spec: PatternSpec): 1 | 2 => spec.v ?? 1;
 
-/** Where motifs go: the layout's lattice, or a seeded Poisson-disc scatter on the torus. */
-export function placements(spec: PatternSpec, seed: number): Placement[] {
-  if (engineVersion(spec) >= 2 && spec.layout === 'tossed' && !spec.text && spec.motifs.length) return scatterV2(spec, seed);
+/**
+ * Where motifs go: the layout's lattice, or a seeded Poisson-disc scatter on the torus. `steer`:
+ * the diffusion field of a spec with a ground (ground.ts) shapes the scatter and the turns.
+ */
+export function placements(spec: PatternSpec, seed: number, steer?: Steer): Placement[] {
+  if (engineVersion(spec) >= 2 && spec.layout === 'tossed' && !spec.text && spec.motifs.length) return scatterV2(spec, seed, steer);
   const rand = mulberry32(seed ^ 0x9e3779b9);
   const items = spec.motifs.length + (spec.text ? 1 : 0);
   const itemAt = (k: number) => (items === 0 ? 0 : k % items === spec.motifs.length ? -1 : k % items);
@@ -72,7 +75,12 @@ export function placements(spec: PatternSpec, seed: number): Placement[] {
       if (ok) {
         const item = itemAt(out.length);
         const words = item === -1; // lettering is never mirrored and only gently tilted
-        out.push({ x: r2(x), y: r2(y), size: r2(size * (0.85 + rand() * 0.3)), rotate: r2((rand() - 0.5) * (words ? 16 : 50)), flip: !words && rand() < 0.3, item });
+        const jitter = rand();
+        const turn = (rand() - 0.5) * (words ? 16 : 50);
+        // Steered: larger where the field is strong, turned with its flow.
+        const sz = steer ? size * (0.85 + 0.3 * steer.at(x, y)) : size * (0.85 + jitter * 0.3);
+        const rotate = steer ? (words ? 8 : 20) * steer.flow(x, y) + turn * 0.3 : turn;
+        out.push({ x: r2(x), y: r2(y), size: r2(sz), rotate: r2(rotate), flip: !words && rand() < 0.3, item });
       }
     }
     return out;
@@ -87,7 +95,8 @@ export function placements(spec: PatternSpec, seed: number): Placement[] {
       if (spec.layout === 'border' && row !== 0) continue;
       if (spec.layout === 'stripes' || spec.layout === 'border') x += (row % 4 === 2 ? cell / 2 : 0);
       const item = itemAt(spec.layout === 'mirror' ? row : k);
-      const rotate = lattice && spec.layout === 'half-drop' ? ((row + col) % 2 ? 8 : -8) : 0;
+      // Steered lattices lean gently with the field's flow: a wave through the rows.
+      const rotate = lattice && steer ? r2(8 * steer.flow(x, y % TILE)) : lattice && spec.layout === 'half-drop' ? ((row + col) % 2 ? 8 : -8) : 0;
       out.push({ x: r2(x), y: r2(y % TILE), size: r2(size), rotate, flip: item !== -1 && spec.layout === 'mirror' && (row + col) % 2 === 1, item });
     }
   }
@@ -101,7 +110,10 @@ export function placements(spec: PatternSpec, seed: number): Placement[] {
 export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?: GroundField): string {
   const defs: string[] = [];
   const layers: string[] = [`<rect x="-10" y="-10" width="${TILE + 20}" height="${TILE + 20}" fill="${spec.background}"/>`];
-  if (spec.ground) layers.push(groundLayer(spec.ground, ground));
+  if (spec.ground?.levels) layers.push(groundLayer(spec.ground, ground));
+  else if (spec.ground && !ground) throw new Error('This pattern is composed by the diffusion model: compute its field (lib/generation) before composing.');
+  // A ground that records no levels steers the composition instead of being drawn.
+  const steer = spec.ground && !spec.ground.levels && ground ? fieldSteer(ground) : undefined;
   if (spec.texture) {
     const def = TEXTURES.find((t) => t.id === spec.texture!.id);
     if (def) layers.push(`<g>${def.render({ seed, colours: spec.texture.colours, v: engineVersion(spec) })}</g>`);
@@ -123,10 +135,10 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?:
   });
   let text: { d: string; width: number; height: number } | undefined;
   if (spec.text) text = letteringPath(spec.text.content, spec.text.font, { size: 100 });
-  const placed = placements(spec, seed);
+  const placed = placements(spec, seed, steer);
   if (engineVersion(spec) >= 2 && spec.filler && ['tossed', 'grid', 'half-drop'].includes(spec.layout)) {
     defs.push(fillerSymbol(spec.filler.kind, spec.filler.colour));
-    placed.unshift(...fillers(spec, seed, placed)); // drawn first: under the motifs
+    placed.unshift(...fillers(spec, seed, placed, steer)); // drawn first: under the motifs
   }
   for (const p of placed) {
     for (const [dx, dy] of wrapOffsets(p)) {

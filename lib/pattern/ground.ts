@@ -1,8 +1,10 @@
-// The diffusion ground: a tone-on-tone layer under the motifs whose shapes come from the in-repo
-// diffusion model. The model draws a small seamless tile for the candidate's seed; how far each
-// pixel is from that tile's own background is a field, traced at two levels (d3-contour) into
-// smooth closed paths filled with tints of the spec's background. The result is flat vector art
-// (crisp in print) with the model's composition: organic, hand-drawn shapes that differ per seed.
+// The diffusion model's part in a pattern design: its small seamless tile for the candidate's seed
+// is read as a field over the tile, and the field steers the composition (arrange.ts, compose.ts):
+// heroes gather where the model put its marks and are largest there, companions and accents fill
+// around them, every motif turns with the field's flow, fillers drift denser and sparser with it.
+// The design stays clean flat vector art; what the model adds is an organic, seed-varied
+// arrangement instead of an even scatter. Specs whose ground records `levels` (designs stored
+// before the field steered the composition) draw their traced tone-on-tone ground as they did.
 // This file is pure: the model run lives in lib/generation; composeTile gets the field ready-made.
 import { contours } from 'd3-contour';
 import { curveCatmullRomClosed, line } from 'd3-shape';
@@ -18,8 +20,8 @@ export interface GroundSpec {
   steps: number;
   guidance: number;
   scheduler: string;
-  levels: number[]; // field thresholds, ascending, one per tint
-  tints: Hex[]; // fill of the area above each level
+  levels?: number[]; // stored traced grounds only: field thresholds, ascending, one per tint
+  tints?: Hex[]; // stored traced grounds only: fill of the area above each level
 }
 
 /** The model's tile as a field in [0, 1] on a size × size torus (row-major). */
@@ -28,12 +30,15 @@ export interface GroundField {
   values: Float32Array;
 }
 
-/** Ground styles, in the model's words: a motif the model knows echoes the design's own motif. */
+/**
+ * What the model is asked to draw when it does not know the design's motif, in its own words:
+ * scattered marks whose large masses give a composition its clusters and open spaces.
+ */
 export const GROUND_STYLES = [
-  { motif: 'flowers', layout: 'scattered', scale: 'small' }, // small painted blots
-  { motif: 'waves', layout: '', scale: 'medium' }, // fine flecks and squiggles
-  { motif: 'lemon', layout: 'scattered', scale: 'small' }, // loose hand-drawn spots
-  { motif: 'dots', layout: 'scattered', scale: 'medium' }, // soft pebbles
+  { motif: 'flowers', layout: 'scattered', scale: 'small' },
+  { motif: 'dots', layout: 'scattered', scale: 'large' },
+  { motif: 'lemon', layout: 'scattered', scale: 'small' },
+  { motif: 'dots', layout: 'scattered', scale: 'medium' },
 ] as const;
 
 export const GROUND_LEVELS = [0.3, 0.62];
@@ -76,12 +81,13 @@ export function groundFieldFromRgb(rgb: Uint8Array, size: number): GroundField {
 /** The ground as SVG markup for the tile's 0 0 TILE TILE viewBox: one path per level. */
 export function groundLayer(ground: GroundSpec, field: GroundField | undefined): string {
   if (!field) throw new Error('This pattern has a diffusion ground: compute its field (lib/generation) before composing.');
+  if (!ground.levels || !ground.tints) return '';
   const s = SAMPLES_PER_PIXEL;
   const fine = upsamplePeriodic(field.values, field.size, field.size, s);
   const w = field.size * s;
   const paths = ground.levels.map((level, i) => {
     const d = traceLevel(fine, w, level, 2 * s * s);
-    return d ? `<path fill="${ground.tints[i] ?? ground.tints[ground.tints.length - 1]}" fill-rule="evenodd" d="${d}"/>` : '';
+    return d ? `<path fill="${ground.tints![i] ?? ground.tints!.at(-1)}" fill-rule="evenodd" d="${d}"/>` : '';
   });
   const k = Math.round((TILE / w) * 1e6) / 1e6;
   return `<g transform="scale(${k})">${paths.join('')}</g>`;
@@ -139,4 +145,44 @@ function blurPeriodic(src: Float32Array, size: number, sigma: number): Float32Ar
       out[y * size + x] = v;
     }
   return out;
+}
+
+/** How the field steers a composition; coordinates in tile units (0..TILE), wrapping. */
+export interface Steer {
+  /** The field's strength at a spot, in [0, 1] (rank-normalised: every seed uses the whole range). */
+  at(x: number, y: number): number;
+  /** A turn in [-1, 1] that follows the field's flow: neighbours turn alike, as in a drawn current. */
+  flow(x: number, y: number): number;
+}
+
+const STEER_SIGMA = 3; // model pixels: the composition follows the tile's large masses, not its detail
+
+/** The steering a field gives: smoothed on the torus, ranked to [0, 1], sampled bilinearly. */
+export function fieldSteer(field: GroundField): Steer {
+  const n = field.size;
+  const smooth = blurPeriodic(field.values, n, STEER_SIGMA);
+  const order = Array.from(smooth.keys()).sort((a, b) => smooth[a] - smooth[b] || a - b);
+  const rank = new Float32Array(n * n);
+  order.forEach((i, r) => (rank[i] = r / (n * n - 1)));
+  // Flow: the direction along the field's contours (perpendicular to its gradient), as a turn.
+  const flow = new Float32Array(n * n);
+  const wrap = (v: number) => ((v % n) + n) % n;
+  for (let y = 0; y < n; y++)
+    for (let x = 0; x < n; x++) {
+      const gx = rank[y * n + wrap(x + 2)] - rank[y * n + wrap(x - 2)];
+      const gy = rank[wrap(y + 2) * n + x] - rank[wrap(y - 2) * n + x];
+      flow[y * n + x] = Math.abs(gx) + Math.abs(gy) < 1e-6 ? 0 : Math.sin(2 * Math.atan2(gy, gx));
+    }
+  const sample = (grid: Float32Array, x: number, y: number) => {
+    const fx = (x / TILE) * n - 0.5;
+    const fy = (y / TILE) * n - 0.5;
+    const x0 = Math.floor(fx);
+    const y0 = Math.floor(fy);
+    const tx = fx - x0;
+    const ty = fy - y0;
+    const g = (xx: number, yy: number) => grid[wrap(yy) * n + wrap(xx)];
+    const v = (1 - ty) * ((1 - tx) * g(x0, y0) + tx * g(x0 + 1, y0)) + ty * ((1 - tx) * g(x0, y0 + 1) + tx * g(x0 + 1, y0 + 1));
+    return Math.round(v * 1e4) / 1e4; // rounded: placements stay exact decimals whatever the float path
+  };
+  return { at: (x, y) => sample(rank, x, y), flow: (x, y) => sample(flow, x, y) };
 }
