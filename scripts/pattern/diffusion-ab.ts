@@ -1,7 +1,7 @@
-// Sets up a blind A/B of the diffusion ground: each shopper request in diffusion-ab-prompts.json
-// (written before any output was seen) is drawn twice from the same prompt and seed, once with the
-// diffusion model's ground and once with a flat ground, as one image: two 2×2 repeats side by side,
-// labelled only "A" and "B". Which side has the ground is drawn with crypto.randomInt and written
+// Sets up a blind A/B of the diffusion stage: each shopper request in diffusion-ab-prompts.json
+// (written before any output was seen) is drawn twice from the same prompt and seed, once composed
+// with the diffusion model's field and once without it, as one image: two 2×2 repeats side by side,
+// labelled only "A" and "B". Which side has the diffusion stage is drawn with crypto.randomInt and written
 // to a separate key file the judge never sees.
 //   npx tsx scripts/pattern/diffusion-ab.ts OUT_DIR KEY_FILE [SEED]
 import { randomInt } from 'node:crypto';
@@ -32,7 +32,7 @@ const label = (text: string) =>
 
 fs.mkdirSync(outDir, { recursive: true });
 const list: string[] = [];
-const key: { id: string; prompt: string; seed: number; diffusion: 'A' | 'B'; designIds: Record<'A' | 'B', string> }[] = [];
+const key: { id: string; prompt: string; seed: number; diffusion: 'A' | 'B'; staged: boolean; designIds: Record<'A' | 'B', string> }[] = [];
 for (const [i, prompt] of prompts.entries()) {
   const seed = baseSeed + i;
   const { intent, drawable } = readPatternPrompt(prompt);
@@ -40,7 +40,7 @@ for (const [i, prompt] of prompts.entries()) {
     console.warn(`skipped (the pattern engine cannot draw it): ${prompt}`);
     continue;
   }
-  const [withGround] = (await patternCandidates(prompt, intent, [seed], { ground: true })) ?? [];
+  const [withGround] = (await patternCandidates(prompt, intent, [seed], { ground: true })) ?? []; // the diffusion stage on
   const [flat] = (await patternCandidates(prompt, intent, [seed], { ground: false })) ?? [];
   if (!withGround || !flat) continue;
   const diffusion = randomInt(2) === 0 ? 'A' : 'B';
@@ -57,9 +57,9 @@ for (const [i, prompt] of prompts.entries()) {
     .png()
     .toFile(path.join(outDir, `${id}.png`));
   list.push(`${id}: ${prompt}`);
-  key.push({ id, prompt, seed, diffusion, designIds: { A: a.designId, B: b.designId } });
+  key.push({ id, prompt, seed, diffusion, staged: !!withGround.recipe.pattern!.ground, designIds: { A: a.designId, B: b.designId } });
 }
 fs.writeFileSync(path.join(outDir, 'list.txt'), `${list.join('\n')}\n`);
-fs.writeFileSync(keyFile, `${JSON.stringify({ about: 'diffusion: the side (A or B) whose design has the diffusion ground', pairs: key }, null, 1)}\n`);
+fs.writeFileSync(keyFile, `${JSON.stringify({ about: 'diffusion: the side (A or B) whose design the diffusion model composed; staged: whether the stage applied (false: texture or fixed rows, both sides alike)', pairs: key }, null, 1)}\n`);
 console.log(`${list.length} pairs in ${outDir}; key in ${keyFile}`);
 process.exit(0);
