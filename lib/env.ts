@@ -76,6 +76,9 @@ const schema = z.object({
   FACTORY_API_RATE_LIMIT: z.coerce.number().int().positive().default(300),
   FACTORY_API_RATE_WINDOW_S: z.coerce.number().int().min(1).max(86_400).default(60),
   RUN_WORKER_IN_APP: bool,
+  // /metrics: the bearer token a scraper sends (required in production; loopback suffices in test mode).
+  METRICS_TOKEN: z.string().min(16).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   // Super-resolution passes for print art that is not flat (4 = one pass; 16 = two, ~15× slower on CPU).
   PRINT_SR_FACTOR: z.coerce.number().pipe(z.union([z.literal(4), z.literal(16)])).default(4),
 });

@@ -2,6 +2,7 @@
 // backoff (1, 4, 16, 64 minutes) and logged per attempt in WebhookDelivery.
 import { createHmac } from 'node:crypto';
 import type { Prisma } from '../db/client';
+import { logger, metrics } from '../observability';
 import { enqueue, QUEUES } from '../queue';
 import * as repo from './fulfillment-repository';
 
@@ -41,6 +42,10 @@ export async function deliverWebhook({ deliveryId }: { deliveryId: string }): Pr
     error = (err as Error).message;
   }
   const attempts = d.attempts + 1;
+  if (error) {
+    metrics().webhookFailures.inc({ direction: 'outbound', reason: status ? `http_${status}` : 'network' });
+    logger().warn({ deliveryId: d.id, attempt: attempts, status, err: error }, 'webhook delivery failed');
+  }
   if (!error) {
     await repo.updateDelivery(d.id, { status: 'delivered', attempts, lastStatusCode: status, lastError: null, deliveredAt: new Date(), nextAttemptAt: null });
     return;

@@ -4,6 +4,7 @@
 // (a pattern design's diffusion stage) uses its caller's slot instead of waiting for a second one.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { HttpError } from '../http/errors';
+import { timeRender } from '../observability/metrics';
 import { generationSettings } from './model-registry';
 import { RENDER_NICE } from './ort-pool';
 import { keepLibvipsThreadsAt } from './render-priority';
@@ -38,7 +39,7 @@ export class RenderQueue {
     }
     this.peakRunning = Math.max(this.peakRunning, this.running);
     try {
-      return await this.inSlot.run(true, fn);
+      return await this.inSlot.run(true, () => timeRender(fn));
     } finally {
       const next = this.waiting.shift();
       if (next) next(); // hand the slot over directly (running count unchanged)

@@ -3,6 +3,7 @@
 // died is retried after it expires.
 import PgBoss from 'pg-boss';
 import type { Prisma } from '../db/client';
+import { currentRequestId, logger, withRequestId } from '../observability';
 
 export const QUEUES = {
   orderPaid: 'order-paid',
@@ -83,9 +84,14 @@ function txDb(tx: Prisma.TransactionClient): PgBoss.Db {
   } as PgBoss.Db;
 }
 
+/** Job data carries the request id of the request (or job) that sent it, for the logs of its work. */
+export type Traced = { requestId?: string };
+
 export async function enqueue(name: QueueName, data: object, opts: PgBoss.SendOptions = {}, tx?: Prisma.TransactionClient): Promise<string | null> {
   const boss = await getBoss();
-  return boss.send(name, data, { ...opts, ...(tx ? { db: txDb(tx) } : {}) });
+  const requestId = currentRequestId();
+  const traced = requestId && !('requestId' in data) ? { ...data, requestId } : data;
+  return boss.send(name, traced, { ...opts, ...(tx ? { db: txDb(tx) } : {}) });
 }
 
 export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
@@ -94,6 +100,22 @@ export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) =
 export async function work<T extends object>(name: QueueName, handler: JobHandler<T>, opts: { pollingIntervalSeconds?: number } = {}): Promise<void> {
   const boss = await getBoss();
   await boss.work<T>(name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async (jobs) => {
-    for (const job of jobs) await handler(job.data, { id: job.id, retryCount: job.retryCount });
+    for (const job of jobs) {
+      // The job runs under the request id it was sent with, so its log lines (and the jobs it
+      // sends) carry the id of the shopper's request that started the chain.
+      const requestId = (job.data as Traced).requestId ?? `job-${job.id}`;
+      await withRequestId(requestId, async () => {
+        const t0 = performance.now();
+        const log = logger().child({ queue: name, jobId: job.id, attempt: job.retryCount + 1 });
+        log.info('job started');
+        try {
+          await handler(job.data, { id: job.id, retryCount: job.retryCount });
+          log.info({ ms: Math.round(performance.now() - t0) }, 'job done');
+        } catch (err) {
+          log.warn({ ms: Math.round(performance.now() - t0), err: (err as Error)?.message }, 'job failed');
+          throw err;
+        }
+      });
+    }
   });
 }

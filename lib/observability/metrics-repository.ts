@@ -1,0 +1,12 @@
+// Job queue depth, read straight from pg-boss's table (one query for every queue), so the app
+// can report it without starting a pg-boss instance of its own.
+import { db } from '../db/client';
+
+export type QueueDepthRow = { queue: string; state: string; jobs: number };
+
+export async function jobQueueDepth(): Promise<QueueDepthRow[]> {
+  const rows = await db.$queryRaw<{ queue: string; state: string; jobs: bigint }[]>`
+    SELECT name AS queue, state::text AS state, count(*) AS jobs
+    FROM pgboss.job WHERE state < 'completed' GROUP BY name, state`;
+  return rows.map((r) => ({ queue: r.queue, state: r.state, jobs: Number(r.jobs) }));
+}
