@@ -132,19 +132,29 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
 
   // Ground first when a palette decides it, so the motifs' palette can leave the ground's colour out.
   let background = namedGround ?? textureGround(intent);
+  // A ground near a ruled-out colour is left out ("christmas but not red and green" is not laid on green).
+  const groundRuledOut = (g: Hex) => excluded.some((x) => near(g, designerHex(x, 'ground'), 32) || near(g, x.hex, 32));
   if (!background && intent.palette.length) {
-    const grounds = paletteGrounds(intent.palette, scheme);
-    background = grounds[candidate % grounds.length];
+    const grounds = paletteGrounds(intent.palette, scheme).filter((g) => !groundRuledOut(g));
+    if (grounds.length) background = grounds[candidate % grounds.length];
   }
-  const recolour = intent.palette.length ? intent.palette.filter((c) => !background || !near(c, background, 18)).filter((c) => !ruledOut(c, excluded)) : [];
+  const recolour = intent.palette.length ? [...new Set(intent.palette)].filter((c) => !background || !near(c, background, 18)).filter((c) => !ruledOut(c, excluded)) : [];
 
+  // A theme's motifs that show a ruled-out colour beyond their main fill (a gift's red ribbon) are left out while others remain.
+  const showsRuledOut = (i: number) => areas[i].slice(1).some((f) => f.area > 0.08 && ruledOut(f.hex, excluded));
+  const keep = intent.motifs.map((m, i) => m.from !== 'theme' || !showsRuledOut(i));
+  if (!keep.some(Boolean)) keep.fill(true);
   const motifs = intent.motifs.flatMap((m, i): PatternSpec['motifs'] => {
+    if (!keep[i]) return [];
     // "peach and lilac flowers": some flowers in each colour.
     if (m.colours && m.colours.length > 1) return m.colours.slice(0, 4).map((c) => ({ id: m.motif.id, tint: designerHex(c), main: mains[i] }));
     let tint: Hex | undefined = m.colour ? designerHex(m.colour) : undefined;
     const ownRuledOut = areas[i].some((f) => f.area > 0.15 && ruledOut(f.hex, excluded));
-    if (!tint && recolour.length >= 2) return [{ id: m.motif.id, main: mains[i], palette: rotate(recolour, i + candidate) }];
+    // Two palette words ("pastel rainbow") can name more colours than a motif's palette holds.
+    if (!tint && recolour.length >= 2) return [{ id: m.motif.id, main: mains[i], palette: rotate(recolour, i + candidate).slice(0, SPEC_LIMITS.palette) }];
     if (!tint && recolour.length === 1) tint = recolour[0];
+    // Abstract shapes with no colour named: a tone of the named ground, else a designer colour, never the emoji's primaries.
+    if (!tint && m.from === 'abstract') tint = namedGround ? toneOf(namedGround) : rotate(TINTS.filter((c) => !ruledOut(c, excluded)), i + candidate)[0] ?? TINTS[0];
     if (!tint && ownRuledOut) tint = pick(TINTS.filter((c) => !ruledOut(c, excluded)), rand) ?? TINTS[0];
     // Motifs drawn in the ground's own colour ("whales on blue") go tone-on-tone: a pale tint of the ground.
     if (!tint && namedGround && near(mains[i], namedGround, 22)) tint = toneOf(namedGround);
@@ -159,7 +169,7 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     const family = candidate % 2 === 0 ? LIGHT_GROUNDS : DEEP_GROUNDS;
     const other = candidate % 2 === 0 ? DEEP_GROUNDS : LIGHT_GROUNDS;
     // A ground covers most of the cloth, so one merely near a ruled-out colour is left out too (no terracotta for "no red").
-    const fits = (g: Hex) => !excluded.some((x) => near(g, designerHex(x, 'ground'), 32) || near(g, x.hex, 32)) && inks.every((ink) => !near(g, ink, 22)) && (!inks.length || Math.abs(lightness(inks[0]) - lightness(g)) >= 18); // the first motif reads by lightness too
+    const fits = (g: Hex) => !groundRuledOut(g) && inks.every((ink) => !near(g, ink, 22)) && (!inks.length || Math.abs(lightness(inks[0]) - lightness(g)) >= 18); // the first motif reads by lightness too
     // One order for all four candidates, so candidates 0 and 2 (and 1 and 3) take different grounds.
     const order = mulberry32((seed * 7919) ^ hashString(intent.prompt));
     const fitting = shuffled(family, order).filter(fits);
@@ -179,13 +189,16 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     layout,
     density: intent.density,
     scale: intent.scale,
-    ...(intent.count ? { count: intent.count } : {}),
-    ...(intent.texture ? { texture: { id: intent.texture.def.id, colours: textureColours(intent) } } : {}),
-    ...(intent.text && textColour ? { text: { content: intent.text.content, font: intent.text.font.id, colour: textColour as Hex } } : {}),
+    ...(intent.count ? { count: Math.min(intent.count, SPEC_LIMITS.count) } : {}),
+    ...(intent.texture ? { texture: { id: intent.texture.def.id, colours: textureColours(intent).slice(0, SPEC_LIMITS.palette) } } : {}),
+    ...(intent.text && textColour ? { text: { content: intent.text.content.slice(0, SPEC_LIMITS.text).trim(), font: intent.text.font.id, colour: textColour as Hex } } : {}),
     ...(accent && (layout === 'stripes' || layout === 'border') ? { accent } : {}),
     ...(filler ? { filler } : {}),
   };
 }
+
+// What patternSpecSchema accepts: a spec is cut to fit rather than made and then refused.
+const SPEC_LIMITS = { palette: 8, count: 64, text: 60 } as const;
 
 // Motifs whose emoji colour is not the colour people picture them in.
 const NATURAL: Record<string, Hex> = { snowflake: '#f3f6fa' };

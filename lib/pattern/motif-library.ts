@@ -2,8 +2,9 @@
 // per subject (skin-tone variants left out), named in many languages by Unicode CLDR's emoji
 // annotations (Unicode-3.0, npm cldr-annotations-full). Loaded once per process.
 import fs from 'node:fs';
-import { packageRequire } from './package-files';
 import path from 'node:path';
+import snowball from 'snowball-stemmers';
+import { packageRequire } from './package-files';
 
 export const MOTIF_SOURCE = {
   set: 'Fluent Emoji Flat',
@@ -109,4 +110,75 @@ export function motifById(id: string): Motif | undefined {
 export function motifSvg(id: string): string | undefined {
   const m = /^[a-z0-9-]{1,64}$/.test(id) ? motifById(id) : undefined;
   return m && `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 ${m.width} ${m.height}">${m.body}</svg>`;
+}
+
+// Inflections and diminutives ("лисички", "gatitos", "Kätzchen"): Snowball stems (snowball-stemmers,
+// ISC) of a language's CLDR words, matched against the same language's stem of a prompt word,
+// with the diminutive suffixes each language adds before its endings.
+const STEM_LANGUAGES: Partial<Record<(typeof MOTIF_LANGUAGES)[number], string>> = { en: 'english', es: 'spanish', fr: 'french', de: 'german', it: 'italian', pt: 'portuguese', nl: 'dutch', ru: 'russian', sv: 'swedish', tr: 'turkish' };
+const DIMINUTIVES: Partial<Record<string, string[]>> = {
+  es: ['ecit', 'cit', 'it', 'ill'],
+  it: ['ettin', 'in', 'ett', 'ell'],
+  pt: ['zinh', 'inh', 'it'],
+  de: ['ch', 'lein'],
+  nl: ['etjes', 'tjes', 'jes', 'etj', 'tj', 'j'],
+  // "цветочки": -очк- stands for the noun's -ок (цветок), not an ending of цвет.
+  ru: ['очк>ок', 'ечк>ек', 'ечк', 'ичк', 'очк', 'еньк', 'оньк', 'ушк', 'юшк', 'ышк', 'чик', 'ик', 'ок', 'ек', 'к'],
+};
+const CYRILLIC = /[\u0400-\u04ff]/u;
+
+type StemEntry = MotifEntry & { word: string };
+let stems: { index: Map<string, StemEntry>; stemmers: [string, { stem(w: string): string }][] } | undefined;
+
+function stemIndex() {
+  if (stems) return stems;
+  const lib = motifLibrary();
+  const byEmoji = new Map<string, Motif>();
+  for (const m of lib.motifs.values()) if (m.emoji) byEmoji.set(m.emoji.replace(/\uFE0F/g, ''), m);
+  const index = new Map<string, StemEntry>();
+  const stemmers: [string, { stem(w: string): string }][] = [];
+  for (const [lang, algorithm] of Object.entries(STEM_LANGUAGES)) {
+    const stemmer = snowball.newStemmer(algorithm);
+    stemmers.push([lang, stemmer]);
+    for (const [emoji, a] of Object.entries(annotations(lang))) {
+      const motif = byEmoji.get(emoji.replace(/\uFE0F/g, ''));
+      if (!motif) continue;
+      // 3: the motif's whole name ("gato"); 2: a word of its name; 1: a one-word keyword.
+      const words: [string, number][] = [...(a.tts ?? []).flatMap((t) => t.split(/[\s:,]+/).map((w): [string, number] => [w, w === t ? 3 : 2])), ...(a.default ?? []).filter((k) => !/\s/.test(k)).map((k): [string, number] => [k, 1])];
+      for (const [w, strength] of words) {
+        const word = w.toLowerCase().replace(/ё/g, 'е');
+        const stem = stemmer.stem(word);
+        if (stem.length < 3) continue;
+        const key = `${lang}|${stem}`;
+        const have = index.get(key);
+        // Ties go to the older emoji (the lower code point), the more basic subject: "лес" is the evergreen tree, not the log.
+        if (!have || strength > have.strength || (strength === have.strength && motif.emoji.codePointAt(0)! < have.motif.emoji.codePointAt(0)!)) index.set(key, { motif, strength, word });
+      }
+    }
+  }
+  stems = { index, stemmers };
+  return stems;
+}
+
+/** The CLDR word (and its motif) that an inflected or diminutive word stands for in one of the stemmed languages, if any. */
+export function motifByStem(word: string): { motif: Motif; word: string } | undefined {
+  if (word.length < 4) return undefined;
+  const { index, stemmers } = stemIndex();
+  const cyrillic = CYRILLIC.test(word);
+  let best: StemEntry | undefined;
+  for (const [lang, stemmer] of stemmers) {
+    if ((lang === 'ru') !== cyrillic) continue;
+    const stem = stemmer.stem(word);
+    const tries = [stem];
+    for (const rule of DIMINUTIVES[lang] ?? []) {
+      const [suf, base = ''] = rule.split('>');
+      if (stem.endsWith(suf) && stem.length - suf.length >= 3) tries.push(stem.slice(0, -suf.length) + base);
+    }
+    // The word's base noun beats a compound that uses the diminutive ("perritos" are dogs, not "perrito caliente").
+    for (const t of tries) {
+      const hit = t.length >= 3 ? index.get(`${lang}|${t}`) : undefined;
+      if (hit && (!best || hit.strength >= best.strength)) best = hit;
+    }
+  }
+  return best && { motif: best.motif, word: best.word };
 }

@@ -5,7 +5,8 @@
 import { colourByName, findColours, paletteFor } from './colours';
 import { findIpTerms, type IpReason } from './ip-terms';
 import { pickFont } from './lettering';
-import { motifLibrary, type Motif } from './motif-library';
+import { motifByStem, motifLibrary, type Motif } from './motif-library';
+import { MOTIF_SYNONYMS, NO_STAND_IN } from './motif-synonyms';
 import { TEXTURES } from './textures';
 import type { FontDef, Hex, NamedColour, TextureDef } from './types';
 
@@ -21,6 +22,8 @@ export interface IntentMotif {
   colours?: NamedColour[];
   words: string; // what the shopper wrote for it
   corrected?: string; // the spelling it was read as, when it was a typo
+  /** Drawn because the prompt named colours, a palette, a theme or a style and no motif. */
+  from?: 'abstract' | 'theme';
 }
 
 export interface PatternIntent {
@@ -39,11 +42,13 @@ export interface PatternIntent {
   excluded: { colours: NamedColour[]; motifs: Motif[] };
   /** Words that changed nothing, so the studio can say so plainly. */
   ignored: string[];
+  /** Subjects no motif fairly stands for ("axolotls"), with close motifs to offer instead. */
+  unknown: { words: string; suggestions: Motif[] }[];
   refusals: { term: string; reason: IpReason; message: string }[];
 }
 
 const STOP = new Set(
-  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words shape shapes easter halloween forest och en og '
+  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words och en og в во '
     .concat('y con de del la el los las un una sobre fondo et avec sur le les des un une fond und mit auf der die das ein eine hintergrund e con su il lo gli di uno sfondo com em um uma fundo met op het een achtergrond z na w i tło и с на фон 的 和 在 背景 の と に 柄')
     .split(' '),
 );
@@ -60,6 +65,35 @@ const LAYOUT_WORDS: Record<string, Layout> = {
   mirror: 'mirror', mirrored: 'mirror', symmetric: 'mirror', symmetrical: 'mirror', espejo: 'mirror', miroir: 'mirror', spiegel: 'mirror', specchio: 'mirror',
 };
 const DENSITY_WORDS: Record<string, Density> = { sparse: 'sparse', few: 'sparse', spaced: 'sparse', minimal: 'sparse', dense: 'dense', packed: 'dense', lots: 'dense', many: 'dense', crowded: 'dense', busy: 'dense', ditsy: 'dense', densely: 'dense' };
+// Words that ask for no particular motif, only a look: abstract or geometric shapes in the colours asked.
+const ABSTRACT_WORDS = new Set(['abstract', 'abstracts', 'shape', 'shapes', 'geometric', 'geometrical', 'geometry', 'geo', 'abstracto', 'abstracta', 'abstractos', 'geométrico', 'geométrica', 'geométricos', 'formas', 'abstrait', 'abstraite', 'abstraits', 'géométrique', 'géométriques', 'formes', 'abstrakt', 'abstrakte', 'geometrisch', 'geometrische', 'formen', 'astratto', 'astratta', 'astratti', 'geometrico', 'geometrica', 'geometrici', 'forme', 'abstrato', 'abstrata', 'abstratos', 'geometrische', 'vormen', 'abstrakcyjny', 'abstrakcyjne', 'geometryczny', 'geometryczne', 'kształty', 'абстрактный', 'абстрактные', 'абстракция', 'геометрический', 'геометрические', 'геометрия', 'фигуры', '抽象', '几何', '幾何学', '図形']);
+// Shapes an abstract pattern is made of; the colours asked go on their fills.
+const ABSTRACT_MOTIFS = ['orange-circle', 'red-triangle', 'large-blue-diamond'];
+// Themes and the motifs that say them when no motif is named ("christmas but not red and green").
+const THEME_MOTIFS: Record<string, string[]> = {
+  christmas: ['christmas-tree', 'wrapped-gift', 'snowflake'],
+  halloween: ['jack-o-lantern', 'ghost', 'bat'],
+  easter: ['rabbit-face', 'egg', 'tulip'],
+  valentine: ['red-heart', 'love-letter', 'rose'],
+  summer: ['sun', 'watermelon', 'palm-tree'],
+  beach: ['palm-tree', 'spiral-shell', 'umbrella-on-ground'],
+  autumn: ['maple-leaf', 'fallen-leaf', 'mushroom'],
+  spring: ['cherry-blossom', 'tulip', 'seedling'],
+  winter: ['snowflake', 'snowman', 'evergreen-tree'],
+  ocean: ['tropical-fish', 'spouting-whale', 'octopus'],
+  space: ['rocket', 'ringed-planet', 'star'],
+  birthday: ['birthday-cake', 'balloon', 'party-popper'],
+  garden: ['sunflower', 'herb', 'butterfly'],
+  farm: ['cow-face', 'pig-face', 'chicken'],
+};
+// Theme words that are not palette words (those are found through their palette, in every language).
+const THEME_WORDS: Record<string, string> = {
+  fall: 'autumn', easter: 'easter', pascua: 'easter', pâques: 'easter', ostern: 'easter', pasqua: 'easter', páscoa: 'easter', pasen: 'easter', wielkanoc: 'easter', пасха: 'easter',
+  space: 'space', cosmic: 'space', espacio: 'space', espace: 'space', weltraum: 'space', weltall: 'space', spazio: 'space', espaço: 'space', kosmos: 'space', космос: 'space', 宇宙: 'space',
+  sea: 'ocean', mar: 'ocean', mer: 'ocean', meer: 'ocean', mare: 'ocean', zee: 'ocean', morze: 'ocean', море: 'ocean',
+  garden: 'garden', jardín: 'garden', jardin: 'garden', garten: 'garden', giardino: 'garden', jardim: 'garden', tuin: 'garden', ogród: 'garden', сад: 'garden',
+  farm: 'farm', granja: 'farm', ferme: 'farm', bauernhof: 'farm', fattoria: 'farm', fazenda: 'farm', boerderij: 'farm', ферма: 'farm',
+};
 const SCHEME_PALETTES = new Set(['pastel', 'pastels', 'monochrome', 'neon', 'earth', 'muted', 'jewel', 'vintage']);
 const SCALE_WORDS: Record<string, Scale> = {
   tiny: 'tiny', mini: 'tiny', micro: 'tiny', ditsy: 'tiny', small: 'small', little: 'small', pequeños: 'small', pequeñas: 'small', petits: 'small', petites: 'small', kleine: 'small', piccoli: 'small',
@@ -134,8 +168,9 @@ function lookupMotif(phrase: string, minStrength = 1): Motif | undefined {
   const lib = motifLibrary();
   const forms = singulars(phrase);
   for (const form of forms) {
-    const generic = GENERIC[form];
+    const generic = GENERIC[form] ?? MOTIF_SYNONYMS[form];
     if (generic && lib.motifs.has(generic)) return lib.motifs.get(generic);
+    if (NO_STAND_IN[form]) return undefined;
   }
   // A motif's own name in any form beats a keyword of another: "roses" is the rose, not a bouquet.
   // A short word that is only someone's keyword ("out", "air", "och") names nothing.
@@ -154,7 +189,7 @@ let byFirstLetter: Map<string, string[]> | undefined;
 function spellingBuckets(): Map<string, string[]> {
   if (byFirstLetter) return byFirstLetter;
   byFirstLetter = new Map();
-  for (const w of [...motifLibrary().englishWords, ...Object.keys(GENERIC)]) {
+  for (const w of [...motifLibrary().englishWords, ...Object.keys(GENERIC), ...Object.keys(MOTIF_SYNONYMS), ...Object.keys(NO_STAND_IN)]) {
     if (w.length < 3) continue;
     const list = byFirstLetter.get(w[0]) ?? [];
     list.push(w);
@@ -208,11 +243,15 @@ export function understandPrompt(prompt: string): PatternIntent {
   const tokens = tokenize(rest);
   const colourHits = findColours(tokens).colours;
   const colourAt = new Map(colourHits.map((h) => [h.index, h]));
-  const intent: PatternIntent = { prompt, motifs: [], palette: [], layout: 'tossed', density: 'normal', scale: 'medium', excluded: { colours: [], motifs: [] }, ignored: [], refusals };
+  const intent: PatternIntent = { prompt, motifs: [], palette: [], layout: 'tossed', density: 'normal', scale: 'medium', excluded: { colours: [], motifs: [] }, ignored: [], unknown: [], refusals };
   const styleWords: string[] = [];
   let pendingColour: NamedColour | undefined;
   const colourRuns = new Map<NamedColour, NamedColour[]>(); // "peach and lilac": the colours named together
   let pendingEnd = -1;
+  const namedColours: NamedColour[] = []; // colours named for motifs, in order: an abstract or theme pattern takes those left over
+  const themes: string[] = [];
+  let abstractAsked = false;
+  let negatedEnd = -1; // "not red and green": a colour joined to a ruled-out one is ruled out too
   let negate = false;
   let backgroundNext = false;
   let layoutSet = false;
@@ -242,7 +281,7 @@ export function understandPrompt(prompt: string): PatternIntent {
     if (colour) {
       const c = colour.colour;
       // "bees and honey": a colour word that is also a motif, with no motif or colour after it, is the motif.
-      if (colour.thing && colour.length === 1 && !backgroundNext && lookupMotif(t) && !colourAt.has(i + 1) && !colourAt.has(i + 2) && !lookupMotif(tokens[i + 1] ?? '')) {
+      if (colour.thing && colour.length === 1 && !backgroundNext && !negate && lookupMotif(t) && !colourAt.has(i + 1) && !colourAt.has(i + 2) && !lookupMotif(tokens[i + 1] ?? '')) {
         const motif = lookupMotif(t)!;
         if (!intent.motifs.some((m) => m.motif.id === motif.id)) intent.motifs.push({ motif, colour: pendingColour, words: t });
         pendingColour = undefined;
@@ -250,6 +289,7 @@ export function understandPrompt(prompt: string): PatternIntent {
         continue;
       }
       i += colour.length;
+      if (!negate && negatedEnd >= 0 && i - colour.length === negatedEnd + 1 && AND_WORDS.has(tokens[negatedEnd])) negate = true;
       // Romance and other languages put the colour after the noun ("chats noirs", "fleurs jaunes").
       const last = intent.motifs.at(-1);
       if (!negate && !backgroundNext && last && !last.colour && lastMotifEnd === i - colour.length && !GROUND_NOUNS.has(tokens[i] ?? '') && c.source !== 'palette-word') {
@@ -257,6 +297,8 @@ export function understandPrompt(prompt: string): PatternIntent {
         continue;
       }
       if (c.source === 'palette-word') {
+        const theme = themeOfPalette(c.name);
+        if (theme && !negate) themes.push(theme);
         intent.palette.push(...(paletteFor(c.name) ?? [])); // "earth tones"
         if (SCHEME_PALETTES.has(c.name.split(' ')[0])) intent.paletteTints = true;
         continue;
@@ -264,6 +306,7 @@ export function understandPrompt(prompt: string): PatternIntent {
       if (negate) {
         intent.excluded.colours.push(c);
         negate = false;
+        negatedEnd = i;
       } else if (GROUND_NOUNS.has(tokens[i] ?? '')) {
         intent.background = c; // "olive green background"
         i++;
@@ -279,6 +322,7 @@ export function understandPrompt(prompt: string): PatternIntent {
         if (pendingColour && i - colour.length === pendingEnd + 1 && AND_WORDS.has(tokens[pendingEnd])) colourRuns.set(c, [...(colourRuns.get(pendingColour) ?? [pendingColour]), c]);
         pendingColour = c;
         pendingEnd = i;
+        namedColours.push(c);
         textureColours.push(c.hex);
       }
       continue;
@@ -295,6 +339,8 @@ export function understandPrompt(prompt: string): PatternIntent {
     }
     const palette = paletteFor(t);
     if (palette) {
+      const theme = themeOfPalette(t);
+      if (theme && !negate) themes.push(theme);
       intent.palette.push(...palette);
       if (SCHEME_PALETTES.has(t)) intent.paletteTints = true;
       i++;
@@ -326,11 +372,35 @@ export function understandPrompt(prompt: string): PatternIntent {
       i += tex.keywords.includes(t) ? 1 : 2;
       continue;
     }
+    if (ABSTRACT_WORDS.has(t)) {
+      abstractAsked = true;
+      i++;
+      continue;
+    }
+    if (THEME_WORDS[t] && !lookupMotif(t)) {
+      if (!negate) themes.push(THEME_WORDS[t]);
+      negate = false;
+      i++;
+      continue;
+    }
     // Motifs: the longest phrase of up to three words that names one.
     let matched = false;
     for (let len = Math.min(3, tokens.length - i); len >= 1 && !matched; len--) {
       const phrase = tokens.slice(i, i + len).join(' ');
       if (len === 1 && STOP.has(phrase)) break;
+      const noStandIn = singulars(phrase).find((f) => NO_STAND_IN[f]);
+      if (noStandIn) {
+        // Nothing fair to draw: said plainly, with close motifs to offer, rather than read as a typo of another word.
+        const lib = motifLibrary();
+        if (!negate) {
+          intent.ignored.push(phrase);
+          intent.unknown.push({ words: phrase, suggestions: NO_STAND_IN[noStandIn].map((id) => lib.motifs.get(id)).filter((m): m is Motif => !!m) });
+        }
+        matched = true;
+        negate = false;
+        i += len;
+        continue;
+      }
       if (len === 1 && CJK.test(phrase) && !lookupMotif(phrase)) {
         const found = segmentCjk(phrase);
         if (!found.length) break;
@@ -374,8 +444,11 @@ export function understandPrompt(prompt: string): PatternIntent {
       i++;
       continue;
     }
-    const guess = suggest(t);
-    const motif = guess ? lookupMotif(guess) : undefined;
+    // An inflection or diminutive ("лисички", "gatitos"), then a typo.
+    const stem = negate ? undefined : motifByStem(t);
+    const stemmed = stem && (lookupMotif(stem.word) ?? stem.motif); // the word's own reading first ("Blümchen" → Blume, a flower)
+    const guess = stemmed ? undefined : suggest(t);
+    const motif = stemmed ?? (guess ? lookupMotif(guess) : undefined);
     if (motif && !negate) {
       if (!intent.motifs.some((m) => m.motif.id === motif.id)) intent.motifs.push({ motif, colour: pendingColour, words: t, corrected: guess });
       pendingColour = undefined;
@@ -388,12 +461,41 @@ export function understandPrompt(prompt: string): PatternIntent {
   let textColour = intent.motifs.find((m) => m.colour)?.colour;
   if (pendingColour && textContent && !intent.motifs.length) textColour = pendingColour;
   else if (pendingColour && !intent.background && !texture) intent.background = pendingColour;
+  if (!intent.motifs.length && !texture && !textContent && !refusals.length) {
+    // Colours, a palette, a theme or a style and no motif: the theme's motifs, else abstract shapes, in the colours named.
+    const free = namedColours.filter((c) => c !== intent.background);
+    const theme = themes.find((th) => THEME_MOTIFS[th]);
+    const lib = motifLibrary();
+    const fill = (ids: string[], from: 'abstract' | 'theme', words: string) =>
+      ids.flatMap((id, k) => {
+        const motif = lib.motifs.get(id);
+        return motif ? [{ motif, from, words, ...(free.length ? { colour: free[k % free.length] } : {}) }] : [];
+      });
+    const onlyLooks = !intent.ignored.length && !intent.unknown.length && (namedColours.length > 0 || !!intent.background || intent.palette.length > 0);
+    if (theme) intent.motifs = fill(THEME_MOTIFS[theme], 'theme', theme);
+    else if (abstractAsked || onlyLooks) intent.motifs = fill(ABSTRACT_MOTIFS, 'abstract', 'abstract');
+  }
   if (texture) intent.texture = { def: texture, colours: textureColours.length ? textureColours : [...texture.defaultColours] };
   if (textContent) intent.text = { content: textContent, font: pickFont(styleWords), colour: textColour };
   if (!layoutSet && intent.count && intent.count <= 4) intent.density = 'sparse';
   intent.motifs = intent.motifs.filter((m) => !intent.excluded.motifs.some((x) => x.id === m.motif.id));
   for (const m of intent.motifs) if (m.colour && colourRuns.has(m.colour)) m.colours = colourRuns.get(m.colour);
   return intent;
+}
+
+let paletteThemes: Map<string, string> | undefined;
+
+/** The theme a palette word names ("navidad" is christmas), by the palette it gives. */
+function themeOfPalette(word: string): string | undefined {
+  if (!paletteThemes) {
+    paletteThemes = new Map();
+    for (const theme of Object.keys(THEME_MOTIFS)) {
+      const p = paletteFor(theme);
+      if (p) paletteThemes.set(p.join(), theme);
+    }
+  }
+  const p = paletteFor(word);
+  return p ? paletteThemes.get(p.join()) : undefined;
 }
 
 /** No spaces between CJK words: the run read left to right, longest known name first. */
