@@ -2,6 +2,7 @@
 // and, when a design is chosen, with its seamless tile repeated at true physical scale inside the
 // printable region. Works in server and client components (no hooks besides useId).
 import { useId, type ReactNode } from 'react';
+import { REPEAT_IN } from '@/lib/design/limits';
 
 export type ArtKind = 'hoodie' | 'tee' | 'mug' | 'tote' | 'poster' | 'phone-case';
 
@@ -343,7 +344,7 @@ export function ProductArt({ slug, kind, colorHex, patternUrl, repeatIn = 4, she
   const art = artKindFor(slug, kind);
   const spec = specFor(art, sheetIn);
   const dark = luminance(colorHex) < 0.18;
-  const tile = Math.max(2, Math.min(24, Math.max(0.5, repeatIn)) * spec.unitsPerInch);
+  const tile = Math.max(2, Math.min(REPEAT_IN.max, Math.max(REPEAT_IN.min, repeatIn)) * spec.unitsPerInch);
   const outline = dark ? 'rgba(255,255,255,0.10)' : 'rgba(0,0,0,0.16)';
   const titleId = `${ids.pat}-title`;
 

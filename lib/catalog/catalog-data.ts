@@ -14,8 +14,12 @@ export interface SeedPrintArea {
   bleedIn?: number;
   safeMarginIn?: number;
 }
+/** Every product kind the store sells; each has exactly one CATALOG entry. */
+export const PRODUCT_SLUGS = ['hoodie', 'tee', 'mug', 'tote', 'poster', 'phone-case'] as const;
+export type ProductSlug = (typeof PRODUCT_SLUGS)[number];
+
 export interface SeedProduct {
-  slug: string;
+  slug: ProductSlug;
   name: string;
   kind: 'garment' | 'drinkware' | 'bag' | 'wall-art' | 'accessory';
   description: string;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { z } from 'zod';
+import { sha256HexSchema } from '../design';
 import { env } from '../env';
 import { openPooledSession } from './ort-pool';
 import { loadVocab, PromptParser, type Vocab } from './vocab';
@@ -66,7 +67,7 @@ export function readManifest(dir: string): EmbeddedManifest {
   const addFile = (name: string, p: string | undefined, sha: string | undefined) => {
     const key = name.replace(/\.(onnx|json)$/, '');
     const rel = p ?? (key === 'vocab' ? 'vocab.json' : `${key}.onnx`);
-    if (!sha || !/^[0-9a-f]{64}$/.test(sha)) throw new Error(`${file}: file ${name} has no sha256`);
+    if (!sha || !sha256HexSchema.safeParse(sha).success) throw new Error(`${file}: file ${name} has no sha256`);
     if (!/\.(onnx|json|txt)$/.test(rel)) return; // descriptive entries
     files[key] = { path: rel, sha256: sha };
   };

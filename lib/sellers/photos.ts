@@ -7,6 +7,7 @@
 // simpler studio shot with sharp: the silhouette filled with the tiled design, softly lit.
 import { createHash } from 'node:crypto';
 import { listProducts } from '../catalog';
+import { isProductSlug } from '../design';
 import { enqueue, QUEUES } from '../queue';
 import { getBlob, putBlob } from '../storage';
 import { recipeSchema } from '../generation/recipe';
@@ -208,7 +209,7 @@ async function modelPhotos(listing: repo.ListingRow, designId: string, slugs: st
     try {
       const tryon = await import('../tryon');
       const model = tryon.SITE_MODELS[0];
-      if (!model || !tryon.isProductSlug(slug)) return;
+      if (!model || !isProductSlug(slug)) return;
       const jpg = await tryon.siteRender(model.id, designId, slug, 'photo', listing.repeatIn);
       const { key } = await putBlob(jpg, { contentType: 'image/jpeg' });
       await repo.upsertPhoto({ listingId: listing.id, kind: 'model', productSlug: slug, view: model.id, blobKey: key });

@@ -6,7 +6,8 @@ import { notFound } from '../http/errors';
 import type { PersonAnalysis } from './analyze';
 import { analyzePerson } from './analyze';
 import { designTile, DEFAULT_REPEAT_IN } from './design';
-import { loadWorkImage, renderProduct, type ProductSlug } from './engine';
+import type { ProductSlug } from '../design';
+import { loadWorkImage, renderProduct } from './engine';
 import { encodeJpeg, type Rgb } from './raster';
 import { ALL_VARIANTS, makeVariant, type VariantName } from './variants';
 

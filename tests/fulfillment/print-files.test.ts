@@ -44,7 +44,7 @@ const TEE_FRONT: PrintAreaSpec = { name: 'front', widthIn: 12, heightIn: 16, dpi
 
 describe('print files for every product and placement', () => {
   beforeAll(resetDatabase);
-  const cases: { slug: string; size?: string }[] = CATALOG.flatMap((p) => (p.slug === 'poster' ? p.printAreas.map((a) => ({ slug: p.slug, size: a.name })) : [{ slug: p.slug }]));
+  const cases: { slug: string; size?: string }[] = CATALOG.flatMap((p): { slug: string; size?: string }[] => (p.slug === 'poster' ? p.printAreas.map((a) => ({ slug: p.slug, size: a.name })) : [{ slug: p.slug }]));
 
   it.each(cases)('$slug $size: right size, DPI, sRGB, opaque, preflighted, and the pixels show the design at its repeat', async ({ slug, size }) => {
     const repeatIn = 3;
