@@ -7,3 +7,4 @@ export { recipeHash, canonicalJson, normalizeRecipe, recipeSchema, PROMPT_MAX, t
 export { SCHEDULERS, type Scheduler } from './sampler';
 export type { ParsedPrompt, Role, RoleValue } from './vocab';
 export { isPatternRecipe, renderPatternVector, PATTERN_MODEL_ID, PATTERN_ENGINE_SHA256 } from './pattern-engine';
+export { designTilePng, designTileRgb, printTileSource, type TileRgb } from './design-tile';

@@ -6,7 +6,7 @@ import { badRequest, HttpError, notFound } from '../http/errors';
 import { enqueue, QUEUES } from '../queue';
 import { deleteBlob, getBlob, putBlob } from '../storage';
 import { TryonPhotoError } from './analyze';
-import { designTile } from './design';
+import { designTileRgb } from '../generation';
 import { loadWorkImage, tryOn } from './engine';
 import { encodeJpeg } from './raster';
 import { signedFileUrl } from './signing';
@@ -186,7 +186,7 @@ export async function processPhoto(photoId: string): Promise<void> {
   try {
     await progress(2, 'starting');
     const img = await loadWorkImage(await getBlob(photo.blobKey));
-    const tile = await designTile(set.designId, set.repeatIn);
+    const tile = { rgb: await designTileRgb(set.designId), repeatIn: set.repeatIn };
     const result = await tryOn(img, tile, { product: set.productSlug as ProductSlug, onProgress: progress });
     await progress(96, 'saving');
     const stored: string[] = [];
