@@ -4,7 +4,7 @@ export { tryOn, renderProduct, loadWorkImage, WORK_EDGE, type TryonResult } from
 export { acceptPhoto, sniff, UploadError, MAX_PHOTOS_PER_SET, MAX_PHOTO_BYTES, MAX_PHOTO_PIXELS } from './upload';
 export { createSet, addPhotos, getSetView, listSetViews, deleteAllForOwner, sweepExpired, processPhoto, fileBlob, RETENTION_DAYS, type SetView, type PhotoResult } from './service';
 export { signedFileUrl, verifySignature } from './signing';
-export { startTryonWorkers, ensureTryonWorkers } from './worker';
+export { startTryonWorkers } from './worker';
 export { siteRender, SITE_MODELS, SITE_VARIANTS } from './site-model';
 export { ALL_VARIANTS, VARIANT_LABELS, type VariantName } from './variants';
 export { paintedInMaskPct, shadingSsim } from './metrics';

@@ -12,7 +12,6 @@ import { stopBoss } from '../../lib/queue';
 import { saveDemoDesign } from '../../lib/tryon/demo-design';
 import { resetDatabase } from '../setup/db';
 
-process.env.TRYON_WORKER_IN_APP = '0';
 const MB = 1024 * 1024;
 
 let server: http.Server;

@@ -18,8 +18,6 @@ import { signedFileUrl, verifySignature } from '../../lib/tryon/signing';
 import { resetDatabase } from '../setup/db';
 import { astronautJpeg, landscapeJpeg, SVG, pngBomb } from './fixtures';
 
-process.env.TRYON_WORKER_IN_APP = '0'; // the test runs the job itself
-
 let designId = '';
 const base = 'http://test';
 
