@@ -5,7 +5,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { installPeerStamp } = await import('./lib/http/peer');
   installPeerStamp();
-  if (process.env.RUN_WORKER_IN_APP !== '1') return;
+  const { env } = await import('./lib/env');
+  if (!env().RUN_WORKER_IN_APP) return;
   const { startWorkers } = await import('./lib/workers');
   await startWorkers();
   console.log('[seedprint] queue workers running in the app process');

@@ -7,7 +7,7 @@ import { badRequest, HttpError, unprocessable } from '../http/errors';
 import { sampleBase, srPass } from './embedded';
 import { decodeToRgb8, resizeTile, rgb8ToTensor, tensorToRgb8 } from './image';
 import { checkPrompt } from './input';
-import { loadModel, STANDIN_MODEL_DIR, type LoadedModel } from './model-registry';
+import { loadModel, STANDIN_MODEL_ID, type LoadedModel } from './model-registry';
 import { encodePng, encodePngAsync, readPngText } from './png';
 import { renderQueue } from './queue';
 import { canonicalJson, normalizeRecipe, recipeHash, recipeSchema, type Recipe } from './recipe';
@@ -18,7 +18,6 @@ import * as sd from './sd/backend';
 import { describeIntent, isPatternRecipe, patternCandidates, readPatternPrompt, renderPatternPixels } from './pattern-engine';
 
 // Model folders are chosen at run time: keep bundlers from tracing the whole project.
-const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
 
 export const MAX_SIZE = GENERATION_LIMITS.size.max;
 export const UPSCALE_FACTORS = [2, 4, 8, 16] as const;
@@ -151,7 +150,7 @@ export async function getModelInfo() {
     id: m.manifest.id,
     version: m.manifest.version,
     dir: path.relative(process.cwd(), m.manifest.dir),
-    standin: pResolve(m.manifest.dir) === pResolve(STANDIN_MODEL_DIR),
+    standin: m.manifest.id === STANDIN_MODEL_ID,
     modelSha256: m.manifest.modelSha256,
     files: m.manifest.files,
     provider: m.provider,

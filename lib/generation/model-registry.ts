@@ -15,7 +15,8 @@ const pJoin = (...p: string[]) => path.join(/*turbopackIgnore: true*/ ...p);
 const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
 
 export const DEFAULT_MODEL_DIR = 'models/seedprint-tiny-v1';
-export const STANDIN_MODEL_DIR = 'tests/generation/fixtures/standin';
+/** The random-weight model the tests point GENERATION_MODEL_DIR at: the studio says its pictures are noise. */
+export const STANDIN_MODEL_ID = 'seedprint-standin-random';
 
 export function generationSettings() {
   const e = env();
@@ -137,13 +138,8 @@ export function resolveModelDir(): string {
   if (configured) return pResolve(configured);
   const real = pResolve(DEFAULT_MODEL_DIR);
   if (fs.existsSync(pJoin(real, 'manifest.json'))) return real;
-  if (env().NODE_ENV === 'production') throw new Error(`No model: ${real}/manifest.json is missing (set GENERATION_MODEL_DIR)`);
-  const standin = pResolve(STANDIN_MODEL_DIR);
-  if (!warnedStandin) console.warn(`[generation] ${real}/manifest.json not found: using the random-weight stand-in ${standin}`);
-  warnedStandin = true;
-  return standin;
+  throw new Error(`No model: ${real}/manifest.json is missing (set GENERATION_MODEL_DIR)`);
 }
-let warnedStandin = false;
 
 export function executionProviders(): string[] {
   const want = generationSettings().GENERATION_EXECUTION_PROVIDER;
