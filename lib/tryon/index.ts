@@ -7,4 +7,3 @@ export { signedFileUrl, verifySignature } from './signing';
 export { startTryonWorkers } from './worker';
 export { siteRender, SITE_MODELS, SITE_VARIANTS } from './site-model';
 export { ALL_VARIANTS, VARIANT_LABELS, type VariantName } from './variants';
-export { paintedInMaskPct, shadingSsim } from './metrics';

@@ -9,7 +9,7 @@ import { POST as createSetRoute } from '../../app/api/tryon/sets/route';
 import { POST as uploadRoute } from '../../app/api/tryon/sets/[id]/photos/route';
 import { readBodyLimited, readJsonLimited } from '../../lib/http/body';
 import { stopBoss } from '../../lib/queue';
-import { saveDemoDesign } from '../../lib/tryon/demo-design';
+import { saveDemoDesign } from '../../tools/tryon-demo-design';
 import { resetDatabase } from '../setup/db';
 
 const MB = 1024 * 1024;
