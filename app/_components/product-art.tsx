@@ -2,9 +2,10 @@
 // and, when a design is chosen, with its seamless tile repeated at true physical scale inside the
 // printable region. Works in server and client components (no hooks besides useId).
 import { useId, type ReactNode } from 'react';
-import { REPEAT_IN } from '@/lib/design/limits';
+import { isProductSlug, REPEAT_IN, type ProductSlug } from '@/lib/design/limits';
 
-export type ArtKind = 'hoodie' | 'tee' | 'mug' | 'tote' | 'poster' | 'phone-case';
+/** Every catalog product has its own drawing. */
+export type ArtKind = ProductSlug;
 
 const KIND_BY_PRODUCT_KIND: Record<string, ArtKind> = {
   garment: 'tee',
@@ -15,7 +16,7 @@ const KIND_BY_PRODUCT_KIND: Record<string, ArtKind> = {
 };
 
 export function artKindFor(slug: string, kind?: string): ArtKind {
-  if (['hoodie', 'tee', 'mug', 'tote', 'poster', 'phone-case'].includes(slug)) return slug as ArtKind;
+  if (isProductSlug(slug)) return slug;
   return KIND_BY_PRODUCT_KIND[kind ?? ''] ?? 'tee';
 }
 

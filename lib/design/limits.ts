@@ -1,7 +1,14 @@
-// The numbers every layer agrees on: what a design id looks like, how large a pattern repeat may
-// be printed, and the generation settings a recipe may carry. Plain values (no zod, no Node), so
+// The values every layer agrees on: what a design id looks like, the product kinds, how large a
+// pattern repeat may be printed, and the generation settings a recipe may carry. Plain values (no zod, no Node), so
 // client components can import this file directly.
-import { REPEAT_IN_LIMITS } from '../catalog/catalog-data';
+import { PRODUCT_SLUGS, REPEAT_IN_LIMITS, type ProductSlug } from '../catalog/catalog-data';
+
+/** Product kinds, as the catalog defines them. */
+export { PRODUCT_SLUGS, type ProductSlug };
+
+export function isProductSlug(value: unknown): value is ProductSlug {
+  return typeof value === 'string' && (PRODUCT_SLUGS as readonly string[]).includes(value);
+}
 
 /** A design id: the sha256 of its canonical recipe, 64 lowercase hex digits. */
 export const DESIGN_ID_RE = /^[0-9a-f]{64}$/;
