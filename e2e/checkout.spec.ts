@@ -166,3 +166,19 @@ test('the worker makes the print files; the factory downloads them and ships; th
   await expect(page.getByTestId('order-status')).toHaveText('Shipped');
   await expect(page.getByText('1Z-E2E-123').first()).toBeVisible();
 });
+
+test('every page carries the security headers: cached pages from next.config, the others from the proxy', async ({ page }) => {
+  for (const path of ['/', '/products/tee', '/cart', '/products']) {
+    const res = await page.request.get(path);
+    expect(res.status(), path).toBe(200);
+    const h = res.headers();
+    expect(h['content-security-policy'], path).toContain("frame-ancestors 'none'");
+    expect(h['x-frame-options'], path).toBe('DENY');
+    expect(h['referrer-policy'], path).toBe('strict-origin-when-cross-origin');
+    expect(h['strict-transport-security'], path).toBeUndefined();
+    // Cached pages have no per-request nonce; the others do.
+    expect(/'nonce-/.test(h['content-security-policy']), path).toBe(!['/', '/products/tee'].includes(path));
+    const https = (await page.request.get(path, { headers: { 'x-forwarded-proto': 'https' } })).headers();
+    expect(https['strict-transport-security'], path).toMatch(/^max-age=\d{7,}/);
+  }
+});

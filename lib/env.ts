@@ -62,6 +62,9 @@ const schema = z.object({
   GENERATION_ORT_SPIN: z.enum(['0', '1']).default('0'),
   GENERATION_RATE_BURST: z.coerce.number().int().positive().default(10),
   GENERATION_RATE_PER_MINUTE: z.coerce.number().positive().default(10),
+  // Pattern designs: the diffusion model draws each candidate's tone-on-tone ground (0 = flat grounds), in this many sampler steps.
+  PATTERN_GROUND: z.enum(['0', '1']).default('1'),
+  PATTERN_GROUND_STEPS: z.coerce.number().int().min(1).max(50).default(2),
   // Reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated):
   // only a request whose socket comes from one of them is keyed on the address it forwards.
   TRUSTED_PROXIES: z

@@ -26,6 +26,7 @@ import torch.nn.functional as F
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "data"))
+from repro import MODEL_DIR, WORK  # noqa: E402
 
 
 class WrapConv(nn.Module):
@@ -264,7 +265,7 @@ def export(args):
         if args.fp16_weights == "always" or (args.fp16_weights == "auto" and size32 > 15.5e6):
             n16 = weights_to_fp16(path)
         # also save reference I/O for the Node-side check
-        write_ref(os.path.join(HERE, ".ckpt", f"{key}_ref.json"), dict(zip(names, ins)), {"v": ref})
+        write_ref(os.path.join(WORK, f"{key}_ref.json"), dict(zip(names, ins)), {"v": ref})
         files[key] = {"path": f"{key}.onnx", "sha256": sha256(path), "bytes": os.path.getsize(path),
                         "weights": "float16 (Cast to float32 in graph)" if n16 else "float32"}
         report[key] = {"patch_err": err, "fp16_initializers": n16, "bytes_fp32": size32, "wrap_pads": nwrap}
@@ -309,8 +310,8 @@ def export(args):
             {"name": "Noto Emoji PNGs via npm emoji-datasource-google@16.0.0", "licence": "Apache-2.0",
              "url": "https://github.com/googlefonts/noto-emoji", "use": "artwork motifs in procedural training tiles"},
             {"name": "procedural geometric motifs (pattern_tiles.py)", "licence": "project-owned"}],
-        "eval": {**old.get("eval", {}), **({"classifier": json.load(open(os.path.join(HERE, ".ckpt", "classifier.json")))}
-                                          if os.path.exists(os.path.join(HERE, ".ckpt", "classifier.json")) else {})},
+        "eval": {**old.get("eval", {}), **({"classifier": json.load(open(os.path.join(WORK, "classifier.json")))}
+                                          if os.path.exists(os.path.join(WORK, "classifier.json")) else {})},
         "export": {"opset": args.opset, "graphOpset": 19, "torch": torch.__version__, "circularPadding": "Pad(mode=wrap) + zero-pad conv (opset 19)", **report},
     }
     with open(man_path, "w") as f:
@@ -320,7 +321,7 @@ def export(args):
 
 if __name__ == "__main__":
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=os.path.join(HERE, "seedprint-tiny-v1"))
+    ap.add_argument("--out", default=MODEL_DIR)
     ap.add_argument("--opset", type=int, default=17)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--fp16-weights", default="auto", choices=["auto", "always", "never"])

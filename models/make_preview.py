@@ -1,12 +1,16 @@
 """Small committed preview (< 300 KB): base 64 px samples (nearest x2) next to SR 256 px samples
-(downscaled to 128) from models/.ckpt/samples*.png -> models/seedprint-tiny-v1/samples.png."""
+(downscaled to 128) from the work folder's samples*.png (models/.ckpt) -> the model folder's samples.png."""
 import os
+import sys
 
 from PIL import Image
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ck = os.path.join(HERE, ".ckpt")
-out = os.path.join(HERE, "seedprint-tiny-v1", "samples.png")
+sys.path.insert(0, HERE)
+from repro import MODEL_DIR, WORK  # noqa: E402
+
+ck = WORK
+out = os.path.join(MODEL_DIR, "samples.png")
 parts = []
 b = os.path.join(ck, "samples_base.png")
 s = os.path.join(ck, "samples.png")

@@ -15,7 +15,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "data"))
 import pattern_tiles as pt  # noqa: E402
 
-OUT = os.path.join(HERE, "seedprint-tiny-v1")
+from repro import MODEL_DIR  # noqa: E402
+
+OUT = MODEL_DIR
 BG_BEFORE = ["on", "over", "against", "background", "backdrop"]  # colour right after -> background
 BG_AFTER = ["background", "backdrop", "ground", "base"]  # colour right before -> background
 MOTIF_MARK = ["on"]  # colour right before "on" -> motif_color

@@ -28,6 +28,7 @@ import torch.nn.functional as F
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "data"))
+from repro import WORK  # noqa: E402
 
 
 def ddim_base(model, tokens, steps=8, guidance=3.0, gen=None, size=64, guidance_min_t=0.0):
@@ -70,8 +71,8 @@ def ddim_sr(model, low_img, steps=8, gen=None, factor=4):
 
 
 def ckpt_dir(d=None):
-    """Where checkpoints are read: d, else $SEEDPRINT_CKPT (an export snapshot), else models/.ckpt."""
-    return d or os.environ.get("SEEDPRINT_CKPT") or os.path.join(HERE, ".ckpt")
+    """Where checkpoints are read: d, else $SEEDPRINT_CKPT (an export snapshot), else the work folder ($SEEDPRINT_WORK, models/.ckpt)."""
+    return d or os.environ.get("SEEDPRINT_CKPT") or WORK
 
 
 def load(stage, d=None):

@@ -32,6 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "data"))
 import pattern_tiles as pt  # noqa: E402
+from repro import MODEL_DIR, WORK, seed_everything  # noqa: E402
 
 HEADS = {"motif": len(pt.MOTIFS), "layout": len(pt.LAYOUTS), "scale": len(pt.SCALES),
          "background": len(pt.COLORS), "motif_color": len(pt.COLORS) + 1}
@@ -120,7 +121,7 @@ def evaluate(model, X, T, bs=256, detail=False):
 def eval_prompt_renders(seeds=2):
     """Clean renders of the held-out eval prompts' labels (eval_prompts.json): what the classifier
     scores on perfect samples is the ceiling of `npm run eval:model`."""
-    d = json.load(open(os.path.join(HERE, "seedprint-tiny-v1", "eval_prompts.json")))
+    d = json.load(open(os.path.join(MODEL_DIR, "eval_prompts.json")))
     rng = random.Random(7)
     X, T = [], []
     for p in d["prompts"]:
@@ -135,6 +136,8 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--minutes", type=float, default=8)
+    ap.add_argument("--steps", type=int, default=0, help="train this many steps, the LR annealed over them (0: for --minutes); steps repeat exactly, minutes do not")
+    ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--n-train", type=int, default=40000)
     ap.add_argument("--n-test", type=int, default=2000)
     ap.add_argument("--batch", type=int, default=64)
@@ -143,13 +146,15 @@ def main():
     ap.add_argument("--motif-boost", type=pt.parse_motif_boost, default={},
                     help="per-motif draw factors within the geometric / artwork groups, e.g. zigzag=3,waves=3")
     ap.add_argument("--lr", type=float, help="peak learning rate (default 2e-3 fresh, 7e-4 resumed)")
-    ap.add_argument("--out", default=os.path.join(HERE, "seedprint-tiny-v1"))
+    ap.add_argument("--out", default=MODEL_DIR)
     args = ap.parse_args()
     if args.motif_boost and not args.geo_frac:
         ap.error("--motif-boost re-weights the --geo-frac draw; give --geo-frac too")
     torch.set_num_threads(args.threads)
+    seed_everything(args.seed)
+    os.makedirs(WORK, exist_ok=True)
     t0 = time.time()
-    cache = os.path.join(HERE, ".ckpt", f"cls_data_{args.n_train}_{args.n_test}.npz")
+    cache = os.path.join(WORK, f"cls_data_{args.n_train}_{args.n_test}.npz")
     if os.path.exists(cache):
         d = np.load(cache)
         Xtr, Ttr, Xte, Tte = d["Xtr"], d["Ttr"], d["Xte"], d["Tte"]
@@ -161,17 +166,17 @@ def main():
     model = Classifier()
     prev_steps, prev = 0, {}
     lr0 = 2e-3
-    ck = os.path.join(HERE, ".ckpt", "classifier.pt")
+    ck = os.path.join(WORK, "classifier.pt")
     if args.resume and os.path.exists(ck):
         model.load_state_dict(torch.load(ck))
-        prev = json.load(open(os.path.join(HERE, ".ckpt", "classifier.json")))
+        prev = json.load(open(os.path.join(WORK, "classifier.json")))
         prev_steps = prev.get("steps", 0)
         lr0 = 7e-4
         print("resumed from", prev_steps, "steps", flush=True)
     if args.lr is not None:
         lr0 = args.lr
     opt = torch.optim.AdamW(model.parameters(), lr0, weight_decay=1e-4)
-    rng = np.random.default_rng(0)
+    rng = np.random.default_rng(args.seed)
     tg_all = targets(torch.from_numpy(Ttr))
     draw_p = pt.geo_draw_p((tg_all["motif"] < pt.N_GEO).numpy(), args.geo_frac) if args.geo_frac else None
     if args.motif_boost:
@@ -179,8 +184,8 @@ def main():
     step = 0
     t1 = time.time()
     total = None
-    while time.time() - t1 < args.minutes * 60:
-        frac = (time.time() - t1) / (args.minutes * 60)
+    while (step < args.steps) if args.steps else (time.time() - t1 < args.minutes * 60):
+        frac = step / args.steps if args.steps else (time.time() - t1) / (args.minutes * 60)
         for g in opt.param_groups:
             g["lr"] = lr0 * 0.5 * (1 + np.cos(np.pi * min(frac, 1.0)))
         idx = rng.choice(len(Xtr), args.batch, p=draw_p) if draw_p is not None else rng.integers(0, len(Xtr), args.batch)
@@ -199,7 +204,7 @@ def main():
     acc_ep = evaluate(model, *eval_prompt_renders(), detail=True)
     print("eval-prompt renders", json.dumps(acc_ep), flush=True)
     model.eval()
-    torch.save(model.state_dict(), os.path.join(HERE, ".ckpt", "classifier.pt"))
+    torch.save(model.state_dict(), os.path.join(WORK, "classifier.pt"))
     from export_onnx import patch_circular, write_ref
     pm, n = patch_circular(model)
     x = to_t(Xte[:4])
@@ -218,10 +223,10 @@ def main():
             "outputs": {"motif": "index i = vocab.words.motif[i+1]", "layout": "i = words.layout[i+1]",
                         "scale": "i = words.scale[i+1]", "background": "i = words.background[i+1]",
                         "motif_color": "i = words.motif_color[i] (0 = none: artwork motif)"}}
-    with open(os.path.join(HERE, ".ckpt", "classifier.json"), "w") as f:
+    with open(os.path.join(WORK, "classifier.json"), "w") as f:
         json.dump(info, f, indent=1)
     with torch.no_grad():
-        write_ref(os.path.join(HERE, ".ckpt", "classifier_ref.json"), {"image": x}, dict(zip(HEADS, model(x))))
+        write_ref(os.path.join(WORK, "classifier_ref.json"), {"image": x}, dict(zip(HEADS, model(x))))
     print(json.dumps(info))
 
 

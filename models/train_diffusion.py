@@ -25,8 +25,9 @@ sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.join(HERE, "data"))
 import pattern_tiles as pt  # noqa: E402
 from nets import BaseModel, SRModel, nparams  # noqa: E402
+from repro import WORK, seed_everything  # noqa: E402
 
-CKPT = os.path.join(HERE, ".ckpt")
+CKPT = WORK
 ROLE_SIZES = [len(pt.MOTIFS) + 1, len(pt.COLORS) + 1, len(pt.COLORS) + 1, len(pt.LAYOUTS) + 1, len(pt.SCALES) + 1]
 BASE_CFG = dict(role_sizes=ROLE_SIZES, chans=(96, 160), nblocks=(1, 2), cdim=160, edim=48, patch=4, head=32)
 SR_CFG = dict(chans=(48, 96), nblocks=(1, 1), cdim=96)
@@ -291,6 +292,8 @@ def main():
     if args.motif_boost and args.geo_frac is None:
         ap.error("--motif-boost re-weights the --geo-frac draw: pass --geo-frac too")
     torch.set_num_threads(args.threads)
+    # model initialisation and the noise draws use torch's global generator; one seed per run
+    seed_everything(args.seed)
     os.makedirs(CKPT, exist_ok=True)
     stages = args.stages.split(",")
     trainers = {s: Trainer(s, args) for s in stages}

@@ -1,7 +1,6 @@
 """Write models/seedprint-tiny-v1/MODEL_CARD.md from manifest.json and eval.json: the model as it is
 (interface, data, licences, evaluation, how to retrain). Its history is in NOTES.md and git."""
 import json
-import re
 import os
 import sys
 
@@ -9,7 +8,10 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "data"))
 import pattern_tiles as pt  # noqa: E402
 
-OUT = os.path.join(HERE, "seedprint-tiny-v1")
+sys.path.insert(0, HERE)
+from repro import MODEL_DIR  # noqa: E402
+
+OUT = MODEL_DIR
 
 
 def eval_table(e):
@@ -116,11 +118,6 @@ def main():
 """
         x_train = (f"| baseHigh | {f(bh, 'steps')} | {f(bh, 'batch')} | {f(bh, 'minutes')} | {f(bh, 'params')} |"
                    f" {f(bh, 'finalLoss')} (t ≥ {split} only) | {f(bh, 'device')} |\n")
-    # each stage's training history, as export_onnx.py --note keeps it in the manifest
-    # The manifest's notes were written as a log; the card states each network's training steps.
-    log_words = re.compile(r"\s*(?:\(this export\)|session \d+(?: \([^)]*\))?:?)\s*", re.I)
-    history = "\n".join(f"* **{k}**: {log_words.sub(' ', tr[k]['note']).strip().rstrip('.')}." for k in ("base", "baseHigh", "sr") if tr.get(k, {}).get("note"))
-    history = "Training history per network:\n\n" + history if history else ""
     cls = man.get("eval", {}).get("classifier", {})
     ev = man.get("eval", {})
     ts_eval = {}
@@ -272,11 +269,45 @@ defined on the unit torus, drawn with all wrap copies at 4× supersampling and b
 {x_train}| sr | {f(s, 'steps')} | {f(s, 'batch')} | {f(s, 'minutes')} | {f(s, 'params')} | {f(s, 'finalLoss')} | {f(s, 'device')} (1 thread, nice 10) |
 
 AdamW (lr 4e-4, 300-step warm-up, wd 0.01, betas 0.9/0.99), grad clip 1, EMA 0.999 (exported).
-Training runs on 2 CPU cores at nice 10, one or two threads per stage, and resumes from the
-shipped ONNX weights (`models/ckpt_from_onnx.py` rebuilds the checkpoints, which are not
-committed). The base gained its PixelHead at step 5336 and draws t ~ U(0, 0.3) for 35 % of
-each batch. To retrain: `scripts/model/train.sh`, then `scripts/model/export.sh`.
-{history}
+The base draws t ~ U(0, 0.3) for 35 % of each batch. How each shipped network was trained, run
+by run, is in manifest.json (`training.<network>.note`) and NOTES.md.
+
+## How to retrain
+
+One script runs the whole pipeline in order, from nothing: `models/train_all.py`.
+
+```
+/usr/bin/python3 models/train_all.py --check      # pinned packages only
+/usr/bin/python3 models/train_all.py --dry-run    # pins, then every step's command
+/usr/bin/python3 models/train_all.py --steps 2 --out /tmp/sp-smoke   # smoke run, minutes
+/usr/bin/python3 models/train_all.py --eval       # the full recipe, then the held-out evaluation
+```
+
+* **Pinned packages** (`models/requirements.txt`, Debian 12 bookworm, amd64): Python 3.11.2,
+  python3-torch 1.13.1+dfsg-4 (torch 1.13.0a0), python3-numpy 1:1.24.2-1+deb12u1,
+  python3-onnx 1.12.0-2+b4, python3-pil 9.4.0-1.1+deb12u1, python3-protobuf 3.21.12-3+deb12u1.
+  The script checks the Debian versions (where dpkg is present) and the versions the modules
+  report before anything runs, and stops with exit code 2 and the differences on any mismatch.
+* **Seeds**: every step seeds Python's, NumPy's and torch's generators (`models/repro.py`), asks
+  torch for deterministic kernels (`torch.use_deterministic_algorithms`, cuDNN deterministic,
+  cuBLAS workspace fixed) and runs with `PYTHONHASHSEED=0` and a fixed thread count (`--threads`,
+  default 2). Seeds per network: base `--seed`, low-noise base `--seed`+1, SR `--seed`+100,
+  expert `--seed`+200, classifier `--seed` (default 0). The classifier trains a fixed number of
+  steps, not for a time budget.
+* **Steps, in order**: `make_vocab.py` (vocab.json, eval_prompts.json); the base on every t to
+  step 47607 (LR 4e-4, cosine to 1e-5); the high-noise expert, a copy of that base, on t ≥ 0.6 to
+  step 98242 (LR 2e-4 cosine, geometric tiles 62 % of each batch, weak motifs drawn more); the
+  base again on t < 0.6 to step 48797 (LR 2e-4 cosine); SR to step 37592; the classifier, 7739
+  steps; `export_onnx.py` (ONNX files and manifest); `sample_torch.py` and `make_preview.py`
+  (samples.png); with `--eval`, `npm run eval:model` on the new folder; `write_card.py`.
+* **Where it writes**: the model to `--out` (default `models/.ckpt/seedprint-tiny-v1`; the
+  shipped folder only when `--out` names it), checkpoints and caches to `--work` (default a
+  `work` folder beside `--out`), which must start empty unless `--resume`.
+* Step counts and schedules are those of the shipped networks; the shipped weights themselves
+  came from a series of resumed runs on changing thread counts (NOTES.md), so a retrain gives a
+  model of the same design and training length, not the same bytes.
+* Continuing to train the shipped weights instead: `scripts/model/train.sh` (resumes from the
+  ONNX weights via `models/ckpt_from_onnx.py`), then `scripts/model/export.sh`.
 
 ## Evaluation
 

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureLocalAuthSecret, env } from '../lib/env';
-import { EmbeddedPgAccessError, startEmbeddedPostgres, type EmbeddedDb } from '../lib/db/embedded-postgres';
+import { EmbeddedPgAccessError, startEmbeddedPostgres, takeOverShutdownSignals, type EmbeddedDb } from '../lib/db/embedded-postgres';
 import { migrateDeploy } from '../lib/db/migrate';
 import { seed } from './seed';
 import { supervise } from './supervisor';
@@ -30,6 +30,7 @@ async function shutdown(code = 0) {
   }
   process.exit(code);
 }
+takeOverShutdownSignals(); // shutdown() stops PostgreSQL last, after the app
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
@@ -47,7 +48,8 @@ function needsBuild(): boolean {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   if (!fs.existsSync(buildId)) return true;
   const built = fs.statSync(buildId).mtimeMs;
-  return ['app', 'lib', 'public'].some((d) => fs.existsSync(path.join(root, d)) && newestMtime(path.join(root, d)) > built);
+  const changed = (p: string) => fs.existsSync(p) && (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs) > built;
+  return ['app', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package.json'].some((d) => changed(path.join(root, d)));
 }
 
 async function main() {

@@ -1,4 +1,4 @@
-// `npm test`: unit + integration tests (vitest, real PostgreSQL) then end-to-end tests
+// `npm test`: the architecture check, unit + integration tests (vitest, real PostgreSQL), then end-to-end tests
 // (Playwright in Debian's Chromium against the real store). Prints one summary line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +28,12 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let exit = 0;
+
+// Quick first: the architecture check (domain loops, internal imports) runs in seconds.
+if (only !== 'e2e' && run(bin('tsx'), [path.join('scripts', 'check-architecture.ts')]) !== 0) {
+  console.error('\nThe architecture check failed: fix the findings above first.');
+  process.exit(1);
+}
 
 if (only !== 'e2e') {
   const out = path.join(resultsDir, 'vitest.json');

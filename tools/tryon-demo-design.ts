@@ -2,7 +2,7 @@
 // used by the bench, the tests and `scripts/tryon/demo-design.ts` where the diffusion model's
 // output is not wanted (a known, crisp pattern makes render problems easy to see).
 import sharp from 'sharp';
-import { saveDesign } from '../lib/generation/design-repository';
+import { saveDesign } from '../lib/generation';
 import { putBlob } from '../lib/storage';
 import type { Rgb } from '../lib/tryon/raster';
 

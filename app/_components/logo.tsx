@@ -1,5 +1,6 @@
 // The wordmark: a seed whose halves tile like a print repeat.
-export function Logo({ className = '' }: { className?: string }) {
+/** `compact`: the seed alone on narrow phones, where the header needs the room for its links. */
+export function Logo({ className = '', compact = false }: { className?: string; compact?: boolean }) {
   return (
     <span className={`inline-flex items-center gap-2 ${className}`}>
       <svg aria-hidden="true" viewBox="0 0 32 32" className="size-7 shrink-0">
@@ -8,7 +9,7 @@ export function Logo({ className = '' }: { className?: string }) {
         <path d="M16 8.5v15.6" stroke="#186241" strokeWidth="1.6" strokeLinecap="round" />
         <circle cx="24.5" cy="24.5" r="2.2" fill="#fb923c" />
       </svg>
-      <span className="text-base font-bold tracking-tight text-stone-900 sm:text-lg">Seedprint</span>
+      <span className={`text-base font-bold tracking-tight text-stone-900 sm:text-lg ${compact ? 'max-[429px]:hidden' : ''}`}>Seedprint</span>
     </span>
   );
 }

@@ -1,4 +1,5 @@
-// The body of an order page: items with their frozen recipes, totals, address, tracking and history.
+// The body of an order page: items with their designs, totals, address, tracking and history.
+// A shopper sees the design's words and its picture; the recipe's settings are for staff.
 import { formatMoney } from '@/lib/catalog';
 import { statusLabel, type OrderView } from '@/lib/orders';
 import { COUNTRY_NAMES } from '@/lib/shipping/zones';
@@ -34,7 +35,21 @@ function addressLines(v: unknown): string[] {
   return [a.line1, a.line2, cityLine, a.country ? (COUNTRY_NAMES[a.country] ?? a.country) : null].filter((x): x is string => !!x);
 }
 
-export function OrderItems({ order }: { order: OrderView }) {
+/** The settings that re-render a design, in one line (staff pages only). */
+function recipeLine(r: RecipeView): string {
+  return [
+    r.seed !== undefined ? `seed ${r.seed}` : null,
+    r.modelId ? `model ${r.modelId}` : null,
+    r.scheduler ?? null,
+    r.steps ? `${r.steps} steps` : null,
+    r.guidance !== undefined ? `guidance ${r.guidance}${r.guidanceMinT !== undefined ? ` at t ≥ ${r.guidanceMinT}` : ''}` : null,
+    r.width && r.height ? `${r.width}×${r.height}` : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export function OrderItems({ order, showRecipe = false }: { order: OrderView; showRecipe?: boolean }) {
   return (
     <ul className="divide-y divide-stone-200">
       {order.items.map((item) => {
@@ -55,20 +70,14 @@ export function OrderItems({ order }: { order: OrderView }) {
                 <p className="shrink-0 font-medium tabular-nums text-stone-900">{formatMoney(item.unitPriceMinor * item.quantity, order.currency)}</p>
               </div>
               {r?.prompt ? (
-                <div className="mt-2 rounded-lg bg-stone-50 px-3 py-2 text-xs text-stone-600 ring-1 ring-stone-200">
+                <div className="mt-2 rounded-lg bg-stone-50 px-3 py-2 text-xs text-stone-600 ring-1 ring-stone-200" data-testid="order-item-design">
+                  <p className="text-xs font-medium text-stone-500">Your design</p>
                   <p className="text-sm text-stone-800 italic">“{r.prompt}”</p>
-                  <p className="mt-1 font-mono break-all">
-                    {[
-                      r.seed !== undefined ? `seed ${r.seed}` : null,
-                      r.modelId ? `model ${r.modelId}` : null,
-                      r.scheduler ?? null,
-                      r.steps ? `${r.steps} steps` : null,
-                      r.guidance !== undefined ? `guidance ${r.guidance}${r.guidanceMinT !== undefined ? ` at t ≥ ${r.guidanceMinT}` : ''}` : null,
-                      r.width && r.height ? `${r.width}×${r.height}` : null,
-                    ]
-                      .filter(Boolean)
-                      .join(' · ')}
-                  </p>
+                  {showRecipe ? (
+                    <p className="mt-1 font-mono break-all" data-testid="order-item-recipe">
+                      {recipeLine(r)}
+                    </p>
+                  ) : null}
                 </div>
               ) : null}
             </div>

@@ -1,6 +1,8 @@
+'use client';
 // Product imagery without photos: an SVG silhouette per product, filled with the variant colour
 // and, when a design is chosen, with its seamless tile repeated at true physical scale inside the
-// printable region. Works in server and client components (no hooks besides useId).
+// printable region. A client component so a page's flight data carries only its props, not the
+// drawn SVG tree a second time (the home page's HTML is a third lighter); rendered on the server too.
 import { useId, type ReactNode } from 'react';
 import { isProductSlug, REPEAT_IN, type ProductSlug } from '@/lib/design/limits';
 

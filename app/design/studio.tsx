@@ -2,6 +2,8 @@
 
 // The studio: prompt box with autocomplete (ARIA combobox), streamed progress (NDJSON from
 // POST /api/generate), four candidates that sharpen step by step, "more like this", pick one.
+// What the pattern engine understood shows as pictures, and each motif and colour swaps in one
+// click: the same prompt and seed are sent again with the swap, so only that thing changes.
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 
@@ -29,8 +31,39 @@ interface Understood {
   ignoredWords: string[];
 }
 
+interface ColourChoice {
+  name: string;
+  hex: string;
+}
+
+type ColourRole = 'motif' | 'background' | 'palette' | 'text';
+
+interface ColourSlot {
+  role: ColourRole;
+  index?: number;
+  label: string;
+  current: (ColourChoice & { named: boolean }) | null;
+  alternatives: (ColourChoice & { kind: 'lighter' | 'darker' | 'muted' })[];
+}
+
+/** One-click alternatives the server offers for what it understood (lib/generation/swap.ts). */
+interface Choices {
+  motifs: { index: number; id: string; name: string; alternatives: { id: string; name: string }[] }[];
+  colours: ColourSlot[];
+  picker: ColourChoice[];
+  font: { id: string; family: string; style: string; sample: string } | null;
+}
+
+/** The shopper's own words and the swaps made on them since. */
+interface SwapState {
+  prompt: string;
+  seed: number;
+  motifs: { from: string; to: string }[];
+  colours: { role: ColourRole; index?: number; to: string }[];
+}
+
 type StreamEvent =
-  | { type: 'start'; count: number; steps: number; seed: number; parsed: Parsed | null; understood: Understood | null; ignoredWords: string[]; model: { id: string; standin?: boolean } }
+  | { type: 'start'; count: number; steps: number; seed: number; parsed: Parsed | null; understood: Understood | null; choices?: Choices | null; prompt?: string; swaps?: { from: string; to: string }[]; ignoredWords: string[]; model: { id: string; standin?: boolean } }
   | { type: 'step'; step: number; total: number; previews: string[] }
   | { type: 'candidate'; index: number; designId: string; url: string; seed: number; variationSeed?: number }
   | { type: 'done'; designIds: string[] }
@@ -78,6 +111,11 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
   const [cands, setCands] = useState<Cand[]>([]);
   const [parsed, setParsed] = useState<Parsed | null>(null);
   const [understood, setUnderstood] = useState<Understood | null>(null);
+  const [choices, setChoices] = useState<Choices | null>(null);
+  const [swaps, setSwaps] = useState<{ from: string; to: string }[]>([]);
+  // The shopper's words and the swaps the shown designs carry; a swap under way waits in pending.
+  const swapRef = useRef<SwapState | null>(null);
+  const pendingRef = useRef<SwapState | null>(null);
   const [ignored, setIgnored] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -123,6 +161,14 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
         if (ev.type === 'start') {
           setParsed(ev.parsed);
           setUnderstood(ev.understood);
+          setChoices(ev.choices ?? null);
+          setSwaps(ev.swaps ?? []);
+          if (pendingRef.current) swapRef.current = { ...pendingRef.current, seed: ev.seed };
+          pendingRef.current = null;
+          if (ev.prompt) {
+            setPrompt(ev.prompt); // the words the designs now carry: "limes on teal"
+            setLastPrompt(ev.prompt);
+          }
           setIgnored(ev.ignoredWords);
           setProgress({ step: 0, total: ev.steps });
         } else if (ev.type === 'step') {
@@ -139,6 +185,7 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
       }
     } catch (err) {
       if ((err as Error).name === 'AbortError') return;
+      pendingRef.current = null; // a refused swap leaves the shown designs' swaps as they were
       setError((err as Error).message);
       setCands([]);
       setStatus('');
@@ -159,7 +206,37 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
     }
     setOpen(false);
     setLastPrompt(p);
+    pendingRef.current = { prompt: p, seed: 0, motifs: [], colours: [] };
     void run('/api/generate', { prompt: p, product: productSlug ?? undefined }, `four designs for “${p}”`);
+  };
+
+  /** Regenerates the shown designs with one more swap: same words, same seed. */
+  const swapTo = (next: SwapState, label: string) => {
+    pendingRef.current = next;
+    const swap = { motifs: next.motifs, colours: next.colours };
+    void run('/api/generate', { prompt: next.prompt, seed: next.seed, product: productSlug ?? undefined, ...(next.motifs.length || next.colours.length ? { swap } : {}) }, label);
+  };
+
+  const swapMotif = (current: string, to: { id: string; name: string }) => {
+    const base = swapRef.current;
+    if (!base) return;
+    // A motif swapped before keeps its first id as `from`: lemon → lime → tangerine is lemon → tangerine.
+    const earlier = base.motifs.find((m) => m.to === current);
+    const from = earlier?.from ?? current;
+    const motifs = [...base.motifs.filter((m) => m !== earlier), ...(from === to.id ? [] : [{ from, to: to.id }])];
+    swapTo({ ...base, motifs }, `four designs with ${to.name}`);
+  };
+
+  const swapColour = (slot: ColourSlot, to: ColourChoice) => {
+    const base = swapRef.current;
+    if (!base) return;
+    const colours = [...base.colours.filter((c) => !(c.role === slot.role && c.index === slot.index)), { role: slot.role, ...(slot.index !== undefined ? { index: slot.index } : {}), to: to.name }];
+    swapTo({ ...base, colours }, `four designs with ${slot.label.toLowerCase()} ${to.name}`);
+  };
+
+  const undoSwaps = () => {
+    const base = swapRef.current;
+    if (base) swapTo({ ...base, motifs: [], colours: [] }, `four designs for “${base.prompt}”`);
   };
 
   const choose = (s: string) => {
@@ -356,7 +433,7 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
         <div className="card p-5">
           <h2 className="text-sm font-bold text-stone-900">What we understood</h2>
           {understood ? (
-            <UnderstoodPanel u={understood} />
+            <UnderstoodPanel u={understood} choices={choices} busy={busy} swaps={swaps} onMotif={swapMotif} onColour={swapColour} onUndo={undoSwaps} />
           ) : parsed ? (
             <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
               {ROLE_LABELS.map(([k, label]) => (
@@ -370,8 +447,8 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
             <p className="mt-2 text-sm text-stone-500">Generate to see how your words map to motif, colours, layout and size.</p>
           )}
           {ignored.length > 0 && (
-            <p className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900">
-              Not understood, ignored: <span className="font-semibold">{ignored.join(', ')}</span>
+            <p className="mt-3 rounded-lg bg-amber-50 px-3 py-2 text-xs text-amber-900" data-testid="ignored-words">
+              We could not use {wordList(ignored)}, so {ignored.length === 1 ? 'it' : 'they'} changed nothing in these designs.
             </p>
           )}
         </div>
@@ -387,18 +464,84 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
   );
 }
 
+/** “a”, “b” and “c” */
+function wordList(words: string[]): string {
+  const q = words.map((w) => `“${w}”`);
+  return q.length > 1 ? `${q.slice(0, -1).join(', ')} and ${q.at(-1)}` : q[0];
+}
+
 function Swatch({ hex, label }: { hex: string; label: string }) {
   return (
     <span className="inline-flex items-center gap-1.5">
-      <span aria-hidden className="inline-block h-4 w-4 rounded-full border border-stone-300" style={{ backgroundColor: hex }} />
+      <span aria-hidden className="inline-block h-4 w-4 shrink-0 rounded-full border border-stone-300" style={{ backgroundColor: hex }} />
       {label}
     </span>
   );
 }
 
-function UnderstoodPanel({ u }: { u: Understood }) {
+const KIND_LABEL = { lighter: 'Lighter', darker: 'Darker', muted: 'Muted' } as const;
+const chip =
+  'inline-flex items-center gap-1.5 rounded-full border border-stone-200 bg-white px-2 py-1 text-xs text-stone-700 transition hover:border-brand-300 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-50';
+
+function ColourRow({ slot, picker, onColour }: { slot: ColourSlot; picker: ColourChoice[]; onColour: (slot: ColourSlot, to: ColourChoice) => void }) {
+  const current = slot.current;
   return (
-    <div className="mt-3 space-y-3 text-sm">
+    <>
+      <dt className="text-stone-500">{slot.label}</dt>
+      <dd className="mt-1 mb-3 min-w-0 space-y-1.5">
+        <span className="font-medium text-stone-900">{current ? <Swatch hex={current.hex} label={current.named ? current.name : `its own (${current.name})`} /> : <span className="text-stone-500">chosen per design</span>}</span>
+        {slot.alternatives.length > 0 && (
+          <div role="group" aria-label={`Other shades for ${slot.label.toLowerCase()}`} className="flex flex-wrap gap-1">
+            {slot.alternatives.map((a) => (
+              <button key={a.kind} type="button" className={chip} aria-label={`${slot.label}: ${a.kind} — ${a.name}`} title={`${KIND_LABEL[a.kind]}: ${a.name}`} onClick={() => onColour(slot, a)}>
+                <span aria-hidden className="inline-block h-3.5 w-3.5 shrink-0 rounded-full border border-stone-300" style={{ backgroundColor: a.hex }} />
+                {a.name}
+              </button>
+            ))}
+          </div>
+        )}
+        <details className="group">
+          <summary aria-label={`${current ? 'Other colours' : 'Pick a colour'} for ${slot.label.toLowerCase()}`} className="cursor-pointer text-xs font-medium text-brand-700 hover:underline focus-visible:outline-2 focus-visible:outline-brand-600">
+            {current ? 'Other colours' : 'Pick a colour'}
+          </summary>
+          <div role="group" aria-label={`Colours for ${slot.label.toLowerCase()}`} className="mt-1.5 grid grid-cols-2 gap-1">
+            {picker
+              .filter((p) => p.hex !== current?.hex)
+              .map((p) => (
+                <button key={p.name} type="button" className={`${chip} rounded-lg`} aria-label={`${slot.label}: ${p.name}`} onClick={() => onColour(slot, p)}>
+                  <span aria-hidden className="inline-block h-3.5 w-3.5 shrink-0 rounded-full border border-stone-300" style={{ backgroundColor: p.hex }} />
+                  <span className="truncate">{p.name}</span>
+                </button>
+              ))}
+          </div>
+        </details>
+      </dd>
+    </>
+  );
+}
+
+function UnderstoodPanel({
+  u,
+  choices,
+  busy,
+  swaps,
+  onMotif,
+  onColour,
+  onUndo,
+}: {
+  u: Understood;
+  choices: Choices | null;
+  busy: boolean;
+  swaps: { from: string; to: string }[];
+  onMotif: (current: string, to: { id: string; name: string }) => void;
+  onColour: (slot: ColourSlot, to: ColourChoice) => void;
+  onUndo: () => void;
+}) {
+  const slots = choices?.colours ?? [];
+  const plainBackground = !slots.some((c) => c.role === 'background');
+  return (
+    <fieldset disabled={busy} className="mt-3 min-w-0 space-y-3 text-sm" data-testid="understood">
+      <legend className="sr-only">What we understood, and one-click changes</legend>
       {u.motifs.length > 0 && (
         <ul className="flex flex-wrap gap-2" aria-label="Motifs">
           {u.motifs.map((m) => (
@@ -407,20 +550,48 @@ function UnderstoodPanel({ u }: { u: Understood }) {
               <span>
                 <span className="font-medium text-stone-900">{m.name}</span>
                 {m.corrected && <span className="block text-xs text-stone-500">from “{m.words}”</span>}
-                {m.colour && <span className="block text-xs text-stone-600"><Swatch hex={m.colour.hex} label={m.colour.name} /></span>}
               </span>
             </li>
           ))}
         </ul>
       )}
-      <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
-        {u.background && (
+      {choices?.motifs.map(
+        (m) =>
+          m.alternatives.length > 0 && (
+            <div key={m.id}>
+              <p className="text-xs text-stone-500">Swap {m.name} for</p>
+              <div role="group" aria-label={`Swap ${m.name} for another motif`} className="mt-1 flex flex-wrap gap-1.5">
+                {m.alternatives.map((a) => (
+                  <button
+                    key={a.id}
+                    type="button"
+                    aria-label={`Swap ${m.name} for ${a.name}`}
+                    title={a.name}
+                    onClick={() => onMotif(m.id, a)}
+                    className="grid size-11 place-items-center rounded-lg border border-stone-200 bg-white transition hover:border-brand-300 hover:bg-brand-50 focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-brand-600 disabled:cursor-not-allowed disabled:opacity-50"
+                  >
+                    <img src={`/api/motifs/${a.id}`} alt="" width={30} height={30} />
+                  </button>
+                ))}
+              </div>
+            </div>
+          ),
+      )}
+      {slots.length > 0 && (
+        <dl aria-label="Colours">
+          {slots.map((slot) => (
+            <ColourRow key={`${slot.role}-${slot.index ?? 0}`} slot={slot} picker={choices!.picker} onColour={onColour} />
+          ))}
+        </dl>
+      )}
+      <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-2">
+        {plainBackground && u.background && (
           <>
             <dt className="text-stone-500">Background</dt>
             <dd><Swatch hex={u.background.hex} label={u.background.name} /></dd>
           </>
         )}
-        {u.palette.length > 0 && (
+        {!choices && u.palette.length > 0 && (
           <>
             <dt className="text-stone-500">Palette</dt>
             <dd className="flex gap-1">{u.palette.map((h) => <span key={h} aria-label={h} className="inline-block h-4 w-4 rounded-full border border-stone-300" style={{ backgroundColor: h }} />)}</dd>
@@ -435,7 +606,16 @@ function UnderstoodPanel({ u }: { u: Understood }) {
         {u.text && (
           <>
             <dt className="text-stone-500">Lettering</dt>
-            <dd className="font-medium text-stone-900">“{u.text.content}” in {u.text.font}</dd>
+            <dd className="min-w-0 font-medium text-stone-900">
+              {choices?.font?.sample ? (
+                <figure>
+                  <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(choices.font.sample)}`} alt={`“${u.text.content}” in ${u.text.font}`} className="h-10 max-w-full object-contain object-left" />
+                  <figcaption className="text-xs font-normal text-stone-500">{u.text.font}</figcaption>
+                </figure>
+              ) : (
+                <>“{u.text.content}” in {u.text.font}</>
+              )}
+            </dd>
           </>
         )}
         <dt className="text-stone-500">Layout</dt>
@@ -447,6 +627,21 @@ function UnderstoodPanel({ u }: { u: Understood }) {
           </>
         )}
       </dl>
-    </div>
+      {swaps.length > 0 && (
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-lg bg-brand-50 px-3 py-2 text-xs text-brand-900" data-testid="swaps">
+          <span>
+            Swapped: {swaps.map((x, i) => (
+              <span key={i} className="font-semibold">
+                {i > 0 && ', '}
+                {x.from} → {x.to}
+              </span>
+            ))}
+          </span>
+          <button type="button" className="font-medium underline" onClick={onUndo}>
+            Undo swaps
+          </button>
+        </div>
+      )}
+    </fieldset>
   );
 }

@@ -26,7 +26,7 @@ export function ClaimButton({ jobId }: { jobId: string }) {
 
 export function StatusForm({ jobId, status }: { jobId: string; status: string }) {
   const [state, action, pending] = useActionState(reportStatusAction, {});
-  const next = status === 'CLAIMED' ? 'received' : status === 'RECEIVED' ? 'printed' : status === 'PRINTED' ? 'shipped' : null;
+  const next = status === 'CLAIMED' ? 'received' : status === 'RECEIVED' ? 'printed' : status === 'PRINTED' ? 'shipped' : status === 'SHIPPED' ? 'delivered' : null;
   if (!next) return <Message state={state} />;
   return (
     <form action={action} className="flex flex-wrap items-end gap-2">

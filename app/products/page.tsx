@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listProducts } from '@/lib/catalog';
+import { listProducts, searchCatalog } from '@/lib/catalog';
 import { ProductGrid } from '../_components/product-grid';
 import { DesignThumb } from '../_components/design-thumb';
 import { DESIGN_ID } from '../_components/urls';
@@ -19,7 +19,10 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
   const sp = await searchParams;
   const raw = typeof sp.design === 'string' ? sp.design.toLowerCase() : null;
   const designId = raw && DESIGN_ID.test(raw) ? raw : null;
-  const products = await listProducts();
+  // ?q= narrows the shelf to the products the catalog search finds, best match first.
+  const search = typeof sp.q === 'string' && sp.q.trim() ? await searchCatalog(sp.q) : null;
+  const all = await listProducts();
+  const products = search?.query ? search.products.map((h) => all.find((p) => p.id === h.id)).filter((p) => p !== undefined) : all;
   return (
     <main className="container-page py-10 sm:py-14">
       <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">Shop</h1>
@@ -34,8 +37,30 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
           </p>
         </div>
       ) : null}
+      {search?.query ? (
+        <p className="mt-6 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-stone-700" role="status" data-testid="products-filter">
+          <span>
+            {products.length} {products.length === 1 ? 'product' : 'products'} matching “<span className="break-all font-medium">{search.query}</span>”
+          </span>
+          <Link href={designId ? `/products?design=${designId}` : '/products'} className="link">
+            Show all products
+          </Link>
+          {search.listings.length ? (
+            <Link href={`/search?q=${encodeURIComponent(search.query)}`} className="link">
+              {search.listings.length} {search.listings.length === 1 ? 'design' : 'designs'} from our sellers
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
       <div className="mt-8">
-        <ProductGrid products={products} headingLevel="h2" designId={designId} />
+        {search?.query && products.length === 0 ? (
+          <p className="rounded-2xl border border-dashed border-stone-300 bg-white p-8 text-center text-stone-600" data-testid="products-empty">
+            No products match “<span className="break-all">{search.query}</span>”. <Link href="/products" className="link">See every product</Link> or{' '}
+            <Link href="/design" className="link">design a pattern</Link>.
+          </p>
+        ) : (
+          <ProductGrid products={products} headingLevel="h2" designId={designId} />
+        )}
       </div>
     </main>
   );

@@ -1,6 +1,6 @@
 // Route-handler wrapper (dub-style): resolves the session from the request, enforces the roles,
 // maps thrown HttpErrors to JSON (401/403/4xx) via lib/http/route handle().
-import { handle } from '../http/route';
+import { handle } from '../http';
 import type { CurrentUser } from './roles';
 import { assertRole, getUserFromRequest, type RoleSpec } from './session';
 

@@ -1,8 +1,8 @@
 // Admin tools for campaigns: force the deadline (support, tests) and settle now.
 import { z } from 'zod';
-import type { CurrentUser } from '../auth/roles';
+import type { CurrentUser } from '../auth';
 import { forbidden, notFound, parseOrThrow } from '../http/errors';
-import * as repo from './campaign-repository';
+import { findCampaignByListing, setCampaignDeadline } from '../listings';
 import { settleCampaign } from './settle';
 
 export const forceDeadlineSchema = z.object({
@@ -14,9 +14,9 @@ export const forceDeadlineSchema = z.object({
 export async function adminSetDeadline(user: CurrentUser, listingId: string, input: unknown) {
   if (user.role !== 'ADMIN') throw forbidden('Only administrators can change a campaign deadline.');
   const data = parseOrThrow(forceDeadlineSchema, input);
-  const campaign = await repo.findCampaignByListing(listingId);
+  const campaign = await findCampaignByListing(listingId);
   if (!campaign) throw notFound('This listing has no campaign.');
-  await repo.setDeadline(campaign.id, data.deadline);
+  await setCampaignDeadline(campaign.id, data.deadline);
   const settled = data.settleNow ? await settleCampaign(campaign.id) : null;
   return { campaignId: campaign.id, deadline: data.deadline, settled };
 }
@@ -24,7 +24,7 @@ export async function adminSetDeadline(user: CurrentUser, listingId: string, inp
 /** ADMIN only: settle a campaign now (captures if the minimum is reached, cancels if past the deadline). */
 export async function adminSettle(user: CurrentUser, listingId: string) {
   if (user.role !== 'ADMIN') throw forbidden('Only administrators can settle a campaign by hand.');
-  const campaign = await repo.findCampaignByListing(listingId);
+  const campaign = await findCampaignByListing(listingId);
   if (!campaign) throw notFound('This listing has no campaign.');
   return settleCampaign(campaign.id);
 }

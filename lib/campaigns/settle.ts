@@ -14,13 +14,12 @@
 //      comes first wins, the other changes nothing).
 import type Stripe from 'stripe';
 import { formatMoney } from '../catalog';
-import { emailParagraph, emailSmallPrint, renderEmailLayout, sendEmail } from '../email';
+import { emailParagraph, emailSmallPrint, outboxHasEmail, renderEmailLayout, sendEmail } from '../email';
+import { decideCampaign, findCampaign, findCampaignsByStatus } from '../listings';
 import { enqueue, QUEUES } from '../queue';
 import { expireCheckoutSession, fetchCheckoutState, stripe } from '../payments';
-import { syncOrderWithCheckout } from '../orders/payment-sync';
-import { orderUrl } from '../orders/order-links';
+import { campaignOfOrder, campaignOrdersToSettle, campaignsWithAuthorizedOrders, countCampaignOrders, orderUrl, releasedCampaignOrders, syncOrderWithCheckout } from '../orders';
 import { decideOutcome } from './campaign-maths';
-import * as repo from './campaign-repository';
 
 export interface SettleOptions {
   now?: Date;
@@ -41,12 +40,12 @@ type Intent = Stripe.PaymentIntent;
 
 export async function settleCampaign(campaignId: string, opts: SettleOptions = {}): Promise<SettleResult> {
   const now = opts.now ?? new Date();
-  const campaign = await repo.decide(campaignId, (c, sold) => decideOutcome(c, sold, now));
+  const campaign = await decideCampaign(campaignId, async (c) => decideOutcome(c, (await countCampaignOrders([c.id])).get(c.id) ?? 0, now));
   const result: SettleResult = { campaignId, status: campaign?.status ?? 'MISSING', captured: 0, cancelled: 0, lapsed: 0, expiredCheckouts: 0 };
   if (!campaign || campaign.status === 'ACTIVE') return result;
-  const info = await repo.findCampaign(campaignId);
+  const info = await findCampaign(campaignId);
 
-  for (const order of await repo.ordersToSettle(campaignId)) {
+  for (const order of await campaignOrdersToSettle(campaignId)) {
     const sessionId = order.stripeCheckoutSessionId;
     if (!sessionId) continue;
     if (order.status === 'PENDING_PAYMENT') {
@@ -83,7 +82,7 @@ export async function settleCampaign(campaignId: string, opts: SettleOptions = {
 
   // Buyers whose authorisation was released are told once (also after a crash mid-way: this
   // pass looks at every released order of the campaign, and each e-mail is sent only once).
-  for (const order of await repo.releasedOrders(campaignId)) {
+  for (const order of await releasedCampaignOrders(campaignId)) {
     if (campaign.status === 'FAILED') await tellBuyerNotCharged(order, info?.listing.title ?? 'your pre-order', campaign.minOrders);
     else await tellBuyerLapsed(order, info?.listing.title ?? 'your pre-order');
   }
@@ -94,7 +93,7 @@ type OrderForMail = { id: string; number: string; email: string; totalMinor: num
 
 async function tellBuyerNotCharged(order: OrderForMail, title: string, minOrders: number) {
   const kind = 'campaign.failed';
-  if (await repo.emailAlreadySent(order.email, kind, order.number)) return;
+  if (await outboxHasEmail({ to: order.email, kind, subjectContains: order.number })) return;
   const subject = `Your pre-order ${order.number} was not charged`;
   const lines = [
     `The campaign for “${title}” ended without reaching its minimum of ${minOrders} orders, so it will not be made.`,
@@ -111,7 +110,7 @@ async function tellBuyerNotCharged(order: OrderForMail, title: string, minOrders
 
 async function tellBuyerLapsed(order: OrderForMail, title: string) {
   const kind = 'campaign.authorization-lapsed';
-  if (await repo.emailAlreadySent(order.email, kind, order.number)) return;
+  if (await outboxHasEmail({ to: order.email, kind, subjectContains: order.number })) return;
   const subject = `Your pre-order ${order.number} could not be charged`;
   const lines = [
     `The campaign for “${title}” reached its minimum, but the authorisation on your card had expired before we could charge it.`,
@@ -128,9 +127,18 @@ async function tellBuyerLapsed(order: OrderForMail, title: string) {
 
 /** The sweep: queues a settle job for every campaign that is due (deadline or minimum reached). */
 export async function sweepCampaigns(now = new Date()): Promise<string[]> {
-  const due = await repo.findDue(now);
+  const due = await findDue(now);
   for (const id of due) await enqueueSettle(id);
   return due;
+}
+
+/** Campaigns the sweep must (re)settle: active ones that are due, settled ones with loose ends. */
+async function findDue(now: Date): Promise<string[]> {
+  const active = await findCampaignsByStatus(['ACTIVE']);
+  const sold = await countCampaignOrders(active.map((c) => c.id));
+  const due = active.filter((c) => c.deadline <= now || (sold.get(c.id) ?? 0) >= c.minOrders).map((c) => c.id);
+  const loose = await findCampaignsByStatus(['SUCCEEDED', 'FAILED'], await campaignsWithAuthorizedOrders());
+  return [...new Set([...due, ...loose.map((c) => c.id)])];
 }
 
 export function enqueueSettle(campaignId: string) {
@@ -142,8 +150,8 @@ export function enqueueSettle(campaignId: string) {
  * if this order reached the minimum or came in after the deadline.
  */
 export async function checkCampaignForOrder(orderId: string): Promise<void> {
-  const order = await repo.findOrderWithPayments(orderId);
-  if (order?.campaignId) await enqueueSettle(order.campaignId);
+  const campaignId = await campaignOfOrder(orderId);
+  if (campaignId) await enqueueSettle(campaignId);
 }
 
 export async function handleSettleJob({ campaignId }: { campaignId: string }): Promise<void> {

@@ -30,6 +30,17 @@ export async function addOrIncrementItem(cartId: string, item: { variantId: stri
   });
 }
 
+/** Adds a listing line (merging with the same listing + variant). */
+export async function addOrIncrementListingItem(cartId: string, item: { listingId: string; variantId: string; designId: string; quantity: number; repeatIn: number }) {
+  return db.$transaction(async (tx) => {
+    const same = await tx.cartItem.findFirst({ where: { cartId, listingId: item.listingId, variantId: item.variantId } });
+    if (same) return tx.cartItem.update({ where: { id: same.id }, data: { quantity: Math.min(99, same.quantity + item.quantity) } });
+    const created = await tx.cartItem.create({ data: { cartId, ...item } });
+    await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
+    return created;
+  });
+}
+
 export function setItemQuantity(cartId: string, itemId: string, quantity: number) {
   return db.cartItem.updateMany({ where: { id: itemId, cartId }, data: { quantity } });
 }

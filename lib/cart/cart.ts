@@ -3,9 +3,10 @@ import { z } from 'zod';
 import { badRequest, conflict, notFound, parseOrThrow } from '../http/errors';
 import { findVariant } from '../catalog';
 import { DESIGN_ID_RE, REPEAT_IN, repeatInSchema } from '../design';
-import { addListingCartItem, listingTerms, resolveListingLine } from '../sellers/cart-lines';
-import { zoneForCountry } from '../shipping/zones';
+import { listingTerms } from '../listings';
+import { zoneForCountry } from '../shipping';
 import * as repo from './cart-repository';
+import { resolveListingLine } from './listing-lines';
 
 export const addToCartSchema = z.object({
   variantId: z.string().min(1, 'choose a size and colour'),
@@ -78,7 +79,7 @@ export async function addToCart(cartId: string, input: unknown) {
   const item = parseOrThrow(addToCartSchema, input);
   if (item.listingId) {
     const line = await resolveListingLine(item.listingId, item.variantId);
-    return addListingCartItem(cartId, { listingId: line.listingId, variantId: item.variantId, designId: line.designId, quantity: item.quantity, repeatIn: line.repeatIn });
+    return repo.addOrIncrementListingItem(cartId, { listingId: line.listingId, variantId: item.variantId, designId: line.designId, quantity: item.quantity, repeatIn: line.repeatIn });
   }
   const variant = await findVariant(item.variantId);
   if (!variant || !variant.active || !variant.product.active) throw notFound('That product option is no longer available.');

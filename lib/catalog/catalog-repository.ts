@@ -35,35 +35,60 @@ export function updateVariant(id: string, data: { priceMinor?: number; costMinor
   return db.productVariant.update({ where: { id }, data });
 }
 
-/** Inserts the seeded catalog once; later runs leave edited products alone. */
+/**
+ * Inserts the seeded catalog once; later runs leave edited products alone but add what the
+ * catalog gained since (new variants and print areas, e.g. phone models; search tags where a
+ * product has none) and keep the catalog's variant order.
+ */
 export async function seedCatalog(): Promise<{ created: number }> {
   let created = 0;
   for (const [i, p] of CATALOG.entries()) {
-    const exists = await db.product.findUnique({ where: { slug: p.slug }, select: { id: true } });
-    if (exists) continue;
+    const variantRows = p.variants.map((v, j) => ({
+      sku: skuFor(p.slug, v),
+      size: v.size ?? null,
+      color: v.color,
+      colorHex: v.colorHex,
+      priceMinor: v.priceMinor,
+      costMinor: v.costMinor,
+      currency: 'usd',
+      sortOrder: j,
+    }));
+    const exists = await db.product.findUnique({ where: { slug: p.slug }, select: { id: true, tags: true, variants: { select: { sku: true, sortOrder: true } }, printAreas: { select: { name: true } } } });
+    if (exists) {
+      await addMissingCatalogRows(exists, p.tags, p.printAreas, variantRows);
+      continue;
+    }
     await db.product.create({
       data: {
         slug: p.slug,
         name: p.name,
         kind: p.kind,
         description: p.description,
+        tags: p.tags,
         sortOrder: i,
         printAreas: { create: p.printAreas },
-        variants: {
-          create: p.variants.map((v, j) => ({
-            sku: skuFor(p.slug, v),
-            size: v.size ?? null,
-            color: v.color,
-            colorHex: v.colorHex,
-            priceMinor: v.priceMinor,
-            costMinor: v.costMinor,
-            currency: 'usd',
-            sortOrder: j,
-          })),
-        },
+        variants: { create: variantRows },
       },
     });
     created++;
   }
   return { created };
+}
+
+async function addMissingCatalogRows(
+  product: { id: string; tags: string[]; variants: { sku: string; sortOrder: number }[]; printAreas: { name: string }[] },
+  tags: string[],
+  areas: (typeof CATALOG)[number]['printAreas'],
+  variants: { sku: string; sortOrder: number; size: string | null; color: string; colorHex: string; priceMinor: number; costMinor: number; currency: string }[],
+) {
+  const haveAreas = new Set(product.printAreas.map((a) => a.name));
+  const newAreas = areas.filter((a) => !haveAreas.has(a.name));
+  if (newAreas.length) await db.printArea.createMany({ data: newAreas.map((a) => ({ ...a, productId: product.id })), skipDuplicates: true });
+  const have = new Map(product.variants.map((v) => [v.sku, v.sortOrder]));
+  const missing = variants.filter((v) => !have.has(v.sku));
+  if (missing.length) await db.productVariant.createMany({ data: missing.map((v) => ({ ...v, productId: product.id })), skipDuplicates: true });
+  for (const v of variants) {
+    if (have.has(v.sku) && have.get(v.sku) !== v.sortOrder) await db.productVariant.update({ where: { sku: v.sku }, data: { sortOrder: v.sortOrder } });
+  }
+  if (product.tags.length === 0 && tags.length) await db.product.update({ where: { id: product.id }, data: { tags } });
 }

@@ -1,4 +1,4 @@
-export { CATALOG, REPEAT_IN_LIMITS, PRINT_AREA_DEFAULTS, catalogPrintAreas } from './catalog-data';
+export { CATALOG, PHONE_MODELS, REPEAT_IN_LIMITS, PRINT_AREA_DEFAULTS, catalogPrintAreas, sizeChart } from './catalog-data';
 export {
   findProductBySlug,
   findProductById,
@@ -10,3 +10,4 @@ export {
   updateVariant,
 } from './catalog-repository';
 export { formatMoney, variantLabel } from './format';
+export { searchCatalog, searchProducts, searchListings, toPrefixQuery, SEARCH_MAX_LENGTH, type SearchResult, type ProductHit, type ListingHit } from './search';

@@ -1,7 +1,7 @@
 // The one Prisma client. Only repository modules (lib/<domain>/*-repository.ts) import it.
 import { PrismaPg } from '@prisma/adapter-pg';
 import { databaseUrl } from '../env';
-import { PrismaClient } from './generated/client';
+import { Prisma, PrismaClient } from './generated/client';
 
 const globalForDb = globalThis as unknown as { seedprintDb?: PrismaClient };
 
@@ -27,3 +27,8 @@ export async function disconnectDb() {
 
 export type { PrismaClient };
 export * from './generated/client';
+
+/** A unique constraint refused the write (a slug or key already taken). */
+export function isUniqueViolation(err: unknown): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';
+}

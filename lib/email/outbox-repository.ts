@@ -31,3 +31,8 @@ export function listRecentOutboxEmails(opts: { limit?: number; to?: string; kind
 export function countOutboxEmailsSince(opts: { to: string; kind: string; since: Date }): Promise<number> {
   return db.outboxEmail.count({ where: { to: opts.to, kind: opts.kind, createdAt: { gte: opts.since } } });
 }
+
+/** Whether an e-mail of this kind, whose subject contains `subjectContains`, already went to `to`. */
+export async function outboxHasEmail(opts: { to: string; kind: string; subjectContains: string }): Promise<boolean> {
+  return (await db.outboxEmail.count({ where: { to: opts.to, kind: opts.kind, subject: { contains: opts.subjectContains } } })) > 0;
+}

@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import { sha256HexSchema } from '../design';
 
-export const JOB_STATUSES = ['queued', 'rendering', 'ready', 'claimed', 'received', 'printed', 'shipped', 'failed'] as const;
-export const LISTABLE_STATUSES = ['ready', 'claimed', 'received', 'printed', 'shipped', 'failed'] as const;
+export const JOB_STATUSES = ['queued', 'rendering', 'ready', 'claimed', 'received', 'printed', 'shipped', 'delivered', 'failed'] as const;
+export const LISTABLE_STATUSES = ['ready', 'claimed', 'received', 'printed', 'shipped', 'delivered', 'failed'] as const;
 
 /** Job ids are cuids; anything else (NUL bytes, %, slashes, huge strings) names no job. */
 export const JOB_ID = /^[a-z0-9]{1,64}$/;
@@ -48,9 +48,10 @@ export const statusSchema = z
     z
       .object({ status: z.literal('shipped'), carrier: carrier.optional(), trackingNumber, trackingUrl: trackingUrl.optional() })
       .describe('Handed to the carrier: trackingNumber is required.'),
+    z.object({ status: z.literal('delivered') }).describe('The carrier delivered the parcel.'),
     z.object({ status: z.literal('failed'), reason: text(1000) }).describe('The factory cannot make the item: reason is required.'),
   ])
-  .describe('claimed → received → printed → shipped; failed from any of those.');
+  .describe('claimed → received → printed → shipped → delivered; failed from claimed, received or printed.');
 export type StatusReport = z.infer<typeof statusSchema>;
 
 // ---- output ----

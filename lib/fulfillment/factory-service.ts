@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FulfillmentStatus } from '../db/client';
 import { badRequest, conflict, notFound, unauthorized } from '../http/errors';
 import { env } from '../env';
-import { findOrder, transitionOrder } from '../orders';
+import { findOrder, sendOrderDelivered, sendOrderShipped, transitionOrder, transitionOrderOnce } from '../orders';
 import { JOB_ID, type ApiJob, type ListQuery, type StatusReport } from './factory-api-schemas';
 import * as repo from './fulfillment-repository';
 import { emitWebhook } from './outbound-webhooks';
@@ -140,6 +140,7 @@ const FACTORY_NEXT: Record<string, FulfillmentStatus[]> = {
   CLAIMED: ['RECEIVED', 'FAILED'],
   RECEIVED: ['PRINTED', 'FAILED'],
   PRINTED: ['SHIPPED', 'FAILED'],
+  SHIPPED: ['DELIVERED'],
 };
 
 export async function reportStatus(jobId: string, factoryId: string, report: StatusReport) {
@@ -162,7 +163,11 @@ export async function reportStatus(jobId: string, factoryId: string, report: Sta
   return jobToApi((await repo.findJob(jobId))!);
 }
 
-/** The order follows its jobs: in production once a factory has it, shipped when every job shipped. */
+/**
+ * The order follows its jobs: in production once a factory has it, shipped when every job
+ * shipped, delivered when every job was delivered. The shopper gets one e-mail per step, however
+ * often or concurrently a factory repeats its report.
+ */
 async function advanceOrder(orderId: string, to: FulfillmentStatus, report: StatusReport, factoryId: string) {
   const order = await findOrder(orderId);
   if (!order) return;
@@ -174,9 +179,27 @@ async function advanceOrder(orderId: string, to: FulfillmentStatus, report: Stat
   if (report.status === 'shipped') {
     await repo.addShipment(orderId, report);
     const jobs = await repo.jobsOfOrder(orderId);
-    if (jobs.every((j) => j.status === 'SHIPPED')) {
-      await transitionOrder(orderId, 'SHIPPED', actor, [report.carrier, report.trackingNumber].filter(Boolean).join(' '));
-      await emitWebhook('order.status_changed', { orderId, status: 'shipped', trackingNumber: report.trackingNumber ?? null });
+    if (jobs.every((j) => j.status === 'SHIPPED' || j.status === 'DELIVERED')) {
+      if (await transitionOrderOnce(orderId, 'SHIPPED', actor, [report.carrier, report.trackingNumber].filter(Boolean).join(' '))) {
+        await emitWebhook('order.status_changed', { orderId, status: 'shipped', trackingNumber: report.trackingNumber ?? null });
+        await tellShopper(() => sendOrderShipped(orderId), orderId, 'shipped');
+      }
     }
+  }
+  if (report.status === 'delivered') {
+    const jobs = await repo.jobsOfOrder(orderId);
+    if (jobs.every((j) => j.status === 'DELIVERED') && (await transitionOrderOnce(orderId, 'DELIVERED', actor, 'The carrier delivered the parcel'))) {
+      await emitWebhook('order.status_changed', { orderId, status: 'delivered' });
+      await tellShopper(() => sendOrderDelivered(orderId), orderId, 'delivered');
+    }
+  }
+}
+
+/** The e-mail is in the outbox before SMTP is tried; an SMTP failure must not fail the factory's report. */
+async function tellShopper(send: () => Promise<void>, orderId: string, what: string) {
+  try {
+    await send();
+  } catch (err) {
+    console.error(`[fulfillment] the ${what} e-mail for order ${orderId} was not delivered`, err);
   }
 }

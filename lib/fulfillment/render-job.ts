@@ -1,6 +1,5 @@
 // The artwork job: regenerate an order item's print files from its frozen recipe.
-import { canonicalJson, recipeSchema } from '../generation/recipe';
-import { printTileSource } from '../generation';
+import { canonicalJson, printTileSource, recipeSchema } from '../generation';
 import { badRequest } from '../http/errors';
 import { ArtworkMismatchError, PreflightError, PRINT_ENGINE_VERSION, renderPrintFiles, type PrintAreaSpec } from '../print';
 import { putBlob } from '../storage';

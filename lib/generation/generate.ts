@@ -16,6 +16,7 @@ import type { ParsedPrompt } from './vocab';
 import { suggestFrom } from './vocab';
 import * as sd from './sd/backend';
 import { describeIntent, isPatternRecipe, patternCandidates, readPatternPrompt, renderPatternPixels } from './pattern-engine';
+import { applySwap, type Swap } from './swap';
 
 // Model folders are chosen at run time: keep bundlers from tracing the whole project.
 
@@ -49,6 +50,8 @@ export interface GenerateOptions {
    * pattern designs, the rest go to the diffusion model; 'diffusion' (default): the model only.
    */
   engine?: 'auto' | 'diffusion';
+  /** Motifs and colours to change in what the pattern engine understood (engine 'auto' only). */
+  swap?: Swap;
 }
 
 export interface GenerateResult {
@@ -182,15 +185,22 @@ export async function generateCandidates(o: GenerateOptions): Promise<GenerateRe
     seeds = seeds.map(() => seeds[0]);
     variations = o.variation.seeds.map((vs) => ({ seed: vs >>> 0, strength }));
   }
+  if (o.swap && o.engine !== 'auto') throw unprocessable('Swaps apply to pattern designs: generate with engine "auto".', 'invalid_swap');
   if (o.engine === 'auto') {
-    const { intent, drawable } = readPatternPrompt(prompt);
-    if (drawable) {
-      const made = await patternCandidates(prompt, intent, o.variation ? o.variation.seeds.map((v) => v >>> 0) : seeds);
+    const read = readPatternPrompt(prompt);
+    if (o.swap && !read.drawable) throw unprocessable('There is nothing in this design to swap: name a motif, a texture or words to print.', 'invalid_swap');
+    const { intent, prompt: shown } = o.swap ? applySwap(read.intent, o.swap) : { intent: read.intent, prompt };
+    if (read.drawable) {
+      // Pattern renders share the render queue's limits with the model, and their PNGs are
+      // compressed off the event loop: pages keep answering while designs are made.
+      const made = await renderQueue().run(() => patternCandidates(shown, intent, o.variation ? o.variation.seeds.map((v) => v >>> 0) : seeds));
       if (made) {
-        const candidates = made.map((c) => {
-          const png = recipePng(c.recipe, c.pixels.rgb, c.pixels.w, c.pixels.h);
-          return { recipe: c.recipe, designId: c.designId, png, sha256: sha256(png) };
-        });
+        const candidates = await Promise.all(
+          made.map(async (c) => {
+            const png = await recipePngAsync(c.recipe, c.pixels.rgb, c.pixels.w, c.pixels.h);
+            return { recipe: c.recipe, designId: c.designId, png, sha256: sha256(png) };
+          }),
+        );
         return { candidates, ignoredWords: intent.ignored, parsed: { roles: null, tokens: null, ignoredWords: intent.ignored }, understood: describeIntent(intent) };
       }
     }
@@ -263,8 +273,8 @@ export async function renderRecipe(recipeIn: Recipe, opts: { size?: number } = {
   if (size !== undefined && (!Number.isInteger(size) || size < 8 || size > MAX_SIZE)) throw badRequest(`size must be from 8 to ${MAX_SIZE} pixels.`, 'invalid_size');
   if (isPatternRecipe(recipe)) {
     // Vector art: drawn at the size asked, no upscaling.
-    const px = await renderPatternPixels(recipe, size ?? recipe.width);
-    return recipePng(recipe, px.rgb, px.w, px.h, size && size !== recipe.width ? { size } : undefined);
+    const px = await renderQueue().run(() => renderPatternPixels(recipe, size ?? recipe.width));
+    return recipePngAsync(recipe, px.rgb, px.w, px.h, size && size !== recipe.width ? { size } : undefined);
   }
   return renderQueue().run(async () => {
     const n = await renderNative(recipe);

@@ -1,14 +1,20 @@
 // A bounded render queue: at most `concurrency` renders run at once (each already uses
 // GENERATION_INTRA_OP_THREADS cores), at most `maxWaiting` wait; beyond that callers get 503
-// at once instead of piling up and starving the server.
+// at once instead of piling up and starving the server. A render that runs inside another
+// (a pattern design's diffusion stage) uses its caller's slot instead of waiting for a second one.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { HttpError } from '../http/errors';
 import { generationSettings } from './model-registry';
+import { RENDER_NICE } from './ort-pool';
+import { keepLibvipsThreadsAt } from './render-priority';
 
 export class RenderQueue {
   private running = 0;
   private waiting: (() => void)[] = [];
   peakRunning = 0;
   rejected = 0;
+
+  private readonly inSlot = new AsyncLocalStorage<true>();
 
   constructor(
     readonly concurrency: number,
@@ -20,6 +26,7 @@ export class RenderQueue {
   }
 
   async run<T>(fn: () => Promise<T>): Promise<T> {
+    if (this.inSlot.getStore()) return fn();
     if (this.running >= this.concurrency) {
       if (this.waiting.length >= this.maxWaiting) {
         this.rejected++;
@@ -31,7 +38,7 @@ export class RenderQueue {
     }
     this.peakRunning = Math.max(this.peakRunning, this.running);
     try {
-      return await fn();
+      return await this.inSlot.run(true, fn);
     } finally {
       const next = this.waiting.shift();
       if (next) next(); // hand the slot over directly (running count unchanged)
@@ -45,6 +52,7 @@ export function renderQueue(): RenderQueue {
   if (!g.seedprintRenderQueue) {
     const s = generationSettings();
     g.seedprintRenderQueue = new RenderQueue(s.maxConcurrent, s.GENERATION_QUEUE_MAX);
+    keepLibvipsThreadsAt(RENDER_NICE);
   }
   return g.seedprintRenderQueue;
 }

@@ -11,7 +11,7 @@
 // ADDRESS_SHARE times as much (a few shoppers behind one NAT), so rotating cookies or
 // X-Forwarded-For from one address still ends in 429.
 import { env } from '../env';
-import { addressBucket, clientAddress } from '../http/client-address';
+import { addressBucket, clientAddress } from '../http';
 import { tooMany } from '../http/errors';
 import { peekTokens, returnTokens, sweepBuckets, takeTokens, type BucketSpec } from './rate-limit-repository';
 

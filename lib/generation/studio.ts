@@ -1,7 +1,9 @@
 // The studio's server side: POST /api/generate and POST /api/designs/:id/more stream NDJSON
 // (one JSON object per line):
-//   {"type":"start", count, steps, seed, parsed, understood, ignoredWords, model}
-//     (understood: what the pattern engine read — motifs, colours, texture, lettering — when it draws the design)
+//   {"type":"start", count, steps, seed, parsed, understood, choices, prompt, swaps, ignoredWords, model}
+//     (understood: what the pattern engine read — motifs, colours, texture, lettering — when it draws the design;
+//      choices: the one-click alternatives for its motifs and colours, and the lettering's sample;
+//      prompt: the prompt as the designs record it, with any swaps; swaps: [{from, to}] applied)
 //   {"type":"step", step, total, previews:[data-URL PNG per candidate]}     (one per sampler step)
 //   {"type":"candidate", index, designId, url, seed, sha256, recipe}        (one per finished candidate)
 //   {"type":"done", designIds}   or   {"type":"error", message, code}
@@ -15,6 +17,7 @@ import { generateCandidates, getModelInfo, parsePrompt, type GenerateOptions } f
 import { checkPrompt } from './input';
 import { describeIntent, isPatternRecipe, PATTERN_MODEL_ID, readPatternPrompt } from './pattern-engine';
 import { renderQueue } from './queue';
+import { applySwap, studioChoices, type Swap } from './swap';
 import { identifyClient, takeGeneration } from './rate-limit';
 
 export const MORE_LIKE_THIS_STRENGTH = 0.3;
@@ -42,6 +45,8 @@ export interface StreamRequest {
   variation?: GenerateOptions['variation'];
   /** 'auto' (default): the pattern engine for what it can draw, else the diffusion model */
   engine?: GenerateOptions['engine'];
+  /** One-click changes to what the pattern engine understood ("lemons → limes"). */
+  swap?: Swap;
 }
 
 const enc = new TextEncoder();
@@ -52,6 +57,8 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
   const prompt = checkPrompt(body.prompt); // 400 / 422
   const engine = body.engine ?? 'auto';
   const pattern = engine === 'auto' ? readPatternPrompt(prompt) : null; // 422 for protected names
+  if (body.swap && !pattern?.drawable) throw new HttpError(422, 'There is nothing in this design to swap: swaps apply to pattern designs with a motif, texture or lettering.', 'invalid_swap');
+  const swapped = body.swap && pattern ? applySwap(pattern.intent, body.swap) : null; // 422 for unknown motifs and colours
   const parsed = await parsePrompt(prompt);
   const info = await getModelInfo();
   if (info.backend === 'embedded' && !parsed.roles.motif && !pattern?.drawable) {
@@ -83,7 +90,8 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
         }
       };
       try {
-        const understood = pattern?.drawable ? describeIntent(pattern.intent) : null;
+        const intent = swapped?.intent ?? pattern?.intent;
+        const understood = pattern?.drawable && intent ? describeIntent(intent) : null;
         send({
           type: 'start',
           count,
@@ -91,6 +99,9 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
           steps: understood ? 1 : (body.steps ?? info.defaults.steps),
           parsed: understood ? null : parsed.roles,
           understood,
+          choices: understood && intent ? await studioChoices(intent) : null,
+          prompt: swapped?.prompt ?? prompt,
+          swaps: swapped?.swaps ?? [],
           ignoredWords: understood ? understood.ignoredWords : parsed.ignoredWords,
           model: understood ? { id: PATTERN_MODEL_ID, standin: false } : { id: info.id, standin: info.standin },
         });
@@ -104,6 +115,7 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
           scheduler: body.scheduler,
           variation: body.variation,
           engine,
+          swap: body.swap,
           onPreview: (pngs, step, total) => send({ type: 'step', step, total, previews: pngs.map((p) => `data:image/png;base64,${p.toString('base64')}`) }),
         });
         const ids: string[] = [];

@@ -5,3 +5,4 @@ export { MAX_JSON_BYTES, formatBytes, readBodyLimited, readFormLimited, readJson
 export { PEER_HEADER, installPeerStamp, isLoopbackAddress, isLoopbackRequest, peerAddress } from './peer';
 export { CACHED_PAGE_PREFIXES, assertSameOrigin, contentSecurityPolicy, isCachedPage, newNonce, securityHeaders } from './security';
 export { ACTION_FAILED, serverAction } from './action';
+export { addressBucket, clientAddress, normalizeAddress, proxyList } from './client-address';

@@ -1,71 +1,59 @@
-// One helper thread for the compositing kernel (the machine has 2 cores: this thread + one worker).
-// The worker is created from the kernel's own source (toString), so it needs no separate file
-// and works the same under tsx, vitest and Next's server bundle. All pixel arrays live in
-// SharedArrayBuffers, so a job message carries handles, not copies.
-import { Worker } from 'node:worker_threads';
-import { compositeKernel, type KernelJob } from './kernel';
+// One helper thread for the compositing kernel: render.ts splits a large view in two bands, this
+// thread draws one and the worker (piscina, kernel-worker.mjs) the other. All pixel arrays live
+// in SharedArrayBuffers, so a job message carries handles, not copies.
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { compositeKernel, type KernelJob } from './kernel.mjs';
 
 export const PARALLEL_MIN_PIXELS = 120_000;
 
-let worker: Worker | null = null;
-let broken = false;
-let busy = false;
-let seq = 0;
-const pending = new Map<number, { resolve: () => void; reject: (e: Error) => void }>();
+// A plain file next to this one, found from the project root (as lib/generation/ort-pool.ts
+// does): the same path works in the dev server, `next start`, tsx and vitest.
+const WORKER_FILE = 'lib/mockup/kernel-worker.mjs';
+const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
 
-function start(): Worker | null {
-  if (worker || broken) return worker;
+let pool: Piscina | null = null;
+let broken = false;
+let inFlight = 0;
+
+/** Bands drawn by the worker thread (tests check that the split really happens). */
+export const poolStats = { workerJobs: 0 };
+
+function start(): Piscina | null {
+  if (pool || broken) return pool;
   try {
-    const code = [
-      "const { parentPort } = require('node:worker_threads');",
-      'var __name = (f) => f;', // esbuild's keepNames helper, if the bundler emitted calls to it
-      `const compositeKernel = (${compositeKernel.toString()});`,
-      'parentPort.on("message", (m) => {',
-      '  try { compositeKernel(m.job); parentPort.postMessage({ id: m.id }); }',
-      '  catch (e) { parentPort.postMessage({ id: m.id, error: String((e && e.stack) || e) }); }',
-      '});',
-    ].join('\n');
-    const w = new Worker(code, { eval: true });
-    w.unref();
-    w.on('message', (m: { id: number; error?: string }) => {
-      const p = pending.get(m.id);
-      pending.delete(m.id);
-      busy = pending.size > 0;
-      if (!busy) worker?.unref(); // idle: do not keep the process alive
-      if (m.error) p?.reject(new Error(m.error));
-      else p?.resolve();
-    });
-    w.on('error', (e) => {
+    // One thread, kept warm: the second half of every large render goes there.
+    pool = new Piscina({ filename: pResolve(process.cwd(), WORKER_FILE), minThreads: 1, maxThreads: 1, idleTimeout: 60_000, concurrentTasksPerWorker: 1 });
+    pool.on('error', () => {
       broken = true;
-      worker = null;
-      for (const p of pending.values()) p.reject(e instanceof Error ? e : new Error(String(e)));
-      pending.clear();
-      busy = false;
+      pool = null;
     });
-    worker = w;
   } catch {
     broken = true;
   }
-  return worker;
+  return pool;
 }
 
-/** True when a worker is there and idle (a concurrent render then runs on its own thread). */
+/** True when the worker is there and idle (a concurrent render then draws on one thread). */
 export function workerAvailable(): boolean {
   if (process.env.MOCKUP_THREADS === '1') return false;
-  return !busy && !!start();
+  return inFlight === 0 && !!start();
 }
 
-export function runInWorker(job: KernelJob): Promise<void> {
-  const w = start();
-  if (!w) {
+export async function runInWorker(job: KernelJob): Promise<void> {
+  const p = start();
+  if (!p) return compositeKernel(job);
+  inFlight++;
+  try {
+    await p.run(job);
+    poolStats.workerJobs++;
+  } catch (err) {
+    // A worker that cannot start (missing file, no threads): draw here and stop using it.
+    if (!broken) console.warn(`[mockup] compositing worker failed, drawing on the main thread: ${(err as Error).message}`);
+    broken = true;
+    pool = null;
     compositeKernel(job);
-    return Promise.resolve();
+  } finally {
+    inFlight--;
   }
-  const id = ++seq;
-  busy = true;
-  w.ref(); // a job in flight keeps the process alive until its answer arrives
-  return new Promise<void>((resolve, reject) => {
-    pending.set(id, { resolve, reject });
-    w.postMessage({ id, job });
-  });
 }

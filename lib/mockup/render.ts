@@ -2,7 +2,7 @@
 // over the variant colour, times shading, screen highlight, over the background, overlay on top.
 import sharp from 'sharp';
 import { getTemplate, type LoadedTemplate } from './template';
-import { compositeKernel, type KernelJob } from './kernel';
+import { compositeKernel, type KernelJob } from './kernel.mjs';
 import { PARALLEL_MIN_PIXELS, runInWorker, workerAvailable } from './pool';
 import { decodeTile, pyramidFor, type DecodedTile } from './tile';
 

@@ -7,8 +7,8 @@ import { badRequest, conflict, parseOrThrow } from '../http/errors';
 import { DESIGN_REQUIRED_MESSAGE, withLockedCart, type CartView } from '../cart';
 import { variantLabel } from '../catalog';
 import { checkoutSessionStatus, createCheckoutSession, expireCheckoutSession } from '../payments';
-import { SHIPPABLE_COUNTRIES, zoneForCountry } from '../shipping/zones';
-import { listingTerms } from '../sellers/cart-lines';
+import { SHIPPABLE_COUNTRIES, zoneForCountry } from '../shipping';
+import { listingTerms } from '../listings';
 import * as repo from './order-repository';
 import { syncOrderWithCheckout } from './payment-sync';
 

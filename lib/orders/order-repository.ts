@@ -169,6 +169,19 @@ export function transitionOrder(orderId: string, to: OrderStatusName, actor: str
   });
 }
 
+/**
+ * Moves an order to `to` unless it is already there (a repeated report from a factory); true when
+ * this call made the change. The row lock makes two calls at once agree on which one did.
+ */
+export function transitionOrderOnce(orderId: string, to: OrderStatusName, actor: string, note?: string): Promise<boolean> {
+  return db.$transaction(async (tx) => {
+    const order = await lockOrder(tx, orderId);
+    if (order.status === to) return false;
+    await transitionInTx(tx, orderId, order.status, to, actor, note);
+    return true;
+  });
+}
+
 export function updatePayment(tx: Tx, id: string, data: { status?: PaymentStatus; stripePaymentIntentId?: string | null; amountRefundedMinor?: number; failureMessage?: string | null }) {
   return tx.payment.update({ where: { id }, data });
 }

@@ -1,18 +1,20 @@
 // A pattern spec → a seamless vector tile. The spec is what a design's recipe stores (resolved
 // motif ids and exact colours, not words), so a design renders the same however the parser
 // changes. Deterministic in (spec, seed): a seeded PRNG, fixed iteration order, rounded numbers.
+import { fieldSteer, groundLayer, type GroundField, type GroundSpec, type Steer } from './ground';
 import { letteringPath } from './lettering';
 import { motifById } from './motif-library';
 import { TEXTURES } from './textures';
 import { mulberry32 } from './textures/random';
-import { tintMotif } from './tint';
+import { FILLER_ITEM, fillerSymbol, fillers, scatterV2 } from './arrange';
+import { recolourToPalette, tintFamily, tintMotif } from './tint';
 import { TILE, type Hex } from './types';
 import type { Density, Layout, Scale } from './understand';
 
 export interface PatternSpec {
   v?: 2; // engine version that draws it (absent: 1). Changes to drawing are gated on it: stored designs never change.
   background: Hex;
-  motifs: { id: string; tint?: Hex; main?: Hex }[]; // main: the motif's own colour the tint replaces
+  motifs: { id: string; tint?: Hex; main?: Hex; palette?: Hex[] }[]; // main: the motif's own colour the tint (or the palette's first colour) replaces
   layout: Layout;
   density: Density;
   scale: Scale;
@@ -20,6 +22,8 @@ export interface PatternSpec {
   texture?: { id: string; colours: Hex[] };
   text?: { content: string; font: string; colour: Hex };
   accent?: Hex; // stripes and borders
+  filler?: { kind: 'dots' | 'sparkles' | 'sprigs'; colour: Hex }; // v2: small shapes between the motifs
+  ground?: GroundSpec; // the diffusion model's tile that steers the composition (ground.ts)
 }
 
 /** Motif placements, in tile units; each is drawn with its wrapped copies. */
@@ -29,7 +33,7 @@ export interface Placement {
   size: number;
   rotate: number;
   flip: boolean;
-  item: number; // index into spec.motifs, or -1 for the lettering
+  item: number; // index into spec.motifs, -1 for the lettering, -2 (FILLER_ITEM) for a filler
 }
 
 const CELLS: Record<Scale, number> = { tiny: 8, small: 6, medium: 4, large: 3 };
@@ -38,8 +42,12 @@ const r2 = (v: number) => Math.round(v * 100) / 100;
 /** The engine version a spec is drawn with. */
 export const engineVersion = (spec: PatternSpec): 1 | 2 => spec.v ?? 1;
 
-/** Where motifs go: the layout's lattice, or a seeded Poisson-disc scatter on the torus. */
-export function placements(spec: PatternSpec, seed: number): Placement[] {
+/**
+ * Where motifs go: the layout's lattice, or a seeded Poisson-disc scatter on the torus. `steer`:
+ * the diffusion field of a spec with a ground (ground.ts) shapes the scatter and the turns.
+ */
+export function placements(spec: PatternSpec, seed: number, steer?: Steer): Placement[] {
+  if (engineVersion(spec) >= 2 && spec.layout === 'tossed' && !spec.text && spec.motifs.length) return scatterV2(spec, seed, steer);
   const rand = mulberry32(seed ^ 0x9e3779b9);
   const items = spec.motifs.length + (spec.text ? 1 : 0);
   const itemAt = (k: number) => (items === 0 ? 0 : k % items === spec.motifs.length ? -1 : k % items);
@@ -49,7 +57,9 @@ export function placements(spec: PatternSpec, seed: number): Placement[] {
   // Words must be read: lettering gets a cell that fits a name, whatever the scale.
   if (spec.text) n = Math.min(n, spec.text.content.length > 10 ? 2 : 3);
   const cell = TILE / n;
-  const size = cell * (lettersOnly ? 0.9 : spec.scale === 'large' ? 0.78 : 0.62);
+  // Version 2 lattices carry larger motifs (fillers take the spaces between them).
+  const lattice = engineVersion(spec) >= 2 && !spec.text && (spec.layout === 'grid' || spec.layout === 'half-drop');
+  const size = cell * (lettersOnly ? 0.9 : lattice ? 0.74 : spec.scale === 'large' ? 0.78 : 0.62);
   const out: Placement[] = [];
   if (spec.layout === 'tossed') {
     const target = spec.count ?? Math.round(n * n * 1.15);
@@ -65,7 +75,12 @@ export function placements(spec: PatternSpec, seed: number): Placement[] {
       if (ok) {
         const item = itemAt(out.length);
         const words = item === -1; // lettering is never mirrored and only gently tilted
-        out.push({ x: r2(x), y: r2(y), size: r2(size * (0.85 + rand() * 0.3)), rotate: r2((rand() - 0.5) * (words ? 16 : 50)), flip: !words && rand() < 0.3, item });
+        const jitter = rand();
+        const turn = (rand() - 0.5) * (words ? 16 : 50);
+        // Steered: larger where the field is strong, turned with its flow.
+        const sz = steer ? size * (0.85 + 0.3 * steer.at(x, y)) : size * (0.85 + jitter * 0.3);
+        const rotate = steer ? (words ? 8 : 20) * steer.flow(x, y) + turn * 0.3 : turn;
+        out.push({ x: r2(x), y: r2(y), size: r2(sz), rotate: r2(rotate), flip: !words && rand() < 0.3, item });
       }
     }
     return out;
@@ -80,19 +95,28 @@ export function placements(spec: PatternSpec, seed: number): Placement[] {
       if (spec.layout === 'border' && row !== 0) continue;
       if (spec.layout === 'stripes' || spec.layout === 'border') x += (row % 4 === 2 ? cell / 2 : 0);
       const item = itemAt(spec.layout === 'mirror' ? row : k);
-      out.push({ x: r2(x), y: r2(y % TILE), size: r2(size), rotate: 0, flip: item !== -1 && spec.layout === 'mirror' && (row + col) % 2 === 1, item });
+      // Steered lattices lean gently with the field's flow: a wave through the rows.
+      const rotate = lattice && steer ? r2(8 * steer.flow(x, y % TILE)) : lattice && spec.layout === 'half-drop' ? ((row + col) % 2 ? 8 : -8) : 0;
+      out.push({ x: r2(x), y: r2(y % TILE), size: r2(size), rotate, flip: item !== -1 && spec.layout === 'mirror' && (row + col) % 2 === 1, item });
     }
   }
   return out;
 }
 
-/** The tile as SVG markup (with the outer <svg>), `px` pixels square, viewBox 0 0 TILE TILE. */
-export function composeTile(spec: PatternSpec, seed: number, px = TILE): string {
+/**
+ * The tile as SVG markup (with the outer <svg>), `px` pixels square, viewBox 0 0 TILE TILE.
+ * `ground`: the diffusion field of a spec with a ground, computed beforehand (composing stays sync).
+ */
+export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?: GroundField): string {
   const defs: string[] = [];
   const layers: string[] = [`<rect x="-10" y="-10" width="${TILE + 20}" height="${TILE + 20}" fill="${spec.background}"/>`];
+  if (spec.ground?.levels) layers.push(groundLayer(spec.ground, ground));
+  else if (spec.ground && !ground) throw new Error('This pattern is composed by the diffusion model: compute its field (lib/generation) before composing.');
+  // A ground that records no levels steers the composition instead of being drawn.
+  const steer = spec.ground && !spec.ground.levels && ground ? fieldSteer(ground) : undefined;
   if (spec.texture) {
     const def = TEXTURES.find((t) => t.id === spec.texture!.id);
-    if (def) layers.push(`<g>${def.render({ seed, colours: spec.texture.colours })}</g>`);
+    if (def) layers.push(`<g>${def.render({ seed, colours: spec.texture.colours, v: engineVersion(spec) })}</g>`);
   }
   const n = Math.max(1, Math.round(CELLS[spec.scale] * Math.sqrt(DENSITY[spec.density])));
   if (spec.layout === 'stripes' || spec.layout === 'border') {
@@ -104,17 +128,26 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE): string 
   spec.motifs.forEach((m, i) => {
     const motif = motifById(m.id);
     if (!motif) throw new Error(`Unknown motif "${m.id}"`);
-    const body = namespaceIds(m.tint ? tintMotif(motif.body, m.tint, m.main) : motif.body, `m${i}`);
+    const v2 = engineVersion(spec) >= 2 && m.main;
+    const coloured = v2 && m.palette?.length ? recolourToPalette(motif.body, m.palette, m.main!) : v2 && m.tint ? tintFamily(motif.body, m.tint, m.main!) : m.tint ? tintMotif(motif.body, m.tint, m.main) : motif.body;
+    const body = namespaceIds(coloured, `m${i}`);
     defs.push(`<symbol id="m${i}" viewBox="0 0 ${motif.width} ${motif.height}">${body}</symbol>`);
   });
   let text: { d: string; width: number; height: number } | undefined;
   if (spec.text) text = letteringPath(spec.text.content, spec.text.font, { size: 100 });
-  for (const p of placements(spec, seed)) {
+  const placed = placements(spec, seed, steer);
+  if (engineVersion(spec) >= 2 && spec.filler && ['tossed', 'grid', 'half-drop'].includes(spec.layout)) {
+    defs.push(fillerSymbol(spec.filler.kind, spec.filler.colour));
+    placed.unshift(...fillers(spec, seed, placed, steer)); // drawn first: under the motifs
+  }
+  for (const p of placed) {
     for (const [dx, dy] of wrapOffsets(p)) {
       const t = `translate(${r2(p.x + dx)} ${r2(p.y + dy)}) rotate(${p.rotate})${p.flip ? ' scale(-1 1)' : ''}`;
       if (p.item === -1 && text && spec.text) {
         const k = (p.size * (spec.motifs.length ? 1.4 : 1)) / Math.max(text.width, text.height * 2);
         layers.push(`<g transform="${t} scale(${r2(k)}) translate(${r2(-text.width / 2)} ${r2(-text.height / 2)})"><path d="${text.d}" fill="${spec.text.colour}"/></g>`);
+      } else if (p.item === FILLER_ITEM) {
+        layers.push(`<use href="#filler" transform="${t}" x="${r2(-p.size / 2)}" y="${r2(-p.size / 2)}" width="${p.size}" height="${p.size}"/>`);
       } else if (p.item >= 0) {
         layers.push(`<use href="#m${p.item}" transform="${t}" x="${r2(-p.size / 2)}" y="${r2(-p.size / 2)}" width="${p.size}" height="${p.size}"/>`);
       }

@@ -1,8 +1,8 @@
 // From what a shopper asked for to pattern specs: four candidates that differ in composition
-// (and in colours and layout where the shopper left them open), none of them using what the
-// shopper ruled out. The spec is stored in the design's recipe; composeTile draws it.
+// and colourway (where the shopper left colours open), none of them using what the shopper
+// ruled out. The spec is stored in the design's recipe; composeTile draws it.
 import sharp from 'sharp';
-import { deltaE2000 } from './colours';
+import { deltaE2000, hexToLab, labToHex } from './colours';
 import type { PatternSpec } from './compose';
 import { mulberry32 } from './textures/random';
 import { motifById } from './motif-library';
@@ -12,22 +12,24 @@ import type { Layout, PatternIntent } from './understand';
 /** New specs are drawn by this engine version; every earlier version stays drawable (compose.ts). */
 export const PATTERN_ENGINE = { id: 'seedprint-pattern', version: 2 } as const;
 
-// Grounds that flatter most motifs, tried in a seeded order when the shopper names none.
-const GROUNDS: Hex[] = ['#fdf6e3', '#1f2a44', '#f6d9d0', '#dde8d5', '#ffffff', '#2a2a2e', '#fbe9a8', '#d3e6f5', '#efe3f7', '#0f5257'];
+// Grounds a surface designer would lay under motifs: soft tinted lights and deep muted darks,
+// never screen primaries. Candidates alternate between the two families.
+const LIGHT_GROUNDS: Hex[] = ['#f6efe1', '#f3dcd4', '#dfe7d6', '#dce6ee', '#f6e7b9', '#e9e1ef', '#ece2d0', '#d6ebe1'];
+const DEEP_GROUNDS: Hex[] = ['#1f2a44', '#24423a', '#2d2d32', '#3b2742', '#1d5457', '#a6573b', '#8b3a2b', '#4f6d8a'];
 // Colours a motif takes when its own colour was ruled out ("hearts, no red").
-const TINTS: Hex[] = ['#e75a9b', '#3a7bd5', '#8e5cc4', '#2fa36b', '#f08a24', '#f2c230', '#16a3a3'];
-const LAYOUT_CHOICES: Layout[] = ['tossed', 'half-drop', 'tossed', 'grid'];
+const TINTS: Hex[] = ['#e06c9f', '#3f78c4', '#8e5cc4', '#3a9a6a', '#e98a3c', '#e9b93a', '#2a9d9b'];
+// Tossed reads as designed on most motifs; one candidate in four is a half-drop.
+const LAYOUT_CHOICES: Layout[] = ['tossed', 'tossed', 'half-drop', 'tossed'];
 
 const mainColours = new Map<string, Hex>();
+const areaColours = new Map<string, { hex: Hex; area: number }[]>();
 
 /** The colour a motif mostly shows: the commonest saturated colour of its pixels (else the commonest). */
 export async function motifMainColour(id: string): Promise<Hex> {
   const known = mainColours.get(id);
   if (known) return known;
-  const motif = motifById(id);
-  if (!motif) return '#808080';
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 ${motif.width} ${motif.height}">${motif.body}</svg>`;
-  const { data } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const data = await motifPixels(id);
+  if (!data) return '#808080';
   const counts = new Map<string, number>();
   for (let i = 0; i < data.length; i += 4) {
     if (data[i + 3] < 250) continue;
@@ -41,37 +43,135 @@ export async function motifMainColour(id: string): Promise<Hex> {
   return main;
 }
 
-// "on blue" means a blue a designer would pick, not the screen primary #0000ff.
-const DESIGNER_BASICS: Record<string, Hex> = { '#ff0000': '#d9363e', '#0000ff': '#2f5fb3', '#008000': '#2e8b57', '#00ff00': '#4cbb5e', '#ffff00': '#f7d43a', '#ff00ff': '#d94fa3', '#00ffff': '#3cc7d1', '#800080': '#7b3fa0' };
+/** A motif's own fill colours with the share of its drawn pixels each covers, largest first. */
+export async function motifFillAreas(id: string): Promise<{ hex: Hex; area: number }[]> {
+  const known = areaColours.get(id);
+  if (known) return known;
+  const motif = motifById(id);
+  const data = await motifPixels(id);
+  if (!motif || !data) return [];
+  const fills = [...new Set([...motif.body.matchAll(/#([0-9a-f]{6}|[0-9a-f]{3})\b/gi)].map((m) => expandHex(m[0])))];
+  const rgb = fills.map((h) => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16)));
+  const counts = new Array(fills.length).fill(0);
+  let total = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    if (data[i + 3] < 250) continue;
+    total++;
+    let best = 0;
+    let bestD = Infinity;
+    for (let f = 0; f < rgb.length; f++) {
+      const d = (rgb[f][0] - data[i]) ** 2 + (rgb[f][1] - data[i + 1]) ** 2 + (rgb[f][2] - data[i + 2]) ** 2;
+      if (d < bestD) [best, bestD] = [f, d];
+    }
+    if (rgb.length) counts[best]++;
+  }
+  const out = fills.map((hex, f) => ({ hex, area: total ? counts[f] / total : 0 })).sort((a, b) => b.area - a.area || a.hex.localeCompare(b.hex));
+  areaColours.set(id, out);
+  return out;
+}
 
-function designerHex(c: NamedColour): Hex {
-  return (c.source === 'basic' ? DESIGNER_BASICS[c.hex] : undefined) ?? c.hex;
+/** The fill that covers most of a motif, outlines and eyes (very dark fills) aside: what a tint replaces. */
+export async function motifAreaColour(id: string): Promise<Hex> {
+  const fills = await motifFillAreas(id);
+  return (fills.find((f) => hexToLab(f.hex)[0] > 22) ?? fills[0])?.hex ?? '#808080';
+}
+
+async function motifPixels(id: string): Promise<Buffer | undefined> {
+  const motif = motifById(id);
+  if (!motif) return undefined;
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 ${motif.width} ${motif.height}">${motif.body}</svg>`;
+  return (await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true })).data;
+}
+
+const expandHex = (h: string): Hex => (h.length === 4 ? `#${h[1]}${h[1]}${h[2]}${h[2]}${h[3]}${h[3]}` : h).toLowerCase() as Hex;
+
+// "blue cats" means a blue a designer would pick, not the screen primary #0000ff.
+const DESIGNER_BASICS: Record<string, Hex> = { '#ff0000': '#d9363e', '#0000ff': '#2f5fb3', '#008000': '#2e8b57', '#00ff00': '#4cbb5e', '#ffff00': '#f7d43a', '#ff00ff': '#d94fa3', '#00ffff': '#3cc7d1', '#800080': '#7b3fa0', '#ffa500': '#f0922b' };
+// A ground covers most of the cloth: the same colour words, deeper or softer so the motifs lead.
+// Navy keeps within CIEDE2000 10 of its name's value.
+const GROUND_BASICS: Record<string, Hex> = { '#ff0000': '#be3237', '#0000ff': '#3a62a8', '#008000': '#3f7a52', '#00ff00': '#5aa66a', '#ffff00': '#f3d35c', '#ff00ff': '#c2508f', '#00ffff': '#5cc3c9', '#800080': '#6a4585', '#ffa500': '#e98a3c', '#ffc0cb': '#f6c5cf', '#000080': '#1a2366', '#000000': '#17171a' };
+
+function designerHex(c: NamedColour, role: 'ink' | 'ground' = 'ink'): Hex {
+  if (c.source === 'palette-word') return c.hex;
+  return (role === 'ground' ? GROUND_BASICS[c.hex] : undefined) ?? DESIGNER_BASICS[c.hex] ?? c.hex;
 }
 
 const near = (a: Hex, b: Hex, limit: number) => deltaE2000(a, b) < limit;
 const ruledOut = (c: Hex, excluded: NamedColour[]) => excluded.some((x) => near(c, x.hex, 20));
+const lightness = (c: Hex) => hexToLab(c)[0];
+const chromaOf = (c: Hex) => Math.hypot(hexToLab(c)[1], hexToLab(c)[2]);
+
+/** Grounds for a palette word: neon glows on near-black, monochrome alternates white and black, others take the palette's lightest and darkest. */
+function paletteGrounds(palette: Hex[], scheme: string | undefined): Hex[] {
+  if (scheme === 'neon') return ['#161618', '#1b1a2e', '#161618', '#22222a'];
+  if (palette.every((c) => chromaOf(c) < 6)) return ['#ffffff', '#1c1c1e', '#e6e6e6', '#2e2e30'];
+  const byL = palette.slice().sort((a, b) => lightness(b) - lightness(a));
+  const light = byL[0];
+  const dark = byL.at(-1)!;
+  // Pastels sit on cream or on a soft deep blue; a scheme's own lightest colour is its ground otherwise.
+  if (scheme === 'pastel') return ['#fbf6ee', '#56607f', '#f7e3e6', '#e3eef0'];
+  return [lightness(light) > 80 ? light : '#f6efe1', lightness(dark) < 40 ? dark : '#2d2d32', lightness(light) > 80 ? '#f6efe1' : light, dark];
+}
+
+/** The filler a candidate sprinkles between motifs, by what the motifs are. */
+function fillerKind(ids: string[], candidate: number): 'dots' | 'sparkles' | 'sprigs' | undefined {
+  const plant = ids.some((id) => /leaf|flower|blossom|tree|cactus|plant|herb|tulip|rose|sunflower|hibiscus|mushroom|seedling|clover|cherr|lemon|strawberr|fruit|apple|pear|peach/.test(id));
+  const sky = ids.some((id) => /star|moon|planet|rocket|ghost|sparkle|comet|ufo|cloud|bat|owl|unicorn|crystal|galaxy|wizard/.test(id));
+  const order: ('dots' | 'sparkles' | 'sprigs' | undefined)[] = plant ? ['sprigs', 'dots', 'sprigs', undefined] : sky ? ['sparkles', 'dots', 'sparkles', undefined] : ['dots', 'sparkles', 'dots', undefined];
+  return order[candidate % order.length];
+}
 
 /** One spec per seed; `null` when the prompt names nothing the pattern engine can draw. */
 export async function specFor(intent: PatternIntent, seed: number, candidate: number): Promise<PatternSpec | null> {
   if (!intent.motifs.length && !intent.texture && !intent.text) return null;
   const rand = mulberry32((seed * 7919 + candidate) ^ hashString(intent.prompt));
   const excluded = intent.excluded.colours;
-  const mains = await Promise.all(intent.motifs.map((m) => motifMainColour(m.motif.id)));
-  const motifs = intent.motifs.map((m, i) => {
-    let tint: Hex | undefined = m.colour ? designerHex(m.colour) : undefined;
-    if (!tint && intent.paletteTints && intent.palette.length) tint = intent.palette[(i + candidate) % intent.palette.length];
-    if (!tint && ruledOut(mains[i], excluded)) tint = pick([...intent.palette, ...TINTS].filter((c) => !ruledOut(c, excluded)), rand) ?? TINTS[0];
-    return { id: m.motif.id, ...(tint ? { tint, main: mains[i] } : {}) };
-  });
-  const inks = [...motifs.map((m, i) => m.tint ?? mains[i]), ...(intent.text?.colour ? [intent.text.colour.hex] : [])];
-  let background = (intent.background ? designerHex(intent.background) : undefined) ?? intent.texture?.colours[0];
-  if (!background) {
-    const grounds = [...(intent.palette.length ? intent.palette : []), ...shuffled(GROUNDS, rand)];
-    background = grounds.find((g) => !ruledOut(g, excluded) && inks.every((ink) => !near(g, ink, 25))) ?? '#ffffff';
+  const [areas, mains] = await Promise.all([Promise.all(intent.motifs.map((m) => motifFillAreas(m.motif.id))), Promise.all(intent.motifs.map((m) => motifAreaColour(m.motif.id)))]);
+  const scheme = intent.palette.length ? schemeName(intent) : undefined;
+  const namedGround = intent.background ? designerHex(intent.background, 'ground') : undefined;
+
+  // Ground first when a palette decides it, so the motifs' palette can leave the ground's colour out.
+  let background = namedGround ?? textureGround(intent);
+  if (!background && intent.palette.length) {
+    const grounds = paletteGrounds(intent.palette, scheme);
+    background = grounds[candidate % grounds.length];
   }
-  const layout = intent.layout !== 'tossed' || intent.prompt.match(/toss|scatter|random/i) ? intent.layout : LAYOUT_CHOICES[candidate % LAYOUT_CHOICES.length];
-  const textColour = intent.text ? ((intent.text.colour ? designerHex(intent.text.colour) : undefined) ?? (near(background, '#1f2a44', 30) ? '#fdf6e3' : '#1f2a44')) : undefined;
+  const recolour = intent.palette.length ? intent.palette.filter((c) => !background || !near(c, background, 18)).filter((c) => !ruledOut(c, excluded)) : [];
+
+  const motifs = intent.motifs.flatMap((m, i): PatternSpec['motifs'] => {
+    // "peach and lilac flowers": some flowers in each colour.
+    if (m.colours && m.colours.length > 1) return m.colours.slice(0, 4).map((c) => ({ id: m.motif.id, tint: designerHex(c), main: mains[i] }));
+    let tint: Hex | undefined = m.colour ? designerHex(m.colour) : undefined;
+    const ownRuledOut = areas[i].some((f) => f.area > 0.15 && ruledOut(f.hex, excluded));
+    if (!tint && recolour.length >= 2) return [{ id: m.motif.id, main: mains[i], palette: rotate(recolour, i + candidate) }];
+    if (!tint && recolour.length === 1) tint = recolour[0];
+    if (!tint && ownRuledOut) tint = pick(TINTS.filter((c) => !ruledOut(c, excluded)), rand) ?? TINTS[0];
+    // Motifs drawn in the ground's own colour ("whales on blue") go tone-on-tone: a pale tint of the ground.
+    if (!tint && namedGround && near(mains[i], namedGround, 22)) tint = toneOf(namedGround);
+    if (!tint && NATURAL[m.motif.id] && !(background && near(NATURAL[m.motif.id], background, 22))) tint = NATURAL[m.motif.id];
+    return [{ id: m.motif.id, ...(tint ? { tint, main: mains[i] } : {}) }];
+  }).slice(0, 8);
+  // What the motifs show, by area: the ground must stand apart from all of it.
+  const areaOf = new Map(intent.motifs.map((m, i) => [m.motif.id, areas[i]]));
+  const inks = motifs.flatMap((m) => (m.palette ? m.palette : m.tint ? [m.tint] : (areaOf.get(m.id) ?? []).filter((f) => f.area > 0.12).map((f) => f.hex)));
+  if (intent.text?.colour) inks.push(intent.text.colour.hex);
+  if (!background) {
+    const family = candidate % 2 === 0 ? LIGHT_GROUNDS : DEEP_GROUNDS;
+    const other = candidate % 2 === 0 ? DEEP_GROUNDS : LIGHT_GROUNDS;
+    // A ground covers most of the cloth, so one merely near a ruled-out colour is left out too (no terracotta for "no red").
+    const fits = (g: Hex) => !excluded.some((x) => near(g, designerHex(x, 'ground'), 32) || near(g, x.hex, 32)) && inks.every((ink) => !near(g, ink, 22)) && (!inks.length || Math.abs(lightness(inks[0]) - lightness(g)) >= 18); // the first motif reads by lightness too
+    // One order for all four candidates, so candidates 0 and 2 (and 1 and 3) take different grounds.
+    const order = mulberry32((seed * 7919) ^ hashString(intent.prompt));
+    const fitting = shuffled(family, order).filter(fits);
+    const fallback = shuffled(other, order).filter(fits);
+    background = fitting.length ? fitting[Math.floor(candidate / 2) % fitting.length] : fallback.length ? fallback[Math.floor(candidate / 2) % fallback.length] : '#ffffff';
+  }
+  // A count ("three big stars") is kept by the tossed layout, so lattices are only offered without one.
+  const layout = intent.layout !== 'tossed' || intent.prompt.match(/toss|scatter|random/i) || intent.count ? intent.layout : LAYOUT_CHOICES[candidate % LAYOUT_CHOICES.length];
+  const textColour = intent.text ? ((intent.text.colour ? designerHex(intent.text.colour) : undefined) ?? (lightness(background) < 50 ? '#fdf6e3' : '#1f2a44')) : undefined;
   const accent = [...intent.palette, ...TINTS].find((c) => c !== background && !ruledOut(c, excluded) && !near(c, background, 20));
+  const kind = intent.motifs.length && !intent.texture ? fillerKind(intent.motifs.map((m) => m.motif.id), candidate) : undefined;
+  const filler = kind ? { kind, colour: fillerColour(background, inks, candidate, excluded) } : undefined;
   return {
     v: PATTERN_ENGINE.version,
     background: background as Hex,
@@ -80,10 +180,57 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     density: intent.density,
     scale: intent.scale,
     ...(intent.count ? { count: intent.count } : {}),
-    ...(intent.texture ? { texture: { id: intent.texture.def.id, colours: intent.texture.colours } } : {}),
+    ...(intent.texture ? { texture: { id: intent.texture.def.id, colours: textureColours(intent) } } : {}),
     ...(intent.text && textColour ? { text: { content: intent.text.content, font: intent.text.font.id, colour: textColour as Hex } } : {}),
     ...(accent && (layout === 'stripes' || layout === 'border') ? { accent } : {}),
+    ...(filler ? { filler } : {}),
   };
+}
+
+// Motifs whose emoji colour is not the colour people picture them in.
+const NATURAL: Record<string, Hex> = { snowflake: '#f3f6fa' };
+
+/** A pale tint of a ground colour (or a deep shade of a light one): the motif reads, in the ground's hue. */
+function toneOf(ground: Hex): Hex {
+  const [L, a, b] = hexToLab(ground);
+  return L < 60 ? labToHex([92, a * 0.25, b * 0.25]) : labToHex([Math.max(20, L - 45), a * 1.1, b * 1.1]);
+}
+
+/** Which palette word was used, for the few that pick their own grounds. */
+function schemeName(intent: PatternIntent): string | undefined {
+  const p = intent.prompt.toLowerCase();
+  if (/neon|fluo|néon|neón|неон|ネオン|霓虹|荧光/.test(p)) return 'neon';
+  if (/pastel|パステル|马卡龙|пастель/.test(p)) return 'pastel';
+  return undefined;
+}
+
+/** Tone-on-tone (the ground a step lighter or darker) or one of the motifs' colours, softened. */
+function fillerColour(ground: Hex, inks: Hex[], candidate: number, excluded: NamedColour[]): Hex {
+  const [L, a, b] = hexToLab(ground);
+  const step = L > 55 ? -11 : 13;
+  const tone = labToHex([L + step, a * 1.1, b * 1.1]);
+  if (candidate % 2 === 0) return tone;
+  const ink = inks.find((c) => !ruledOut(c, excluded) && deltaE2000(c, ground) > 25);
+  if (!ink) return tone;
+  const [Li, ai, bi] = hexToLab(ink);
+  return labToHex([L + (Li - L) * 0.55, a + (ai - a) * 0.55, b + (bi - b) * 0.55]);
+}
+
+/** "on navy" with a texture is its ground; a texture's own light ground stays when the colour asked is for its marks ("blue gingham"). */
+function textureGround(intent: PatternIntent): Hex | undefined {
+  if (!intent.texture) return undefined;
+  return textureColours(intent)[0];
+}
+
+function textureColours(intent: PatternIntent): Hex[] {
+  const t = intent.texture!;
+  const defaults = t.def.defaultColours;
+  const named = t.colours.length && t.colours !== defaults && !(t.colours.length === defaults.length && t.colours.every((c, i) => c === defaults[i])) ? t.colours.map((c) => DESIGNER_BASICS[c] ?? c) : [];
+  const ground = intent.background ? designerHex(intent.background, 'ground') : undefined;
+  if (!named.length) return ground ? [ground, ...defaults.slice(1)] : [...defaults];
+  const lightDefault = lightness(defaults[0]) > 85;
+  if (named.length === 1 && defaults.length > 1 && lightDefault && lightness(named[0]) < 85) return [ground ?? defaults[0], named[0], ...defaults.slice(2)];
+  return ground ? [ground, ...named, ...defaults.slice(named.length + 1)] : [...named, ...defaults.slice(named.length)];
 }
 
 /** FNV-1a: candidates of different prompts start from different choices. */
@@ -95,6 +242,11 @@ function hashString(s: string): number {
 
 function pick<T>(list: T[], rand: () => number): T | undefined {
   return list.length ? list[Math.floor(rand() * list.length)] : undefined;
+}
+
+function rotate<T>(list: T[], k: number): T[] {
+  const s = k % list.length;
+  return [...list.slice(s), ...list.slice(0, s)];
 }
 
 function shuffled<T>(list: T[], rand: () => number): T[] {

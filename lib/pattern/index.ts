@@ -6,3 +6,6 @@ export { motifLibrary, motifById, motifSvg, MOTIF_SOURCE, MOTIF_LANGUAGES, type 
 export { findIpTerms } from './ip-terms';
 export { TILE, type Hex, type NamedColour, type FontDef, type TextureDef } from './types';
 export { patternSpecSchema } from './spec-schema';
+export { motifAlternatives, colourAlternatives, colourPicker, nearestColourName, type MotifAlternative, type ColourChoice, type ShadeKind } from './alternatives';
+export { colourByName } from './colours';
+export { letteringPath } from './lettering';

@@ -12,7 +12,7 @@ export const patternSpecSchema = z
     // The engine version that draws this spec; absent on version-1 specs, which draw as they always did.
     v: z.literal(2).optional(),
     background: hex,
-    motifs: z.array(z.object({ id, tint: hex.optional(), main: hex.optional() }).strict()).max(8),
+    motifs: z.array(z.object({ id, tint: hex.optional(), main: hex.optional(), palette: z.array(hex).min(1).max(8).optional() }).strict()).max(8),
     layout: z.enum(LAYOUTS),
     density: z.enum(['sparse', 'normal', 'dense']),
     scale: z.enum(['tiny', 'small', 'medium', 'large']),
@@ -20,5 +20,22 @@ export const patternSpecSchema = z
     texture: z.object({ id, colours: z.array(hex).min(1).max(8) }).strict().optional(),
     text: z.object({ content: z.string().min(1).max(60), font: id, colour: hex }).strict().optional(),
     accent: hex.optional(),
+    filler: z.object({ kind: z.enum(['dots', 'sparkles', 'sprigs']), colour: hex }).strict().optional(),
+    // The diffusion stage (ground.ts): what re-runs the model whose field steers this tile's composition;
+    // levels and tints only on stored designs whose field was drawn as a traced ground.
+    ground: z
+      .object({
+        model: z.string().regex(/^[0-9a-f]{64}$/),
+        seed: z.number().int().min(0).max(0xffffffff),
+        tokens: z.array(z.number().int().min(0).max(255)).length(5),
+        steps: z.number().int().min(1).max(50),
+        guidance: z.number().min(0).max(30),
+        scheduler: z.string().min(1).max(32),
+        levels: z.array(z.number().gt(0).lt(1)).min(1).max(3).optional(),
+        tints: z.array(hex).min(1).max(3).optional(),
+      })
+      .strict()
+      .refine((g) => !g.levels === !g.tints, 'levels and tints go together')
+      .optional(),
   })
   .strict();

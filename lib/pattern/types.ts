@@ -20,8 +20,11 @@ export interface TextureDef {
   colours: number;
   /** Default colours when the shopper names none. */
   defaultColours: Hex[];
-  /** A seamless tile: SVG markup for a `0 0 TILE TILE` viewBox, deterministic in (seed, colours). */
-  render(o: { seed: number; colours: Hex[] }): string;
+  /**
+   * A seamless tile: SVG markup for a `0 0 TILE TILE` viewBox, deterministic in (seed, colours, v).
+   * `v` is the spec's engine version (absent: 1); a version's output never changes.
+   */
+  render(o: { seed: number; colours: Hex[]; v?: number }): string;
 }
 
 export interface FontDef {

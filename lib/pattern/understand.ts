@@ -17,6 +17,8 @@ export type Scale = 'tiny' | 'small' | 'medium' | 'large';
 export interface IntentMotif {
   motif: Motif;
   colour?: NamedColour;
+  /** Several colours for one motif ("peach and lilac flowers"): some of each, `colour` the last. */
+  colours?: NamedColour[];
   words: string; // what the shopper wrote for it
   corrected?: string; // the spelling it was read as, when it was a typo
 }
@@ -46,6 +48,7 @@ const STOP = new Set(
     .split(' '),
 );
 const NEGATION = new Set(['no', 'not', 'without', 'non', 'sin', 'sans', 'pas', 'ohne', 'kein', 'keine', 'keinen', 'senza', 'sem', 'zonder', 'geen', 'bez', 'без', 'не', '无', '不要', 'なし']);
+const AND_WORDS = new Set(['and', 'or', '&', 'y', 'o', 'et', 'ou', 'und', 'oder', 'e', 'en', 'i', 'и', 'och', 'og']);
 const GROUND_NOUNS = new Set(['background', 'backdrop', 'ground', 'fondo', 'fond', 'hintergrund', 'sfondo', 'fundo', 'achtergrond', 'tło', 'фон', '背景']);
 const BACKGROUND_WORDS = new Set(['on', 'over', 'background', 'backdrop', 'ground', 'sobre', 'fondo', 'sur', 'fond', 'auf', 'hintergrund', 'su', 'sfondo', 'em', 'fundo', 'op', 'achtergrond', 'na', 'tło', 'на', 'фон', '背景']);
 const LAYOUT_WORDS: Record<string, Layout> = {
@@ -208,6 +211,8 @@ export function understandPrompt(prompt: string): PatternIntent {
   const intent: PatternIntent = { prompt, motifs: [], palette: [], layout: 'tossed', density: 'normal', scale: 'medium', excluded: { colours: [], motifs: [] }, ignored: [], refusals };
   const styleWords: string[] = [];
   let pendingColour: NamedColour | undefined;
+  const colourRuns = new Map<NamedColour, NamedColour[]>(); // "peach and lilac": the colours named together
+  let pendingEnd = -1;
   let negate = false;
   let backgroundNext = false;
   let layoutSet = false;
@@ -268,7 +273,12 @@ export function understandPrompt(prompt: string): PatternIntent {
         backgroundNext = false;
         if (GROUND_NOUNS.has(tokens[i] ?? '')) i++;
       } else {
+        // "rust orange": a colour word straight after another names one shade, the first and more specific.
+        if (pendingColour && pendingEnd === i - colour.length) continue;
+        // "peach and lilac flowers": two colours joined by a conjunction alone colour the same motifs.
+        if (pendingColour && i - colour.length === pendingEnd + 1 && AND_WORDS.has(tokens[pendingEnd])) colourRuns.set(c, [...(colourRuns.get(pendingColour) ?? [pendingColour]), c]);
         pendingColour = c;
+        pendingEnd = i;
         textureColours.push(c.hex);
       }
       continue;
@@ -382,6 +392,7 @@ export function understandPrompt(prompt: string): PatternIntent {
   if (textContent) intent.text = { content: textContent, font: pickFont(styleWords), colour: textColour };
   if (!layoutSet && intent.count && intent.count <= 4) intent.density = 'sparse';
   intent.motifs = intent.motifs.filter((m) => !intent.excluded.motifs.some((x) => x.id === m.motif.id));
+  for (const m of intent.motifs) if (m.colour && colourRuns.has(m.colour)) m.colours = colourRuns.get(m.colour);
   return intent;
 }
 

@@ -41,6 +41,4 @@ export {
   type DayPoint,
   type ListingSummary,
 } from './public';
-export { resolveListingLine, listingTerms } from './cart-lines';
-export { findPhoto } from './seller-repository';
 export { startSellerWorkers } from './workers';

@@ -2,14 +2,16 @@
 // draft → published → archived life cycle.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { CurrentUser } from '../auth/roles';
+import type { CurrentUser } from '../auth';
 import { formatMoney, listProducts } from '../catalog';
 import { DESIGN_ID_RE, isDesignId, repeatInSchema } from '../design';
 import { badRequest, conflict, forbidden, HttpError, notFound, parseOrThrow, unprocessable } from '../http/errors';
-import { moderate } from '../generation/input';
-import { assertDeadlineAllowed, MAX_MIN_ORDERS } from '../campaigns/campaign-maths';
+import { moderate } from '../generation';
+import { assertDeadlineAllowed, MAX_MIN_ORDERS } from '../campaigns';
 import { priceFloorMinor, STORE_MARGIN } from './pricing';
 import { enqueueListingPhotos } from './photos';
+import * as listings from '../listings';
+import { isUniqueViolation } from '../db/client';
 import * as repo from './seller-repository';
 
 export type Product = Awaited<ReturnType<typeof listProducts>>[number];
@@ -54,7 +56,7 @@ export async function becomeSeller(user: CurrentUser, input: unknown) {
       payoutDetails: data.payoutEmail ? { method: 'placeholder', email: data.payoutEmail } : null,
     });
   } catch (err) {
-    if (repo.isUniqueViolation(err)) throw conflict(`The shop address "${data.slug}" is taken: please choose another.`, 'slug_taken');
+    if (isUniqueViolation(err)) throw conflict(`The shop address "${data.slug}" is taken: please choose another.`, 'slug_taken');
     throw err;
   }
 }
@@ -170,10 +172,10 @@ export async function priceFloors(): Promise<PriceFloor[]> {
   return (await listProducts()).filter((p) => p.variants.length > 0).map((p) => floorFor(p));
 }
 
-async function resolveProducts(input: z.infer<typeof listingProductSchema>[]): Promise<repo.ListingProductInput[]> {
+async function resolveProducts(input: z.infer<typeof listingProductSchema>[]): Promise<listings.ListingProductInput[]> {
   const catalog = await listProducts();
   const seen = new Set<string>();
-  const out: repo.ListingProductInput[] = [];
+  const out: listings.ListingProductInput[] = [];
   for (const p of input) {
     const product = catalog.find((c) => c.id === p.product || c.slug === p.product);
     if (!product || product.variants.length === 0) throw badRequest(`Unknown product "${p.product}".`, 'unknown_product');
@@ -242,7 +244,7 @@ export async function createListing(user: CurrentUser, input: unknown) {
   checkCampaign(data.campaign);
   for (let attempt = 0; ; attempt++) {
     try {
-      const listing = await repo.createListing({
+      const listing = await listings.createListing({
         sellerId: seller.id,
         designId: design.id,
         slug: newListingSlug(data.title),
@@ -256,7 +258,7 @@ export async function createListing(user: CurrentUser, input: unknown) {
       await enqueueListingPhotos(listing.id);
       return listing;
     } catch (err) {
-      if (repo.isUniqueViolation(err) && attempt < 3) continue;
+      if (isUniqueViolation(err) && attempt < 3) continue;
       throw err;
     }
   }
@@ -264,7 +266,7 @@ export async function createListing(user: CurrentUser, input: unknown) {
 
 /** The listing if `user` owns it (or is an admin). Anyone else gets 404: no hint it exists. */
 export async function getOwnedListing(user: CurrentUser, listingId: string) {
-  const listing = await repo.findListingById(listingId);
+  const listing = await listings.findListingById(listingId);
   if (!listing || (listing.seller.userId !== user.id && user.role !== 'ADMIN')) throw notFound('Listing not found.');
   return listing;
 }
@@ -279,7 +281,7 @@ export async function updateListing(user: CurrentUser, listingId: string, input:
   if (data.title !== undefined || data.tags !== undefined) assertModerated('This title', `${data.title ?? listing.title} ${(data.tags ?? listing.tags).join(' ')}`);
   const products = data.products ? await resolveProducts(data.products) : undefined;
   if (data.campaign !== undefined) checkCampaign(data.campaign);
-  const updated = await repo.updateListing(listing.id, {
+  const updated = await listings.updateListing(listing.id, {
     title: data.title,
     description: data.description,
     tags: data.tags,
@@ -288,10 +290,10 @@ export async function updateListing(user: CurrentUser, listingId: string, input:
     campaign: data.campaign,
   });
   const rescaled = data.repeatIn !== undefined && data.repeatIn !== listing.repeatIn;
-  if (rescaled) await repo.deleteAllPhotos(listing.id);
+  if (rescaled) await listings.deleteAllPhotos(listing.id);
   if (rescaled || products) {
     await enqueueListingPhotos(listing.id);
-    return (await repo.findListingById(listing.id))!;
+    return (await listings.findListingById(listing.id))!;
   }
   return updated;
 }
@@ -300,7 +302,7 @@ export async function updateListing(user: CurrentUser, listingId: string, input:
 export async function regeneratePhotos(user: CurrentUser, listingId: string) {
   const listing = await getOwnedListing(user, listingId);
   if (listing.status === 'ARCHIVED') throw conflict('This listing is archived.', 'listing_archived');
-  await repo.deleteAllPhotos(listing.id);
+  await listings.deleteAllPhotos(listing.id);
   await enqueueListingPhotos(listing.id);
 }
 
@@ -318,21 +320,21 @@ export async function publishListing(user: CurrentUser, listingId: string) {
   assertModerated('This design', design.prompt);
   assertModerated('This title', `${listing.title} ${listing.tags.join(' ')}`);
   if (listing.campaign) assertDeadlineAllowed(listing.campaign.deadline);
-  if (!listing.coverPhotoId) await repo.setCoverPhoto(listing.id, listing.photos[0].id);
-  return repo.setListingStatus(listing.id, 'PUBLISHED', { publishedAt: new Date() });
+  if (!listing.coverPhotoId) await listings.setCoverPhoto(listing.id, listing.photos[0].id);
+  return listings.setListingStatus(listing.id, 'PUBLISHED', { publishedAt: new Date() });
 }
 
 export async function archiveListing(user: CurrentUser, listingId: string) {
   const listing = await getOwnedListing(user, listingId);
   if (listing.status === 'ARCHIVED') return listing;
-  return repo.setListingStatus(listing.id, 'ARCHIVED');
+  return listings.setListingStatus(listing.id, 'ARCHIVED');
 }
 
 export async function chooseCover(user: CurrentUser, listingId: string, photoId: string) {
   const listing = await getOwnedListing(user, listingId);
   if (!listing.photos.some((p) => p.id === photoId)) throw badRequest('That photo does not belong to this listing.', 'unknown_photo');
-  await repo.setCoverPhoto(listing.id, photoId);
-  return repo.findListingById(listing.id);
+  await listings.setCoverPhoto(listing.id, photoId);
+  return listings.findListingById(listing.id);
 }
 
 // ---- design licences ----
@@ -364,5 +366,5 @@ export async function revokeDesignLicense(user: CurrentUser, designId: string, i
   await repo.deleteDesignLicense(design.id, seller.id);
 }
 
-export const listListingsForSeller = repo.listListingsForSeller;
+export const listListingsForSeller = listings.listListingsForSeller;
 export const listDesignsByUser = repo.listDesignsByUser;

@@ -12,6 +12,7 @@ import { debugSwitch } from '../env';
 import { enqueue, QUEUES } from '../queue';
 import { putBlob } from '../storage';
 import { viewsFor } from './photo-views';
+import * as listings from '../listings';
 import * as repo from './seller-repository';
 
 const W = 800;
@@ -146,7 +147,7 @@ export async function photograph(o: { tile: Buffer; productSlug: string; view: s
   if (debugSwitch('LISTING_PHOTOS_MOCKUP') !== '0') {
     try {
       // Loaded on use: pages that only import lib/sellers must not load the template registry.
-      const { renderMockup } = await import('../mockup/render');
+      const { renderMockup } = await import('../mockup');
       return await renderMockup({ product: o.productSlug, view: o.view, variantColorHex: o.colorHex, tile: o.tile, repeatIn: o.repeatIn, size: 1024, format: 'png' });
     } catch (err) {
       if ((err as Error).name !== 'MockupNotFoundError' && !/No mockup template/.test((err as Error).message)) console.warn(`[sellers] mockup ${o.productSlug}/${o.view} failed, using the built-in shot: ${(err as Error).message}`);
@@ -164,7 +165,7 @@ export interface PhotoSlot {
 }
 
 /** Which photos a listing should have and which are done. */
-export async function photoProgress(listing: repo.ListingRow) {
+export async function photoProgress(listing: listings.ListingRow) {
   const catalog = await listProducts();
   const slots: PhotoSlot[] = [];
   for (const lp of listing.products) {
@@ -194,7 +195,7 @@ export function enqueueListingPhotos(listingId: string) {
 /** Garments the site's model can wear (lib/tryon), one photo each. */
 export const MODEL_PRODUCTS = ['tee', 'hoodie'];
 
-async function modelPhotos(listing: repo.ListingRow, designId: string, slugs: string[]) {
+async function modelPhotos(listing: listings.ListingRow, designId: string, slugs: string[]) {
   if (debugSwitch('LISTING_PHOTOS_TRYON') === '0') return;
   for (const slug of slugs.filter((s) => MODEL_PRODUCTS.includes(s))) {
     if (listing.photos.some((ph) => ph.kind === 'model' && ph.productSlug === slug)) continue;
@@ -204,7 +205,7 @@ async function modelPhotos(listing: repo.ListingRow, designId: string, slugs: st
       if (!model || !isProductSlug(slug)) return;
       const jpg = await tryon.siteRender(model.id, designId, slug, 'photo', listing.repeatIn);
       const { key } = await putBlob(jpg, { contentType: 'image/jpeg' });
-      await repo.upsertPhoto({ listingId: listing.id, kind: 'model', productSlug: slug, view: model.id, blobKey: key });
+      await listings.upsertPhoto({ listingId: listing.id, kind: 'model', productSlug: slug, view: model.id, blobKey: key });
     } catch (err) {
       console.warn(`[sellers] model photo for ${slug} skipped: ${(err as Error).message}`);
       return;
@@ -214,7 +215,7 @@ async function modelPhotos(listing: repo.ListingRow, designId: string, slugs: st
 
 /** The job: renders every missing photo, one at a time so progress is visible; safe to re-run. */
 export async function handleListingPhotos({ listingId }: { listingId: string }): Promise<void> {
-  const listing = await repo.findListingById(listingId);
+  const listing = await listings.findListingById(listingId);
   if (!listing || listing.status === 'ARCHIVED') return;
   const catalog = await listProducts();
   const design = await repo.findDesign(listing.designId);
@@ -231,11 +232,11 @@ export async function handleListingPhotos({ listingId }: { listingId: string }):
       tile ??= await designTile(design);
       const png = await photograph({ tile, productSlug: product.slug, view, repeatIn: listing.repeatIn, colorHex: variant?.colorHex ?? '#ffffff' });
       const { key } = await putBlob(png, { contentType: 'image/png' });
-      await repo.upsertPhoto({ listingId, kind: 'mockup', productSlug: product.slug, view, blobKey: key });
+      await listings.upsertPhoto({ listingId, kind: 'mockup', productSlug: product.slug, view, blobKey: key });
     }
   }
   await modelPhotos(listing, design.id, keep);
-  await repo.prunePhotos(listingId, keep);
-  const fresh = await repo.findListingById(listingId);
-  if (fresh && !fresh.coverPhotoId && fresh.photos[0]) await repo.setCoverPhoto(listingId, fresh.photos[0].id);
+  await listings.prunePhotos(listingId, keep);
+  const fresh = await listings.findListingById(listingId);
+  if (fresh && !fresh.coverPhotoId && fresh.photos[0]) await listings.setCoverPhoto(listingId, fresh.photos[0].id);
 }

@@ -2,12 +2,12 @@
 // seller's dashboard numbers.
 import { env } from '../env';
 import { listProducts } from '../catalog';
-import { progressForCampaign } from '../campaigns/progress';
-import { campaignProgress, type CampaignProgress } from '../campaigns/campaign-maths';
-import { countSoldMany } from '../campaigns/campaign-repository';
+import { progressForCampaign, progressForCampaigns, type CampaignProgress } from '../campaigns';
+import { dailyStats, findListingBySlug, listListingsForSeller, listPublishedListings, recordView, sitemapRows, type ListingRow } from '../listings';
+import { CHARGED_STATUSES, soldListingLines } from '../orders';
 import * as repo from './seller-repository';
 
-export type ListingRow = repo.ListingRow;
+export type { ListingRow };
 
 /** Where a listing photo is served (public once the listing is published). */
 export const photoUrl = (photoId: string) => `/api/listings/photos/${photoId}`;
@@ -60,7 +60,7 @@ export function coverPhoto(listing: Pick<ListingRow, 'photos' | 'coverPhotoId'>)
 
 /** A published listing by slug with what its page needs, or null (drafts and archives are not public). */
 export async function getPublicListing(slug: string) {
-  const listing = await repo.findListingBySlug(slug);
+  const listing = await findListingBySlug(slug);
   if (!listing || listing.status !== 'PUBLISHED') return null;
   const [offers, progress] = await Promise.all([offersFor(listing), progressForCampaign(listing.campaign)]);
   return { listing, offers, progress, cover: coverPhoto(listing) };
@@ -70,15 +70,14 @@ const utcDay = (d = new Date()) => new Date(Date.UTC(d.getUTCFullYear(), d.getUT
 
 /** Counts a page view (total + today's ListingDailyStat row). */
 export async function recordListingView(listingId: string, now = new Date()) {
-  await repo.recordView(listingId, utcDay(now));
+  await recordView(listingId, utcDay(now));
 }
 
 export async function getShop(slug: string) {
   const seller = await repo.findSellerBySlug(slug);
   if (!seller) return null;
-  const listings = await repo.listPublishedListings({ sellerId: seller.id });
-  const sold = await countSoldMany(listings.flatMap((l) => (l.campaign ? [l.campaign.id] : [])));
-  const now = new Date();
+  const listings = await listPublishedListings({ sellerId: seller.id });
+  const progress = await progressForCampaigns(listings.flatMap((l) => (l.campaign ? [l.campaign] : [])));
   const cards = await Promise.all(
     listings.map(async (l) => {
       const offers = await offersFor(l);
@@ -87,7 +86,7 @@ export async function getShop(slug: string) {
         cover: coverPhoto(l),
         fromMinor: offers.length ? Math.min(...offers.map((o) => o.priceMinor)) : null,
         currency: offers[0]?.currency ?? 'usd',
-        progress: l.campaign ? campaignProgress(l.campaign, sold.get(l.campaign.id) ?? 0, now) : null,
+        progress: l.campaign ? (progress.get(l.campaign.id) ?? null) : null,
       };
     }),
   );
@@ -100,7 +99,7 @@ export async function getShop(slug: string) {
  */
 export async function listingSitemapEntries(): Promise<{ url: string; lastModified: Date; changeFrequency: 'daily' | 'weekly'; priority: number }[]> {
   const base = env().PUBLIC_URL.replace(/\/+$/, '');
-  const rows = await repo.sitemapRows();
+  const rows = await sitemapRows();
   const shops = new Map<string, Date>();
   for (const r of rows) {
     const prev = shops.get(r.seller.slug);
@@ -130,15 +129,15 @@ export interface ListingSummary {
 }
 
 export async function sellerDashboard(sellerId: string, days = 30, now = new Date()) {
-  const listings = await repo.listListingsForSeller(sellerId);
+  const listings = await listListingsForSeller(sellerId);
   const ids = listings.map((l) => l.id);
   const since = utcDay(new Date(now.getTime() - (days - 1) * 86_400_000));
-  const [stats, items, sold] = await Promise.all([
-    repo.dailyStats(ids, since),
-    repo.soldItems(ids),
-    countSoldMany(listings.flatMap((l) => (l.campaign ? [l.campaign.id] : []))),
+  const [stats, items, progress] = await Promise.all([
+    dailyStats(ids, since),
+    soldListingLines(ids),
+    progressForCampaigns(listings.flatMap((l) => (l.campaign ? [l.campaign] : [])), now),
   ]);
-  const charged = new Set<string>(repo.CHARGED_STATUSES);
+  const charged = new Set<string>(CHARGED_STATUSES);
   const summaries: ListingSummary[] = listings.map((l) => {
     const mine = items.filter((i) => i.listingId === l.id);
     return {
@@ -148,7 +147,7 @@ export async function sellerDashboard(sellerId: string, days = 30, now = new Dat
       unitsSold: mine.reduce((n, i) => n + i.quantity, 0),
       revenueMinor: mine.filter((i) => charged.has(i.order.status)).reduce((n, i) => n + i.unitPriceMinor * i.quantity, 0),
       pendingMinor: mine.filter((i) => i.order.status === 'AUTHORIZED').reduce((n, i) => n + i.unitPriceMinor * i.quantity, 0),
-      progress: l.campaign ? campaignProgress(l.campaign, sold.get(l.campaign.id) ?? 0, now) : null,
+      progress: l.campaign ? (progress.get(l.campaign.id) ?? null) : null,
     };
   });
   const series: DayPoint[] = [];

@@ -2,23 +2,16 @@
 // object the /api/auth route handlers use): ask for a link, read it from the outbox, follow it,
 // get a database session, use it with withAuth, sign out.
 import { Auth } from '@auth/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../lib/db/client';
-import { useIsolatedDatabase, type IsolatedDb } from './support/isolated-db';
+import { resetDatabase } from '../setup/db';
 
 delete process.env.SMTP_URL;
 delete process.env.AUTH_URL;
 const ORIGIN = 'http://localhost:3000';
-let isolated: IsolatedDb;
 
-beforeAll(async () => {
-  isolated = await useIsolatedDatabase('auth_magic');
-});
-afterAll(async () => {
-  await isolated?.drop();
-});
 beforeEach(async () => {
-  await isolated.reset();
+  await resetDatabase();
   vi.restoreAllMocks();
   vi.spyOn(console, 'info').mockImplementation(() => {});
   vi.spyOn(console, 'error').mockImplementation(() => {}); // Auth.js logs refused links as errors

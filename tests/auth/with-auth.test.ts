@@ -2,21 +2,14 @@
 // Prisma adapter stores it, and the request carries its cookie. Auth.js (real config, real
 // adapter) resolves it; nothing of ours is mocked.
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client';
-import { useIsolatedDatabase, type IsolatedDb } from './support/isolated-db';
+import { resetDatabase } from '../setup/db';
 
 const ORIGIN = 'http://localhost:3000';
-let isolated: IsolatedDb;
 
-beforeAll(async () => {
-  isolated = await useIsolatedDatabase('auth_roles');
-});
-afterAll(async () => {
-  await isolated?.drop();
-});
 beforeEach(async () => {
-  await isolated.reset();
+  await resetDatabase();
 });
 
 const lib = () => import('../../lib/auth');

@@ -1,20 +1,13 @@
 // sendEmail without SMTP: the outbox table is the mailbox, and the server log says so.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../lib/db/client';
 import { HttpError } from '../../lib/http/errors';
-import { useIsolatedDatabase, type IsolatedDb } from '../auth/support/isolated-db';
+import { resetDatabase } from '../setup/db';
 
 delete process.env.SMTP_URL;
 
-let isolated: IsolatedDb;
-beforeAll(async () => {
-  isolated = await useIsolatedDatabase('email_outbox');
-});
-afterAll(async () => {
-  await isolated?.drop();
-});
 beforeEach(async () => {
-  await isolated.reset();
+  await resetDatabase();
   vi.restoreAllMocks();
 });
 

@@ -1,14 +1,12 @@
 // sendEmail with SMTP_URL: delivered to a real SMTP server over TCP, and the outbox row marked sent.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../lib/db/client';
-import { useIsolatedDatabase, type IsolatedDb } from '../auth/support/isolated-db';
+import { resetDatabase } from '../setup/db';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 
-let isolated: IsolatedDb;
 let smtp: SmtpSink;
 
 beforeAll(async () => {
-  isolated = await useIsolatedDatabase('email_smtp');
   smtp = await startSmtpSink();
   process.env.SMTP_URL = smtp.url; // read by env() on first use in this file
   process.env.MAIL_FROM = 'Seedprint Tests <shop@seedprint.test>';
@@ -17,10 +15,9 @@ afterAll(async () => {
   const { closeSmtpTransports } = await import('../../lib/email');
   closeSmtpTransports();
   await smtp?.close();
-  await isolated?.drop();
 });
 beforeEach(async () => {
-  await isolated.reset();
+  await resetDatabase();
   smtp.messages.length = 0;
   vi.restoreAllMocks();
   vi.spyOn(console, 'info').mockImplementation(() => {});

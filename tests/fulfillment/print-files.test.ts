@@ -44,7 +44,9 @@ const TEE_FRONT: PrintAreaSpec = { name: 'front', widthIn: 12, heightIn: 16, dpi
 
 describe('print files for every product and placement', () => {
   beforeAll(resetDatabase);
-  const cases: { slug: string; size?: string }[] = CATALOG.flatMap((p): { slug: string; size?: string }[] => (p.slug === 'poster' ? p.printAreas.map((a) => ({ slug: p.slug, size: a.name })) : [{ slug: p.slug }]));
+  // Products whose print areas are named after their sizes (poster sheets, phone models) print one area per size: each is a case.
+  const sized = (p: (typeof CATALOG)[number]) => p.variants.some((v) => p.printAreas.some((a) => a.name === v.size));
+  const cases: { slug: string; size?: string }[] = CATALOG.flatMap((p) => (sized(p) ? p.printAreas.map((a) => ({ slug: p.slug, size: a.name })) : [{ slug: p.slug }]));
 
   it.each(cases)('$slug $size: right size, DPI, sRGB, opaque, preflighted, and the pixels show the design at its repeat', async ({ slug, size }) => {
     const repeatIn = 3;

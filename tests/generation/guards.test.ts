@@ -85,4 +85,17 @@ describe('render queue', () => {
     expect(peak).toBe(2);
     expect(q.stats).toMatchObject({ running: 0, waiting: 0 });
   });
+
+  it('lets a render nested in another use its caller slot, so a full queue does not deadlock', async () => {
+    const q = new RenderQueue(1, 0);
+    const inner = await q.run(() => q.run(async () => 'inner'));
+    expect(inner).toBe('inner');
+    expect(q.stats).toMatchObject({ running: 0, waiting: 0, rejected: 0 });
+    // Outside a slot, the same queue still refuses a second render while one runs.
+    let release!: () => void;
+    const first = q.run(() => new Promise<string>((r) => (release = () => r('first'))));
+    await expect(q.run(async () => 'second')).rejects.toMatchObject({ status: 503 });
+    release();
+    expect(await first).toBe('first');
+  });
 });

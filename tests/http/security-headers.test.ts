@@ -32,25 +32,44 @@ describe('page security headers (proxy.ts)', () => {
   });
 
   it('adds HSTS when served over https', () => {
-    const res = proxy(new NextRequest(`${PUBLIC}/`, { headers: { 'x-forwarded-proto': 'https' } }));
+    const res = proxy(new NextRequest(`${PUBLIC}/cart`, { headers: { 'x-forwarded-proto': 'https' } }));
     expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
   });
 
-  it('cached (ISR) product pages get the policy without a nonce (their HTML is rendered once)', () => {
+  it('cached (ISR) pages get the policy without a nonce from next.config, not from the proxy', async () => {
     expect(isCachedPage('/products/hoodie')).toBe(true);
     expect(isCachedPage('/products')).toBe(false);
     expect(isCachedPage('/')).toBe(true); // the home page is ISR too
     expect(isCachedPage('/cart')).toBe(false);
-    const res = proxy(new NextRequest(`${PUBLIC}/products/hoodie`));
-    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self' 'unsafe-inline'/);
-    expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
-    expect(res.headers.get('x-middleware-request-content-security-policy')).toBeNull();
+    const rules = await (await import('../../next.config')).default.headers!();
+    const headersFor = (path: string, reqHeaders: Record<string, string> = {}) => {
+      const out = new Map<string, string>();
+      for (const r of rules) {
+        const re = new RegExp(`^${r.source.replace(':path+', '.+')}$`);
+        const has = (r.has ?? []).every((h) => h.type === 'header' && reqHeaders[h.key] === h.value);
+        if (re.test(path) && has) for (const h of r.headers) out.set(h.key.toLowerCase(), h.value);
+      }
+      return out;
+    };
+    for (const page of ['/', '/products/hoodie']) {
+      const h = headersFor(page);
+      expect(h.get('content-security-policy'), page).toBe(contentSecurityPolicy({ nonce: null }));
+      expect(h.get('content-security-policy')).toMatch(/script-src 'self' 'unsafe-inline'/);
+      expect(h.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(h.get('x-frame-options')).toBe('DENY');
+      expect(h.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(h.get('strict-transport-security')).toBeUndefined();
+      expect(headersFor(page, { 'x-forwarded-proto': 'https' }).get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
+    }
+    for (const page of ['/cart', '/products', '/account']) expect(headersFor(page).size, page).toBe(0);
   });
 
-  it('runs on pages, not on API routes or static files', () => {
+  it('runs on every page that is not cached, and not on API routes or static files', () => {
     const source = new RegExp(`^${config.matcher[0].source.replace('/(', '/(?:')}$`);
-    for (const page of ['/', '/cart', '/products/hoodie', '/admin/mockups', '/dev/outbox']) expect(source.test(page), page).toBe(true);
+    for (const page of ['/cart', '/products', '/design', '/admin/mockups', '/dev/outbox', '/orders/abc']) expect(source.test(page), page).toBe(true);
     for (const other of ['/api/cart/items', '/_next/static/chunks/a.js', '/r/abc.png', '/favicon.ico']) expect(source.test(other), other).toBe(false);
+    // Exactly the cached pages are left to next.config's headers.
+    for (const page of ['/', '/products/hoodie', '/products/tee', '/cart', '/products', '/search']) expect(source.test(page), page).toBe(!isCachedPage(page));
   });
 
   it('allows the eval React needs only in development', () => {

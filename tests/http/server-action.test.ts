@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CurrentUser } from '../../lib/auth/roles';
 
-// What `experimental.authInterrupts` in next.config.mjs defines in the built app.
+// What `experimental.authInterrupts` in next.config.ts defines in the built app.
 process.env.__NEXT_EXPERIMENTAL_AUTH_INTERRUPTS = 'true';
 
 // The signed-in person, as the actions' session lookup would find them (no request scope here).
@@ -68,8 +68,8 @@ describe('serverAction wrapper', () => {
     await expect(digestOf(serverAction(async () => redirect('/somewhere'), () => undefined)())).resolves.toMatch(/^NEXT_REDIRECT;.*\/somewhere/);
   });
 
-  it('is switched on in next.config.mjs (experimental.authInterrupts)', async () => {
-    const file = '../../next.config.mjs';
+  it('is switched on in next.config.ts (experimental.authInterrupts)', async () => {
+    const file = '../../next.config.ts';
     const config = ((await import(/* @vite-ignore */ file)) as { default: { experimental?: { authInterrupts?: boolean } } }).default;
     expect(config.experimental?.authInterrupts).toBe(true);
   });

@@ -3,7 +3,7 @@
 // the role is checked first, and the body is counted while it is read (413 past the limit).
 import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 
 // No Next.js cache outside the server: record what would be revalidated.
 const revalidated = vi.hoisted(() => [] as string[]);
@@ -13,15 +13,7 @@ import { POST } from '../../app/api/admin/mockups/route';
 import { ensureUserWithRole } from '../../lib/auth';
 import { db } from '../../lib/db/client';
 import { resolveTemplate } from '../../lib/mockup';
-import { useIsolatedDatabase, type IsolatedDb } from '../auth/support/isolated-db';
 
-let isolated: IsolatedDb;
-beforeAll(async () => {
-  isolated = await useIsolatedDatabase('admin_mockup_upload');
-});
-afterAll(async () => {
-  await isolated?.drop();
-});
 
 async function cookieFor(email: string, role: 'SHOPPER' | 'ADMIN') {
   const user = await ensureUserWithRole(email, role);

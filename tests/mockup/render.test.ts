@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { poolStats } from '../../lib/mockup/pool';
 import { clearTileCache, compositeRaw, compositeRawParallel, decodeTile, getTemplate, loadTemplateDir, registerTemplate, renderMockup, type LoadedTemplate } from '../../lib/mockup';
 
 /** A tile whose red channel is a sine with one period across x (or y); green and blue constant. */
@@ -169,7 +170,9 @@ describe('mockup compositing', () => {
     const t = (await getTemplate('hoodie', 'front'))!;
     const tile = await decodeTile(await sineTile(64, 'x'));
     const a = compositeRaw(t, tile, [30, 41, 59], 0.8);
+    const before = poolStats.workerJobs;
     const b = await compositeRawParallel(t, tile, [30, 41, 59], 0.8);
+    expect(poolStats.workerJobs).toBe(before + 1); // the second band was drawn by the worker thread
     expect(a.equals(b)).toBe(true);
   });
 

@@ -1,4 +1,5 @@
-// Helpers for integration tests that use the real database started by global-setup.
+// Database helpers for integration tests. Each test file already runs on its own copy of the
+// migrated database (per-file-db.ts), so a file only needs to empty its tables between tests.
 import { db } from '../../lib/db/client';
 
 /** Empties every table except Prisma's migration bookkeeping. */

@@ -1,8 +1,10 @@
-// POST /api/generate {prompt, seed?, steps?, guidance?, guidanceMinT?, scheduler?, engine?} -> NDJSON progress stream.
+// POST /api/generate {prompt, seed?, steps?, guidance?, guidanceMinT?, scheduler?, engine?, swap?} -> NDJSON progress stream.
+// swap: {motifs?: [{from, to}], colours?: [{role, index?, to}]} changes what the pattern engine understood.
 import { z } from 'zod';
 import { guidanceSchema, seedSchema, stepsSchema } from '@/lib/design';
 import { SCHEDULERS } from '@/lib/generation';
 import { streamGeneration } from '@/lib/generation/studio';
+import { swapSchema } from '@/lib/generation/swap';
 import { handle, readJson } from '@/lib/http/route';
 
 export const dynamic = 'force-dynamic';
@@ -17,6 +19,7 @@ const body = z.object({
   scheduler: z.enum(SCHEDULERS).optional(),
   product: z.string().max(100).optional(),
   engine: z.enum(['auto', 'diffusion']).optional(), // auto: the pattern engine for what it can draw
+  swap: swapSchema.optional(),
 });
 
 export const POST = handle(async (req) => {

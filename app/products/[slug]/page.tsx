@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { findProductBySlug } from '@/lib/catalog';
+import { findProductBySlug, sizeChart } from '@/lib/catalog';
 import { publicUrl } from '@/app/_components/site-data';
 import { ProductConfigurator } from './product-configurator';
 import { listTemplates } from '@/lib/mockup';
@@ -80,6 +80,7 @@ export default async function ProductPage({ params }: { params: Params }) {
       </nav>
         <ProductConfigurator
           product={{ slug: product.slug, name: product.name, kind: product.kind }}
+          sizeChart={sizeChart(product.slug)}
           variants={product.variants.map((v) => ({ id: v.id, color: v.color, colorHex: v.colorHex, size: v.size, priceMinor: v.priceMinor, currency: v.currency }))}
           printAreas={sortPrintAreas(product.printAreas).map((a) => ({ name: a.name, widthIn: a.widthIn, heightIn: a.heightIn, dpi: a.dpi }))}
           mockupViews={listTemplates().filter((t) => t.product === product.slug).map((t) => t.view).slice(0, 3)}

@@ -28,8 +28,18 @@ export interface ConfiguratorPrintArea {
   dpi: number;
 }
 
+export interface ConfiguratorSizeRow {
+  size: string;
+  chestIn: number;
+  lengthIn: number;
+  chestCm: number;
+  lengthCm: number;
+}
+
 interface Props {
   product: { slug: string; name: string; kind: string };
+  /** A garment's measurements per size (none for products without sizes to fit). */
+  sizeChart?: ConfiguratorSizeRow[] | null;
   variants: ConfiguratorVariant[];
   printAreas: ConfiguratorPrintArea[];
   /** Product name and description, shown at the top of the options column. */
@@ -70,7 +80,7 @@ function DesignFromUrl({ onChange }: { onChange: (p: DesignParams) => void }) {
   return null;
 }
 
-export function ProductConfigurator({ product, variants, printAreas, heading, mockupViews = [] }: Props) {
+export function ProductConfigurator({ product, variants, printAreas, heading, mockupViews = [], sizeChart = null }: Props) {
   const [designId, setDesignId] = useState<string | null>(null);
   const colors = useMemo(() => unique(variants.map((v) => v.color)), [variants]);
   const sizes = useMemo(() => unique(variants.map((v) => v.size).filter((s): s is string => !!s)), [variants]);
@@ -89,6 +99,10 @@ export function ProductConfigurator({ product, variants, printAreas, heading, mo
   const sizeAvailable = (s: string) => variants.some((v) => v.color === color && v.size === s);
   const hex = variants.find((v) => v.color === color)?.colorHex ?? '#ffffff';
   const sheet = printAreas.find((a) => a.name === variant?.size) ?? printAreas[0];
+  // Areas named after a size (poster sheets, phone models): posters list every sheet, a phone
+  // case only the back of the chosen model.
+  const perModel = product.kind !== 'wall-art' && printAreas.some((a) => sizes.includes(a.name));
+  const shownAreas = perModel ? printAreas.filter((a) => a.name === variant?.size) : printAreas;
 
   const [state, formAction, pending] = useActionState(async (prev: AddToCartState, form: FormData) => {
     if (form.get('designId')) addOptimistic(Number(form.get('quantity')) || 1);
@@ -206,6 +220,7 @@ export function ProductConfigurator({ product, variants, printAreas, heading, mo
             </div>
           </fieldset>
         ) : null}
+        {sizes.length > 0 && sizeChart?.length ? <SizeChart rows={sizeChart} selected={size} /> : null}
 
         {designId ? (
           <div>
@@ -304,14 +319,57 @@ export function ProductConfigurator({ product, variants, printAreas, heading, mo
         <div className="border-t border-stone-200 pt-5">
           <h2 className="text-sm font-semibold text-stone-900">Print areas</h2>
           <ul className="mt-2 space-y-1 text-sm text-stone-600">
-            {printAreas.map((a) => (
+            {shownAreas.map((a) => (
               <li key={a.name} className={product.kind === 'wall-art' && a.name !== variant?.size ? 'text-stone-500' : undefined}>
-                {printAreaSummary(a)}
+                {perModel ? `Case back for ${a.name}: ${inches(a.widthIn)} × ${inches(a.heightIn)} in, ${a.dpi} DPI` : printAreaSummary(a)}
               </li>
             ))}
           </ul>
         </div>
       </form>
     </div>
+  );
+}
+
+/** Measurements per size, laid flat, in inches and centimetres; the chosen size is marked. */
+function SizeChart({ rows, selected }: { rows: ConfiguratorSizeRow[]; selected: string | null }) {
+  return (
+    <details className="group -mt-2 rounded-xl border border-stone-200 bg-white" data-testid="size-chart">
+      <summary className="cursor-pointer list-none rounded-xl px-4 py-2.5 text-sm font-medium text-stone-800 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-brand-600 [&::-webkit-details-marker]:hidden">
+        <span className="inline-flex items-center gap-2">
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="size-4 text-stone-500" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round">
+            <path d="M3 8h18v8H3z" />
+            <path d="M7 8v3M11 8v4M15 8v3M19 8v4" />
+          </svg>
+          Size chart
+          <span aria-hidden="true" className="text-stone-400 transition group-open:rotate-180">▾</span>
+        </span>
+      </summary>
+      <div className="overflow-x-auto px-4 pb-4">
+        <table className="w-full text-left text-sm tabular-nums">
+          <caption className="pb-2 text-left text-xs text-stone-600">Garment measured laid flat: chest from armpit to armpit, length from the shoulder to the hem.</caption>
+          <thead>
+            <tr className="border-b border-stone-200 text-stone-600">
+              <th scope="col" className="py-1.5 pr-3 font-medium">Size</th>
+              <th scope="col" className="py-1.5 pr-3 font-medium">Chest width</th>
+              <th scope="col" className="py-1.5 font-medium">Body length</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.size} className={r.size === selected ? 'bg-brand-50 font-semibold text-brand-950' : 'text-stone-800'} aria-current={r.size === selected ? 'true' : undefined}>
+                <th scope="row" className="py-1.5 pr-3 pl-1 font-semibold">{r.size}</th>
+                <td className="py-1.5 pr-3">
+                  {inches(r.chestIn)} in <span className="text-stone-500">· {r.chestCm} cm</span>
+                </td>
+                <td className="py-1.5">
+                  {inches(r.lengthIn)} in <span className="text-stone-500">· {r.lengthCm} cm</span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
   );
 }

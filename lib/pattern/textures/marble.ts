@@ -2,6 +2,8 @@
 // across the tile plus domain-warped periodic noise), with w itself varying so veins swell, thin
 // out and vanish. A soft blurred halo follows the main veins, and a second family of hairline
 // veins in the accent colour crosses them, as in Carrara or Calacatta slabs.
+// From engine version 2 the halo is a flat pale band (no blur): librsvg blurs a lone tile
+// against empty canvas past its edges, which showed as a seam.
 import type { Hex, TextureDef } from '../types';
 import { mix, resolveColours } from './colour';
 import { downsample, mapGrid, regionPath, sampleGrid, upsample, type Grid } from './contour';
@@ -48,7 +50,7 @@ export const marble: TextureDef = {
   ],
   colours: 3,
   defaultColours: DEFAULTS,
-  render({ seed, colours }) {
+  render({ seed, colours, v = 1 }) {
     const c = resolveColours(colours, DEFAULTS);
     const id = idPrefix('marble', seed, c);
     const main = veinField(seed, 'main', 1, 2, 0.8);
@@ -59,10 +61,13 @@ export const marble: TextureDef = {
     const halo = regionPath(downsample(band(0.35, 0.15), 2), 0, 60);
     const veins = regionPath(band(0.075, 0.05), 0, 20);
     const hair = regionPath(bandGrid(fine, 0.035, 0.025, 20), 0, 20);
-    const defs = blurFilter(`${id}b`, 10);
+    const flat = v >= 2;
+    const defs = flat ? '' : blurFilter(`${id}b`, 10);
     const body =
       groundRect(c[0]) +
-      `<path fill="${mix(c[0], c[1], 0.5)}" fill-opacity="0.35" fill-rule="evenodd" filter="url(#${id}b)" d="${halo}"/>` +
+      (flat
+        ? `<path fill="${mix(c[0], c[1], 0.12)}" fill-rule="evenodd" d="${halo}"/>`
+        : `<path fill="${mix(c[0], c[1], 0.5)}" fill-opacity="0.35" fill-rule="evenodd" filter="url(#${id}b)" d="${halo}"/>`) +
       `<path fill="${c[2]}" fill-rule="evenodd" d="${hair}"/>` +
       `<path fill="${c[1]}" fill-rule="evenodd" d="${veins}"/>`;
     return tileMarkup(id, defs, body);

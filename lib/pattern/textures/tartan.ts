@@ -1,7 +1,9 @@
 // Tartan: a symmetrical sett (thread colours and counts, mirrored about its pivots) woven the
 // same in warp and weft. The weft is drawn as full-width bands; the warp shows through on
 // alternate 45° diagonals, the 2/2 twill that gives tartan its stepped, blended crossings.
-// The sett repeats a whole number of times per tile, so the edges meet.
+// The sett repeats a whole number of times per tile, so the edges meet. From engine v2 the twill
+// is drawn without anti-aliasing: its fine diagonals otherwise blend warp and weft colours into
+// in-between shades at every edge, which print as a muddy haze instead of crisp threads.
 import type { Hex, TextureDef } from '../types';
 import { resolveColours } from './colour';
 import { hashSeed, rng } from './random';
@@ -46,7 +48,7 @@ export const tartan: TextureDef = {
   ],
   colours: 5,
   defaultColours: DEFAULTS,
-  render({ seed, colours }) {
+  render({ seed, colours, v = 1 }) {
     const c = resolveColours(colours, DEFAULTS);
     const id = idPrefix('tartan', seed, c);
     const half = sett(seed, c.length);
@@ -72,7 +74,7 @@ export const tartan: TextureDef = {
       if (!list.length) return;
       weft += `<path fill="${c[ci]}" d="${list.map(([a, b]) => `M-10 ${n1(a)}H1010V${n1(b)}H-10Z`).join('')}"/>`;
       defs += `<clipPath id="${id}w${ci}"><path d="${list.map(([a, b]) => `M${n1(a)} -10H${n1(b)}V1010H${n1(a)}Z`).join('')}"/></clipPath>`;
-      warp += `<path fill="${c[ci]}" clip-path="url(#${id}w${ci})" d="url"/>`;
+      warp += `<path fill="${c[ci]}" clip-path="url(#${id}w${ci})"${v >= 2 ? ' shape-rendering="crispEdges"' : ''} d="url"/>`;
     });
     // One path of diagonal strips, half of each period: where the warp thread is on top.
     let twill = '';

@@ -2,6 +2,8 @@
 // random folds of scrunched cloth), each band blurred so the dyes bleed into each other, then
 // the undyed creases: thin, branching lines where a ridged noise field is near zero, in the
 // ground colour and softened.
+// From engine version 2 the bands and creases are flat (no blur): librsvg blurs a lone tile
+// against empty canvas past its edges, which showed as a seam, and blurred dye prints soft.
 import type { Hex, TextureDef } from '../types';
 import { resolveColours } from './colour';
 import { mapGrid, regionPath, sampleGrid } from './contour';
@@ -28,7 +30,7 @@ export const tieDye: TextureDef = {
   ],
   colours: 7,
   defaultColours: DEFAULTS,
-  render({ seed, colours }) {
+  render({ seed, colours, v = 1 }) {
     const c = resolveColours(colours, DEFAULTS);
     const id = idPrefix('tie-dye', seed, c);
     const dyes = c.slice(1);
@@ -39,16 +41,19 @@ export const tieDye: TextureDef = {
       const w = 220 * warp(x, y);
       return 2.2 * base(x + w, y - w);
     }, 10, 40);
-    const defs = blurFilter(`${id}b`, 6) + blurFilter(`${id}c`, 1.8);
+    const flat = v >= 2;
+    const defs = flat ? '' : blurFilter(`${id}b`, 6) + blurFilter(`${id}c`, 1.8);
     let body = groundRect(c[0]);
     // Bands of width 1/k in phase, each one dye, cycling: the phase wraps through every colour.
     for (let i = 0; i < k; i++) {
       const band = mapGrid(g, (v) => Math.cos(2 * Math.PI * (v - i / k)) - Math.cos(Math.PI / k) + 0.12);
-      body += `<path fill="${dyes[i]}" fill-rule="evenodd" filter="url(#${id}b)" d="${regionPath(band, 0, 80)}"/>`;
+      body += `<path fill="${dyes[i]}" fill-rule="evenodd"${flat ? '' : ` filter="url(#${id}b)"`} d="${regionPath(band, 0, 80)}"/>`;
     }
     const crease = fbm(hashSeed(seed, 'td-crease'), { px: 4, py: 4, octaves: 3, gain: 0.5 });
     const cg = sampleGrid((x, y) => 0.032 - Math.abs(crease(x, y)), 5, 20);
-    body += `<path fill="${c[0]}" fill-opacity="0.85" fill-rule="evenodd" filter="url(#${id}c)" d="${regionPath(cg, 0, 30)}"/>`;
+    body += flat
+      ? `<path fill="${c[0]}" fill-rule="evenodd" d="${regionPath(cg, 0, 30)}"/>`
+      : `<path fill="${c[0]}" fill-opacity="0.85" fill-rule="evenodd" filter="url(#${id}c)" d="${regionPath(cg, 0, 30)}"/>`;
     return tileMarkup(id, defs, body);
   },
 };

@@ -2,8 +2,11 @@
 // from periodic noise. Each glaze is blurred for the soft, bled edge, gets a thin darker rim
 // where pigment dries at the edge of a wash, and a smaller, denser pool inside; overlapping
 // glazes mix the way layered washes do.
+// From engine version 2 each glaze is flat (no blur or translucency): a pale wash, the paint's
+// own colour in the pool; librsvg blurs a lone tile against empty canvas past its edges, which
+// showed as a seam, and blurred washes print soft.
 import type { Hex, TextureDef } from '../types';
-import { darken, resolveColours } from './colour';
+import { darken, mix, resolveColours } from './colour';
 import { quantile, regionPath, sampleGrid } from './contour';
 import { fbm } from './noise';
 import { hashSeed } from './random';
@@ -28,16 +31,21 @@ export const watercolour: TextureDef = {
   ],
   colours: 4,
   defaultColours: DEFAULTS,
-  render({ seed, colours }) {
+  render({ seed, colours, v = 1 }) {
     const c = resolveColours(colours, DEFAULTS);
     const id = idPrefix('watercolour', seed, c);
-    const defs = blurFilter(`${id}s`, 7) + blurFilter(`${id}r`, 1.6) + blurFilter(`${id}p`, 14);
+    const flat = v >= 2;
+    const defs = flat ? '' : blurFilter(`${id}s`, 7) + blurFilter(`${id}r`, 1.6) + blurFilter(`${id}p`, 14);
     let body = groundRect(c[0]);
     for (let k = 1; k < c.length; k++) {
       const f = fbm(hashSeed(seed, 'wash', k), { px: 3, py: 3, octaves: 4, gain: 0.5 });
       const g = sampleGrid(f, 10, 60);
       const wash = regionPath(g, quantile(g, 0.58), 300);
       const pool = regionPath(g, quantile(g, 0.85), 300);
+      if (flat) {
+        body += `<path fill="${mix(c[0], c[k], 0.6)}" fill-rule="evenodd" d="${wash}"/><path fill="${c[k]}" fill-rule="evenodd" d="${pool}"/>`;
+        continue;
+      }
       body +=
         `<path fill="${c[k]}" fill-opacity="0.62" fill-rule="evenodd" filter="url(#${id}s)" d="${wash}"/>` +
         `<path fill="none" stroke="${darken(c[k], 0.15)}" stroke-opacity="0.45" stroke-width="3" filter="url(#${id}r)" d="${wash}"/>` +

@@ -57,7 +57,7 @@ export default async function AdminOrder({ params, searchParams }: { params: Par
             <h2 id="items" className="text-lg font-semibold text-stone-900">
               Items
             </h2>
-            <OrderItems order={order} />
+            <OrderItems order={order} showRecipe />
             <div className="mt-2 border-t border-stone-200 pt-4">
               <OrderTotals order={order} />
             </div>

@@ -3,7 +3,7 @@ import { getUserFromRequest } from '@/lib/auth';
 import { handle } from '@/lib/http/route';
 import { notFound } from '@/lib/http/errors';
 import { getBlob } from '@/lib/storage';
-import { findPhoto } from '@/lib/sellers';
+import { findPhoto } from '@/lib/listings';
 
 export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ photoId: string }> };

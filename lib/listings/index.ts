@@ -1,0 +1,29 @@
+// Public surface of lib/listings: what a seller offers (design, products, prices, campaign terms,
+// photos, view counts). The seller workspace (lib/sellers) edits listings through these
+// functions; cart, orders and campaigns read their terms here.
+export {
+  createListing,
+  dailyStats,
+  decideCampaign,
+  deleteAllPhotos,
+  findCampaign,
+  findCampaignByListing,
+  findCampaignsByStatus,
+  findListingById,
+  findListingBySlug,
+  findPhoto,
+  listListingsForSeller,
+  listPublishedListings,
+  prunePhotos,
+  recordView,
+  setCampaignDeadline,
+  setCoverPhoto,
+  setListingStatus,
+  sitemapRows,
+  updateListing,
+  upsertPhoto,
+  type CampaignInput,
+  type ListingProductInput,
+  type ListingRow,
+} from './listing-repository';
+export { listingTerms, type CampaignTerms, type ListingTerms } from './terms';

@@ -1,0 +1,199 @@
+// Listing data access: the only module that touches the listing tables (Listing, ListingProduct,
+// ListingPhoto, ListingDailyStat) and a listing's campaign terms (Campaign).
+import { db, Prisma, type CampaignStatus, type ListingStatus } from '../db/client';
+
+export const listingInclude = {
+  seller: true,
+  design: { select: { id: true, prompt: true, previewSha256: true, createdById: true, tileable: true } },
+  products: { orderBy: { id: 'asc' as const } },
+  photos: { orderBy: [{ createdAt: 'asc' as const }, { id: 'asc' as const }] },
+  campaign: true,
+} satisfies Prisma.ListingInclude;
+
+export type ListingRow = Prisma.ListingGetPayload<{ include: typeof listingInclude }>;
+
+export interface ListingProductInput {
+  productId: string;
+  priceMinor: number;
+  variantIds: string[];
+}
+
+export interface CampaignInput {
+  minOrders: number;
+  deadline: Date;
+}
+
+// ---- listings ----
+export function findListingById(id: string) {
+  return db.listing.findUnique({ where: { id }, include: listingInclude });
+}
+
+export function findListingBySlug(slug: string) {
+  return db.listing.findUnique({ where: { slug }, include: listingInclude });
+}
+
+export function listListingsForSeller(sellerId: string, opts: { status?: ListingStatus[] } = {}) {
+  return db.listing.findMany({
+    where: { sellerId, ...(opts.status ? { status: { in: opts.status } } : {}) },
+    include: listingInclude,
+    orderBy: [{ publishedAt: 'desc' }, { createdAt: 'desc' }],
+  });
+}
+
+export function createListing(data: {
+  sellerId: string;
+  designId: string;
+  slug: string;
+  title: string;
+  description: string;
+  tags: string[];
+  repeatIn: number;
+  products: ListingProductInput[];
+  campaign: CampaignInput | null;
+}) {
+  return db.listing.create({
+    data: {
+      sellerId: data.sellerId,
+      designId: data.designId,
+      slug: data.slug,
+      title: data.title,
+      description: data.description,
+      tags: data.tags,
+      repeatIn: data.repeatIn,
+      products: { create: data.products },
+      ...(data.campaign ? { campaign: { create: data.campaign } } : {}),
+    },
+    include: listingInclude,
+  });
+}
+
+/** Replaces the listing's fields; products and campaign are replaced when given (drafts only). */
+export function updateListing(
+  id: string,
+  data: { title?: string; description?: string; tags?: string[]; repeatIn?: number; products?: ListingProductInput[]; campaign?: CampaignInput | null },
+) {
+  return db.$transaction(async (tx) => {
+    const { products, campaign, ...fields } = data;
+    await tx.listing.update({ where: { id }, data: fields });
+    if (products) {
+      await tx.listingProduct.deleteMany({ where: { listingId: id } });
+      await tx.listingProduct.createMany({ data: products.map((p) => ({ ...p, listingId: id })) });
+    }
+    if (campaign === null) await tx.campaign.deleteMany({ where: { listingId: id } });
+    else if (campaign) await tx.campaign.upsert({ where: { listingId: id }, create: { listingId: id, ...campaign }, update: campaign });
+    return tx.listing.findUniqueOrThrow({ where: { id }, include: listingInclude });
+  });
+}
+
+export function setListingStatus(id: string, status: ListingStatus, extra: { publishedAt?: Date } = {}) {
+  return db.listing.update({ where: { id }, data: { status, ...extra }, include: listingInclude });
+}
+
+export function setCoverPhoto(listingId: string, photoId: string | null) {
+  return db.listing.update({ where: { id: listingId }, data: { coverPhotoId: photoId } });
+}
+
+export function listPublishedListings(opts: { sellerId?: string; take?: number } = {}) {
+  return db.listing.findMany({
+    where: { status: 'PUBLISHED', ...(opts.sellerId ? { sellerId: opts.sellerId } : {}) },
+    include: listingInclude,
+    orderBy: { publishedAt: 'desc' },
+    take: opts.take ?? 100,
+  });
+}
+
+export function sitemapRows() {
+  return db.listing.findMany({
+    where: { status: 'PUBLISHED' },
+    select: { slug: true, updatedAt: true, seller: { select: { slug: true, updatedAt: true } } },
+    orderBy: { publishedAt: 'desc' },
+    take: 5000,
+  });
+}
+
+/** Prices, status and campaign of these listings: what a cart line or a checkout pays. */
+export async function listingPricesFor(listingIds: string[]) {
+  if (listingIds.length === 0) return [];
+  return db.listing.findMany({
+    where: { id: { in: listingIds } },
+    select: { id: true, status: true, title: true, products: { select: { productId: true, priceMinor: true, variantIds: true } }, campaign: true },
+  });
+}
+
+// ---- photos ----
+export function findPhoto(id: string) {
+  return db.listingPhoto.findUnique({ where: { id }, include: { listing: { select: { id: true, status: true, sellerId: true, seller: { select: { userId: true } } } } } });
+}
+
+/** One photo per (listing, kind, product, view): a re-run replaces the picture, never duplicates it. */
+export async function upsertPhoto(p: { listingId: string; kind: string; productSlug: string; view: string; blobKey: string }) {
+  const existing = await db.listingPhoto.findFirst({ where: { listingId: p.listingId, kind: p.kind, productSlug: p.productSlug, view: p.view } });
+  if (existing) return db.listingPhoto.update({ where: { id: existing.id }, data: { blobKey: p.blobKey } });
+  return db.listingPhoto.create({ data: p });
+}
+
+/** Removes photos of products no longer on the listing (and clears the cover if it was one). */
+export async function prunePhotos(listingId: string, keepProductSlugs: string[]) {
+  return db.$transaction(async (tx) => {
+    const gone = await tx.listingPhoto.findMany({ where: { listingId, productSlug: { notIn: keepProductSlugs } }, select: { id: true } });
+    if (gone.length === 0) return 0;
+    await tx.listing.updateMany({ where: { id: listingId, coverPhotoId: { in: gone.map((g) => g.id) } }, data: { coverPhotoId: null } });
+    await tx.listingPhoto.deleteMany({ where: { id: { in: gone.map((g) => g.id) } } });
+    return gone.length;
+  });
+}
+
+export function deleteAllPhotos(listingId: string) {
+  return db.$transaction([db.listing.update({ where: { id: listingId }, data: { coverPhotoId: null } }), db.listingPhoto.deleteMany({ where: { listingId } })]);
+}
+
+// ---- views and stats ----
+/** Counts one view: the listing's total and today's row (UTC day), atomically. */
+export async function recordView(listingId: string, day: Date) {
+  await db.$transaction([
+    db.listing.update({ where: { id: listingId }, data: { views: { increment: 1 } } }),
+    db.listingDailyStat.upsert({
+      where: { listingId_day: { listingId, day } },
+      create: { listingId, day, views: 1 },
+      update: { views: { increment: 1 } },
+    }),
+  ]);
+}
+
+export function dailyStats(listingIds: string[], since: Date) {
+  return db.listingDailyStat.findMany({ where: { listingId: { in: listingIds }, day: { gte: since } }, orderBy: { day: 'asc' } });
+}
+
+// ---- campaigns (a listing's pre-order terms; lib/campaigns settles them) ----
+export function findCampaign(id: string) {
+  return db.campaign.findUnique({ where: { id }, include: { listing: { select: { id: true, slug: true, title: true, status: true, seller: { select: { userId: true, shopName: true } } } } } });
+}
+
+export function findCampaignByListing(listingId: string) {
+  return db.campaign.findUnique({ where: { listingId } });
+}
+
+/** Campaigns in these states (only among `ids`, when given). */
+export function findCampaignsByStatus(statuses: CampaignStatus[], ids?: string[]) {
+  return db.campaign.findMany({ where: { status: { in: statuses }, ...(ids ? { id: { in: ids } } : {}) }, select: { id: true, status: true, minOrders: true, deadline: true } });
+}
+
+export function setCampaignDeadline(campaignId: string, deadline: Date) {
+  return db.campaign.update({ where: { id: campaignId }, data: { deadline } });
+}
+
+/**
+ * Decides an ACTIVE campaign under its row lock and stores the outcome, so two settle runs
+ * never decide differently. `decideFn` runs while the lock is held. Returns the campaign after.
+ */
+export function decideCampaign(campaignId: string, decideFn: (c: { id: string; minOrders: number; deadline: Date }) => Promise<CampaignStatus>) {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Campaign" WHERE id = ${campaignId} FOR UPDATE`;
+    const c = await tx.campaign.findUnique({ where: { id: campaignId } });
+    if (!c) return null;
+    if (c.status !== 'ACTIVE') return c;
+    const status = await decideFn(c);
+    if (status === 'ACTIVE') return c;
+    return tx.campaign.update({ where: { id: campaignId }, data: { status, settledAt: new Date() } });
+  });
+}

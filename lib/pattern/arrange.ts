@@ -1,0 +1,130 @@
+// How engine version 2 arranges a tossed pattern the way a surface designer would: a few hero
+// motifs spread evenly, smaller companions and accents in the spaces between them, gentle
+// rotation, then small fillers (dots, sparkles, sprigs) where cloth would otherwise show bare.
+// Best-candidate sampling on the torus keeps the spacing even, so there are no holes or clumps.
+import type { PatternSpec, Placement } from './compose';
+import type { Steer } from './ground';
+import { mulberry32 } from './textures/random';
+import { TILE, type Hex } from './types';
+import type { Density, Scale } from './understand';
+
+/** Hero motif size in tile units: at 384 px a tile, medium heroes are ~100 px across. */
+const HERO: Record<Scale, number> = { tiny: 140, small: 195, medium: 265, large: 340 };
+/** How far apart motifs keep, in sums of their radii. */
+const GAP: Record<Density, number> = { sparse: 1.45, normal: 1.06, dense: 0.9 };
+/** Share of the tile heroes cover; companions and accents fill what they leave. */
+const HERO_COVER: Record<Density, number> = { sparse: 0.12, normal: 0.2, dense: 0.26 };
+const TIERS = [
+  { scale: 1, per: 1 },
+  { scale: 0.68, per: 2 },
+  { scale: 0.47, per: 3 },
+];
+const r2 = (v: number) => Math.round(v * 100) / 100;
+export const FILLER_ITEM = -2;
+// Caps that keep a tile quick to rasterise (four 512 px previews well under 100 ms).
+const MAX_MOTIFS = 48;
+const MAX_FILLERS = 48;
+
+const torusDist = (ax: number, ay: number, bx: number, by: number) => {
+  const dx = Math.min(Math.abs(ax - bx), TILE - Math.abs(ax - bx));
+  const dy = Math.min(Math.abs(ay - by), TILE - Math.abs(ay - by));
+  return Math.sqrt(dx * dx + dy * dy);
+};
+
+/** Radius a placement keeps clear: motif art fills ~90% of its box; lettering is wide. */
+const radius = (p: Placement) => (p.item === -1 ? p.size * 0.75 : p.item === FILLER_ITEM ? p.size * 0.5 : p.size * 0.45);
+
+/** The clearance a new circle at (x, y) with radius r would have, given the gap factor. */
+function clearance(out: Placement[], x: number, y: number, r: number, gap: number): number {
+  let c = Infinity;
+  for (const p of out) {
+    const d = torusDist(x, y, p.x, p.y) - (radius(p) + r) * gap;
+    if (d < c) c = d;
+  }
+  return c;
+}
+
+/**
+ * Tossed motifs in three sizes (hero, companion, accent); `count` asks for that many heroes only.
+ * `steer` (the diffusion field, ground.ts) shapes the composition: heroes go where the field is
+ * strong and are largest there, accents take the weak spaces (so coverage stays even), and every
+ * motif turns with the field's flow. Without it, the spots with the most room win.
+ */
+export function scatterV2(spec: PatternSpec, seed: number, steer?: Steer): Placement[] {
+  const rand = mulberry32(seed ^ 0x85ebca6b);
+  const k = Math.max(1, spec.motifs.length);
+  const hero = HERO[spec.scale] * (spec.count && spec.count <= 4 ? 1.15 : 1);
+  const gap = GAP[spec.density];
+  const heroes = spec.count ?? Math.max(2, Math.round((TILE * TILE * HERO_COVER[spec.density]) / (hero * hero)));
+  const out: Placement[] = [];
+  const tiers = spec.count ? TIERS.slice(0, 1) : TIERS;
+  for (const [t, tier] of tiers.entries()) {
+    const size = hero * tier.scale;
+    const want = t === 0 ? heroes : Math.max(k, heroes * tier.per) + (spec.density === 'dense' ? heroes * 2 : 0);
+    let misses = 0;
+    for (let n = 0; n < want && misses < 4 && out.length < MAX_MOTIFS; ) {
+      // Best of several random spots: the one with the most room keeps spacing even.
+      let best = { x: 0, y: 0, c: -Infinity };
+      for (let s = 0; s < 14; s++) {
+        const x = rand() * TILE;
+        const y = rand() * TILE;
+        const c = out.length ? clearance(out, x, y, size * 0.45, gap) : TILE;
+        const score = steer && c >= 0 ? c * steerWeight(t, steer.at(x, y)) : c;
+        if (score > best.c) best = { x, y, c: score };
+      }
+      if (best.c < 0) {
+        misses++;
+        continue;
+      }
+      const jitter = rand();
+      const f = steer ? steer.at(best.x, best.y) : 0;
+      const s = steer ? size * (t < 2 ? 0.9 + 0.26 * f : 0.92 + 0.16 * jitter) : size * (0.92 + jitter * 0.16);
+      const turn = rand() - 0.5;
+      const rotate = steer ? Math.max(-20, Math.min(20, 16 * steer.flow(best.x, best.y) + turn * 8)) : turn * 40;
+      out.push({ x: r2(best.x), y: r2(best.y), size: r2(s), rotate: r2(rotate), flip: rand() < 0.25, item: (n + t) % k });
+      n++;
+    }
+  }
+  return out;
+}
+
+/** How much a tier wants a strong field: heroes seek it, companions lean to it, accents lean away. */
+const steerWeight = (tier: number, f: number) => (tier === 0 ? 0.1 + 1.8 * f : tier === 1 ? 0.4 + 1.2 * f : 1.2 - 0.4 * f);
+
+/**
+ * Small fillers in the spaces the motifs leave; the motifs' placements are not changed. With a
+ * `steer`, fillers sit closer together where the field is strong: they drift in sprays, not a grid.
+ */
+export function fillers(spec: PatternSpec, seed: number, motifs: Placement[], steer?: Steer): Placement[] {
+  if (!spec.filler) return [];
+  const rand = mulberry32(seed ^ 0x27d4eb2f);
+  const hero = HERO[spec.scale];
+  const size = hero * (spec.filler.kind === 'dots' ? 0.075 : spec.filler.kind === 'sparkles' ? 0.14 : 0.19);
+  const spacing = hero * (spec.density === 'sparse' ? 0.4 : 0.27);
+  const out: Placement[] = [];
+  let misses = 0;
+  while (out.length < MAX_FILLERS && misses < 6) {
+    let best = { x: 0, y: 0, c: -Infinity };
+    for (let s = 0; s < 10; s++) {
+      const x = rand() * TILE;
+      const y = rand() * TILE;
+      let c = clearance(motifs, x, y, size * 0.5, 1.05);
+      const room = steer ? spacing * (1.2 - 0.45 * steer.at(x, y)) : spacing;
+      for (const f of out) c = Math.min(c, torusDist(x, y, f.x, f.y) - room);
+      if (c > best.c) best = { x, y, c };
+    }
+    if (best.c < 0) {
+      misses++;
+      continue;
+    }
+    out.push({ x: r2(best.x), y: r2(best.y), size: r2(size * (0.8 + rand() * 0.4)), rotate: r2(rand() * 360), flip: false, item: FILLER_ITEM });
+  }
+  return out;
+}
+
+/** The filler's shape, drawn in a 100 × 100 box centred on the placement. */
+export function fillerSymbol(kind: 'dots' | 'sparkles' | 'sprigs', colour: Hex): string {
+  if (kind === 'dots') return `<symbol id="filler" viewBox="0 0 100 100"><circle cx="50" cy="50" r="40" fill="${colour}"/></symbol>`;
+  if (kind === 'sparkles') return `<symbol id="filler" viewBox="0 0 100 100"><path d="M50 2 Q56 44 98 50 Q56 56 50 98 Q44 56 2 50 Q44 44 50 2Z" fill="${colour}"/></symbol>`;
+  return `<symbol id="filler" viewBox="0 0 100 100"><path d="M50 96 Q48 60 50 6" stroke="${colour}" stroke-width="6" fill="none" stroke-linecap="round"/><path d="M50 40 Q22 34 14 12 Q40 12 50 40Z M50 62 Q78 56 88 34 Q60 32 50 62Z" fill="${colour}"/></symbol>`;
+}
