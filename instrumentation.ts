@@ -8,7 +8,8 @@ export async function register() {
   // Request ids, JSON access lines and per-route latency for /metrics (lib/observability).
   const { installRequestObservability } = await import('./lib/observability/http-server');
   installRequestObservability();
-  if (process.env.RUN_WORKER_IN_APP !== '1') return;
+  const { env } = await import('./lib/env');
+  if (!env().RUN_WORKER_IN_APP) return;
   const { startWorkers } = await import('./lib/workers');
   await startWorkers();
   console.log('[seedprint] queue workers running in the app process');

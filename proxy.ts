@@ -11,7 +11,7 @@ import { contentSecurityPolicy, isCachedPage, newNonce, securityHeaders } from '
 
 export function proxy(req: NextRequest) {
   const nonce = isCachedPage(req.nextUrl.pathname) ? null : newNonce();
-  const csp = contentSecurityPolicy({ nonce, dev: process.env.NODE_ENV === 'development' });
+  const csp = contentSecurityPolicy({ nonce, dev: env().NODE_ENV === 'development' });
   const requestHeaders = new Headers(req.headers);
   if (nonce) {
     requestHeaders.set('x-nonce', nonce);

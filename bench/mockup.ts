@@ -1,5 +1,5 @@
 // Mockup benchmark: ms per 1024 px view (ours: sharp + typed arrays, templates cached in memory,
-// tile decoded cold every run) against ImageMagick doing the same composite (lib/mockup/imagemagick.ts),
+// tile decoded cold every run) against ImageMagick doing the same composite (tools/imagemagick.ts),
 // measured side by side on the same views, tile, colour and repeat.
 // Run alone: npx tsx bench/mockup.ts
 import fs from 'node:fs';
@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { clearTileCache, getTemplate, listTemplates, renderMockup } from '../lib/mockup';
-import { imagemagickBinary, prepareImAssets, renderWithImageMagick } from '../lib/mockup/imagemagick';
+import { imagemagickBinary, prepareImAssets, renderWithImageMagick } from '../tools/imagemagick';
 import type { Metrics } from './types';
 
 /** A seamless 512 px test tile (random shapes, wrapped), different bytes per call so no cache helps. */

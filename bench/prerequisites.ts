@@ -2,7 +2,7 @@
 // torch for the ONNX-vs-torch sampling run), installed with apt when the bench runs as root on a
 // machine without them. A comparison that still cannot run is reported as failed, never skipped.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { imagemagickBinary } from '../lib/mockup/imagemagick';
+import { imagemagickBinary } from '../tools/imagemagick';
 
 // The torch reference rebuilds its weights from the shipped ONNX files, so it needs onnx too.
 const hasTorch = () => spawnSync('/usr/bin/python3', ['-c', 'import torch, onnx'], { stdio: 'ignore' }).status === 0;

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import { generateCandidates, getModelInfo } from '../lib/generation';
 import { renderPrintFiles, type PrintRecipe } from '../lib/print';
-import { tileSource } from '../lib/fulfillment/tile-source';
+import { printTileSource } from '../lib/generation';
 import { BENCH_PATTERN_PROMPT, BENCH_RECIPE } from './print-recipe';
 
 let recipe: PrintRecipe;
@@ -14,7 +14,7 @@ if (process.argv[3] === 'pattern') {
   const info = await getModelInfo();
   recipe = { ...BENCH_RECIPE, modelId: info.id, modelSha256: info.modelSha256 };
 }
-const source = await tileSource();
+const source = printTileSource();
 const area = { name: 'front', widthIn: 12, heightIn: 16, dpi: 300, bleedIn: 0.125, safeMarginIn: 0.25 };
 const spec = { recipe, expectedPreviewSha256: null, repeatIn: 4, productSlug: 'tee', variantLabel: 'White / M', areas: [area] };
 await renderPrintFiles({ ...spec, areas: [{ ...area, widthIn: 1, heightIn: 1 }] }, source); // warm the model

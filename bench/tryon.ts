@@ -7,9 +7,9 @@
 //                       own colour divided out, i.e. are the photo's folds and light kept (≥ 0.8)
 import path from 'node:path';
 import { analyzePerson } from '../lib/tryon/analyze';
-import { demoTile } from '../lib/tryon/demo-design';
+import { demoTile } from '../tools/tryon-demo-design';
 import { loadWorkImage, renderProduct, WORK_EDGE } from '../lib/tryon/engine';
-import { paintedInMaskPct, shadingSsim } from '../lib/tryon/metrics';
+import { paintedInMaskPct, shadingSsim } from '../tools/tryon-metrics';
 import { loadModels } from '../lib/tryon/tf-models';
 import { makeVariant } from '../lib/tryon/variants';
 import type { Metrics } from './types';

@@ -79,6 +79,16 @@ const schema = z.object({
   // /metrics: the bearer token a scraper sends (required in production; loopback suffices in test mode).
   METRICS_TOKEN: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // Queue (pg-boss): how long a print render may run before it counts as dead and is retried, and
+  // how often dead jobs are looked for.
+  QUEUE_EXPIRE_SECONDS: z.coerce.number().int().positive().default(40),
+  QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().positive().default(15),
+  // Campaign deadlines are checked this often (seconds) besides the once-a-minute schedule; 0 = only that.
+  CAMPAIGN_SWEEP_SECONDS: z.coerce.number().min(0).default(5),
+  MOCKUP_TEMPLATES_DIR: z.string().optional(),
+  // 1 = mockups render on the calling thread only (no worker thread).
+  MOCKUP_THREADS: z.coerce.number().int().positive().optional(),
+  TRYON_MODEL_DIR: z.string().optional(),
   // Super-resolution passes for print art that is not flat (4 = one pass; 16 = two, ~15× slower on CPU).
   PRINT_SR_FACTOR: z.coerce.number().pipe(z.union([z.literal(4), z.literal(16)])).default(4),
 });
@@ -113,6 +123,32 @@ function load(): Env {
 let cached: Env | undefined;
 export function env(): Env {
   return (cached ??= load());
+}
+
+/** The schema's keys: every setting the store reads (the README's settings table lists the same). */
+export const SETTINGS: readonly string[] = Object.keys(schema.shape);
+
+/**
+ * DATABASE_URL, read when a connection is first opened rather than with the rest: `npm start` and
+ * the test set-up point it at a database they start after the process began.
+ */
+export function databaseUrl(): string | undefined {
+  return schema.shape.DATABASE_URL.parse(process.env.DATABASE_URL || undefined);
+}
+
+/** The environment a child process (prisma, postgres) inherits, with `extra` on top. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { ...process.env, ...extra };
+}
+
+/**
+ * Switches for tests and debugging, never set in production and read live (a test may flip one
+ * between calls): LISTING_PHOTOS_RENDER / _MOCKUP / _TRYON = 0 leave the slow photo sources out;
+ * TRYON_DEBUG logs the garment painter's stages; TRYON_DEBUG_DIR receives its class maps.
+ */
+export type DebugSwitch = 'LISTING_PHOTOS_RENDER' | 'LISTING_PHOTOS_MOCKUP' | 'LISTING_PHOTOS_TRYON' | 'TRYON_DEBUG' | 'TRYON_DEBUG_DIR';
+export function debugSwitch(name: DebugSwitch): string | undefined {
+  return process.env[name] || undefined;
 }
 
 /**

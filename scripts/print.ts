@@ -4,7 +4,8 @@
 // --recipe takes the JSON `npm run render` prints. Bad input: exit 2 and a one-line message.
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { CATALOG, catalogPrintAreas, REPEAT_IN_LIMITS } from '../lib/catalog/catalog-data';
+import { CATALOG, catalogPrintAreas } from '../lib/catalog/catalog-data';
+import { isRepeatIn, REPEAT_IN } from '../lib/design';
 import { printOneFile } from '../lib/fulfillment';
 
 function fail(message: string): never {
@@ -30,9 +31,9 @@ async function main() {
   if (!areas) fail(`unknown product "${values.product}"; one of: ${CATALOG.map((p) => p.slug).join(', ')}`);
   const area = areas.find((a) => a.name === values.placement);
   if (!area) fail(`${values.product} has no placement "${values.placement}"; one of: ${areas.map((a) => a.name).join(', ')}`);
-  const repeatIn = values.repeat === undefined ? 4 : Number(values.repeat);
-  if (!Number.isFinite(repeatIn) || repeatIn < REPEAT_IN_LIMITS.min || repeatIn > REPEAT_IN_LIMITS.max) {
-    fail(`--repeat must be from ${REPEAT_IN_LIMITS.min} to ${REPEAT_IN_LIMITS.max} inches`);
+  const repeatIn = values.repeat === undefined ? REPEAT_IN.default : Number(values.repeat);
+  if (!isRepeatIn(repeatIn)) {
+    fail(`--repeat must be from ${REPEAT_IN.min} to ${REPEAT_IN.max} inches`);
   }
   let recipe: unknown;
   try {

@@ -71,7 +71,7 @@ async function main() {
   log(`database ready (${seeded.created} products added)`);
 
   if (!process.env.STRIPE_SECRET_KEY) {
-    const { startLocalStripe } = await import('../lib/payments/local-stripe');
+    const { startLocalStripe } = await import('../tools/local-stripe');
     const local = await startLocalStripe({
       port: e.LOCAL_STRIPE_PORT,
       webhookUrl: `http://127.0.0.1:${e.PORT}/api/webhooks/stripe`,

@@ -1,7 +1,7 @@
 // `npm run stripe:local`: the local Stripe-compatible server on its own, for trying the
 // hosted checkout page or pointing another process at it (STRIPE_API_BASE=http://127.0.0.1:12111).
 import path from 'node:path';
-import { startLocalStripe } from '../lib/payments/local-stripe';
+import { startLocalStripe } from '../tools/local-stripe';
 
 const port = Number(process.env.LOCAL_STRIPE_PORT ?? 12111);
 if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`LOCAL_STRIPE_PORT must be a port number, not ${process.env.LOCAL_STRIPE_PORT}`);

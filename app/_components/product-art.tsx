@@ -4,8 +4,10 @@
 // printable region. A client component so a page's flight data carries only its props, not the
 // drawn SVG tree a second time (the home page's HTML is a third lighter); rendered on the server too.
 import { useId, type ReactNode } from 'react';
+import { isProductSlug, REPEAT_IN, type ProductSlug } from '@/lib/design/limits';
 
-export type ArtKind = 'hoodie' | 'tee' | 'mug' | 'tote' | 'poster' | 'phone-case';
+/** Every catalog product has its own drawing. */
+export type ArtKind = ProductSlug;
 
 const KIND_BY_PRODUCT_KIND: Record<string, ArtKind> = {
   garment: 'tee',
@@ -16,7 +18,7 @@ const KIND_BY_PRODUCT_KIND: Record<string, ArtKind> = {
 };
 
 export function artKindFor(slug: string, kind?: string): ArtKind {
-  if (['hoodie', 'tee', 'mug', 'tote', 'poster', 'phone-case'].includes(slug)) return slug as ArtKind;
+  if (isProductSlug(slug)) return slug;
   return KIND_BY_PRODUCT_KIND[kind ?? ''] ?? 'tee';
 }
 
@@ -345,7 +347,7 @@ export function ProductArt({ slug, kind, colorHex, patternUrl, repeatIn = 4, she
   const art = artKindFor(slug, kind);
   const spec = specFor(art, sheetIn);
   const dark = luminance(colorHex) < 0.18;
-  const tile = Math.max(2, Math.min(24, Math.max(0.5, repeatIn)) * spec.unitsPerInch);
+  const tile = Math.max(2, Math.min(REPEAT_IN.max, Math.max(REPEAT_IN.min, repeatIn)) * spec.unitsPerInch);
   const outline = dark ? 'rgba(255,255,255,0.10)' : 'rgba(0,0,0,0.16)';
   const titleId = `${ids.pat}-title`;
 

@@ -1,5 +1,5 @@
 // Pure URL helpers, safe for client and server components.
-export const DESIGN_ID = /^[0-9a-f]{64}$/;
+export { DESIGN_ID_RE as DESIGN_ID } from '@/lib/design/limits';
 
 /** The seamless tile of a design, as served by the generation engine. */
 export function designTileUrl(designId: string): string {

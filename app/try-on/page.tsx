@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { findDesign } from '@/lib/tryon/tryon-repository';
-import { PRODUCT_SLUGS, isProductSlug } from '@/lib/tryon/engine';
+import { PRODUCT_SLUGS, REPEAT_IN, isDesignId, isProductSlug, isRepeatIn } from '@/lib/design';
 import { SITE_MODELS, SITE_VARIANTS } from '@/lib/tryon/site-model';
 import { MAX_PHOTOS_PER_SET, MAX_PHOTO_BYTES } from '@/lib/tryon/upload';
 import { RETENTION_DAYS } from '@/lib/tryon/service';
@@ -22,8 +22,8 @@ export default async function TryOnPage({ searchParams }: { searchParams: Search
   const productParam = first(sp.product) ?? 'hoodie';
   const product = isProductSlug(productParam) ? productParam : 'hoodie';
   const repeat = Number(first(sp.repeat));
-  const repeatIn = Number.isFinite(repeat) && repeat >= 0.5 && repeat <= 24 ? repeat : 4;
-  const design = /^[0-9a-f]{64}$/.test(designId) ? await findDesign(designId).catch(() => null) : null;
+  const repeatIn = isRepeatIn(repeat) ? repeat : REPEAT_IN.default;
+  const design = isDesignId(designId) ? await findDesign(designId).catch(() => null) : null;
 
   if (!design) {
     return (

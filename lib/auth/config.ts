@@ -59,6 +59,7 @@ export function authConfig(): AuthConfig {
     },
   };
   // What next-auth does to its config on every call; done once here so both paths agree.
-  setEnvDefaults(process.env, built, true);
+  // The store's settings come from lib/env.ts, not from Auth.js' own AUTH_* variables.
+  setEnvDefaults({}, built, true);
   return (config = built);
 }

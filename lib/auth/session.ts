@@ -55,7 +55,7 @@ export async function getUserFromHeaders(
     if (!h.has('x-forwarded-proto')) h.set('x-forwarded-proto', u.protocol.replace(/:$/, ''));
   }
   const config = authConfig();
-  const url = createActionURL('session', h.get('x-forwarded-proto') ?? 'http', h, process.env, config);
+  const url = createActionURL('session', h.get('x-forwarded-proto') ?? 'http', h, {}, config);
   const res = await Auth(new Request(url, { headers: { cookie } }), config);
   if (opts.onSetCookie) for (const c of res.headers.getSetCookie()) opts.onSetCookie(c);
   if (!res.ok) return null; // a misconfiguration answers 500: fail closed

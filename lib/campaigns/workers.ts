@@ -2,6 +2,7 @@
 // The sweep runs on a pg-boss cron schedule (every minute, durable) and, while a worker process
 // is up, every CAMPAIGN_SWEEP_SECONDS (default 5) so a campaign that just reached its minimum is
 // captured within seconds.
+import { env } from '../env';
 import { enqueue, getBoss, QUEUES, work } from '../queue';
 import { handleSettleJob, sweepCampaigns } from './settle';
 
@@ -14,7 +15,7 @@ export async function startCampaignWorkers(): Promise<void> {
   });
   const boss = await getBoss();
   await boss.schedule(QUEUES.campaignSweep, '* * * * *', {}, { singletonKey: 'campaign-sweep' });
-  const seconds = Number(process.env.CAMPAIGN_SWEEP_SECONDS ?? 5);
+  const seconds = env().CAMPAIGN_SWEEP_SECONDS;
   if (seconds > 0 && !g.seedprintCampaignTimer) {
     g.seedprintCampaignTimer = setInterval(() => {
       enqueue(QUEUES.campaignSweep, {}, { singletonKey: 'campaign-sweep' }).catch((err) => console.error('[campaigns] sweep enqueue failed', (err as Error).message));

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { badRequest, conflict, notFound, parseOrThrow } from '../http/errors';
 import { findVariant } from '../catalog';
+import { DESIGN_ID_RE, REPEAT_IN, repeatInSchema } from '../design';
 import { listingTerms } from '../listings';
 import { zoneForCountry } from '../shipping';
 import * as repo from './cart-repository';
@@ -9,11 +10,11 @@ import { resolveListingLine } from './listing-lines';
 
 export const addToCartSchema = z.object({
   variantId: z.string().min(1, 'choose a size and colour'),
-  designId: z.string().regex(/^[0-9a-f]{64}$/, 'is not a valid design id').optional(),
+  designId: z.string().regex(DESIGN_ID_RE, 'is not a valid design id').optional(),
   /** A seller's listing: its design, pattern scale and price replace whatever else is sent. */
   listingId: z.string().min(1).max(64).optional(),
   quantity: z.coerce.number().int().min(1, 'must be at least 1').max(99, 'must be at most 99').default(1),
-  repeatIn: z.coerce.number().min(0.5, 'must be at least 0.5 in').max(24, 'must be at most 24 in').default(4),
+  repeatIn: repeatInSchema.default(REPEAT_IN.default),
 });
 
 export const quantitySchema = z.object({

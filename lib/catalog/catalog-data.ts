@@ -14,6 +14,10 @@ export interface SeedPrintArea {
   bleedIn?: number;
   safeMarginIn?: number;
 }
+/** Every product kind the store sells; each has exactly one CATALOG entry. */
+export const PRODUCT_SLUGS = ['hoodie', 'tee', 'mug', 'tote', 'poster', 'phone-case'] as const;
+export type ProductSlug = (typeof PRODUCT_SLUGS)[number];
+
 /** A garment's measurements per size, laid flat, in inches (shown in inches and centimetres). */
 export interface SizeChartRow {
   size: string;
@@ -21,7 +25,7 @@ export interface SizeChartRow {
   lengthIn: number;
 }
 export interface SeedProduct {
-  slug: string;
+  slug: ProductSlug;
   name: string;
   kind: 'garment' | 'drinkware' | 'bag' | 'wall-art' | 'accessory';
   description: string;

@@ -1,11 +1,12 @@
 // The one Prisma client. Only repository modules (lib/<domain>/*-repository.ts) import it.
 import { PrismaPg } from '@prisma/adapter-pg';
+import { databaseUrl } from '../env';
 import { Prisma, PrismaClient } from './generated/client';
 
 const globalForDb = globalThis as unknown as { seedprintDb?: PrismaClient };
 
 function create(): PrismaClient {
-  const url = process.env.DATABASE_URL;
+  const url = databaseUrl();
   if (!url) throw new Error('DATABASE_URL is not set: start the store with `npm start` (embedded PostgreSQL) or set it');
   return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
 }

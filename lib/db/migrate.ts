@@ -1,6 +1,7 @@
 // Applies the checked-in migrations (prisma/migrations) with Prisma's own `migrate deploy`.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { childEnv } from '../env';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 
@@ -9,7 +10,7 @@ export function runPrisma(args: string[], databaseUrl: string, opts: { quiet?: b
     const bin = path.join(root, 'node_modules', 'prisma', 'build', 'index.js');
     const child = spawn(process.execPath, [bin, ...args], {
       cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' },
+      env: childEnv({ DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1', CHECKPOINT_DISABLE: '1' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';

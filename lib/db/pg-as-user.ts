@@ -7,6 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { childEnv } from '../env';
 
 /** A start-up problem with one sentence that says what to do (printed without a stack trace). */
 export class EmbeddedPgAccessError extends Error {}
@@ -125,7 +126,7 @@ export interface UserServerOptions {
 /** initdb (first time) and postgres from `binDir`, as `owner`; resolves once it accepts connections. */
 export async function startAsUser(o: UserServerOptions): Promise<{ stop(): Promise<void> }> {
   const locale = bestLocale();
-  const env = { ...process.env, LC_MESSAGES: locale };
+  const env = childEnv({ LC_MESSAGES: locale });
   const asOwner = { uid: o.owner.uid, gid: o.owner.gid, cwd: '/', env };
   if (!fs.existsSync(path.join(o.dataDir, 'PG_VERSION'))) {
     fs.mkdirSync(o.dataDir, { recursive: true, mode: 0o700 });

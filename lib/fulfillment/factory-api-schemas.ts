@@ -2,6 +2,7 @@
 // print file, list, error). The OpenAPI document (factory-openapi.ts) is generated from these same
 // schemas, so the document cannot say something the routes do not do.
 import { z } from 'zod';
+import { sha256HexSchema } from '../design';
 
 export const JOB_STATUSES = ['queued', 'rendering', 'ready', 'claimed', 'received', 'printed', 'shipped', 'delivered', 'failed'] as const;
 export const LISTABLE_STATUSES = ['ready', 'claimed', 'received', 'printed', 'shipped', 'delivered', 'failed'] as const;
@@ -69,7 +70,7 @@ export const printFileSchema = z
     placement: z.string().describe('Print area: front, back, wrap…'),
     url: z.url().describe('GET it with the same API key: the PNG.'),
     thumbnailUrl: z.url().nullable().describe('A small JPEG of the whole file, or null when none was made.'),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).describe('sha256 of the PNG, hex.'),
+    sha256: sha256HexSchema.describe('sha256 of the PNG, hex.'),
     widthPx: z.int(),
     heightPx: z.int(),
     dpi: z.int(),

@@ -1,6 +1,7 @@
 // The factory API's OpenAPI 3.1 document, generated from the zod schemas the routes parse and
 // answer with (factory-api-schemas.ts): nothing here restates a field, a limit or a requirement.
 import { z } from 'zod';
+import { DESIGN_ID_RE } from '../design';
 import {
   errorSchema,
   JOB_ID,
@@ -126,7 +127,7 @@ export function factoryOpenApi() {
               description: 'The PNG',
               headers: {
                 ...rateLimitHeaders,
-                'X-Content-SHA256': { description: 'sha256 of the body, hex', schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+                'X-Content-SHA256': { description: 'sha256 of the body, hex', schema: { type: 'string', pattern: DESIGN_ID_RE.source } },
                 Digest: { description: '`sha-256=<base64>` of the body', schema: { type: 'string' } },
               },
               content: { 'image/png': { schema: { type: 'string', contentMediaType: 'image/png' } } },

@@ -1,5 +1,5 @@
 // The artwork job: regenerate an order item's print files from its frozen recipe.
-import { canonicalJson, recipeSchema } from '../generation';
+import { canonicalJson, printTileSource, recipeSchema } from '../generation';
 import { badRequest } from '../http/errors';
 import { ArtworkMismatchError, PreflightError, PRINT_ENGINE_VERSION, renderPrintFiles, type PrintAreaSpec } from '../print';
 import { putBlob } from '../storage';
@@ -7,7 +7,6 @@ import { enqueue, QUEUES } from '../queue';
 import { refundUnfulfillableOrder } from '../orders';
 import * as repo from './fulfillment-repository';
 import { emitWebhook } from './outbound-webhooks';
-import { tileSource } from './tile-source';
 
 export async function handleOrderPaid({ orderId }: { orderId: string }): Promise<void> {
   const pending = await repo.createJobsForOrder(orderId);
@@ -37,7 +36,7 @@ async function makeFiles(job: RenderInput): Promise<repo.PrintFileRow[]> {
       variantLabel: item.variantLabel,
       areas,
     },
-    await tileSource(),
+    printTileSource(),
   );
   const rows: repo.PrintFileRow[] = [];
   for (const f of files) {
@@ -66,7 +65,7 @@ export async function printOneFile(o: { recipe: unknown; productSlug: string; ar
   if (!parsed.success) throw badRequest(`the recipe is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'recipe'} ${i.message}`).join('; ')}`);
   const [file] = await renderPrintFiles(
     { recipe: JSON.parse(canonicalJson(parsed.data)), expectedPreviewSha256: null, repeatIn: o.repeatIn, productSlug: o.productSlug, variantLabel: '', areas: [o.area] },
-    await tileSource(),
+    printTileSource(),
   );
   const m = file.manifest;
   return {

@@ -1,5 +1,6 @@
 // The only module of lib/generation that touches Prisma: Design rows (id = recipe hash).
 import { db } from '../db/client';
+import { isDesignId } from '../design';
 import { normalizeRecipe, recipeHash, type Recipe } from './recipe';
 
 export interface DesignRecord {
@@ -50,7 +51,7 @@ export async function saveDesign(recipe: Recipe, opts: { previewSha256?: string;
 }
 
 export async function getDesign(id: string): Promise<DesignRecord | null> {
-  if (!/^[0-9a-f]{64}$/.test(id)) return null;
+  if (!isDesignId(id)) return null;
   const row = await db.design.findUnique({ where: { id } });
   return row ? toRecord(row) : null;
 }

@@ -1,12 +1,13 @@
 // Prompt -> candidates, recipe -> PNG, PNG/recipe -> upscaled PNG. Pure of storage and DB.
 import { createHash, randomInt } from 'node:crypto';
 import path from 'node:path';
+import { GENERATION_LIMITS, guidanceSchema, stepsSchema } from '../design';
 import { env } from '../env';
 import { badRequest, HttpError, unprocessable } from '../http/errors';
 import { sampleBase, srPass } from './embedded';
 import { decodeToRgb8, resizeTile, rgb8ToTensor, tensorToRgb8 } from './image';
 import { checkPrompt } from './input';
-import { loadModel, STANDIN_MODEL_DIR, type LoadedModel } from './model-registry';
+import { loadModel, STANDIN_MODEL_ID, type LoadedModel } from './model-registry';
 import { encodePng, encodePngAsync, readPngText } from './png';
 import { renderQueue } from './queue';
 import { canonicalJson, normalizeRecipe, recipeHash, recipeSchema, type Recipe } from './recipe';
@@ -18,9 +19,8 @@ import { describeIntent, isPatternRecipe, patternCandidates, readPatternPrompt, 
 import { applySwap, type Swap } from './swap';
 
 // Model folders are chosen at run time: keep bundlers from tracing the whole project.
-const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
 
-export const MAX_SIZE = 4096;
+export const MAX_SIZE = GENERATION_LIMITS.size.max;
 export const UPSCALE_FACTORS = [2, 4, 8, 16] as const;
 
 export interface Candidate {
@@ -71,8 +71,9 @@ function settings(m: { steps: number; guidance: number; guidanceMinT?: number; s
   const guidance = o.guidance ?? m.guidance;
   const minT = o.guidanceMinT ?? m.guidanceMinT ?? 0;
   const scheduler = o.scheduler ?? m.scheduler;
-  if (!Number.isInteger(steps) || steps < 1 || steps > 200) throw badRequest('steps must be a whole number from 1 to 200.', 'invalid_steps');
-  if (!Number.isFinite(guidance) || guidance < 0 || guidance > 30) throw badRequest('guidance must be between 0 and 30.', 'invalid_guidance');
+  const { steps: S, guidance: G } = GENERATION_LIMITS;
+  if (!stepsSchema.safeParse(steps).success) throw badRequest(`steps must be a whole number from ${S.min} to ${S.max}.`, 'invalid_steps');
+  if (!guidanceSchema.safeParse(guidance).success) throw badRequest(`guidance must be between ${G.min} and ${G.max}.`, 'invalid_guidance');
   if (!Number.isFinite(minT) || minT < 0 || minT > 1) throw badRequest('guidanceMinT must be from 0 (guidance at every step) to 1.', 'invalid_guidance_min_t');
   if (!isScheduler(scheduler)) throw badRequest(`scheduler must be one of: ${SCHEDULERS.join(', ')}.`, 'invalid_scheduler');
   // 0 is "every step", which is what a recipe without the field means: keep it out of the recipe
@@ -152,7 +153,7 @@ export async function getModelInfo() {
     id: m.manifest.id,
     version: m.manifest.version,
     dir: path.relative(process.cwd(), m.manifest.dir),
-    standin: pResolve(m.manifest.dir) === pResolve(STANDIN_MODEL_DIR),
+    standin: m.manifest.id === STANDIN_MODEL_ID,
     modelSha256: m.manifest.modelSha256,
     files: m.manifest.files,
     provider: m.provider,

@@ -10,3 +10,4 @@ export { saveDesign } from './design-repository';
 export type { ParsedPrompt, Role, RoleValue } from './vocab';
 export { applySwap, studioChoices, swapSchema, type Swap, type StudioChoices } from './swap';
 export { isPatternRecipe, renderPatternVector, PATTERN_MODEL_ID, PATTERN_ENGINE_SHA256 } from './pattern-engine';
+export { designTilePng, designTileRgb, printTileSource, type TileRgb } from './design-tile';

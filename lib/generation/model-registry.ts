@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { z } from 'zod';
+import { sha256HexSchema } from '../design';
 import { env } from '../env';
 import { openPooledSession } from './ort-pool';
 import { loadVocab, PromptParser, type Vocab } from './vocab';
@@ -14,7 +15,8 @@ const pJoin = (...p: string[]) => path.join(/*turbopackIgnore: true*/ ...p);
 const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
 
 export const DEFAULT_MODEL_DIR = 'models/seedprint-tiny-v1';
-export const STANDIN_MODEL_DIR = 'tests/generation/fixtures/standin';
+/** The random-weight model the tests point GENERATION_MODEL_DIR at: the studio says its pictures are noise. */
+export const STANDIN_MODEL_ID = 'seedprint-standin-random';
 
 export function generationSettings() {
   const e = env();
@@ -66,7 +68,7 @@ export function readManifest(dir: string): EmbeddedManifest {
   const addFile = (name: string, p: string | undefined, sha: string | undefined) => {
     const key = name.replace(/\.(onnx|json)$/, '');
     const rel = p ?? (key === 'vocab' ? 'vocab.json' : `${key}.onnx`);
-    if (!sha || !/^[0-9a-f]{64}$/.test(sha)) throw new Error(`${file}: file ${name} has no sha256`);
+    if (!sha || !sha256HexSchema.safeParse(sha).success) throw new Error(`${file}: file ${name} has no sha256`);
     if (!/\.(onnx|json|txt)$/.test(rel)) return; // descriptive entries
     files[key] = { path: rel, sha256: sha };
   };
@@ -136,13 +138,8 @@ export function resolveModelDir(): string {
   if (configured) return pResolve(configured);
   const real = pResolve(DEFAULT_MODEL_DIR);
   if (fs.existsSync(pJoin(real, 'manifest.json'))) return real;
-  if (env().NODE_ENV === 'production') throw new Error(`No model: ${real}/manifest.json is missing (set GENERATION_MODEL_DIR)`);
-  const standin = pResolve(STANDIN_MODEL_DIR);
-  if (!warnedStandin) console.warn(`[generation] ${real}/manifest.json not found: using the random-weight stand-in ${standin}`);
-  warnedStandin = true;
-  return standin;
+  throw new Error(`No model: ${real}/manifest.json is missing (set GENERATION_MODEL_DIR)`);
 }
-let warnedStandin = false;
 
 export function executionProviders(): string[] {
   const want = generationSettings().GENERATION_EXECUTION_PROVIDER;

@@ -4,6 +4,7 @@
 // A render costs seconds of CPU, so over HTTP (renderGuard) an uncached render is rate-limited per
 // client in PostgreSQL (lib/generation/rate-limit) and sizes above PUBLIC_RENDER_MAX are served
 // from the cache only (or rendered for staff); cached images are free.
+import { isDesignId } from '../design';
 import { forbidden, notFound } from '../http/errors';
 import { getBlob, getRef, hasBlob, putBlob, putRef } from '../storage';
 import { getDesign, setDesignPreview } from './design-repository';
@@ -60,8 +61,8 @@ function refName(hash: string, size?: number) {
 
 /** Parses "<hash>.png" / "<hash>@<size>.png"; null if it is not a recipe URL. */
 export function parseRecipeFile(file: string): { hash: string; size?: number } | null {
-  const m = /^([0-9a-f]{64})(?:@(\d{1,4}))?\.png$/.exec(file);
-  if (!m) return null;
+  const m = /^([^@.]+)(?:@(\d{1,4}))?\.png$/.exec(file);
+  if (!m || !isDesignId(m[1])) return null;
   return { hash: m[1], size: m[2] ? Number(m[2]) : undefined };
 }
 

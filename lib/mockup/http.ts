@@ -1,6 +1,7 @@
 // GET /api/mockups/<product>/<view>.png?design=<64 hex>&color=<hex>&repeat=<in>&size=512|1024
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { DESIGN_ID_RE, REPEAT_IN } from '../design';
 import { HttpError, badRequest, notFound, parseOrThrow } from '../http/errors';
 import { renderMockup, type MockupFormat } from './render';
 import { getTemplate, resolveTemplate } from './template';
@@ -11,7 +12,7 @@ export type TileLoader = (designId: string) => Promise<Buffer | null>;
 const RENDERER_VERSION = '1';
 
 export const mockupQuerySchema = z.object({
-  design: z.string({ error: 'design is required (a 64-character hex design id)' }).regex(/^[0-9a-f]{64}$/, 'design must be a 64-character lowercase hex design id'),
+  design: z.string({ error: 'design is required (a 64-character hex design id)' }).regex(DESIGN_ID_RE, 'design must be a 64-character lowercase hex design id'),
   color: z
     .string()
     .regex(/^#?[0-9a-fA-F]{6}$/, 'color must be a 6-digit hex colour without # (e.g. 1c1917)')
@@ -19,9 +20,9 @@ export const mockupQuerySchema = z.object({
     .default('ffffff'),
   repeat: z.coerce
     .number({ error: 'repeat must be a number of inches' })
-    .min(0.25, 'repeat must be at least 0.25 inches')
-    .max(60, 'repeat must be at most 60 inches')
-    .default(4),
+    .min(REPEAT_IN.min, `repeat must be at least ${REPEAT_IN.min} inches`)
+    .max(REPEAT_IN.max, `repeat must be at most ${REPEAT_IN.max} inches`)
+    .default(REPEAT_IN.default),
   size: z.enum(['512', '1024'], { error: 'size must be 512 or 1024' }).default('1024').transform((s) => Number(s) as 512 | 1024),
 });
 export type MockupQuery = z.infer<typeof mockupQuerySchema>;

@@ -14,7 +14,7 @@ import { env } from '../env';
  */
 export const TEMPLATES_DIR: string = (() => {
   const candidates = [
-    process.env.MOCKUP_TEMPLATES_DIR,
+    env().MOCKUP_TEMPLATES_DIR,
     typeof import.meta.dirname === 'string' ? path.join(import.meta.dirname, 'templates') : undefined,
     path.join(process.cwd(), 'lib', 'mockup', 'templates'),
   ].filter((p): p is string => !!p);

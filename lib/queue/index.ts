@@ -4,6 +4,7 @@
 import PgBoss from 'pg-boss';
 import type { Prisma } from '../db/client';
 import { currentRequestId, logger, withRequestId } from '../observability';
+import { databaseUrl, env } from '../env';
 
 export const QUEUES = {
   orderPaid: 'order-paid',
@@ -23,7 +24,7 @@ export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 // and retried. A tee front takes ~1 s and the largest poster a few seconds; with maintenance every
 // 15 s a killed render is back within a minute. A slow render that is expired anyway is harmless:
 // the job completes once (guarded by its status) and files are content-addressed.
-const queueOptions = (expireInSeconds = Number(process.env.QUEUE_EXPIRE_SECONDS ?? 40)): Record<QueueName, Omit<PgBoss.Queue, 'name'>> => ({
+const queueOptions = (expireInSeconds = env().QUEUE_EXPIRE_SECONDS): Record<QueueName, Omit<PgBoss.Queue, 'name'>> => ({
   'order-paid': { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
   'fulfillment-render': { retryLimit: 6, retryDelay: 1, retryBackoff: true, expireInSeconds },
   // Webhook retries are scheduled by the delivery code (1, 4, 16, 64 minutes), not by pg-boss.
@@ -47,14 +48,14 @@ const queueOptions = (expireInSeconds = Number(process.env.QUEUE_EXPIRE_SECONDS 
 const g = globalThis as unknown as { seedprintBoss?: Promise<PgBoss> };
 
 async function create(): Promise<PgBoss> {
-  const url = process.env.DATABASE_URL;
+  const url = databaseUrl();
   if (!url) throw new Error('DATABASE_URL is not set');
   const boss = new PgBoss({
     connectionString: url,
     schema: 'pgboss',
     max: 4,
     // Maintenance (expiring dead jobs) runs often so a crashed worker's job comes back quickly.
-    maintenanceIntervalSeconds: Number(process.env.QUEUE_MAINTENANCE_SECONDS ?? 15),
+    maintenanceIntervalSeconds: env().QUEUE_MAINTENANCE_SECONDS,
   });
   boss.on('error', (err) => console.error('[queue]', err.message));
   await boss.start();

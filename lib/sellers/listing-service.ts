@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { CurrentUser } from '../auth';
 import { formatMoney, listProducts } from '../catalog';
+import { DESIGN_ID_RE, isDesignId, repeatInSchema } from '../design';
 import { badRequest, conflict, forbidden, HttpError, notFound, parseOrThrow, unprocessable } from '../http/errors';
 import { moderate } from '../generation';
 import { assertDeadlineAllowed, MAX_MIN_ORDERS } from '../campaigns';
@@ -80,7 +81,8 @@ export async function requireSeller(user: CurrentUser) {
 }
 
 // ---- listings ----
-const DESIGN_IN_TEXT = /([0-9a-f]{64})/i;
+// A design id anywhere in pasted text (a URL, a /r/<id>.png link), any case.
+const DESIGN_IN_TEXT = new RegExp(`(${DESIGN_ID_RE.source.slice(1, -1)})`, 'i');
 
 const money = z.union([
   z.number().int('must be in cents').positive('must be more than 0'),
@@ -115,7 +117,7 @@ const campaignSchema = z
 
 const title = z.string().trim().min(3, 'must be at least 3 characters').max(120, 'must be at most 120 characters');
 const description = z.string().trim().max(5000, 'must be at most 5000 characters');
-const repeatIn = z.coerce.number().min(0.5, 'must be at least 0.5 in').max(24, 'must be at most 24 in');
+const repeatIn = repeatInSchema;
 const products = z.array(listingProductSchema).min(1, 'choose at least one product').max(12);
 
 export const listingSchema = z.object({
@@ -340,7 +342,7 @@ const licenseSchema = z.object({ shop: z.string().trim().toLowerCase().min(1, 'n
 
 /** The design if `user` made it (or is an admin): only its maker licenses it. */
 async function designToLicense(user: CurrentUser, designId: string) {
-  const design = /^[0-9a-f]{64}$/.test(designId) ? await repo.findDesign(designId) : null;
+  const design = isDesignId(designId) ? await repo.findDesign(designId) : null;
   if (!design) throw notFound('That design was not found.');
   if (design.createdById !== user.id && user.role !== 'ADMIN') throw new HttpError(403, 'Only the person who made a design can license it to a shop.', 'design_not_yours');
   return design;

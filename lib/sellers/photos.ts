@@ -7,9 +7,10 @@
 // simpler studio shot with sharp: the silhouette filled with the tiled design, softly lit.
 import { createHash } from 'node:crypto';
 import { listProducts } from '../catalog';
+import { isProductSlug } from '../design';
+import { debugSwitch } from '../env';
 import { enqueue, QUEUES } from '../queue';
-import { getBlob, putBlob } from '../storage';
-import { recipeSchema } from '../generation';
+import { putBlob } from '../storage';
 import { viewsFor } from './photo-views';
 import * as listings from '../listings';
 import * as repo from './seller-repository';
@@ -90,25 +91,17 @@ function placeholderTile(designId: string): string {
   return `<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="hsl(${hue(0)},45%,88%)"/><circle cx="16" cy="16" r="${6 + (h[1] % 8)}" fill="hsl(${hue(2)},60%,45%)"/><circle cx="48" cy="48" r="${6 + (h[3] % 8)}" fill="hsl(${hue(4)},55%,40%)"/><path d="M0 40 L24 64 M40 0 L64 24" stroke="hsl(${hue(5)},50%,30%)" stroke-width="4"/></svg>`;
 }
 
-/** The design's seamless tile: its stored preview, else a fresh render, else a placeholder. */
-export async function designTile(design: { id: string; previewSha256: string | null; recipe?: unknown }): Promise<Buffer> {
+/** The design's seamless tile (lib/generation's one loader), else a placeholder. */
+export async function designTile(design: { id: string }): Promise<Buffer> {
+  try {
+    // Loaded on use: pages that only import lib/sellers must not load the generation engine.
+    const { designTilePng } = await import('../generation');
+    const png = await designTilePng(design.id, { cachedOnly: debugSwitch('LISTING_PHOTOS_RENDER') === '0' });
+    if (png) return png;
+  } catch {
+    /* model files missing or recipe from another model: placeholder */
+  }
   const sharp = (await import('sharp')).default;
-  if (design.previewSha256) {
-    try {
-      return await getBlob(design.previewSha256);
-    } catch {
-      /* fall through */
-    }
-  }
-  const recipe = recipeSchema.safeParse(design.recipe);
-  if (recipe.success && process.env.LISTING_PHOTOS_RENDER !== '0') {
-    try {
-      const { renderRecipe } = await import('../generation');
-      return await renderRecipe(recipe.data);
-    } catch {
-      /* model files missing or recipe from another model: placeholder */
-    }
-  }
   return sharp(Buffer.from(placeholderTile(design.id))).png().toBuffer();
 }
 
@@ -151,7 +144,7 @@ export async function renderProductPhoto(o: { tile: Buffer; productSlug: string;
 
 /** lib/mockup's studio template when there is one, else the built-in silhouette. */
 export async function photograph(o: { tile: Buffer; productSlug: string; view: string; repeatIn: number; colorHex: string }): Promise<Buffer> {
-  if (process.env.LISTING_PHOTOS_MOCKUP !== '0') {
+  if (debugSwitch('LISTING_PHOTOS_MOCKUP') !== '0') {
     try {
       // Loaded on use: pages that only import lib/sellers must not load the template registry.
       const { renderMockup } = await import('../mockup');
@@ -203,13 +196,13 @@ export function enqueueListingPhotos(listingId: string) {
 export const MODEL_PRODUCTS = ['tee', 'hoodie'];
 
 async function modelPhotos(listing: listings.ListingRow, designId: string, slugs: string[]) {
-  if (process.env.LISTING_PHOTOS_TRYON === '0') return;
+  if (debugSwitch('LISTING_PHOTOS_TRYON') === '0') return;
   for (const slug of slugs.filter((s) => MODEL_PRODUCTS.includes(s))) {
     if (listing.photos.some((ph) => ph.kind === 'model' && ph.productSlug === slug)) continue;
     try {
       const tryon = await import('../tryon');
       const model = tryon.SITE_MODELS[0];
-      if (!model || !tryon.isProductSlug(slug)) return;
+      if (!model || !isProductSlug(slug)) return;
       const jpg = await tryon.siteRender(model.id, designId, slug, 'photo', listing.repeatIn);
       const { key } = await putBlob(jpg, { contentType: 'image/jpeg' });
       await listings.upsertPhoto({ listingId: listing.id, kind: 'model', productSlug: slug, view: model.id, blobKey: key });

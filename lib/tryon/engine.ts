@@ -9,9 +9,7 @@ import { decodeRgb, luma, type Rgb } from './raster';
 import { tileSampler, type DesignTile } from './tile';
 import { ALL_VARIANTS, makeVariant, type VariantName } from './variants';
 
-export const PRODUCT_SLUGS = ['hoodie', 'tee', 'tote', 'mug', 'poster', 'phone-case'] as const;
-export type ProductSlug = (typeof PRODUCT_SLUGS)[number];
-export const isProductSlug = (s: string): s is ProductSlug => (PRODUCT_SLUGS as readonly string[]).includes(s);
+import type { ProductSlug } from '../design';
 
 /** Long edge the engine works at (the bench's 1024 px). */
 export const WORK_EDGE = 1024;

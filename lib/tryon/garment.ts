@@ -2,6 +2,7 @@
 // (skin, hair, held objects) from colour models sampled on the face and the chest, the
 // photo's own shading (prints on the worn garment inpainted away), and the design painted at
 // its true scale, wrapped around torso and sleeves as cylinders and nudged along the folds.
+import { debugSwitch } from '../env';
 import type { PersonAnalysis } from './analyze';
 import type { BodyFrame } from './body';
 import { boxBlur, clamp, fmap, smoothstep, type FMap, type Rgb } from './raster';
@@ -286,7 +287,7 @@ function colourModels(photo: Rgb, mask: Float32Array, box: Box, region: Float32A
       if (part[i] === PART_TORSO && region[i] > 0.9 && mask[(y0 + by) * W + x0 + bx] > 0.85) torsoIdx.push((y0 + by) * W + x0 + bx);
     }
   const garment = dominantColour(photo, torsoIdx);
-  if (process.env.TRYON_DEBUG) console.log('garment', garment, 'n', torsoIdx.length);
+  if (debugSwitch('TRYON_DEBUG')) console.log('garment', garment, 'n', torsoIdx.length);
   let skin: Stats | null = null;
   if (f.face) {
     const fr = 0.09 * f.sw;
@@ -296,7 +297,7 @@ function colourModels(photo: Rgb, mask: Float32Array, box: Box, region: Float32A
       for (let x = Math.max(0, Math.floor(face.x - fr)); x <= Math.min(W - 1, face.x + fr); x++)
         if ((x - face.x) ** 2 + (y - face.y) ** 2 <= fr * fr && mask[y * W + x] > 0.85) idx.push(y * W + x);
     skin = colourStats(photo, idx);
-    if (process.env.TRYON_DEBUG) console.log('skin', skin, idx.length);
+    if (debugSwitch('TRYON_DEBUG')) console.log('skin', skin, idx.length);
   }
   return { garment, skin };
 }
@@ -360,7 +361,7 @@ function classify(photo: Rgb, luma: Float32Array, box: Box, region: Float32Array
   }
   // a printed or multi-coloured garment: the colour gate would eat it, keep only the skin gate
   const printedGarment = coreCount > 0 && coreOff / coreCount > 0.5;
-  if (process.env.TRYON_DEBUG) console.log('core off share', coreOff / coreCount);
+  if (debugSwitch('TRYON_DEBUG')) console.log('core off share', coreOff / coreCount);
   return { cls, candidates, regionCount, printedGarment };
 }
 
@@ -589,7 +590,7 @@ function paintLayers(photo: Rgb, mask: Float32Array, box: Box, L: Layers, sw: nu
 export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind: TopKind, tile: TileSampler, luma: Float32Array): PaintResult {
   const { w: W, h: H } = photo;
   const sw = f.sw;
-  const dbg = process.env.TRYON_DEBUG ? { t: performance.now(), lap(k: string) { const n = performance.now(); console.log('  paintTop', k, Math.round(n - this.t)); this.t = n; } } : null;
+  const dbg = debugSwitch('TRYON_DEBUG') ? { t: performance.now(), lap(k: string) { const n = performance.now(); console.log('  paintTop', k, Math.round(n - this.t)); this.t = n; } } : null;
   const mask = person.mask.data;
   const hoodie = kind === 'hoodie';
   const cut: Cut = {
@@ -626,14 +627,14 @@ export function paintTop(photo: Rgb, person: PersonAnalysis, f: BodyFrame, kind:
   dbg?.lap('shading');
   const { occN, printN, ...paint } = paintLayers(photo, mask, box, { region, part, fx, fy, occ, print, cover, S }, sw, tile);
   dbg?.lap('paint');
-  if (process.env.TRYON_DEBUG_DIR) {
+  if (debugSwitch('TRYON_DEBUG_DIR')) {
     const dump = new Uint8Array(bw * bh * 3);
     for (let i = 0; i < bw * bh; i++) {
       dump[3 * i] = occ[i] ? 255 : 0;
       dump[3 * i + 1] = print[i] ? 255 : 0;
       dump[3 * i + 2] = Math.round(region[i] * 120 + (cls[i] ? 100 : 0));
     }
-    void import('sharp').then(({ default: sh }) => sh(Buffer.from(dump), { raw: { width: bw, height: bh, channels: 3 } }).png().toFile(`${process.env.TRYON_DEBUG_DIR}/classes-${kind}.png`));
+    void import('sharp').then(({ default: sh }) => sh(Buffer.from(dump), { raw: { width: bw, height: bh, channels: 3 } }).png().toFile(`${debugSwitch('TRYON_DEBUG_DIR')}/classes-${kind}.png`));
   }
   return { ...paint, occluderShare: regionCount ? occN / regionCount : 0, printShare: regionCount ? printN / regionCount : 0 };
 }

@@ -1,12 +1,13 @@
 // Try-on sets: create (with consent), add photos (validated one by one), render them in the
 // job queue with progress, show them to their owner through signed URLs, delete them at once
 // or after 7 days. Blobs are content-addressed: one is deleted only when nothing references it.
+import { isProductSlug, isRepeatIn, PRODUCT_SLUGS, REPEAT_IN, type ProductSlug } from '../design';
 import { badRequest, HttpError, notFound } from '../http/errors';
 import { enqueue, QUEUES } from '../queue';
 import { deleteBlob, getBlob, putBlob } from '../storage';
 import { TryonPhotoError } from './analyze';
-import { designTile } from './design';
-import { isProductSlug, loadWorkImage, PRODUCT_SLUGS, tryOn, type ProductSlug } from './engine';
+import { designTileRgb } from '../generation';
+import { loadWorkImage, tryOn } from './engine';
 import { encodeJpeg } from './raster';
 import { signedFileUrl } from './signing';
 import * as repo from './tryon-repository';
@@ -27,8 +28,8 @@ export interface CreateSetInput {
 export async function createSet(input: CreateSetInput, now = new Date()) {
   if (!input.consent) throw badRequest('Please confirm that the photos are of yourself before uploading.', 'consent_required');
   if (!isProductSlug(input.product)) throw badRequest(`product must be one of: ${PRODUCT_SLUGS.join(', ')}.`, 'invalid_product');
-  const repeatIn = input.repeatIn ?? 4;
-  if (!Number.isFinite(repeatIn) || repeatIn < 0.5 || repeatIn > 24) throw badRequest('repeatIn must be between 0.5 and 24 inches.', 'invalid_repeat');
+  const repeatIn = input.repeatIn ?? REPEAT_IN.default;
+  if (!isRepeatIn(repeatIn)) throw badRequest(`repeatIn must be between ${REPEAT_IN.min} and ${REPEAT_IN.max} inches.`, 'invalid_repeat');
   const design = await repo.findDesign(input.designId);
   if (!design) throw notFound('No such design: pick a design first.');
   return repo.createSet({ ownerKey: input.ownerKey, designId: design.id, productSlug: input.product, repeatIn, consentAt: now, expiresAt: new Date(now.getTime() + RETENTION_DAYS * DAY_MS) });
@@ -185,7 +186,7 @@ export async function processPhoto(photoId: string): Promise<void> {
   try {
     await progress(2, 'starting');
     const img = await loadWorkImage(await getBlob(photo.blobKey));
-    const tile = await designTile(set.designId, set.repeatIn);
+    const tile = { rgb: await designTileRgb(set.designId), repeatIn: set.repeatIn };
     const result = await tryOn(img, tile, { product: set.productSlug as ProductSlug, onProgress: progress });
     await progress(96, 'saving');
     const stored: string[] = [];

@@ -5,8 +5,9 @@ import path from 'node:path';
 import { notFound } from '../http/errors';
 import type { PersonAnalysis } from './analyze';
 import { analyzePerson } from './analyze';
-import { designTile, DEFAULT_REPEAT_IN } from './design';
-import { loadWorkImage, renderProduct, type ProductSlug } from './engine';
+import { designTileRgb } from '../generation';
+import { REPEAT_IN, type ProductSlug } from '../design';
+import { loadWorkImage, renderProduct } from './engine';
 import { encodeJpeg, type Rgb } from './raster';
 import { ALL_VARIANTS, makeVariant, type VariantName } from './variants';
 
@@ -61,7 +62,7 @@ function lru<T>(m: Map<string, T>, key: string, make: () => T, max: number): T {
   return v;
 }
 
-export function siteRender(modelId: string, designId: string, product: ProductSlug, variant: VariantName, repeatIn = DEFAULT_REPEAT_IN): Promise<Buffer> {
+export function siteRender(modelId: string, designId: string, product: ProductSlug, variant: VariantName, repeatIn: number = REPEAT_IN.default): Promise<Buffer> {
   const model = SITE_MODELS.find((m) => m.id === modelId);
   if (!model) throw notFound('No such model.');
   if (!ALL_VARIANTS.includes(variant)) throw notFound('No such view.');
@@ -76,7 +77,7 @@ export function siteRender(modelId: string, designId: string, product: ProductSl
         baseKey,
         async () => {
           const { img, person } = await analysed(model);
-          const tile = await designTile(designId, repeatIn);
+          const tile = { rgb: await designTileRgb(designId), repeatIn };
           const { paint } = await renderProduct(img, person, tile, product);
           return { image: paint.image, person };
         },

@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as TfCore from '@tensorflow/tfjs-core';
 import type * as TfConverter from '@tensorflow/tfjs-converter';
+import { env } from '../env';
 
 export type Tf = typeof TfCore;
 export type GraphModel = TfConverter.GraphModel;
@@ -18,7 +19,7 @@ export interface Models {
 
 /** The folder holding the model files (repo root is the working directory of every entry point). */
 export function modelDir(): string {
-  const candidates = [process.env.TRYON_MODEL_DIR, path.join(process.cwd(), 'lib', 'tryon', 'models')];
+  const candidates = [env().TRYON_MODEL_DIR, path.join(process.cwd(), 'lib', 'tryon', 'models')];
   try {
     candidates.push(path.join(import.meta.dirname, 'models'));
   } catch {

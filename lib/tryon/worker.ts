@@ -23,13 +23,3 @@ export function startTryonWorkers(): Promise<void> {
     throw err;
   }));
 }
-
-/**
- * The app calls this before enqueueing: with the embedded default (no separate worker process,
- * or TRYON_WORKER_IN_APP unset) the try-on workers run inside the app. TRYON_WORKER_IN_APP=0
- * leaves them to `npm run worker`.
- */
-export async function ensureTryonWorkers(): Promise<void> {
-  if (process.env.TRYON_WORKER_IN_APP === '0') return;
-  await startTryonWorkers();
-}

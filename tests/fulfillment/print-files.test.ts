@@ -8,7 +8,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../lib/catalog';
 import { db } from '../../lib/db/client';
 import { handleOrderPaid, handleRenderJob, remakeOutdatedPrintFiles, REMAKE_NOTE } from '../../lib/fulfillment';
-import { tileSource } from '../../lib/fulfillment/tile-source';
+import { printTileSource } from '../../lib/generation';
 import { renderRecipe } from '../../lib/generation';
 import {
   decodeRgb,
@@ -99,7 +99,7 @@ describe('a print file that does not show the design fails the pixel checks', ()
 
   beforeAll(async () => {
     await resetDatabase();
-    const source = await tileSource();
+    const source = printTileSource();
     const a = await makeDesign('red hearts on navy', 11);
     const b = await makeDesign('yellow stars on black', 5);
     preview = await renderRecipe(a.recipe);
@@ -168,7 +168,7 @@ describe('print art quality and engine choice', () => {
 
   it('is crisp at 300 DPI: off-palette share of a 1200 px crop ≤ 0.03 (SR ×4 of the same tile is not)', async () => {
     const d = await makeDesign('small red hearts on navy', 7);
-    const source = await tileSource();
+    const source = printTileSource();
     const [file] = await renderPrintFiles({ recipe: d.recipe, expectedPreviewSha256: d.previewSha256, repeatIn: 4, productSlug: 'tee', variantLabel: '', areas: [TEE_FRONT] }, source);
     const crop = await decodeRgb(file.png, { left: 600, top: 600, width: 1200, height: 1200 });
     const vectorShare = offPaletteShare(crop);
@@ -180,7 +180,7 @@ describe('print art quality and engine choice', () => {
 
   it('renders the design once and hands that same PNG to the SR stage', async () => {
     const d = await makeDesign('green zigzag on cream', 3);
-    const real = await tileSource();
+    const real = printTileSource();
     const rendered: Buffer[] = [];
     const counting: TileSource = { ...real, renderPreview: async (r) => { const png = await real.renderPreview(r); rendered.push(png); return png; } };
     await renderPrintFiles({ recipe: d.recipe, expectedPreviewSha256: d.previewSha256, repeatIn: 4, productSlug: 'tee', variantLabel: '', areas: [TEE_FRONT, { ...TEE_FRONT, name: 'back' }] }, counting);
@@ -212,7 +212,7 @@ describe('print art quality and engine choice', () => {
 
   it('places a design that does not repeat once, centred inside the safe area', async () => {
     const d = await makeDesign('red hearts on navy', 11);
-    const real = await tileSource();
+    const real = printTileSource();
     const area = { name: 'front', widthIn: 15, heightIn: 16, dpi: 300, bleedIn: 0.125, safeMarginIn: 0.25 };
     const [file] = await renderPrintFiles({ recipe: { ...d.recipe, tileable: false }, expectedPreviewSha256: null, repeatIn: 10, productSlug: 'tote', variantLabel: '', areas: [area] }, { ...real, renderPreview: () => renderRecipe(d.recipe) });
     expect(file.preflight.checks.find((c) => c.name === 'safe-area')).toMatchObject({ ok: true });
@@ -228,7 +228,7 @@ describe('print art quality and engine choice', () => {
   it('preflight names each problem: size, DPI, missing ICC, transparency', async () => {
     const d = await makeDesign('red hearts on navy', 11);
     const preview = await renderRecipe(d.recipe);
-    const [file] = await renderPrintFiles({ recipe: d.recipe, expectedPreviewSha256: null, repeatIn: 4, productSlug: 'tee', variantLabel: '', areas: [TEE_FRONT] }, await tileSource());
+    const [file] = await renderPrintFiles({ recipe: d.recipe, expectedPreviewSha256: null, repeatIn: 4, productSlug: 'tee', variantLabel: '', areas: [TEE_FRONT] }, printTileSource());
     const input = { area: TEE_FRONT, layout: 'all-over' as const, previewPng: preview, repeatPx: 1200, engine: 'seedprint-flat-vector@1' };
     const failed = async (png: Buffer) => (await preflightFile(png, input)).checks.filter((c) => !c.ok).map((c) => c.name);
     expect(await failed(file.png)).toEqual([]);

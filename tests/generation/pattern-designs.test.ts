@@ -3,7 +3,7 @@
 // with the reason; what it cannot draw still goes to the diffusion model; old recipes keep theirs.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { tileSource } from '../../lib/fulfillment/tile-source';
+import { printTileSource } from '../../lib/generation';
 import { generateCandidates, isPatternRecipe, PATTERN_ENGINE_SHA256, recipeHash, renderRecipe } from '../../lib/generation';
 import { deltaE2000 } from '../../lib/pattern/colours';
 import { matchPreview, offPaletteShare, decodeRgb, renderPrintFiles } from '../../lib/print';
@@ -42,7 +42,7 @@ describe('pattern designs from the studio', () => {
 
   it('prints from the vectors: crisp at 300 DPI, preflighted, and the same design as the preview', async () => {
     const [c] = (await generateCandidates({ prompt: 'skulls and roses on black', seed: 4, count: 1, engine: 'auto' })).candidates;
-    const [file] = await renderPrintFiles({ recipe: c.recipe, expectedPreviewSha256: c.sha256, repeatIn: 4, productSlug: 'tee', variantLabel: '', areas: [TEE_FRONT] }, await tileSource());
+    const [file] = await renderPrintFiles({ recipe: c.recipe, expectedPreviewSha256: c.sha256, repeatIn: 4, productSlug: 'tee', variantLabel: '', areas: [TEE_FRONT] }, printTileSource());
     expect(file.engine).toMatch(/^seedprint-pattern@/);
     expect(file.preflight.ok).toBe(true);
     expect(file.manifest.effectiveDpi).toBe(300);

@@ -5,7 +5,7 @@
 // flat vector art that prints crisp, and matter: without it the same prompt and seed give other pixels.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { tileSource } from '../../lib/fulfillment/tile-source';
+import { printTileSource } from '../../lib/generation';
 import { generateCandidates, getModelInfo, renderPatternVector, renderRecipe, type Recipe } from '../../lib/generation';
 import { fieldFor, patternCandidates, readPatternPrompt } from '../../lib/generation/pattern-engine';
 import { deltaE2000, hexToLab } from '../../lib/pattern/colours';
@@ -145,7 +145,7 @@ describe('the diffusion model composes pattern designs', () => {
   it('prints crisp: flat vector colours at 300 DPI', async () => {
     const [c] = (await generateCandidates({ prompt: 'pink flamingos on mint green', seed: 3, count: 1, engine: 'auto' })).candidates;
     expect(c.recipe.pattern!.ground).toBeDefined();
-    const [file] = await renderPrintFiles({ recipe: c.recipe, expectedPreviewSha256: c.sha256, repeatIn: 4, productSlug: 'tee', variantLabel: '', areas: [TEE_FRONT] }, await tileSource());
+    const [file] = await renderPrintFiles({ recipe: c.recipe, expectedPreviewSha256: c.sha256, repeatIn: 4, productSlug: 'tee', variantLabel: '', areas: [TEE_FRONT] }, printTileSource());
     expect(file.preflight.ok).toBe(true);
     expect(offPaletteShare(await decodeRgb(file.png, { left: 600, top: 600, width: 1200, height: 1200 }))).toBeLessThanOrEqual(0.03);
   });

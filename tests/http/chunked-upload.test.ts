@@ -9,10 +9,9 @@ import { POST as createSetRoute } from '../../app/api/tryon/sets/route';
 import { POST as uploadRoute } from '../../app/api/tryon/sets/[id]/photos/route';
 import { readBodyLimited, readJsonLimited } from '../../lib/http/body';
 import { stopBoss } from '../../lib/queue';
-import { saveDemoDesign } from '../../lib/tryon/demo-design';
+import { saveDemoDesign } from '../../tools/tryon-demo-design';
 import { resetDatabase } from '../setup/db';
 
-process.env.TRYON_WORKER_IN_APP = '0';
 const MB = 1024 * 1024;
 
 let server: http.Server;

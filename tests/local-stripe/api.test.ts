@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLocalStripe } from '../../lib/payments/local-stripe';
-import { parseForm } from '../../lib/payments/local-stripe/form-body';
+import { startLocalStripe } from '../../tools/local-stripe';
+import { parseForm } from '../../tools/local-stripe/form-body';
 import { sdk, SECRET, sessionParams, startHarness, submitHostedForm, testHelper, type Harness } from './helpers';
 
 let h: Harness;

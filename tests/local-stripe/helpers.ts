@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Stripe from 'stripe';
-import { startLocalStripe, type LocalStripe, type LocalStripeOptions } from '../../lib/payments/local-stripe';
+import { startLocalStripe, type LocalStripe, type LocalStripeOptions } from '../../tools/local-stripe';
 import { assertStripeShapes, type RecordedBody } from './stripe-shapes';
 
 export const SECRET = 'whsec_local_stripe_tests';

@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto';
 import Stripe from 'stripe';
 import { afterEach, describe, expect, it } from 'vitest';
-import { signPayload } from '../../lib/payments/local-stripe';
+import { signPayload } from '../../tools/local-stripe';
 import { received, SECRET, sessionParams, startHarness, testHelper, waitFor, type Harness } from './helpers';
 
 let h: Harness | undefined;

@@ -2,7 +2,7 @@
 // before the store reads env(), the harness started once per file (its webhooks land in the
 // store's own handler), the database emptied and the catalog seeded before each test.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { LocalStripe } from '../../lib/payments/local-stripe';
+import type { LocalStripe } from '../../tools/local-stripe';
 import { resetDatabase } from '../setup/db';
 import { startStripeHarness, type StripeHarness } from '../setup/stripe-harness';
 

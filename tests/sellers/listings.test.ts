@@ -61,7 +61,7 @@ describe('price floor', () => {
 describe('built-in studio shot', () => {
   it('renders every product silhouette as an 800 px PNG when no mockup template exists', async () => {
     const { sellers } = await lib();
-    const tile = await sellers.designTile({ id: 'a'.repeat(64), previewSha256: null });
+    const tile = await sellers.designTile({ id: 'a'.repeat(64) });
     for (const slug of ['tee', 'hoodie', 'mug', 'tote', 'poster', 'phone-case']) {
       const png = await sellers.renderProductPhoto({ tile, productSlug: slug, view: 'front', repeatIn: 4, colorHex: '#1c1917' });
       expect(await sharp(png).metadata()).toMatchObject({ format: 'png', width: 800, height: 800 });
@@ -76,7 +76,7 @@ describe('site model photo', () => {
     // The design's image, cached where lib/generation keeps recipe PNGs (no model files needed).
     const { putBlob, putRef } = await import('../../lib/storage');
     const id = await makeDesign('red hearts on navy', owner.id);
-    const { key } = await putBlob(await sellers.designTile({ id, previewSha256: null }), { contentType: 'image/png' });
+    const { key } = await putBlob(await sellers.designTile({ id }), { contentType: 'image/png' });
     await putRef(`r/${id}.png`, key);
     await db.design.update({ where: { id }, data: { previewSha256: key } });
     const listing = await sellers.createListing(owner, { design: id, title: 'Hearts tee', products: [{ product: 'tee', priceMinor: 3000 }] });

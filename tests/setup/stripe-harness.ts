@@ -1,7 +1,7 @@
 // The local Stripe-compatible server with its webhooks landing in the store's own handler
 // (real SDK, real HTTP, real signatures). Configure STRIPE_* env before the store reads env().
 import http from 'node:http';
-import { startLocalStripe, type LocalStripe } from '../../lib/payments/local-stripe';
+import { startLocalStripe, type LocalStripe } from '../../tools/local-stripe';
 import { assertStripeShapes, type RecordedBody } from '../local-stripe/stripe-shapes';
 import { freePort } from './free-port';
 

@@ -2,9 +2,9 @@
 // the person, the photo's shading kept; unusable photos fail with a reason.
 import { describe, expect, it } from 'vitest';
 import { TryonPhotoError } from '../../lib/tryon/analyze';
-import { demoTile } from '../../lib/tryon/demo-design';
+import { demoTile } from '../../tools/tryon-demo-design';
 import { loadWorkImage, tryOn } from '../../lib/tryon/engine';
-import { paintedInMaskPct, shadingSsim } from '../../lib/tryon/metrics';
+import { paintedInMaskPct, shadingSsim } from '../../tools/tryon-metrics';
 import { ASTRONAUT, landscapeJpeg, twoPeopleJpeg } from './fixtures';
 
 const tile = { rgb: demoTile(128), repeatIn: 4 };

@@ -11,14 +11,12 @@ import { GET as fileRoute } from '../../app/api/tryon/files/[kind]/[id]/route';
 import { db } from '../../lib/db/client';
 import { stopBoss } from '../../lib/queue';
 import { hasBlob, putBlob } from '../../lib/storage';
-import { saveDemoDesign } from '../../lib/tryon/demo-design';
+import { saveDemoDesign } from '../../tools/tryon-demo-design';
 import { processPhoto, sweepExpired, RETENTION_DAYS } from '../../lib/tryon/service';
 import { startTryonWorkers } from '../../lib/tryon/worker';
 import { signedFileUrl, verifySignature } from '../../lib/tryon/signing';
 import { resetDatabase } from '../setup/db';
 import { astronautJpeg, landscapeJpeg, SVG, pngBomb } from './fixtures';
-
-process.env.TRYON_WORKER_IN_APP = '0'; // the test runs the job itself
 
 let designId = '';
 const base = 'http://test';

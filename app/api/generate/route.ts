@@ -1,6 +1,7 @@
 // POST /api/generate {prompt, seed?, steps?, guidance?, guidanceMinT?, scheduler?, engine?, swap?} -> NDJSON progress stream.
 // swap: {motifs?: [{from, to}], colours?: [{role, index?, to}]} changes what the pattern engine understood.
 import { z } from 'zod';
+import { guidanceSchema, seedSchema, stepsSchema } from '@/lib/design';
 import { SCHEDULERS } from '@/lib/generation';
 import { streamGeneration } from '@/lib/generation/studio';
 import { swapSchema } from '@/lib/generation/swap';
@@ -11,9 +12,9 @@ export const runtime = 'nodejs';
 
 const body = z.object({
   prompt: z.unknown(), // validated by checkPrompt for shopper-readable messages
-  seed: z.number().int().min(0).max(0xffffffff).optional(),
-  steps: z.number().int().min(1).max(50).optional(),
-  guidance: z.number().min(0).max(15).optional(),
+  seed: seedSchema.optional(),
+  steps: stepsSchema.optional(),
+  guidance: guidanceSchema.optional(),
   guidanceMinT: z.number().min(0).max(1).optional(), // 0 = guidance at every step
   scheduler: z.enum(SCHEDULERS).optional(),
   product: z.string().max(100).optional(),

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useSearchParams } from 'next/navigation';
 import { startTransition, Suspense, useActionState, useCallback, useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { formatMoney } from '@/lib/catalog/format';
+import { REPEAT_IN } from '@/lib/design/limits';
 import { ProductArt } from '@/app/_components/product-art';
 import { MockupGallery } from './mockup-gallery';
 import { useSessionSummary } from '@/app/_components/session-summary';
@@ -47,8 +48,7 @@ interface Props {
   mockupViews?: string[];
 }
 
-const REPEAT_MIN = 0.5;
-const REPEAT_MAX = 24;
+const { min: REPEAT_MIN, max: REPEAT_MAX } = REPEAT_IN;
 
 function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];

@@ -2,6 +2,7 @@
 //   (mints the anonymous owner cookie when the shopper is not signed in).
 // GET  /api/tryon/sets?design=&product= -> the visitor's current sets.
 import { z } from 'zod';
+import { designIdSchema } from '@/lib/design';
 import { handle, readJson } from '@/lib/http/route';
 import { createSet, getSetView, listSetViews } from '@/lib/tryon/service';
 import { resolveOwner } from '@/lib/tryon/owner';
@@ -10,7 +11,7 @@ export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
 
 const body = z.object({
-  designId: z.string().regex(/^[0-9a-f]{64}$/, 'must be a design id'),
+  designId: designIdSchema,
   product: z.string().max(40),
   repeatIn: z.number().optional(),
   consent: z.boolean(),

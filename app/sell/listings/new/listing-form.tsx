@@ -2,6 +2,7 @@
 // The new-listing form. Works as a plain form; errors come back with the entered values.
 import { useActionState, useState } from 'react';
 import { formatMoney } from '@/lib/catalog/format';
+import { REPEAT_IN } from '@/lib/design/limits';
 import { SubmitButton } from '@/app/_components/submit-button';
 import { createListingAction, type ListingFormState } from '../../actions';
 
@@ -135,7 +136,7 @@ export function ListingForm({ products, designs, initialDesign, deadlineMin, dea
             <label htmlFor="repeatIn" className="label">
               Pattern repeat (inches)
             </label>
-            <input id="repeatIn" name="repeatIn" type="number" min={0.5} max={24} step={0.5} className="field w-28" defaultValue={val('repeatIn', '4')} />
+            <input id="repeatIn" name="repeatIn" type="number" min={REPEAT_IN.min} max={REPEAT_IN.max} step={REPEAT_IN.step} className="field w-28" defaultValue={val('repeatIn', '4')} />
           </div>
         </fieldset>
 

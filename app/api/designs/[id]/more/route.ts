@@ -1,4 +1,5 @@
 // POST /api/designs/:id/more -> NDJSON stream of 4 variations of the chosen design.
+import { isDesignId } from '@/lib/design';
 import { streamMoreLikeThis } from '@/lib/generation/studio';
 import { notFound } from '@/lib/http/errors';
 import { handle } from '@/lib/http/route';
@@ -8,6 +9,6 @@ export const runtime = 'nodejs';
 
 export const POST = handle<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
   const { id } = await ctx.params;
-  if (!/^[0-9a-f]{64}$/.test(id)) throw notFound('No design with that id.');
+  if (!isDesignId(id)) throw notFound('No design with that id.');
   return streamMoreLikeThis(req, id);
 });

@@ -7,7 +7,6 @@ import { handle } from '@/lib/http/route';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS_PER_SET } from '@/lib/tryon/upload';
 import { addPhotos, type UploadFile } from '@/lib/tryon/service';
 import { resolveOwner } from '@/lib/tryon/owner';
-import { ensureTryonWorkers } from '@/lib/tryon/worker';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -32,7 +31,6 @@ export const POST = handle<{ params: Promise<{ id: string }> }>(async (req, ctx)
     if (typeof e === 'string') throw badRequest('"photo" must be a file.', 'invalid_form');
     files.push({ name: e.name, data: Buffer.from(await e.arrayBuffer()) });
   }
-  await ensureTryonWorkers();
   const results = await addPhotos(id, owner.keys, files);
   const ok = results.filter((r) => r.ok).length;
   const status = ok === results.length ? 201 : ok > 0 ? 207 : (results[0] as { status: number }).status;

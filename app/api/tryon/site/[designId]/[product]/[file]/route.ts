@@ -1,8 +1,8 @@
 // GET /api/tryon/site/:designId/:product/:modelId-:variant.jpg -> the store's model wearing the
 // design (public: the model photos are the store's own). ?repeat= sets inches per repeat.
+import { isDesignId, isProductSlug } from '@/lib/design';
 import { badRequest, notFound } from '@/lib/http/errors';
 import { handle } from '@/lib/http/route';
-import { isProductSlug } from '@/lib/tryon/engine';
 import { siteRender } from '@/lib/tryon/site-model';
 import { ALL_VARIANTS, type VariantName } from '@/lib/tryon/variants';
 
@@ -11,7 +11,7 @@ export const runtime = 'nodejs';
 
 export const GET = handle<{ params: Promise<{ designId: string; product: string; file: string }> }>(async (req, ctx) => {
   const { designId, product, file } = await ctx.params;
-  if (!/^[0-9a-f]{64}$/.test(designId)) throw notFound('No such design.');
+  if (!isDesignId(designId)) throw notFound('No such design.');
   if (!isProductSlug(product)) throw notFound('No such product.');
   const m = /^([a-z0-9]+)-([a-z-]+)\.jpg$/.exec(file);
   if (!m || !ALL_VARIANTS.includes(m[2] as VariantName)) throw notFound('No such view.');

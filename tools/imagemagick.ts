@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import sharp from 'sharp';
-import type { LoadedTemplate } from './template';
+import type { LoadedTemplate } from '../lib/mockup/template';
 
 const run = promisify(execFile);
 

@@ -1,6 +1,6 @@
 // Quality measures of a render, used by the bench and the tests.
-import type { PaintResult } from './garment';
-import { boxBlur, type FMap, type Rgb } from './raster';
+import type { PaintResult } from '../lib/tryon/garment';
+import { boxBlur, type FMap, type Rgb } from '../lib/tryon/raster';
 
 /** Share (%) of painted coverage that falls inside the person mask (mask > 0.5). */
 export function paintedInMaskPct(paint: PaintResult, mask: FMap): number {

@@ -2,9 +2,9 @@
 // used by the bench, the tests and `scripts/tryon/demo-design.ts` where the diffusion model's
 // output is not wanted (a known, crisp pattern makes render problems easy to see).
 import sharp from 'sharp';
-import { saveDesign } from '../generation';
-import { putBlob } from '../storage';
-import type { Rgb } from './raster';
+import { saveDesign } from '../lib/generation';
+import { putBlob } from '../lib/storage';
+import type { Rgb } from '../lib/tryon/raster';
 
 export function demoTile(size = 128): Rgb {
   const d = new Uint8Array(size * size * 3);
