@@ -26,10 +26,11 @@ const FAIL_ON_FOREIGN_TABLES = false;
 
 /**
  * Files any domain may import directly: the configuration, the database client, the errors every
- * layer throws, and colour maths (pure functions, also used where lib/print's heavy index must
- * not load). None has domain logic or imports a domain.
+ * layer throws, colour maths (pure functions, also used where lib/print's heavy index must
+ * not load), and the catalog's product data (what client-safe limits are read from, without the
+ * catalog's database access). None has domain logic or imports a domain.
  */
-const SHARED = ['lib/env.ts', 'lib/db/client.ts', 'lib/http/errors.ts', 'lib/print/colour.ts'];
+const SHARED = ['lib/env.ts', 'lib/db/client.ts', 'lib/http/errors.ts', 'lib/print/colour.ts', 'lib/catalog/catalog-data.ts'];
 
 /** Files that wire every domain together (worker start-up): they may import any index. */
 const COMPOSITION_ROOTS = ['lib/workers.ts'];

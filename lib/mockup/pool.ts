@@ -1,6 +1,7 @@
 // One helper thread for the compositing kernel: render.ts splits a large view in two bands, this
 // thread draws one and the worker (piscina, kernel-worker.mjs) the other. All pixel arrays live
 // in SharedArrayBuffers, so a job message carries handles, not copies.
+import { env } from '../env';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { compositeKernel, type KernelJob } from './kernel.mjs';
@@ -36,7 +37,7 @@ function start(): Piscina | null {
 
 /** True when the worker is there and idle (a concurrent render then draws on one thread). */
 export function workerAvailable(): boolean {
-  if (process.env.MOCKUP_THREADS === '1') return false;
+  if (env().MOCKUP_THREADS === 1) return false;
   return inFlight === 0 && !!start();
 }
 

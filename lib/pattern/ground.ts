@@ -10,7 +10,7 @@ import { contours } from 'd3-contour';
 import { curveCatmullRomClosed, line } from 'd3-shape';
 import { labToHex, hexToLab } from './colours';
 import { TILE, type Hex } from './types';
-import { upsamplePeriodic } from '../print/vector-tile';
+import { upsamplePeriodic } from '../print';
 
 /** What a spec records to re-run the diffusion stage and draw its ground (never the picture). */
 export interface GroundSpec {

@@ -9,3 +9,4 @@ export { patternSpecSchema } from './spec-schema';
 export { motifAlternatives, colourAlternatives, colourPicker, nearestColourName, type MotifAlternative, type ColourChoice, type ShadeKind } from './alternatives';
 export { colourByName } from './colours';
 export { letteringPath } from './lettering';
+export { GROUND_STYLES, groundFieldFromRgb, type GroundField, type GroundSpec } from './ground';
