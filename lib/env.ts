@@ -78,7 +78,8 @@ const schema = z.object({
   RUN_WORKER_IN_APP: bool,
   // /metrics: the bearer token a scraper sends (required in production; loopback suffices in test mode).
   METRICS_TOKEN: z.string().min(16).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // JSON log lines at this level and above; unset: info, and warn under the test runner (quiet test output).
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   // Queue (pg-boss): how long a print render may run before it counts as dead and is retried, and
   // how often dead jobs are looked for.
   QUEUE_EXPIRE_SECONDS: z.coerce.number().int().positive().default(40),

@@ -9,9 +9,10 @@ import { currentRequestId } from './context';
 const KEY = Symbol.for('seedprint.logger');
 const g = globalThis as typeof globalThis & { [KEY]?: Logger };
 
-function create(dest?: DestinationStream): Logger {
+function create(dest?: DestinationStream, level?: string): Logger {
+  const e = env();
   const options = {
-    level: env().LOG_LEVEL,
+    level: level ?? e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'warn' : 'info'),
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     formatters: { level: (label: string) => ({ level: label }) },
@@ -29,7 +30,7 @@ export function logger(): Logger {
   return (g[KEY] ??= create());
 }
 
-/** Sends log lines to `dest` (tests read them back); without an argument, back to stdout. */
-export function setLogDestination(dest?: DestinationStream): void {
-  g[KEY] = create(dest);
+/** Sends log lines to `dest` (tests read them back), from `level` up; without arguments, back to the default. */
+export function setLogDestination(dest?: DestinationStream, level?: string): void {
+  g[KEY] = create(dest, level);
 }

@@ -16,7 +16,7 @@ const lines: Record<string, unknown>[] = [];
 let server: { url: string; close: () => Promise<void> };
 
 beforeAll(async () => {
-  setLogDestination(new Writable({ write: (chunk, _enc, done) => (lines.push(...String(chunk).trim().split('\n').map((l) => JSON.parse(l))), done()) }));
+  setLogDestination(new Writable({ write: (chunk, _enc, done) => (lines.push(...String(chunk).trim().split('\n').map((l) => JSON.parse(l))), done()) }), 'info');
   server = await serve(await storeRoutes());
 });
 afterAll(async () => {
@@ -129,7 +129,7 @@ afterAll(() => {
 async function child(env: Record<string, string | undefined>): Promise<string> {
   const c = spawn(process.execPath, ['--import', 'tsx', 'tests/observability/support/serve-main.ts'], {
     cwd: root,
-    env: Object.fromEntries(Object.entries({ ...process.env, LOG_LEVEL: 'silent', ...env }).filter(([, v]) => v !== undefined)),
+    env: Object.fromEntries(Object.entries({ ...process.env, LOG_LEVEL: 'silent', ...env }).filter(([, v]) => v !== undefined)) as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(c);

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { installPeerStamp } from '../../../lib/http/peer';
 import { installRequestObservability } from '../../../lib/observability';
 
-type Handler = (req: Request) => Response | Promise<Response>;
+type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 export type Routes = Record<string, Partial<Record<'GET' | 'POST', Handler>>>;
 
 export async function serve(routes: Routes): Promise<{ url: string; close: () => Promise<void> }> {
@@ -24,7 +24,7 @@ export async function serve(routes: Routes): Promise<{ url: string; close: () =>
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
     const body = chunks.length ? Buffer.concat(chunks) : undefined;
-    const response = await handler(new Request(url, { method: req.method, headers, body }));
+    const response = await handler(new Request(url, { method: req.method, headers, body }), { params: Promise.resolve({}) });
     res.statusCode = response.status;
     response.headers.forEach((v, k) => res.setHeader(k, v));
     res.end(Buffer.from(await response.arrayBuffer()));
