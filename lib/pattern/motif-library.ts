@@ -84,9 +84,14 @@ export function motifLibrary(): Library {
   const byEmoji = new Map<string, Motif>();
   for (const m of motifs.values()) if (m.emoji) byEmoji.set(m.emoji.replace(/\uFE0F/g, ''), m);
   for (const lang of MOTIF_LANGUAGES) {
+    const stemWords: StemEntry[] | undefined = STEM_LANGUAGES[lang] ? [] : undefined;
+    if (stemWords) stemSource.set(lang, stemWords);
     for (const [emoji, a] of Object.entries(annotations(lang))) {
       const m = byEmoji.get(emoji.replace(/\uFE0F/g, ''));
       if (!m) continue;
+      // For stemming later: 3, the motif's whole one-word name ("gato"); 2, a word of its name; 1, a one-word keyword.
+      if (stemWords) for (const tts of a.tts ?? []) for (const w of tts.split(/[\s:,]+/)) stemWords.push({ word: w.toLowerCase().replace(/ё/g, 'е'), motif: m, strength: w === tts ? 3 : 2 });
+      if (stemWords) for (const k of a.default ?? []) if (!/\s/.test(k)) stemWords.push({ word: k.toLowerCase().replace(/ё/g, 'е'), motif: m, strength: 1 });
       for (const tts of a.tts ?? []) {
         add(tts, m, 3);
         for (const w of tts.split(/[\s:,]+/)) if (w.length > 2) add(w, m, 2);
@@ -115,7 +120,7 @@ export function motifSvg(id: string): string | undefined {
 // Inflections and diminutives ("лисички", "gatitos", "Kätzchen"): Snowball stems (snowball-stemmers,
 // ISC) of a language's CLDR words, matched against the same language's stem of a prompt word,
 // with the diminutive suffixes each language adds before its endings.
-const STEM_LANGUAGES: Partial<Record<(typeof MOTIF_LANGUAGES)[number], string>> = { en: 'english', es: 'spanish', fr: 'french', de: 'german', it: 'italian', pt: 'portuguese', nl: 'dutch', ru: 'russian', sv: 'swedish', tr: 'turkish' };
+const STEM_LANGUAGES: Partial<Record<(typeof MOTIF_LANGUAGES)[number], string>> = { es: 'spanish', fr: 'french', de: 'german', it: 'italian', pt: 'portuguese', nl: 'dutch', ru: 'russian' };
 const DIMINUTIVES: Partial<Record<string, string[]>> = {
   es: ['ecit', 'cit', 'it', 'ill'],
   it: ['ettin', 'in', 'ett', 'ell'],
@@ -128,55 +133,66 @@ const DIMINUTIVES: Partial<Record<string, string[]>> = {
 const CYRILLIC = /[\u0400-\u04ff]/u;
 
 type StemEntry = MotifEntry & { word: string };
-let stems: { index: Map<string, StemEntry>; stemmers: [string, { stem(w: string): string }][] } | undefined;
+const stemSource = new Map<string, StemEntry[]>(); // per stemmed language, its CLDR words, filled with the library
+const fold = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, ''); // stems drop accents and umlauts too
 
-function stemIndex() {
-  if (stems) return stems;
-  const lib = motifLibrary();
-  const byEmoji = new Map<string, Motif>();
-  for (const m of lib.motifs.values()) if (m.emoji) byEmoji.set(m.emoji.replace(/\uFE0F/g, ''), m);
-  const index = new Map<string, StemEntry>();
-  const stemmers: [string, { stem(w: string): string }][] = [];
-  for (const [lang, algorithm] of Object.entries(STEM_LANGUAGES)) {
-    const stemmer = snowball.newStemmer(algorithm);
-    stemmers.push([lang, stemmer]);
-    for (const [emoji, a] of Object.entries(annotations(lang))) {
-      const motif = byEmoji.get(emoji.replace(/\uFE0F/g, ''));
-      if (!motif) continue;
-      // 3: the motif's whole name ("gato"); 2: a word of its name; 1: a one-word keyword.
-      const words: [string, number][] = [...(a.tts ?? []).flatMap((t) => t.split(/[\s:,]+/).map((w): [string, number] => [w, w === t ? 3 : 2])), ...(a.default ?? []).filter((k) => !/\s/.test(k)).map((k): [string, number] => [k, 1])];
-      for (const [w, strength] of words) {
-        const word = w.toLowerCase().replace(/ё/g, 'е');
-        const stem = stemmer.stem(word);
-        if (stem.length < 3) continue;
-        const key = `${lang}|${stem}`;
-        const have = index.get(key);
-        // Ties go to the older emoji (the lower code point), the more basic subject: "лес" is the evergreen tree, not the log.
-        if (!have || strength > have.strength || (strength === have.strength && motif.emoji.codePointAt(0)! < have.motif.emoji.codePointAt(0)!)) index.set(key, { motif, strength, word });
-      }
+interface StemLanguage {
+  lang: string;
+  stemmer: { stem(w: string): string };
+  /** The language's CLDR words by their first three accent-folded letters: a stem's words begin with it. */
+  words: Map<string, (StemEntry & { key: string })[]>;
+  /** Accent-folded stems of the words stemmed so far. */
+  stemOf: Map<string, string>;
+}
+let stemLanguages: StemLanguage[] | undefined;
+
+function stemmedLanguages(): StemLanguage[] {
+  if (stemLanguages) return stemLanguages;
+  motifLibrary();
+  stemLanguages = Object.entries(STEM_LANGUAGES).map(([lang, algorithm]) => {
+    const words = new Map<string, (StemEntry & { key: string })[]>();
+    for (const e of stemSource.get(lang) ?? []) {
+      const key = fold(e.word);
+      const bucket = words.get(key.slice(0, 3));
+      if (bucket) bucket.push({ ...e, key });
+      else words.set(key.slice(0, 3), [{ ...e, key }]);
     }
+    return { lang, stemmer: snowball.newStemmer(algorithm), words, stemOf: new Map() };
+  });
+  return stemLanguages;
+}
+
+/** The best CLDR word of a language whose stem is `stem`: only words that begin with it are stemmed. */
+function wordWithStem(l: StemLanguage, stem: string): StemEntry | undefined {
+  const prefix = fold(stem);
+  let best: StemEntry | undefined;
+  for (const e of l.words.get(prefix.slice(0, 3)) ?? []) {
+    if (!e.key.startsWith(prefix)) continue;
+    let s = l.stemOf.get(e.word);
+    if (s === undefined) l.stemOf.set(e.word, (s = fold(l.stemmer.stem(e.word))));
+    if (s !== prefix) continue;
+    // Ties go to the older emoji (the lower code point), the more basic subject: "лес" is the evergreen tree, not the log.
+    if (!best || e.strength > best.strength || (e.strength === best.strength && e.motif.emoji.codePointAt(0)! < best.motif.emoji.codePointAt(0)!)) best = e;
   }
-  stems = { index, stemmers };
-  return stems;
+  return best;
 }
 
 /** The CLDR word (and its motif) that an inflected or diminutive word stands for in one of the stemmed languages, if any. */
 export function motifByStem(word: string): { motif: Motif; word: string } | undefined {
   if (word.length < 4) return undefined;
-  const { index, stemmers } = stemIndex();
   const cyrillic = CYRILLIC.test(word);
   let best: StemEntry | undefined;
-  for (const [lang, stemmer] of stemmers) {
-    if ((lang === 'ru') !== cyrillic) continue;
-    const stem = stemmer.stem(word);
+  for (const l of stemmedLanguages()) {
+    if ((l.lang === 'ru') !== cyrillic) continue;
+    const stem = l.stemmer.stem(word);
     const tries = [stem];
-    for (const rule of DIMINUTIVES[lang] ?? []) {
+    for (const rule of DIMINUTIVES[l.lang] ?? []) {
       const [suf, base = ''] = rule.split('>');
       if (stem.endsWith(suf) && stem.length - suf.length >= 3) tries.push(stem.slice(0, -suf.length) + base);
     }
     // The word's base noun beats a compound that uses the diminutive ("perritos" are dogs, not "perrito caliente").
     for (const t of tries) {
-      const hit = t.length >= 3 ? index.get(`${lang}|${t}`) : undefined;
+      const hit = t.length >= 3 ? wordWithStem(l, t) : undefined;
       if (hit && (!best || hit.strength >= best.strength)) best = hit;
     }
   }
