@@ -78,6 +78,8 @@ const schema = z.object({
   RUN_WORKER_IN_APP: bool,
   // /metrics: the bearer token a scraper sends (required in production; loopback suffices in test mode).
   METRICS_TOKEN: z.string().min(16).optional(),
+  // `npm run worker` serves its own /metrics on this port (unset: none); the same token rules apply.
+  WORKER_METRICS_PORT: z.coerce.number().int().positive().optional(),
   // JSON log lines at this level and above; unset: info, and warn under the test runner (quiet test output).
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   // Queue (pg-boss): how long a print render may run before it counts as dead and is retried, and

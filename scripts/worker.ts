@@ -3,16 +3,18 @@
 // timeout; one still running then is failed back to the queue, so another worker retries it),
 // close the database, exit 0.
 import { disconnectDb } from '../lib/db/client';
-import { ensureLocalAuthSecret } from '../lib/env';
-import { logger } from '../lib/observability';
+import { ensureLocalAuthSecret, env } from '../lib/env';
+import { logger, startMetricsServer } from '../lib/observability';
 import { stopBoss } from '../lib/queue';
 import { startWorkers } from '../lib/workers';
 
 ensureLocalAuthSecret(); // the same secret as the app under npm start (it signs order links in e-mails)
 
 await startWorkers();
+const metricsPort = env().WORKER_METRICS_PORT;
+const metricsServer = metricsPort ? await startMetricsServer(metricsPort) : undefined;
 console.log(`[worker] ${process.pid} ready`);
-logger().info('worker ready');
+logger().info({ metricsPort }, 'worker ready');
 
 let stopping = false;
 const stop = async (signal: NodeJS.Signals) => {
@@ -21,6 +23,7 @@ const stop = async (signal: NodeJS.Signals) => {
   logger().info({ signal }, 'worker stopping: no new jobs, finishing the current one');
   try {
     await stopBoss();
+    await metricsServer?.close();
     await disconnectDb();
   } catch (err) {
     logger().error({ err: (err as Error).message }, 'worker stopped with an error');

@@ -7,3 +7,4 @@ export { appRoutes, compileTemplates, routeOf } from './routes';
 export { checkReadiness, pingStorage, type Check, type Readiness } from './readiness';
 export { metricsAccess, type MetricsAccess } from './metrics-access';
 export { metricsText } from './exposition';
+export { startMetricsServer } from './metrics-server';

@@ -42,6 +42,13 @@ function create() {
       labelNames: ['queue', 'state'] as const,
       registers: [registry],
     }),
+    jobDuration: new Histogram({
+      name: 'seedprint_job_duration_seconds',
+      help: "Time this process's queue workers spent on a job (print files, order fan-out, webhooks, try-on), by queue and outcome.",
+      labelNames: ['queue', 'outcome'] as const,
+      buckets: [0.05, 0.1, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64, 128],
+      registers: [registry],
+    }),
     webhookFailures: new Counter({
       name: 'seedprint_webhook_failures_total',
       help: 'Webhook requests or deliveries that failed, by direction (stripe = received, outbound = sent to factories) and reason.',

@@ -3,7 +3,7 @@
 // died is retried after it expires.
 import PgBoss from 'pg-boss';
 import type { Prisma } from '../db/client';
-import { currentRequestId, logger, withRequestId } from '../observability';
+import { currentRequestId, logger, metrics, withRequestId } from '../observability';
 import { databaseUrl, env } from '../env';
 
 export const QUEUES = {
@@ -108,12 +108,17 @@ export async function work<T extends object>(name: QueueName, handler: JobHandle
       await withRequestId(requestId, async () => {
         const t0 = performance.now();
         const log = logger().child({ queue: name, jobId: job.id, attempt: job.retryCount + 1 });
+        const took = (outcome: 'done' | 'failed') => {
+          const ms = performance.now() - t0;
+          metrics().jobDuration.observe({ queue: name, outcome }, ms / 1000);
+          return Math.round(ms);
+        };
         log.info('job started');
         try {
           await handler(job.data, { id: job.id, retryCount: job.retryCount });
-          log.info({ ms: Math.round(performance.now() - t0) }, 'job done');
+          log.info({ ms: took('done') }, 'job done');
         } catch (err) {
-          log.warn({ ms: Math.round(performance.now() - t0), err: (err as Error)?.message }, 'job failed');
+          log.warn({ ms: took('failed'), err: (err as Error)?.message }, 'job failed');
           throw err;
         }
       });

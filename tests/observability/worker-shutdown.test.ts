@@ -9,6 +9,8 @@ import { enqueue, QUEUES, stopBoss } from '../../lib/queue';
 import { hasBlob } from '../../lib/storage';
 import { makePaidOrder } from '../fulfillment/helpers';
 import { resetDatabase } from '../setup/db';
+import { freePort } from '../setup/free-port';
+import { parseExposition } from './support/exposition';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let kill: (() => void) | undefined;
@@ -41,7 +43,12 @@ describe('worker graceful shutdown', () => {
     // The order's first job is sent while the payment request is handled: it carries that request's id.
     await withRequestId('order-req-abc', () => enqueue(QUEUES.orderPaid, { orderId: first.order.id }));
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const metricsPort = await freePort();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'info', WORKER_METRICS_PORT: String(metricsPort) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     kill = () => child.exitCode === null && child.kill('SIGKILL');
     let out = '';
     child.stdout!.on('data', (d) => (out += d));
@@ -49,6 +56,14 @@ describe('worker graceful shutdown', () => {
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
 
     const job = await until(() => db.fulfillmentJob.findFirst({ where: { orderId: first.order.id, status: 'RENDERING' } }), 'the render to start');
+    // The worker's own /metrics (loopback, test mode): the render it is running, the order job it finished.
+    const fams = parseExposition(await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text());
+    const depth = (queue: string, state: string) => fams.get('seedprint_job_queue_jobs')?.samples.find((x) => x.labels.queue === queue && x.labels.state === state)?.value;
+    expect(depth('fulfillment-render', 'active')).toBe(1);
+    expect(depth('order-paid', 'active')).toBe(0);
+    const orderPaid = fams.get('seedprint_job_duration_seconds')?.samples.find((x) => x.name.endsWith('_count') && x.labels.queue === 'order-paid' && x.labels.outcome === 'done');
+    expect(orderPaid?.value).toBe(1);
+    expect(fams.get('process_resident_memory_bytes')?.samples[0].value).toBeGreaterThan(0);
     child.kill('SIGTERM');
     const stoppedAt = Date.now();
     await until(async () => out.includes('worker stopping'), 'the worker to stop taking jobs', 5_000);
