@@ -17,6 +17,7 @@ import { suggestFrom } from './vocab';
 import * as sd from './sd/backend';
 import { describeIntent, isPatternRecipe, patternCandidates, readPatternPrompt, renderPatternPixels } from './pattern-engine';
 import { applySwap, type Swap } from './swap';
+import { unknownSubjectMessage } from '../pattern';
 
 // Model folders are chosen at run time: keep bundlers from tracing the whole project.
 
@@ -204,6 +205,9 @@ export async function generateCandidates(o: GenerateOptions): Promise<GenerateRe
         return { candidates, ignoredWords: intent.ignored, parsed: { roles: null, tokens: null, ignoredWords: intent.ignored }, understood: describeIntent(intent) };
       }
     }
+    // A subject with no fair motif ("seahorses"): say so with close motifs, rather than that nothing was understood.
+    const unknown = read.drawable || backend() === 'sd-onnx' ? undefined : unknownSubjectMessage(read.intent);
+    if (unknown) throw unprocessable(unknown, 'no_motif');
   }
   if (backend() === 'sd-onnx') {
     const { recipes, images } = await renderQueue().run(() => sd.generate({ prompt, seeds, variations, steps: o.steps, guidance: o.guidance, guidanceMinT: o.guidanceMinT, scheduler: o.scheduler, onStep: o.onStep }));

@@ -19,6 +19,7 @@ import { describeIntent, isPatternRecipe, PATTERN_MODEL_ID, readPatternPrompt } 
 import { renderQueue } from './queue';
 import { applySwap, studioChoices, type Swap } from './swap';
 import { identifyClient, takeGeneration } from './rate-limit';
+import { unknownSubjectMessage } from '../pattern';
 
 export const MORE_LIKE_THIS_STRENGTH = 0.3;
 
@@ -64,9 +65,10 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
   if (info.backend === 'embedded' && !parsed.roles.motif && !pattern?.drawable) {
     throw new HttpError(
       422,
-      parsed.ignoredWords.length
+      (pattern && unknownSubjectMessage(pattern.intent)) ??
+      (parsed.ignoredWords.length
         ? `The model does not know "${parsed.ignoredWords.join('", "')}" yet. Start with a motif, e.g. hearts, stars, stripes, cats or sunflowers.`
-        : 'Name a motif, e.g. "red hearts on navy" or "sunflowers on cream".',
+        : 'Name a motif, e.g. "red hearts on navy" or "sunflowers on cream".'),
       'no_motif',
     );
   }

@@ -1,4 +1,4 @@
-export { understandPrompt, LAYOUTS, type PatternIntent, type Layout, type Density, type Scale } from './understand';
+export { understandPrompt, unknownSubjectMessage, LAYOUTS, type PatternIntent, type Layout, type Density, type Scale } from './understand';
 export { specFor, motifMainColour, PATTERN_ENGINE } from './design';
 export { composeTile, placements, type PatternSpec, type Placement } from './compose';
 export { renderPatternPng } from './render';

@@ -498,6 +498,15 @@ function themeOfPalette(word: string): string | undefined {
   return p ? paletteThemes.get(p.join()) : undefined;
 }
 
+/** What to tell a shopper whose subject no motif fairly stands for, with the close motifs to try; undefined when every subject was known. */
+export function unknownSubjectMessage(intent: PatternIntent): string | undefined {
+  const u = intent.unknown[0];
+  if (!u) return undefined;
+  const names = u.suggestions.map((m) => m.name);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} or ${names.at(-1)}` : names[0];
+  return `There is no motif for "${u.words}" yet${list ? `; close ones are ${list}` : ''}. Try one of those, or another subject.`;
+}
+
 /** No spaces between CJK words: the run read left to right, longest known name first. */
 function segmentCjk(run: string): Motif[] {
   const lib = motifLibrary();

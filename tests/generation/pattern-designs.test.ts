@@ -34,6 +34,10 @@ describe('pattern designs from the studio', () => {
     await expect(generateCandidates({ prompt: 'nike swoosh stripes', seed: 1, engine: 'auto' })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/trademark or logo/) });
   });
 
+  it('says which close motifs it has when a subject has no fair stand-in', async () => {
+    await expect(generateCandidates({ prompt: 'teal starfish', seed: 1, engine: 'auto' })).rejects.toMatchObject({ status: 422, message: expect.stringMatching(/no motif for "starfish".*spiral shell/) });
+  });
+
   it('leaves prompts it cannot draw, and the diffusion engine, to the model', async () => {
     const r = await generateCandidates({ prompt: 'small red hearts on navy', seed: 3, count: 1, engine: 'diffusion' });
     expect(isPatternRecipe(r.candidates[0].recipe)).toBe(false);

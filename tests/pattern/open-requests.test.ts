@@ -4,7 +4,7 @@
 // motifs to offer. And whatever the words, the spec the engine makes passes its own schema.
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { motifLibrary, patternSpecSchema, renderPatternPng, specFor, understandPrompt } from '../../lib/pattern';
+import { motifLibrary, patternSpecSchema, renderPatternPng, specFor, understandPrompt, unknownSubjectMessage } from '../../lib/pattern';
 import { colourByName, deltaE2000 } from '../../lib/pattern/colours';
 import { MOTIF_SYNONYMS, NO_STAND_IN } from '../../lib/pattern/motif-synonyms';
 import { mulberry32 } from '../../lib/pattern/textures/random';
@@ -150,7 +150,11 @@ describe('everyday subjects CLDR lacks', () => {
       expect(intent.unknown.length, prompt).toBe(1);
       expect(intent.unknown[0].suggestions.length, prompt).toBeGreaterThan(0);
       expect(await specFor(intent, 1, 0), prompt).toBeNull();
+      const message = unknownSubjectMessage(intent)!;
+      expect(message, prompt).toContain(intent.unknown[0].words);
+      expect(message, prompt).toContain(intent.unknown[0].suggestions[0].name);
     }
+    expect(unknownSubjectMessage(understandPrompt('sunflowers'))).toBeUndefined();
   });
 
   it('draws a synonym in the colour asked', async () => {
