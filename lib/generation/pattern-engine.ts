@@ -1,7 +1,7 @@
 // The pattern engine as a generation backend: prompts it understands become vector pattern
 // designs whose recipes carry the resolved spec; everything else goes to the diffusion model.
 // The diffusion model composes every pattern design it can shape: its tile for the candidate's seed
-// is a field that steers where the motifs sit, how big they are and how they turn
+// is a field that steers how big the motifs are, which kind takes which spot and how they turn, never where they sit
 // (lib/pattern/ground.ts), re-run whenever the design is drawn.
 import { createHash } from 'node:crypto';
 import sharp from 'sharp';
@@ -79,7 +79,7 @@ export async function patternCandidates(prompt: string, intent: PatternIntent, s
   );
 }
 
-/** Layouts whose composition the diffusion field steers (tossed scatter, grid and half-drop turns, fillers). */
+/** Layouts whose composition the diffusion field steers (tossed scatter, grid and half-drop turns). */
 const STEERED_LAYOUTS = new Set(['tossed', 'grid', 'half-drop']);
 
 /**

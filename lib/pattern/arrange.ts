@@ -46,19 +46,26 @@ function clearance(out: Placement[], x: number, y: number, r: number, gap: numbe
 
 /**
  * Tossed motifs in three sizes (hero, companion, accent); `count` asks for that many heroes only.
- * `steer` (the diffusion field, ground.ts) shapes the composition: heroes go where the field is
- * strong and are largest there, accents take the weak spaces (so coverage stays even), and every
- * motif turns with the field's flow. Without it, the spots with the most room win.
+ * Positions always come from the even best-candidate scatter, with or without `steer`: spacing
+ * decides whether a pattern looks good, so the diffusion field (ground.ts) never moves a motif.
+ * It decides only what leaves spacing alone (see `steerPlacements`).
  */
 export function scatterV2(spec: PatternSpec, seed: number, steer?: Steer): Placement[] {
+  const { out, tiers, nominal } = evenScatter(spec, seed);
+  return steer ? steerPlacements(out, tiers, nominal, GAP[spec.density], spec.motifs.length, steer) : out;
+}
+
+function evenScatter(spec: PatternSpec, seed: number) {
   const rand = mulberry32(seed ^ 0x85ebca6b);
   const k = Math.max(1, spec.motifs.length);
   const hero = HERO[spec.scale] * (spec.count && spec.count <= 4 ? 1.15 : 1);
   const gap = GAP[spec.density];
   const heroes = spec.count ?? Math.max(2, Math.round((TILE * TILE * HERO_COVER[spec.density]) / (hero * hero)));
   const out: Placement[] = [];
-  const tiers = spec.count ? TIERS.slice(0, 1) : TIERS;
-  for (const [t, tier] of tiers.entries()) {
+  const tiers: number[] = [];
+  const nominal: number[] = [];
+  const levels = spec.count ? TIERS.slice(0, 1) : TIERS;
+  for (const [t, tier] of levels.entries()) {
     const size = hero * tier.scale;
     const want = t === 0 ? heroes : Math.max(k, heroes * tier.per) + (spec.density === 'dense' ? heroes * 2 : 0);
     let misses = 0;
@@ -69,33 +76,65 @@ export function scatterV2(spec: PatternSpec, seed: number, steer?: Steer): Place
         const x = rand() * TILE;
         const y = rand() * TILE;
         const c = out.length ? clearance(out, x, y, size * 0.45, gap) : TILE;
-        const score = steer && c >= 0 ? c * steerWeight(t, steer.at(x, y)) : c;
-        if (score > best.c) best = { x, y, c: score };
+        if (c > best.c) best = { x, y, c };
       }
       if (best.c < 0) {
         misses++;
         continue;
       }
-      const jitter = rand();
-      const f = steer ? steer.at(best.x, best.y) : 0;
-      const s = steer ? size * (t < 2 ? 0.9 + 0.26 * f : 0.92 + 0.16 * jitter) : size * (0.92 + jitter * 0.16);
+      const s = size * (0.92 + rand() * 0.16);
       const turn = rand() - 0.5;
-      const rotate = steer ? Math.max(-20, Math.min(20, 16 * steer.flow(best.x, best.y) + turn * 8)) : turn * 40;
-      out.push({ x: r2(best.x), y: r2(best.y), size: r2(s), rotate: r2(rotate), flip: rand() < 0.25, item: (n + t) % k });
+      out.push({ x: r2(best.x), y: r2(best.y), size: r2(s), rotate: r2(turn * 40), flip: rand() < 0.25, item: (n + t) % k });
+      tiers.push(t);
+      nominal.push(size);
       n++;
     }
   }
-  return out;
+  return { out, tiers, nominal };
 }
 
-/** How much a tier wants a strong field: heroes seek it, companions lean to it, accents lean away. */
-const steerWeight = (tier: number, f: number) => (tier === 0 ? 0.1 + 1.8 * f : tier === 1 ? 0.4 + 1.2 * f : 1.2 - 0.4 * f);
+/** Steered sizes stay within this share of the tier's size. */
+const STEER_SIZE = 0.1;
+/** Steered turns stay within ± this many degrees. */
+const STEER_TURN = 15;
 
 /**
- * Small fillers in the spaces the motifs leave; the motifs' placements are not changed. With a
- * `steer`, fillers sit closer together where the field is strong: they drift in sprays, not a grid.
+ * What the field decides on an even scatter, none of which moves a motif: which motif kind takes
+ * which spots (the field under the first hero picks where the kinds' round starts), a size within ±10 %
+ * of the tier's, larger where the field is strong but never closer to a neighbour than the spacing
+ * allows (or than the even scatter already had), and a turn along the field's flow (±15°).
  */
-export function fillers(spec: PatternSpec, seed: number, motifs: Placement[], steer?: Steer): Placement[] {
+function steerPlacements(base: Placement[], tiers: number[], nominal: number[], gap: number, motifs: number, steer: Steer): Placement[] {
+  const k = Math.max(1, motifs);
+  const f = base.map((p) => steer.at(p.x, p.y));
+  // Kinds are relabelled as a whole, so their mix is exactly the even scatter's.
+  const shift = Math.min(k - 1, Math.floor(f[0] * k));
+  const item = base.map((p) => (p.item + shift) % k);
+  // A motif grows by at most half the room it has to each neighbour: two neighbours that both
+  // grow still keep the gap, and the closest pair of the even scatter stays the closest pair.
+  // Room already short of the gap gives no growth.
+  let closest = Infinity;
+  for (const [i, p] of base.entries()) for (const q of base.slice(i + 1)) closest = Math.min(closest, torusDist(p.x, p.y, q.x, q.y) / (radius(p) + radius(q)));
+  gap = Math.max(gap, closest);
+  const growth = base.map((p, i) => {
+    let room = Infinity;
+    for (const [j, q] of base.entries()) if (j !== i) room = Math.min(room, torusDist(p.x, p.y, q.x, q.y) / gap - radius(p) - radius(q));
+    return Math.max(0, room / 2);
+  });
+  return base.map((p, i) => {
+    const want = nominal[i] * (1 - STEER_SIZE + 2 * STEER_SIZE * f[i]);
+    const size = Math.min(want, p.size + growth[i] / 0.45); // radius is 0.45 of a motif's size
+    const turn = p.rotate / 40; // the even scatter's own turn, in [-0.5, 0.5]: a little hand-set variety
+    const rotate = Math.max(-STEER_TURN, Math.min(STEER_TURN, 12 * steer.flow(p.x, p.y) + 6 * turn));
+    return { ...p, size: r2(size), rotate: r2(rotate), item: item[i] };
+  });
+}
+
+/**
+ * Small fillers in the spaces the motifs leave, evenly spread; the motifs' placements are not
+ * changed.
+ */
+export function fillers(spec: PatternSpec, seed: number, motifs: Placement[]): Placement[] {
   if (!spec.filler) return [];
   const rand = mulberry32(seed ^ 0x27d4eb2f);
   const hero = HERO[spec.scale];
@@ -109,8 +148,7 @@ export function fillers(spec: PatternSpec, seed: number, motifs: Placement[], st
       const x = rand() * TILE;
       const y = rand() * TILE;
       let c = clearance(motifs, x, y, size * 0.5, 1.05);
-      const room = steer ? spacing * (1.2 - 0.45 * steer.at(x, y)) : spacing;
-      for (const f of out) c = Math.min(c, torusDist(x, y, f.x, f.y) - room);
+      for (const f of out) c = Math.min(c, torusDist(x, y, f.x, f.y) - spacing);
       if (c > best.c) best = { x, y, c };
     }
     if (best.c < 0) {

@@ -44,7 +44,8 @@ export const engineVersion = (spec: PatternSpec): 1 | 2 => spec.v ?? 1;
 
 /**
  * Where motifs go: the layout's lattice, or a seeded Poisson-disc scatter on the torus. `steer`:
- * the diffusion field of a spec with a ground (ground.ts) shapes the scatter and the turns.
+ * the diffusion field of a spec with a ground (ground.ts) sets sizes, kinds and turns at the
+ * positions the scatter or lattice gives; it never moves a motif.
  */
 export function placements(spec: PatternSpec, seed: number, steer?: Steer): Placement[] {
   if (engineVersion(spec) >= 2 && spec.layout === 'tossed' && !spec.text && spec.motifs.length) return scatterV2(spec, seed, steer);
@@ -77,9 +78,11 @@ export function placements(spec: PatternSpec, seed: number, steer?: Steer): Plac
         const words = item === -1; // lettering is never mirrored and only gently tilted
         const jitter = rand();
         const turn = (rand() - 0.5) * (words ? 16 : 50);
-        // Steered: larger where the field is strong, turned with its flow.
-        const sz = steer ? size * (0.85 + 0.3 * steer.at(x, y)) : size * (0.85 + jitter * 0.3);
-        const rotate = steer ? (words ? 8 : 20) * steer.flow(x, y) + turn * 0.3 : turn;
+        // Steered: larger where the field is strong, turned with its flow. Version 2 keeps within
+        // the unsteered sizes and ±15°, so the field never crowds the scatter.
+        const v1 = engineVersion(spec) < 2;
+        const sz = steer ? size * (v1 ? 0.85 + 0.3 * steer.at(x, y) : 0.9 + 0.2 * steer.at(x, y)) : size * (0.85 + jitter * 0.3);
+        const rotate = !steer ? turn : v1 ? (words ? 8 : 20) * steer.flow(x, y) + turn * 0.3 : Math.max(-15, Math.min(15, (words ? 6 : 12) * steer.flow(x, y) + turn * 0.1));
         out.push({ x: r2(x), y: r2(y), size: r2(sz), rotate: r2(rotate), flip: !words && rand() < 0.3, item });
       }
     }
@@ -138,7 +141,7 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?:
   const placed = placements(spec, seed, steer);
   if (engineVersion(spec) >= 2 && spec.filler && ['tossed', 'grid', 'half-drop'].includes(spec.layout)) {
     defs.push(fillerSymbol(spec.filler.kind, spec.filler.colour));
-    placed.unshift(...fillers(spec, seed, placed, steer)); // drawn first: under the motifs
+    placed.unshift(...fillers(spec, seed, placed)); // drawn first: under the motifs
   }
   for (const p of placed) {
     for (const [dx, dy] of wrapOffsets(p)) {

@@ -1,9 +1,9 @@
 // The diffusion model's part in a pattern design: its small seamless tile for the candidate's seed
-// is read as a field over the tile, and the field steers the composition (arrange.ts, compose.ts):
-// heroes gather where the model put its marks and are largest there, companions and accents fill
-// around them, every motif turns with the field's flow, fillers drift denser and sparser with it.
-// The design stays clean flat vector art; what the model adds is an organic, seed-varied
-// arrangement instead of an even scatter. Specs whose ground records `levels` (designs stored
+// is read as a field over the tile, and the field steers the composition (arrange.ts, compose.ts)
+// without moving anything: motifs keep the even scatter's or lattice's positions, and the field
+// decides which motif kind takes which spot, sizes within ±10 % (never closer to a neighbour than
+// the spacing allows) and turns along its flow (±15°). The design stays clean flat vector art;
+// what the model adds is a seed-varied rhythm of turns and sizes over an even arrangement. Specs whose ground records `levels` (designs stored
 // before the field steered the composition) draw their traced tone-on-tone ground as they did.
 // This file is pure: the model run lives in lib/generation; composeTile gets the field ready-made.
 import { contours } from 'd3-contour';

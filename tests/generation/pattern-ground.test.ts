@@ -1,6 +1,7 @@
 // The diffusion model's part in every tossed, grid and half-drop pattern design: its seeded tile is
-// a field that composes the design (where heroes sit and how big, how motifs turn, where fillers
-// gather). It must show in the pixels (ink follows the field), differ between seeds, re-render
+// a field that steers the composition without moving anything (how motifs turn, their sizes within
+// ±10 %, which kind takes which spot). It must show in the pixels, never cost evenness (spacing,
+// collisions, holes, mixed kinds no worse than without it), differ between seeds, re-render
 // byte-identically from the recipe (the model re-run, not a stored picture), keep the design clean
 // flat vector art that prints crisp, and matter: without it the same prompt and seed give other pixels.
 import sharp from 'sharp';
@@ -9,6 +10,7 @@ import { printTileSource } from '../../lib/generation';
 import { generateCandidates, getModelInfo, renderPatternVector, renderRecipe, type Recipe } from '../../lib/generation';
 import { fieldFor, patternCandidates, readPatternPrompt } from '../../lib/generation/pattern-engine';
 import { deltaE2000, hexToLab } from '../../lib/pattern/colours';
+import { placements, type Placement } from '../../lib/pattern';
 import { fieldSteer } from '../../lib/pattern/ground';
 import { TILE } from '../../lib/pattern/types';
 import { decodeRgb, offPaletteShare, renderPrintFiles } from '../../lib/print';
@@ -58,44 +60,40 @@ describe('the diffusion model composes pattern designs', () => {
     expect(faint(on.pixels.rgb)).toBeLessThan(faint(off.pixels.rgb) * 1.5 + 0.01);
   });
 
-  it('steers the composition: ink gathers where the model field is strong', async () => {
-    const on: number[] = [];
-    const off: number[] = [];
-    for (const [prompt, seed] of [['strawberries', 31], ['skulls and roses on black', 32], ['tropical fish on white', 33]] as const) {
+  it('steers turns, sizes and which motif goes where, never spacing: no closer, no more crowded, no more holes than without it', async () => {
+    let turned = 0;
+    let swapped = 0;
+    for (const [prompt, seed] of [['strawberries', 31], ['skulls and roses on black', 32], ['tropical fish on white', 33], ['bees and honeycombs', 34], ['ghosts and books', 35], ['rockets and rainbows on navy', 36]] as const) {
       const { intent } = readPatternPrompt(prompt);
       const steered = (await patternCandidates(prompt, intent, [seed, seed + 1], { ground: true }))!;
       const flat = (await patternCandidates(prompt, intent, [seed, seed + 1], { ground: false }))!;
       for (const [k, c] of steered.entries()) {
         const spec = c.recipe.pattern!;
-        const steer = fieldSteer((await fieldFor(spec))!);
-        // Mean field strength under motif ink (the field is ranked: its mean over the tile is 0.5).
-        const underInk = ({ rgb: px, w }: { rgb: Uint8Array; w: number }) => {
-          let sum = 0;
-          let ink = 0;
-          for (let y = 0; y < w; y += 2)
-            for (let x = 0; x < w; x += 2) {
-              if (deltaE2000(hexAt(px, y * w + x), spec.background) < 25) continue; // background and faint fillers
-              sum += steer.at(((x + 0.5) / w) * TILE, ((y + 0.5) / w) * TILE);
-              ink++;
-            }
-          return sum / ink;
-        };
-        on.push(underInk(c.pixels));
-        // Coverage stays even: every quarter-tile window (2 × 2 blocks of an 8 × 8 grid, wrapping) shows ink.
-        const { rgb: px, w } = c.pixels;
-        const B = w / 8;
-        const inked = Array.from({ length: 64 }, (_, b) => {
-          let n = 0;
-          for (let y = 0; y < B; y += 2) for (let x = 0; x < B; x += 2) if (deltaE2000(hexAt(px, ((b >> 3) * B + y) * w + (b & 7) * B + x), spec.background) > 6) n++;
-          return n / ((B / 2) * (B / 2)) > 0.02;
-        });
-        for (let r = 0; r < 8; r++) for (let q = 0; q < 8; q++) expect([[r, q], [r, (q + 1) % 8], [(r + 1) % 8, q], [(r + 1) % 8, (q + 1) % 8]].some(([y, x]) => inked[y * 8 + x]), `${prompt} ${c.recipe.seed}: hole at ${r},${q}`).toBe(true);
-        off.push(underInk(flat[k].pixels)); // the same design unsteered, against the same field
+        const label = `${prompt} ${c.recipe.seed}`;
+        const on = placements(spec, c.recipe.seed, fieldSteer((await fieldFor(spec))!));
+        const off = placements(flat[k].recipe.pattern!, c.recipe.seed);
+        // Positions are the even scatter's: the same centres, so the same distances between them.
+        expect(on.map((p) => [p.x, p.y]), label).toEqual(off.map((p) => [p.x, p.y]));
+        expect(Math.max(...on.map((p) => Math.abs(p.rotate))), label).toBeLessThanOrEqual(15);
+        turned += on.filter((p, i) => Math.abs(p.rotate - off[i].rotate) > 1).length / on.length;
+        swapped += on.filter((p, i) => p.item !== off[i].item).length / on.length;
+        // Motif art against its neighbours: the closest pair, in sums of radii, is no closer.
+        expect(closestPair(on), label).toBeGreaterThanOrEqual(closestPair(off) - 1e-3);
+        // Kinds share the spots as evenly, and stay mixed: no more same-kind nearest neighbours.
+        const counts = (ps: Placement[]) => spec.motifs.map((_, m) => ps.filter((p) => p.item === m).length).sort((x, y) => x - y);
+        expect(counts(on), label).toEqual(counts(off));
+        if (spec.motifs.length > 1) expect(sameKindNeighbours(on), label).toBeLessThanOrEqual(sameKindNeighbours(off));
+        // Pixels: no more blank quarter-tile windows (2 × 2 blocks of an 8 × 8 grid, wrapping), and
+        // ink spread as evenly over the 16 blocks of a 4 × 4 grid.
+        const a = inkBlocks(c.pixels, spec.background);
+        const b = inkBlocks(flat[k].pixels, spec.background);
+        expect(a.holes, label).toBeLessThanOrEqual(b.holes);
+        expect(a.spread, label).toBeLessThanOrEqual(b.spread * 1.25 + 0.02);
       }
     }
-    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
-    expect(mean(on)).toBeGreaterThan(0.55);
-    expect(mean(on)).toBeGreaterThan(mean(off) + 0.04);
+    // The field changes most turns and deals the kinds to other spots in designs with several.
+    expect(turned / 12).toBeGreaterThan(0.5);
+    expect(swapped).toBeGreaterThan(0);
   });
 
   it('differs between seeds, and re-renders byte-identically from the recipe alone (preview and print vector)', async () => {
@@ -166,3 +164,48 @@ describe('the diffusion model composes pattern designs', () => {
     expect(n / (w * h)).toBeGreaterThan(0.04);
   });
 });
+
+/** The closest two motifs' centre distance in sums of their art radii (wrapping). */
+function closestPair(ps: Placement[]): number {
+  const motifs = ps.filter((p) => p.item >= 0);
+  let best = Infinity;
+  for (const [i, p] of motifs.entries())
+    for (const q of motifs.slice(i + 1)) {
+      const dx = Math.min(Math.abs(p.x - q.x), TILE - Math.abs(p.x - q.x));
+      const dy = Math.min(Math.abs(p.y - q.y), TILE - Math.abs(p.y - q.y));
+      best = Math.min(best, Math.hypot(dx, dy) / ((p.size + q.size) * 0.45));
+    }
+  return best;
+}
+
+/** Share of motifs whose nearest motif (wrapping) is of the same kind. */
+function sameKindNeighbours(ps: Placement[]): number {
+  const motifs = ps.filter((p) => p.item >= 0);
+  const near = motifs.map((p) => {
+    let best = { d: Infinity, item: -1 };
+    for (const q of motifs) {
+      if (q === p) continue;
+      const d = Math.hypot(Math.min(Math.abs(p.x - q.x), TILE - Math.abs(p.x - q.x)), Math.min(Math.abs(p.y - q.y), TILE - Math.abs(p.y - q.y)));
+      if (d < best.d) best = { d, item: q.item };
+    }
+    return best.item === p.item;
+  });
+  return near.filter(Boolean).length / motifs.length;
+}
+
+/** Ink (pixels away from the background) by block: blank quarter-tile windows, and the spread of ink over a 4 × 4 grid (coefficient of variation). */
+function inkBlocks({ rgb: px, w }: { rgb: Uint8Array; w: number }, background: string) {
+  const inked = (b: number, grid: number) => {
+    const B = w / grid;
+    let n = 0;
+    for (let y = 0; y < B; y += 2) for (let x = 0; x < B; x += 2) if (deltaE2000(hexAt(px, (Math.floor(b / grid) * B + y) * w + (b % grid) * B + x), background) > 6) n++;
+    return n / ((B / 2) * (B / 2));
+  };
+  const fine = Array.from({ length: 64 }, (_, b) => inked(b, 8) > 0.02);
+  let holes = 0;
+  for (let r = 0; r < 8; r++) for (let q = 0; q < 8; q++) if (![[r, q], [r, (q + 1) % 8], [(r + 1) % 8, q], [(r + 1) % 8, (q + 1) % 8]].some(([y, x]) => fine[y * 8 + x])) holes++;
+  const coarse = Array.from({ length: 16 }, (_, b) => inked(b, 4));
+  const mean = coarse.reduce((s, v) => s + v, 0) / 16;
+  const sd = Math.sqrt(coarse.reduce((s, v) => s + (v - mean) ** 2, 0) / 16);
+  return { holes, spread: sd / mean };
+}
