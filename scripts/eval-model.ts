@@ -41,7 +41,10 @@ function nearest(r: number, g: number, b: number): number {
     const [pr, pg, pb] = PALETTE[n];
     const rm = (r + pr) / 2;
     const d = (2 + rm / 256) * (r - pr) ** 2 + 4 * (g - pg) ** 2 + (2 + (255 - rm) / 256) * (b - pb) ** 2;
-    if (d < bd) (bd = d), (best = i);
+    if (d < bd) {
+      bd = d;
+      best = i;
+    }
   });
   return best;
 }

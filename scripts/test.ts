@@ -1,4 +1,4 @@
-// `npm test`: the architecture check, unit + integration tests (vitest, real PostgreSQL), then end-to-end tests
+// `npm test`: the architecture check, ESLint (no warnings), the type check, unit + integration tests (vitest, real PostgreSQL), then end-to-end tests
 // (Playwright in Debian's Chromium against the real store). Prints one summary line.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -33,6 +33,18 @@ let exit = 0;
 if (only !== 'e2e' && run(bin('tsx'), [path.join('scripts', 'check-architecture.ts')]) !== 0) {
   console.error('\nThe architecture check failed: fix the findings above first.');
   process.exit(1);
+}
+
+// Then the linter (no warnings allowed) and the type check, still before anything starts a server.
+if (only !== 'e2e') {
+  if (run(bin('eslint'), ['.', '--max-warnings', '0']) !== 0) {
+    console.error('\nESLint found problems: fix them (or `npx eslint . --fix`) first.');
+    process.exit(1);
+  }
+  if (run(bin('tsc'), ['--noEmit']) !== 0) {
+    console.error('\nThe type check failed: fix the errors above first.');
+    process.exit(1);
+  }
 }
 
 if (only !== 'e2e') {

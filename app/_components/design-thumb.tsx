@@ -10,7 +10,6 @@ export function DesignThumb({ designId, alt, size = 64, className = '' }: { desi
     );
   }
   return (
-    // eslint-disable-next-line @next/next/no-img-element
     <img
       src={designTileUrl(designId)}
       alt={alt}

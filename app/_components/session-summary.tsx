@@ -59,6 +59,8 @@ export function SessionSummaryProvider({ children }: { children: ReactNode }) {
   }, []);
 
   useEffect(() => {
+    // refresh() sets state only when the response arrives, not during the effect.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     void refresh();
   }, [pathname, refresh]);
 

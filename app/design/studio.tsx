@@ -339,7 +339,7 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
             </button>
           </div>
           <p id={hintId} className="mt-2 text-xs text-stone-500">
-            Use ↑ ↓ to pick a suggestion. Up to 300 characters. Name things in your own words and language (pineapples, skulls and roses, gatos y perros), colours (sage, burgundy, pastel), a name to print ("Alice" in script), a texture (leopard, tartan) or a layout (grid, half-drop, stripes).
+            Use ↑ ↓ to pick a suggestion. Up to 300 characters. Name things in your own words and language (pineapples, skulls and roses, gatos y perros), colours (sage, burgundy, pastel), a name to print (“Alice” in script), a texture (leopard, tartan) or a layout (grid, half-drop, stripes).
           </p>
           <div className="mt-4 flex flex-wrap gap-2" aria-label="Example prompts" role="group">
             {EXAMPLES.map((ex) => (

@@ -44,7 +44,6 @@ export default async function TryOnPage({ searchParams }: { searchParams: Search
   return (
     <main className="container-page py-8 sm:py-10">
       <div className="flex flex-wrap items-center gap-4">
-        {/* eslint-disable-next-line @next/next/no-img-element */}
         <img src={`/r/${design.id}.png`} alt={`Your design: ${design.prompt}`} width={64} height={64} className="size-16 rounded-xl border border-stone-200 object-cover" />
         <div className="min-w-0 flex-1">
           <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">Try on your {productName}</h1>
@@ -76,7 +75,6 @@ export default async function TryOnPage({ searchParams }: { searchParams: Search
             <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="model-gallery">
               {SITE_VARIANTS.map((v) => (
                 <li key={v} className="overflow-hidden rounded-xl border border-stone-200 bg-stone-100">
-                  {/* eslint-disable-next-line @next/next/no-img-element */}
                   <img
                     src={`/api/tryon/site/${design.id}/${product}/${m.id}-${v}.jpg${q}`}
                     alt={`${m.alt}, wearing the ${productName} with your design — ${VARIANT_LABELS[v].toLowerCase()}`}

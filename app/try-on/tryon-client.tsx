@@ -261,7 +261,6 @@ export function TryonClient(props: { designId: string; product: string; productN
               ))}
             {photos.map((p) => (
               <li key={p.id} className="flex items-center gap-3 py-2 text-sm" data-status={p.status}>
-                {/* eslint-disable-next-line @next/next/no-img-element */}
                 <img src={p.photoUrl} alt="" className="size-10 rounded-lg object-cover" />
                 <span className="min-w-0 flex-1 truncate font-medium">{p.name}</span>
                 {p.status === 'FAILED' ? (
@@ -301,7 +300,6 @@ export function TryonClient(props: { designId: string; product: string; productN
                 {p.renders.map((r) => (
                   <li key={r.id} className="overflow-hidden rounded-xl border border-stone-200 bg-stone-100">
                     <a href={r.url} target="_blank" rel="noreferrer" className="block focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
-                      {/* eslint-disable-next-line @next/next/no-img-element */}
                       <img src={r.url} alt={`You wearing the ${productName} with your design (photo ${k + 1}) — ${r.label.toLowerCase()}`} width={r.width} height={r.height} loading="lazy" className="aspect-square w-full object-cover" />
                     </a>
                     <span className="block px-2 py-1.5 text-xs font-medium text-stone-700">{r.label}</span>

@@ -19,7 +19,6 @@ const INVISIBLE = /[\u00ad\u200b\u200c\u2060\ufeff]|(?<!\p{Extended_Pictographic
 /** Trims and checks a prompt; throws HttpError 400 with a sentence a shopper can act on. */
 export function validatePrompt(input: unknown): string {
   if (typeof input !== 'string') throw badRequest('Please type a prompt, for example "red hearts on navy".', 'prompt_missing');
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(input)) throw badRequest('The prompt contains control characters: please type plain text.', 'prompt_control_chars');
   if (BIDI_CONTROLS.test(input)) throw badRequest('The prompt contains text-direction control characters (such as U+202E): please type plain text.', 'prompt_bidi_chars');
   if (INVISIBLE.test(input)) throw badRequest('The prompt contains invisible characters (such as a zero-width space): please type plain text.', 'prompt_invisible_chars');

@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
-import { z } from 'zod';
 import { sha256HexSchema } from '../design';
 import { env } from '../env';
 import { openPooledSession } from './ort-pool';
@@ -63,6 +62,7 @@ function sha256File(file: string): string {
 /** Normalises manifest.json ({files:{base:{path,sha256}}} or {files:{"base.onnx":"<sha>"}} or a list). */
 export function readManifest(dir: string): EmbeddedManifest {
   const file = pJoin(dir, 'manifest.json');
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- manifests written by several tools, checked field by field below
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, any>;
   const files: Record<string, ModelFile> = {};
   const addFile = (name: string, p: string | undefined, sha: string | undefined) => {
@@ -75,6 +75,7 @@ export function readManifest(dir: string): EmbeddedManifest {
   const f = raw.files ?? raw.sha256 ?? raw.checksums;
   if (Array.isArray(f)) for (const e of f) addFile(e.name ?? e.role ?? path.basename(e.path), e.path ?? e.file, e.sha256);
   else if (f && typeof f === 'object')
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see raw above
     for (const [k, v] of Object.entries(f as Record<string, any>)) {
       if (typeof v === 'string') addFile(k, /\.(onnx|json)$/.test(k) ? k : undefined, v);
       else addFile(k, v.path ?? v.file, v.sha256);

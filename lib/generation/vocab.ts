@@ -50,6 +50,7 @@ const STOP = new Set(
 
 /** Loads vocab.json (format seedprint-role-vocab/1). */
 export function loadVocab(json: unknown): Vocab {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- vocab.json, checked field by field below
   const j = json as Record<string, any>;
   const roles = (j.roles ?? ROLES) as Role[];
   if (roles.join() !== ROLES.join()) throw new Error(`vocab.json: roles ${roles.join(',')} differ from ${ROLES.join(',')}`);

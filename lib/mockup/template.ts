@@ -217,9 +217,8 @@ export async function loadTemplateDir(dir: string): Promise<LoadedTemplate> {
   // displacement: sample the UV map at (x + dx, y + dy), baked once here
   if (json.displacement) {
     const d = json.displacement;
-    let dx: Float32Array, dy: Float32Array;
-    dx = new Float32Array(N);
-    dy = new Float32Array(N);
+    const dx = new Float32Array(N);
+    const dy = new Float32Array(N);
     if ('file' in d) {
       const df = resolveIn(dir, d.file);
       hash.update(await fs.promises.readFile(df));

@@ -24,7 +24,7 @@ export function extractPalette(px: Uint8Array, width: number, height: number, ch
   const n = width * height;
   const labs = labPixels(px, channels);
   let centres = histogramSeeds(labs, n, o);
-  let labels = new Uint8Array(n);
+  const labels = new Uint8Array(n);
   for (let iter = 0; iter < 12; iter++) {
     assign(labs, centres, labels);
     const next = means(labs, labels, centres.length);

@@ -6,7 +6,7 @@
 // exactly as they continue on the next repeat: the vector tile is seamless.
 import { contours } from 'd3-contour';
 import { curveCatmullRomClosed, line } from 'd3-shape';
-import { hex, rgbToLab, type Lab, type Rgb } from './colour';
+import { hex, rgbToLab, type Lab } from './colour';
 import { extractPalette, projectOnSegment, type Palette } from './palette';
 
 export const VECTORISER = { name: 'seedprint-flat-vector', version: 1 } as const;

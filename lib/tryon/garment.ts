@@ -77,7 +77,7 @@ function dominantColour(photo: Rgb, idx: number[]): Stats | null {
     for (let g = 1; g < B - 1; g++) {
       let s = 0;
       for (let dr = -1; dr <= 1; dr++) for (let dg = -1; dg <= 1; dg++) s += hist[(r + dr) * B + g + dg];
-      if (s > best) (best = s), (bi = r * B + g);
+      if (s > best) { best = s; bi = r * B + g; }
     }
   const pr = (Math.floor(bi / B) + 0.5) / B;
   const pg = ((bi % B) + 0.5) / B;
@@ -396,13 +396,13 @@ function splitCandidates(cls: Uint8Array, candidates: number, region: Float32Arr
       const by = (j - bx) / bw;
       // a neighbour outside the box or the garment: the component touches the outline
       if (bx === 0 || region[j - 1] < 0.5) touches = true;
-      else if (joins(j - 1)) (seen[j - 1] = 1), (stack[sp++] = j - 1);
+      else if (joins(j - 1)) { seen[j - 1] = 1; stack[sp++] = j - 1; }
       if (bx === bw - 1 || region[j + 1] < 0.5) touches = true;
-      else if (joins(j + 1)) (seen[j + 1] = 1), (stack[sp++] = j + 1);
+      else if (joins(j + 1)) { seen[j + 1] = 1; stack[sp++] = j + 1; }
       if (by === 0 || region[j - bw] < 0.5) touches = true;
-      else if (joins(j - bw)) (seen[j - bw] = 1), (stack[sp++] = j - bw);
+      else if (joins(j - bw)) { seen[j - bw] = 1; stack[sp++] = j - bw; }
       if (by === bh - 1 || region[j + bw] < 0.5) touches = true;
-      else if (joins(j + bw)) (seen[j + bw] = 1), (stack[sp++] = j + bw);
+      else if (joins(j + bw)) { seen[j + bw] = 1; stack[sp++] = j + bw; }
     }
     const isSkin = skinN > compN / 2;
     // held things touch a hand; prints (logos, patches) sit inside the garment on their own

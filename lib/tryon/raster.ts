@@ -192,10 +192,10 @@ export function components(on: Uint8Array, w: number, h: number): { labels: Int3
       size++;
       const x = j % w;
       const y = (j - x) / w;
-      if (x > 0 && on[j - 1] && !labels[j - 1]) (labels[j - 1] = next), stack.push(j - 1);
-      if (x < w - 1 && on[j + 1] && !labels[j + 1]) (labels[j + 1] = next), stack.push(j + 1);
-      if (y > 0 && on[j - w] && !labels[j - w]) (labels[j - w] = next), stack.push(j - w);
-      if (y < h - 1 && on[j + w] && !labels[j + w]) (labels[j + w] = next), stack.push(j + w);
+      if (x > 0 && on[j - 1] && !labels[j - 1]) { labels[j - 1] = next; stack.push(j - 1); }
+      if (x < w - 1 && on[j + 1] && !labels[j + 1]) { labels[j + 1] = next; stack.push(j + 1); }
+      if (y > 0 && on[j - w] && !labels[j - w]) { labels[j - w] = next; stack.push(j - w); }
+      if (y < h - 1 && on[j + w] && !labels[j + w]) { labels[j + w] = next; stack.push(j + w); }
     }
     sizes.push(size);
     next++;

@@ -105,7 +105,10 @@ describe('sd-onnx backend (tiny random weights)', () => {
   it('the model fixture stays small', () => {
     let total = 0;
     const walk = (d: string) => {
-      for (const e of fs.readdirSync(d, { withFileTypes: true })) e.isDirectory() ? walk(`${d}/${e.name}`) : (total += fs.statSync(`${d}/${e.name}`).size);
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(`${d}/${e.name}`);
+        else total += fs.statSync(`${d}/${e.name}`).size;
+      }
     };
     walk(DIR);
     expect(total).toBeLessThan(2 * 1024 * 1024);

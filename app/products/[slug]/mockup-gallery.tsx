@@ -17,7 +17,6 @@ export function MockupGallery({ slug, views, designId, colorHex, repeatIn, produ
         {views.map((view) => (
           <li key={view}>
             <a href={q(view).replace('size=512', 'size=1024')} target="_blank" rel="noreferrer" className="block overflow-hidden rounded-xl border border-stone-200 bg-white focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
-              {/* eslint-disable-next-line @next/next/no-img-element */}
               <img src={q(view)} alt={`${productName}, ${view.replace(/-/g, ' ')} view, printed with your pattern at ${settled} in per repeat`} width={512} height={512} loading="lazy" className="aspect-square w-full object-cover" data-testid="mockup-photo" />
             </a>
           </li>

@@ -148,7 +148,6 @@ export function ProductConfigurator({ product, variants, printAreas, heading, mo
         </div>
         {designId ? (
           <div className="mt-4 flex items-center gap-3 rounded-2xl border border-stone-200 bg-white p-3">
-            {/* eslint-disable-next-line @next/next/no-img-element */}
             <img src={designTileUrl(designId)} alt="Your pattern tile" width={48} height={48} className="size-12 rounded-lg border border-stone-200 object-cover" />
             <div className="min-w-0 text-sm">
               <p className="font-medium text-stone-900">Your pattern</p>

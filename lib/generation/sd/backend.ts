@@ -43,6 +43,7 @@ export interface SdModel {
   defaults: { steps: number; guidance: number; scheduler: Scheduler; size: number };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- model config files of another toolchain, read field by field
 function readJson(file: string): any {
   return fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
 }

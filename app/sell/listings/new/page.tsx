@@ -32,6 +32,8 @@ export default async function NewListingPage({ searchParams }: { searchParams: S
         colors: [...new Map(p.variants.map((v) => [v.color, { color: v.color, hex: v.colorHex }])).values()],
       };
     });
+  // A server page rendered per request (force-dynamic): the form's date limits start from now.
+  // eslint-disable-next-line react-hooks/purity
   const now = Date.now();
   const toLocal = (ms: number) => new Date(ms).toISOString().slice(0, 16);
   return (
