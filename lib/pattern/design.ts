@@ -7,7 +7,7 @@ import type { PatternSpec } from './compose';
 import { mulberry32 } from './textures/random';
 import { motifById } from './motif-library';
 import type { Hex, NamedColour } from './types';
-import type { Layout, PatternIntent } from './understand';
+import { ABSTRACT_MOTIFS, type Layout, type PatternIntent } from './understand';
 
 /** New specs are drawn by this engine version; every earlier version stays drawable (compose.ts). */
 export const PATTERN_ENGINE = { id: 'seedprint-pattern', version: 2 } as const;
@@ -154,7 +154,7 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     if (!tint && recolour.length >= 2) return [{ id: m.motif.id, main: mains[i], palette: rotate(recolour, i + candidate).slice(0, SPEC_LIMITS.palette) }];
     if (!tint && recolour.length === 1) tint = recolour[0];
     // Abstract shapes with no colour named: a tone of the named ground, else a designer colour, never the emoji's primaries.
-    if (!tint && m.from === 'abstract') tint = namedGround ? toneOf(namedGround) : rotate(TINTS.filter((c) => !ruledOut(c, excluded)), i + candidate)[0] ?? TINTS[0];
+    if (!tint && (m.from === 'abstract' || ABSTRACT_MOTIFS.includes(m.motif.id))) tint = namedGround ? toneOf(namedGround) : rotate(TINTS.filter((c) => !ruledOut(c, excluded)), i + candidate)[0] ?? TINTS[0];
     if (!tint && ownRuledOut) tint = pick(TINTS.filter((c) => !ruledOut(c, excluded)), rand) ?? TINTS[0];
     // Motifs drawn in the ground's own colour ("whales on blue") go tone-on-tone: a pale tint of the ground.
     if (!tint && namedGround && near(mains[i], namedGround, 22)) tint = toneOf(namedGround);

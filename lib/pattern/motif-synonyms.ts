@@ -21,6 +21,8 @@ export const MOTIF_SYNONYMS: Record<string, string> = {
   campervan: 'minibus', 'camper van': 'minibus', camper: 'minibus', van: 'minibus', bow: 'ribbon', lips: 'kiss-mark', lip: 'kiss-mark', kiss: 'kiss-mark',
   constellation: 'star', starburst: 'sparkles', glitter: 'sparkles', sunburst: 'sun', smiley: 'smiling-face-with-smiling-eyes', 'smiley face': 'smiling-face-with-smiling-eyes', teddy: 'teddy-bear', confetti: 'confetti-ball', lantern: 'red-paper-lantern',
   snowmen: 'snowman', gingerbread: 'cookie', biscuit: 'cookie',
+  // dots are round: a circle to tint, not the "diamond with a dot" symbol or a giraffe's spots
+  dot: 'orange-circle', 'polka dot': 'orange-circle', polkadot: 'orange-circle', 'polka-dot': 'orange-circle', spot: 'orange-circle', 'polka dots': 'orange-circle',
 };
 
 /** Words with no fair stand-in → close motifs to suggest. */

@@ -68,7 +68,7 @@ const DENSITY_WORDS: Record<string, Density> = { sparse: 'sparse', few: 'sparse'
 // Words that ask for no particular motif, only a look: abstract or geometric shapes in the colours asked.
 const ABSTRACT_WORDS = new Set(['abstract', 'abstracts', 'shape', 'shapes', 'geometric', 'geometrical', 'geometry', 'geo', 'abstracto', 'abstracta', 'abstractos', 'geométrico', 'geométrica', 'geométricos', 'formas', 'abstrait', 'abstraite', 'abstraits', 'géométrique', 'géométriques', 'formes', 'abstrakt', 'abstrakte', 'geometrisch', 'geometrische', 'formen', 'astratto', 'astratta', 'astratti', 'geometrico', 'geometrica', 'geometrici', 'forme', 'abstrato', 'abstrata', 'abstratos', 'geometrische', 'vormen', 'abstrakcyjny', 'abstrakcyjne', 'geometryczny', 'geometryczne', 'kształty', 'абстрактный', 'абстрактные', 'абстракция', 'геометрический', 'геометрические', 'геометрия', 'фигуры', '抽象', '几何', '幾何学', '図形']);
 // Shapes an abstract pattern is made of; the colours asked go on their fills.
-const ABSTRACT_MOTIFS = ['orange-circle', 'red-triangle', 'large-blue-diamond'];
+export const ABSTRACT_MOTIFS = ['orange-circle', 'red-triangle', 'large-blue-diamond'];
 // Themes and the motifs that say them when no motif is named ("christmas but not red and green").
 const THEME_MOTIFS: Record<string, string[]> = {
   christmas: ['christmas-tree', 'wrapped-gift', 'snowflake'],
