@@ -157,6 +157,12 @@ describe('everyday subjects CLDR lacks', () => {
     expect(unknownSubjectMessage(understandPrompt('sunflowers'))).toBeUndefined();
   });
 
+  it('two colours joined by "and" colour a synonym subject, a thing-word colour ("rust") included', () => {
+    const [m] = understandPrompt('sage and rust peonies').motifs;
+    expect(m.motif.id).toBe('rose');
+    expect(m.colours?.map((c) => c.name)).toEqual(['sage', 'rust']);
+  });
+
   it('draws a synonym in the colour asked', async () => {
     const png = await tile('terracotta poppies on cream');
     expect(await share(png, colourByName('terracotta')!.hex, 6)).toBeGreaterThan(0.03);
@@ -176,5 +182,10 @@ describe('inflections and diminutives', () => {
     ['цветочки', 'blossom'],
   ])('%s → %s', (prompt, id) => {
     expect(motifIds(prompt)).toEqual([id]);
+  });
+
+  it('reads a Russian phrase with a preposition and a case ending: "ёжики в лесу"', () => {
+    expect(motifIds('ёжики в лесу')).toEqual(['hedgehog', 'evergreen-tree']);
+    expect(understandPrompt('ёжики в лесу').ignored).toEqual([]);
   });
 });
