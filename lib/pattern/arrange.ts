@@ -100,16 +100,14 @@ const STEER_TURN = 15;
 
 /**
  * What the field decides on an even scatter, none of which moves a motif: which motif kind takes
- * which spots (the field under the first hero picks where the kinds' round starts), a size within ±10 %
+ * which spot (`dealKinds`: never less mixed than the scatter's own), a size within ±10 %
  * of the tier's, larger where the field is strong but never closer to a neighbour than the spacing
  * allows (or than the even scatter already had), and a turn along the field's flow (±15°).
  */
 function steerPlacements(base: Placement[], tiers: number[], nominal: number[], gap: number, motifs: number, steer: Steer): Placement[] {
   const k = Math.max(1, motifs);
   const f = base.map((p) => steer.at(p.x, p.y));
-  // Kinds are relabelled as a whole, so their mix is exactly the even scatter's.
-  const shift = Math.min(k - 1, Math.floor(f[0] * k));
-  const item = base.map((p) => (p.item + shift) % k);
+  const item = dealKinds(base, tiers, f, k);
   // A motif grows by at most half the room it has to each neighbour: two neighbours that both
   // grow still keep the gap, and the closest pair of the even scatter stays the closest pair.
   // Room already short of the gap gives no growth.
@@ -128,6 +126,46 @@ function steerPlacements(base: Placement[], tiers: number[], nominal: number[], 
     const rotate = Math.max(-STEER_TURN, Math.min(STEER_TURN, 12 * steer.flow(p.x, p.y) + 6 * turn));
     return { ...p, size: r2(size), rotate: r2(rotate), item: item[i] };
   });
+}
+
+/**
+ * Which kind takes which spot: tier by tier, spots in the order of field strength, each given the kind (of those
+ * its tier still owes) least present around it, so kinds interleave; each tier keeps the even
+ * scatter's count of every kind. If that mixes worse than the even scatter's own dealing (more
+ * motifs whose nearest neighbour is of their kind), the scatter's kinds are relabelled instead,
+ * starting the round where the field under the first hero says: the same mix, other kinds.
+ */
+function dealKinds(base: Placement[], tiers: number[], f: number[], k: number): number[] {
+  const shift = Math.min(k - 1, Math.floor(f[0] * k));
+  const relabelled = base.map((p) => (p.item + shift) % k);
+  if (k < 2) return relabelled;
+  const owed = new Map<string, number>();
+  base.forEach((p, i) => owed.set(`${tiers[i]}:${(p.item + shift) % k}`, (owed.get(`${tiers[i]}:${(p.item + shift) % k}`) ?? 0) + 1));
+  const item = base.map(() => -1);
+  const order = base.map((_, i) => i).sort((a, b) => tiers[a] - tiers[b] || f[b] - f[a] || a - b); // heroes first: they set the look
+  for (const i of order) {
+    let best = { m: -1, crowd: Infinity };
+    for (let m = 0; m < k; m++) {
+      if (!owed.get(`${tiers[i]}:${m}`)) continue;
+      let crowd = 0;
+      for (const [j, q] of base.entries()) if (item[j] === m) crowd += 1 / Math.max(1, torusDist(base[i].x, base[i].y, q.x, q.y)) ** 2;
+      if (crowd < best.crowd) best = { m, crowd };
+    }
+    item[i] = best.m;
+    owed.set(`${tiers[i]}:${best.m}`, owed.get(`${tiers[i]}:${best.m}`)! - 1);
+  }
+  return sameKindNeighbours(base, item) <= sameKindNeighbours(base, base.map((p) => p.item)) ? item : relabelled;
+}
+
+/** How many motifs have a nearest neighbour (wrapping) of their own kind. */
+function sameKindNeighbours(ps: Placement[], item: number[]): number {
+  let n = 0;
+  for (const [i, p] of ps.entries()) {
+    let near = { d: Infinity, j: -1 };
+    for (const [j, q] of ps.entries()) if (j !== i && torusDist(p.x, p.y, q.x, q.y) < near.d) near = { d: torusDist(p.x, p.y, q.x, q.y), j };
+    if (near.j >= 0 && item[near.j] === item[i]) n++;
+  }
+  return n;
 }
 
 /**
