@@ -80,6 +80,8 @@ const schema = z.object({
   METRICS_TOKEN: z.string().min(16).optional(),
   // `npm run worker` serves its own /metrics on this port (unset: none); the same token rules apply.
   WORKER_METRICS_PORT: z.coerce.number().int().positive().optional(),
+  // On SIGTERM a worker lets its current job run this long, then hands it back to the queue.
+  WORKER_STOP_GRACE_S: z.coerce.number().int().min(1).max(3600).default(10),
   // JSON log lines at this level and above; unset: info, and warn under the test runner (quiet test output).
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   // Queue (pg-boss): how long a print render may run before it counts as dead and is retried, and

@@ -1,4 +1,6 @@
+import { renderQueue } from '@/lib/generation';
 import { metricsAccess, metricsText } from '@/lib/observability';
+import { QUEUES, queueDepth } from '@/lib/queue';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,6 +13,9 @@ export async function GET(req: Request) {
       headers: access.status === 401 ? { 'www-authenticate': 'Bearer realm="metrics"' } : undefined,
     });
   }
-  const { body, contentType } = await metricsText();
+  const { body, contentType } = await metricsText({
+    renderQueue: () => renderQueue().stats,
+    jobQueues: { names: Object.values(QUEUES), depth: queueDepth },
+  });
   return new Response(body, { headers: { 'content-type': contentType, 'cache-control': 'no-store' } });
 }

@@ -6,6 +6,7 @@ export { readPngText } from './png';
 export { recipeHash, canonicalJson, normalizeRecipe, recipeSchema, PROMPT_MAX, type Recipe } from './recipe';
 export { SCHEDULERS, type Scheduler } from './sampler';
 export { recipeImage } from './recipe-images';
+export { renderQueue } from './queue';
 export { saveDesign } from './design-repository';
 export type { ParsedPrompt, Role, RoleValue } from './vocab';
 export { applySwap, studioChoices, swapSchema, type Swap, type StudioChoices } from './swap';

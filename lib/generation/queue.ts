@@ -4,7 +4,7 @@
 // (a pattern design's diffusion stage) uses its caller's slot instead of waiting for a second one.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { HttpError } from '../http/errors';
-import { timeRender } from '../observability/metrics';
+import { timeRender } from '../observability';
 import { generationSettings } from './model-registry';
 import { RENDER_NICE } from './ort-pool';
 import { keepLibvipsThreadsAt } from './render-priority';

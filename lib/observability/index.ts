@@ -6,5 +6,5 @@ export { installRequestObservability, observeRequest } from './http-server';
 export { appRoutes, compileTemplates, routeOf } from './routes';
 export { checkReadiness, pingStorage, type Check, type Readiness } from './readiness';
 export { metricsAccess, type MetricsAccess } from './metrics-access';
-export { metricsText } from './exposition';
+export { metricsText, type MetricsSources } from './exposition';
 export { startMetricsServer } from './metrics-server';

@@ -4,8 +4,7 @@
 // shows its metrics to nobody.
 import crypto from 'node:crypto';
 import { env } from '../env';
-import { clientAddress } from '../http/client-address';
-import { isLoopbackAddress } from '../http/peer';
+import { clientAddress, isLoopbackAddress } from '../http';
 
 export type MetricsAccess = { allowed: true } | { allowed: false; status: 401 | 403; reason: string };
 

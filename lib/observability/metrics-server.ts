@@ -2,11 +2,11 @@
 // server answering only GET /metrics, with the same access rules as the app's route.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { installPeerStamp } from '../http/peer';
-import { metricsText } from './exposition';
+import { installPeerStamp } from '../http';
+import { metricsText, type MetricsSources } from './exposition';
 import { metricsAccess } from './metrics-access';
 
-export async function startMetricsServer(port: number, host = '0.0.0.0'): Promise<{ port: number; close: () => Promise<void> }> {
+export async function startMetricsServer(sources: MetricsSources, port: number, host = '0.0.0.0'): Promise<{ port: number; close: () => Promise<void> }> {
   installPeerStamp(); // the loopback check reads the stamped socket address
   const server = http.createServer(async (req, res) => {
     const headers = new Headers();
@@ -21,7 +21,7 @@ export async function startMetricsServer(port: number, host = '0.0.0.0'): Promis
       return;
     }
     try {
-      const { body, contentType } = await metricsText();
+      const { body, contentType } = await metricsText(sources);
       res.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' }).end(body);
     } catch {
       res.writeHead(500).end();

@@ -72,10 +72,11 @@ export function getBoss(): Promise<PgBoss> {
   }));
 }
 
-export async function stopBoss(): Promise<void> {
+/** Stops taking jobs; the ones running get `graceMs` to finish, then are failed back to the queue (retried elsewhere). */
+export async function stopBoss(graceMs = 10_000): Promise<void> {
   const b = g.seedprintBoss;
   g.seedprintBoss = undefined;
-  if (b) await (await b).stop({ graceful: true, wait: true, timeout: 10_000 });
+  if (b) await (await b).stop({ graceful: true, wait: true, timeout: graceMs });
 }
 
 /** Lets pg-boss write its job row through a Prisma transaction. */
@@ -95,6 +96,23 @@ export async function enqueue(name: QueueName, data: object, opts: PgBoss.SendOp
   return boss.send(name, traced, { ...opts, ...(tx ? { db: txDb(tx) } : {}) });
 }
 
+// Handlers running in this process. One still running when pg-boss stops is failed back to the
+// queue, but its code goes on (a render inside native code cannot be interrupted), so a process
+// exits only once these settle: exiting under a native render aborts the process.
+const inFlight = new Set<Promise<unknown>>();
+
+/** Waits up to `ms` for the handlers still running; true when none is left. */
+export async function settleJobs(ms: number): Promise<boolean> {
+  const all = Promise.allSettled([...inFlight]).then(() => true);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), ms)));
+  try {
+    return await Promise.race([all, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
 
 /** Runs `handler` for each job of `name`, one at a time per worker. */
@@ -105,7 +123,7 @@ export async function work<T extends object>(name: QueueName, handler: JobHandle
       // The job runs under the request id it was sent with, so its log lines (and the jobs it
       // sends) carry the id of the shopper's request that started the chain.
       const requestId = (job.data as Traced).requestId ?? `job-${job.id}`;
-      await withRequestId(requestId, async () => {
+      const run = withRequestId(requestId, async () => {
         const t0 = performance.now();
         const log = logger().child({ queue: name, jobId: job.id, attempt: job.retryCount + 1 });
         const took = (outcome: 'done' | 'failed') => {
@@ -122,6 +140,14 @@ export async function work<T extends object>(name: QueueName, handler: JobHandle
           throw err;
         }
       });
+      inFlight.add(run);
+      try {
+        await run;
+      } finally {
+        inFlight.delete(run);
+      }
     }
   });
 }
+
+export { queueDepth, type QueueDepthRow } from './depth-repository';

@@ -4,7 +4,8 @@ import { db } from '../db/client';
 
 export type QueueDepthRow = { queue: string; state: string; jobs: number };
 
-export async function jobQueueDepth(): Promise<QueueDepthRow[]> {
+/** Jobs not yet completed, by queue and state (created, retry, active). */
+export async function queueDepth(): Promise<QueueDepthRow[]> {
   const rows = await db.$queryRaw<{ queue: string; state: string; jobs: bigint }[]>`
     SELECT name AS queue, state::text AS state, count(*) AS jobs
     FROM pgboss.job WHERE state < 'completed' GROUP BY name, state`;
