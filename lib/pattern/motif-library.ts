@@ -150,8 +150,11 @@ function stemmedLanguages(): StemLanguage[] {
   if (stemLanguages) return stemLanguages;
   motifLibrary();
   stemLanguages = Object.entries(STEM_LANGUAGES).map(([lang, algorithm]) => {
+    // One entry per word, the best motif it names (a keyword like "animal" names hundreds).
+    const best = new Map<string, StemEntry>();
+    for (const e of stemSource.get(lang) ?? []) if (betterStem(e, best.get(e.word))) best.set(e.word, e);
     const words = new Map<string, (StemEntry & { key: string })[]>();
-    for (const e of stemSource.get(lang) ?? []) {
+    for (const e of best.values()) {
       const key = fold(e.word);
       const bucket = words.get(key.slice(0, 3));
       if (bucket) bucket.push({ ...e, key });
@@ -162,6 +165,9 @@ function stemmedLanguages(): StemLanguage[] {
   return stemLanguages;
 }
 
+// Stronger naming first; ties go to the older emoji (the lower code point), the more basic subject: "лес" is the evergreen tree, not the log.
+const betterStem = (e: StemEntry, than: StemEntry | undefined) => !than || e.strength > than.strength || (e.strength === than.strength && e.motif.emoji.codePointAt(0)! < than.motif.emoji.codePointAt(0)!);
+
 /** The best CLDR word of a language whose stem is `stem`: only words that begin with it are stemmed. */
 function wordWithStem(l: StemLanguage, stem: string): StemEntry | undefined {
   const prefix = fold(stem);
@@ -171,8 +177,7 @@ function wordWithStem(l: StemLanguage, stem: string): StemEntry | undefined {
     let s = l.stemOf.get(e.word);
     if (s === undefined) l.stemOf.set(e.word, (s = fold(l.stemmer.stem(e.word))));
     if (s !== prefix) continue;
-    // Ties go to the older emoji (the lower code point), the more basic subject: "лес" is the evergreen tree, not the log.
-    if (!best || e.strength > best.strength || (e.strength === best.strength && e.motif.emoji.codePointAt(0)! < best.motif.emoji.codePointAt(0)!)) best = e;
+    if (betterStem(e, best)) best = e;
   }
   return best;
 }

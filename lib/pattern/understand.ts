@@ -444,13 +444,16 @@ export function understandPrompt(prompt: string): PatternIntent {
       i++;
       continue;
     }
-    // An inflection or diminutive ("лисички", "gatitos"), then a typo.
-    const stem = negate ? undefined : motifByStem(t);
+    // A one-letter slip of an English word ("strawbery") is a typo; otherwise an inflection or diminutive
+    // ("лисички", "Blümchen") is tried before a looser spelling guess, which would misread foreign words.
+    const guess = suggest(t);
+    const slip = guess && singulars(t).some((f) => editDistance(f, guess, 1) <= 1) ? lookupMotif(guess) : undefined;
+    const stem = slip || negate ? undefined : motifByStem(t);
     const stemmed = stem && (lookupMotif(stem.word) ?? stem.motif); // the word's own reading first ("Blümchen" → Blume, a flower)
-    const guess = stemmed ? undefined : suggest(t);
-    const motif = stemmed ?? (guess ? lookupMotif(guess) : undefined);
+    const typo = slip ?? (stemmed || !guess ? undefined : lookupMotif(guess));
+    const motif = typo ?? stemmed;
     if (motif && !negate) {
-      if (!intent.motifs.some((m) => m.motif.id === motif.id)) intent.motifs.push({ motif, colour: pendingColour, words: t, corrected: guess });
+      if (!intent.motifs.some((m) => m.motif.id === motif.id)) intent.motifs.push({ motif, colour: pendingColour, words: t, ...(typo ? { corrected: guess } : {}) });
       pendingColour = undefined;
     } else intent.ignored.push(t);
     negate = false;
