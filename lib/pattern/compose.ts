@@ -78,10 +78,11 @@ export function placements(spec: PatternSpec, seed: number, steer?: Steer): Plac
         const words = item === -1; // lettering is never mirrored and only gently tilted
         const jitter = rand();
         const turn = (rand() - 0.5) * (words ? 16 : 50);
-        // Steered: larger where the field is strong, turned with its flow. Version 2 keeps within
-        // the unsteered sizes and ±15°, so the field never crowds the scatter.
+        // Steered: larger where the field is strong, turned with its flow. Version 2 never draws a
+        // motif larger than without the field, and turns within ±15°, so it never crowds the scatter.
         const v1 = engineVersion(spec) < 2;
-        const sz = steer ? size * (v1 ? 0.85 + 0.3 * steer.at(x, y) : 0.9 + 0.2 * steer.at(x, y)) : size * (0.85 + jitter * 0.3);
+        const even = size * (0.85 + jitter * 0.3);
+        const sz = !steer ? even : v1 ? size * (0.85 + 0.3 * steer.at(x, y)) : Math.min(even, size * (0.9 + 0.2 * steer.at(x, y)));
         const rotate = !steer ? turn : v1 ? (words ? 8 : 20) * steer.flow(x, y) + turn * 0.3 : Math.max(-15, Math.min(15, (words ? 6 : 12) * steer.flow(x, y) + turn * 0.1));
         out.push({ x: r2(x), y: r2(y), size: r2(sz), rotate: r2(rotate), flip: !words && rand() < 0.3, item });
       }
