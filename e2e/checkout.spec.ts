@@ -6,7 +6,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import fs from 'node:fs';
 import { matchPreview } from '../lib/print';
-import { checkoutForm } from './checkout-form';
+import { checkoutForm, payOnHostedPage, signIn } from './shopper';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -17,20 +17,6 @@ const buyer = `buyer-${run}@example.com`;
 let orderPath = '';
 let designId = '';
 
-async function payOnHostedPage(page: Page, card: string) {
-  await page.waitForURL(/\/c\/pay\//, { timeout: 60_000 });
-  await expect(page.getByText(/test mode/i).first()).toBeVisible();
-  await page.locator('#f-name').fill('Ada Shopper');
-  await page.locator('#f-line1').fill('1 Main St');
-  await page.locator('#f-city').fill('Springfield');
-  await page.locator('#f-postal_code').fill('12345');
-  await page.locator('#f-country').selectOption('US');
-  await page.locator('#f-card').fill(card);
-  await page.locator('#f-exp').fill('12 / 34');
-  await page.locator('#f-cvc').fill('123');
-  await page.getByRole('button', { name: /^Pay / }).click();
-}
-
 async function checkoutFromCart(page: Page, email: string) {
   await page.goto('/cart');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
@@ -39,17 +25,6 @@ async function checkoutFromCart(page: Page, email: string) {
   await expect(form.getByTestId('shipping-estimate')).toContainText('$4.99');
   await form.locator('#checkout-email').fill(email);
   await form.locator('button[type="submit"]').click();
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/signin');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('E-mail address').press('Enter');
-  await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
-  await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);
-  const href = await page.locator('a[href*="/api/auth/callback/"]').first().getAttribute('href');
-  await page.goto(href!);
-  await expect(page).not.toHaveURL(/signin/);
 }
 
 test('design → cart → pay with the test card → the order is paid, once', async ({ page }) => {

@@ -4,7 +4,7 @@
 // orders go to production. A second campaign misses its deadline (forced by an admin through
 // the ADMIN-only API) and every authorisation is cancelled, each buyer told by e-mail.
 import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
-import { checkoutForm } from './checkout-form';
+import { checkoutForm, payOnHostedPage, signIn } from './shopper';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -14,18 +14,6 @@ const shopSlug = `e2e-shop-${run}`;
 let listingId = '';
 let listingSlug = '';
 let designId = '';
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/signin');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('E-mail address').press('Enter');
-  await expect(page.getByRole('heading', { name: 'Check your e-mail' })).toBeVisible();
-  await page.goto(`/dev/outbox?to=${encodeURIComponent(email)}`);
-  const href = await page.locator('a[href*="/api/auth/callback/"]').first().getAttribute('href');
-  expect(href).toBeTruthy();
-  await page.goto(href!);
-  await expect(page).not.toHaveURL(/signin/);
-}
 
 /** Makes a design through the studio's generation API; returns its id. */
 async function generateDesign(request: APIRequestContext, prompt: string): Promise<string> {
@@ -51,16 +39,7 @@ async function preorder(browser: Browser, slug: string, email: string) {
   await form.locator('#checkout-email').fill(email);
   await form.locator('#checkout-country').selectOption('US');
   await form.locator('button[type="submit"]').click();
-  await page.waitForURL(/\/c\/pay\//, { timeout: 30_000 });
-  await page.locator('#f-name').fill('Ada Shopper');
-  await page.locator('#f-line1').fill('1 Main St');
-  await page.locator('#f-city').fill('Springfield');
-  await page.locator('#f-postal_code').fill('12345');
-  await page.locator('#f-country').selectOption('US');
-  await page.locator('#f-card').fill('4242 4242 4242 4242');
-  await page.locator('#f-exp').fill('12 / 34');
-  await page.locator('#f-cvc').fill('123');
-  await page.getByRole('button', { name: /^Pay / }).click();
+  await payOnHostedPage(page);
   await page.waitForURL(/\/checkout\/success/, { timeout: 30_000 });
   const number = (await page.getByTestId('order-number').textContent())!.trim();
   return { ctx, page, number };

@@ -1,7 +1,7 @@
 // A pattern spec → a seamless vector tile. The spec is what a design's recipe stores (resolved
 // motif ids and exact colours, not words), so a design renders the same however the parser
 // changes. Deterministic in (spec, seed): a seeded PRNG, fixed iteration order, rounded numbers.
-import { fieldSteer, groundLayer, type GroundField, type GroundSpec, type Steer } from './ground';
+import { fieldSteer, type GroundField, type GroundSpec, type Steer } from './ground';
 import { letteringPath } from './lettering';
 import { motifById } from './motif-library';
 import { TEXTURES } from './textures';
@@ -114,10 +114,8 @@ export function placements(spec: PatternSpec, seed: number, steer?: Steer): Plac
 export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?: GroundField): string {
   const defs: string[] = [];
   const layers: string[] = [`<rect x="-10" y="-10" width="${TILE + 20}" height="${TILE + 20}" fill="${spec.background}"/>`];
-  if (spec.ground?.levels) layers.push(groundLayer(spec.ground, ground));
-  else if (spec.ground && !ground) throw new Error('This pattern is composed by the diffusion model: compute its field (lib/generation) before composing.');
-  // A ground that records no levels steers the composition instead of being drawn.
-  const steer = spec.ground && !spec.ground.levels && ground ? fieldSteer(ground) : undefined;
+  if (spec.ground && !ground) throw new Error('This pattern is composed by the diffusion model: compute its field (lib/generation) before composing.');
+  const steer = spec.ground && ground ? fieldSteer(ground) : undefined;
   if (spec.texture) {
     const def = TEXTURES.find((t) => t.id === spec.texture!.id);
     if (def) layers.push(`<g>${def.render({ seed, colours: spec.texture.colours, v: engineVersion(spec) })}</g>`);

@@ -3,16 +3,11 @@
 // without moving anything: motifs keep the even scatter's or lattice's positions, and the field
 // decides which motif kind takes which spot, sizes within ±10 % (never closer to a neighbour than
 // the spacing allows) and turns along its flow (±15°). The design stays clean flat vector art;
-// what the model adds is a seed-varied rhythm of turns and sizes over an even arrangement. Specs whose ground records `levels` (designs stored
-// before the field steered the composition) draw their traced tone-on-tone ground as they did.
+// what the model adds is a seed-varied rhythm of turns and sizes over an even arrangement.
 // This file is pure: the model run lives in lib/generation; composeTile gets the field ready-made.
-import { contours } from 'd3-contour';
-import { curveCatmullRomClosed, line } from 'd3-shape';
-import { labToHex, hexToLab } from './colours';
-import { TILE, type Hex } from './types';
-import { upsamplePeriodic } from '../print';
+import { TILE } from './types';
 
-/** What a spec records to re-run the diffusion stage and draw its ground (never the picture). */
+/** What a spec records to re-run the diffusion stage (never the picture). */
 export interface GroundSpec {
   model: string; // sha256 of the diffusion model (as recipes of that model record it)
   seed: number;
@@ -20,8 +15,6 @@ export interface GroundSpec {
   steps: number;
   guidance: number;
   scheduler: string;
-  levels?: number[]; // stored traced grounds only: field thresholds, ascending, one per tint
-  tints?: Hex[]; // stored traced grounds only: fill of the area above each level
 }
 
 /** The model's tile as a field in [0, 1] on a size × size torus (row-major). */
@@ -41,21 +34,7 @@ export const GROUND_STYLES = [
   { motif: 'dots', layout: 'scattered', scale: 'medium' },
 ] as const;
 
-export const GROUND_LEVELS = [0.3, 0.62];
-const SAMPLES_PER_PIXEL = 2; // the 64 px field is resampled to 128 before tracing: smooth enough for Catmull-Rom curves
-const MARGIN = 4; // field samples traced beyond each edge: paths cross edges as the next repeat continues them
-const BLUR_SIGMA = 1; // model pixels: keeps the shapes' hand-drawn outline, drops single-pixel noise
-
-/**
- * Tints for the ground: the background a few L* lighter (darker on near-white grounds), hue and
- * chroma kept, so the ground reads as tone-on-tone and the motifs stay in front. ΔE76 stays
- * under 12 from the background, the print check's tolerance for a flat colour.
- */
-export function groundTints(background: Hex, n = GROUND_LEVELS.length): Hex[] {
-  const [L, a, b] = hexToLab(background);
-  const dir = L >= 88 ? -1 : 1;
-  return Array.from({ length: n }, (_, i) => labToHex([Math.min(100, Math.max(0, L + dir * 3.5 * (i + 1))), a, b]));
-}
+const BLUR_SIGMA = 1; // model pixels: drops single-pixel noise, keeps the tile's masses
 
 /**
  * The field of a model tile (RGB8, size × size): each pixel's distance from the tile's own
@@ -76,51 +55,6 @@ export function groundFieldFromRgb(rgb: Uint8Array, size: number): GroundField {
   const scale = Math.max(90, sorted[Math.floor(n * 0.98)]); // a tile with little in it stays a faint ground
   for (let i = 0; i < n; i++) d[i] = Math.min(1, d[i] / scale);
   return { size, values: blurPeriodic(d, size, BLUR_SIGMA) };
-}
-
-/** The ground as SVG markup for the tile's 0 0 TILE TILE viewBox: one path per level. */
-export function groundLayer(ground: GroundSpec, field: GroundField | undefined): string {
-  if (!field) throw new Error('This pattern has a diffusion ground: compute its field (lib/generation) before composing.');
-  if (!ground.levels || !ground.tints) return '';
-  const s = SAMPLES_PER_PIXEL;
-  const fine = upsamplePeriodic(field.values, field.size, field.size, s);
-  const w = field.size * s;
-  const paths = ground.levels.map((level, i) => {
-    const d = traceLevel(fine, w, level, 2 * s * s);
-    return d ? `<path fill="${ground.tints![i] ?? ground.tints!.at(-1)}" fill-rule="evenodd" d="${d}"/>` : '';
-  });
-  const k = Math.round((TILE / w) * 1e6) / 1e6;
-  return `<g transform="scale(${k})">${paths.join('')}</g>`;
-}
-
-const smooth = line().curve(curveCatmullRomClosed.alpha(0.5)).digits(2);
-
-/** SVG path data of the field's iso-line at `level`, traced over the tile plus a margin. */
-function traceLevel(field: Float32Array, w: number, level: number, minArea: number): string {
-  const W = w + 2 * MARGIN;
-  const ext = new Array<number>(W * W);
-  for (let y = 0; y < W; y++) {
-    const sy = (((y - MARGIN) % w) + w) % w;
-    for (let x = 0; x < W; x++) ext[y * W + x] = field[sy * w + ((((x - MARGIN) % w) + w) % w)];
-  }
-  const [shape] = contours().size([W, W]).thresholds([level])(ext);
-  const parts: string[] = [];
-  for (const polygon of shape.coordinates) {
-    for (const ring of polygon) {
-      if (Math.abs(ringArea(ring)) < minArea) continue;
-      const pts = ring.slice(0, -1).map(([x, y]) => [x - MARGIN, y - MARGIN] as [number, number]);
-      if (pts.length < 3) continue;
-      const d = smooth(pts);
-      if (d) parts.push(d);
-    }
-  }
-  return parts.join('');
-}
-
-function ringArea(ring: number[][]): number {
-  let a = 0;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) a += ring[j][0] * ring[i][1] - ring[i][0] * ring[j][1];
-  return a / 2;
 }
 
 /** Separable Gaussian blur with wrap-around (the tile repeats). */

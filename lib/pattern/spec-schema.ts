@@ -21,8 +21,7 @@ export const patternSpecSchema = z
     text: z.object({ content: z.string().min(1).max(60), font: id, colour: hex }).strict().optional(),
     accent: hex.optional(),
     filler: z.object({ kind: z.enum(['dots', 'sparkles', 'sprigs']), colour: hex }).strict().optional(),
-    // The diffusion stage (ground.ts): what re-runs the model whose field steers this tile's composition;
-    // levels and tints only on stored designs whose field was drawn as a traced ground.
+    // The diffusion stage (ground.ts): what re-runs the model whose field steers this tile's composition.
     ground: z
       .object({
         model: z.string().regex(/^[0-9a-f]{64}$/),
@@ -31,11 +30,8 @@ export const patternSpecSchema = z
         steps: z.number().int().min(1).max(50),
         guidance: z.number().min(0).max(30),
         scheduler: z.string().min(1).max(32),
-        levels: z.array(z.number().gt(0).lt(1)).min(1).max(3).optional(),
-        tints: z.array(hex).min(1).max(3).optional(),
       })
       .strict()
-      .refine((g) => !g.levels === !g.tints, 'levels and tints go together')
       .optional(),
   })
   .strict();

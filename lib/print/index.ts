@@ -12,4 +12,4 @@ export {
 } from './print-artwork';
 export { preflightFile, designRegion, printAreaPixels, type PrintAreaSpec, type PreflightCheck, type PreflightReport } from './preflight';
 export { decodeRgb, matchPreview, offPaletteShare, ssimLuma, colourIoU, meanDeltaE, PREVIEW_MATCH_BOUNDS, type RgbImage, type PreviewMatch } from './print-quality';
-export { upsamplePeriodic, vectoriseTile, VECTORISER, type VectorTile } from './vector-tile';
+export { vectoriseTile, VECTORISER, type VectorTile } from './vector-tile';

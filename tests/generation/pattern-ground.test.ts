@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { printTileSource } from '../../lib/generation';
 import { generateCandidates, getModelInfo, renderPatternVector, renderRecipe, type Recipe } from '../../lib/generation';
 import { fieldFor, patternCandidates, readPatternPrompt } from '../../lib/generation/pattern-engine';
-import { deltaE2000, hexToLab } from '../../lib/pattern/colours';
+import { deltaE2000 } from '../../lib/pattern/colours';
 import { placements, type Placement } from '../../lib/pattern';
 import { fieldSteer } from '../../lib/pattern/ground';
 import { TILE } from '../../lib/pattern/types';
@@ -39,7 +39,6 @@ describe('the diffusion model composes pattern designs', () => {
       const g = c.recipe.pattern!.ground!;
       expect(g).toMatchObject({ model: model.modelSha256, seed: c.recipe.seed });
       expect(g.tokens).toHaveLength(5);
-      expect(g.levels).toBeUndefined(); // nothing is traced: the field steers the composition
     }
   });
 
@@ -154,15 +153,6 @@ describe('the diffusion model composes pattern designs', () => {
     await expect(renderRecipe(other)).rejects.toMatchObject({ status: 409 });
   });
 
-  it('still draws a stored traced ground (levels and tints) in its tints', async () => {
-    const [c] = (await generateCandidates({ prompt: 'hearts on white', seed: 6, count: 1, engine: 'auto' })).candidates;
-    const tints = ['#f3f3f3', '#e8e8e8'] as const;
-    const spec = { ...c.recipe.pattern!, motifs: [], filler: undefined, ground: { ...c.recipe.pattern!.ground!, levels: [0.3, 0.62], tints: [...tints] } };
-    const { data, w, h } = await rgb(await renderRecipe({ ...c.recipe, pattern: spec }, { size: 128 }));
-    let n = 0;
-    for (let i = 0; i < w * h; i++) if (tints.some((t) => Math.hypot(...hexToLab(hexAt(data, i)).map((v, k) => v - hexToLab(t)[k])) < 1.5)) n++;
-    expect(n / (w * h)).toBeGreaterThan(0.04);
-  });
 });
 
 /** The closest two motifs' centre distance in sums of their art radii (wrapping). */
