@@ -24,8 +24,8 @@ import { unknownSubjectMessage } from '../pattern';
 export const MORE_LIKE_THIS_STRENGTH = 0.3;
 
 /**
- * Who is generating. TODO(auth): lib/auth is being built; once getUserFromRequest is stable,
- * this is the only line to keep. Errors (no auth config, no DB in a unit test) mean "guest".
+ * Who is generating: the signed-in user, else a guest. Loaded on use, so the studio does not pull
+ * in the auth stack until a request needs it; errors (no auth config, no DB in a unit test) mean "guest".
  */
 export async function resolveUserId(req: Request): Promise<string | null> {
   try {
