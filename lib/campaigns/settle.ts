@@ -14,7 +14,7 @@
 //      comes first wins, the other changes nothing).
 import type Stripe from 'stripe';
 import { formatMoney } from '../catalog';
-import { emailParagraph, emailSmallPrint, outboxHasEmail, renderEmailLayout, sendEmail } from '../email';
+import { emailParagraph, emailSmallPrint, renderEmailLayout, sendEmailOnce } from '../email';
 import { decideCampaign, findCampaign, findCampaignsByStatus } from '../listings';
 import { enqueue, QUEUES } from '../queue';
 import { expireCheckoutSession, fetchCheckoutState, stripe } from '../payments';
@@ -80,8 +80,9 @@ export async function settleCampaign(campaignId: string, opts: SettleOptions = {
     await syncOrderWithCheckout(sessionId, 'campaign');
   }
 
-  // Buyers whose authorisation was released are told once (also after a crash mid-way: this
-  // pass looks at every released order of the campaign, and each e-mail is sent only once).
+  // Buyers whose authorisation was released are told once (also after a crash mid-way, or with
+  // two settle jobs at once: this pass looks at every released order, and sendEmailOnce stores
+  // each notice only once).
   for (const order of await releasedCampaignOrders(campaignId)) {
     if (campaign.status === 'FAILED') await tellBuyerNotCharged(order, info?.listing.title ?? 'your pre-order', campaign.minOrders);
     else await tellBuyerLapsed(order, info?.listing.title ?? 'your pre-order');
@@ -93,13 +94,12 @@ type OrderForMail = { id: string; number: string; email: string; totalMinor: num
 
 async function tellBuyerNotCharged(order: OrderForMail, title: string, minOrders: number) {
   const kind = 'campaign.failed';
-  if (await outboxHasEmail({ to: order.email, kind, subjectContains: order.number })) return;
   const subject = `Your pre-order ${order.number} was not charged`;
   const lines = [
     `The campaign for “${title}” ended without reaching its minimum of ${minOrders} orders, so it will not be made.`,
     `We cancelled the authorisation on your card: you have not been charged ${formatMoney(order.totalMinor, order.currency)}. Depending on your bank the hold disappears within a few days.`,
   ];
-  await sendEmail({
+  await sendEmailOnce({
     to: order.email,
     subject,
     kind,
@@ -110,13 +110,12 @@ async function tellBuyerNotCharged(order: OrderForMail, title: string, minOrders
 
 async function tellBuyerLapsed(order: OrderForMail, title: string) {
   const kind = 'campaign.authorization-lapsed';
-  if (await outboxHasEmail({ to: order.email, kind, subjectContains: order.number })) return;
   const subject = `Your pre-order ${order.number} could not be charged`;
   const lines = [
     `The campaign for “${title}” reached its minimum, but the authorisation on your card had expired before we could charge it.`,
     'You have not been charged. You are welcome to order again from the listing page.',
   ];
-  await sendEmail({
+  await sendEmailOnce({
     to: order.email,
     subject,
     kind,

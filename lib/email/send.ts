@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { env } from '../env';
 import { parseOrThrow } from '../http/errors';
-import { insertOutboxEmail, markOutboxEmailSent, type OutboxRow } from './outbox-repository';
+import { insertOutboxEmail, insertOutboxEmailOnce, markOutboxEmailSent, type OutboxRow } from './outbox-repository';
 import { deliverViaSmtp } from './smtp';
 
 export const sendEmailSchema = z.object({
@@ -36,8 +36,23 @@ export class EmailDeliveryError extends Error {
 
 export async function sendEmail(input: SendEmailInput): Promise<SentEmail> {
   const msg = parseOrThrow(sendEmailSchema, input);
+  return deliver(msg, await insertOutboxEmail(outboxData(msg)));
+}
+
+/**
+ * sendEmail at most once per recipient, kind and subject (a notice several jobs may decide to
+ * send at the same moment); null when it was sent before.
+ */
+export async function sendEmailOnce(input: SendEmailInput): Promise<SentEmail | null> {
+  const msg = parseOrThrow(sendEmailSchema, input);
+  const row = await insertOutboxEmailOnce(outboxData(msg));
+  return row ? deliver(msg, row) : null;
+}
+
+const outboxData = (msg: z.output<typeof sendEmailSchema>) => ({ to: msg.to, subject: msg.subject, text: msg.text, html: msg.html ?? null, kind: msg.kind });
+
+async function deliver(msg: z.output<typeof sendEmailSchema>, row: OutboxRow): Promise<SentEmail> {
   const { SMTP_URL: smtpUrl, MAIL_FROM: from } = env();
-  const row = await insertOutboxEmail({ to: msg.to, subject: msg.subject, text: msg.text, html: msg.html ?? null, kind: msg.kind });
 
   if (!smtpUrl) {
     console.info(`[outbox] to ${msg.to} subject "${msg.subject}" (${msg.kind}; see /dev/outbox)`);

@@ -13,6 +13,21 @@ beforeEach(async () => {
 
 const email = () => import('../../lib/email');
 
+describe('sendEmailOnce', () => {
+  it('stores a notice once however many senders race for it; another subject or recipient is another notice', async () => {
+    const { sendEmailOnce } = await email();
+    vi.spyOn(console, 'info').mockImplementation(() => {});
+    const notice = { to: 'cy@example.com', subject: 'Your pre-order SP-1 was not charged', text: 'Not charged.', kind: 'campaign.failed' };
+    const results = await Promise.all(Array.from({ length: 8 }, () => sendEmailOnce(notice)));
+    expect(results.filter((r) => r !== null)).toHaveLength(1);
+    expect(await db.outboxEmail.count({ where: { kind: 'campaign.failed' } })).toBe(1);
+    expect(await sendEmailOnce(notice)).toBeNull();
+    await sendEmailOnce({ ...notice, subject: 'Your pre-order SP-2 was not charged' });
+    await sendEmailOnce({ ...notice, to: 'dee@example.com' });
+    expect(await db.outboxEmail.count({ where: { kind: 'campaign.failed' } })).toBe(3);
+  });
+});
+
 describe('sendEmail without SMTP_URL', () => {
   it('records the message in the outbox, unsent, and logs where to find it', async () => {
     const { sendEmail } = await email();
