@@ -86,8 +86,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   // Queue (pg-boss): how long a print render may run before it counts as dead and is retried, and
   // how often dead jobs are looked for.
-  QUEUE_EXPIRE_SECONDS: z.coerce.number().int().positive().default(40),
-  QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().positive().default(15),
+  QUEUE_EXPIRE_SECONDS: z.coerce.number().int().positive().default(35),
+  QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().positive().default(10),
   // Campaign deadlines are checked this often (seconds) besides the once-a-minute schedule; 0 = only that.
   CAMPAIGN_SWEEP_SECONDS: z.coerce.number().min(0).default(5),
   MOCKUP_TEMPLATES_DIR: z.string().optional(),
