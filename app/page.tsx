@@ -70,13 +70,13 @@ export default async function HomePage() {
           </div>
           <div aria-hidden="true" className="relative mx-auto grid w-full max-w-md grid-cols-2 gap-3 sm:gap-4">
             <div className="col-span-2 overflow-hidden rounded-3xl bg-white/80 shadow-sm ring-1 ring-stone-200 sm:col-span-1 sm:row-span-2 sm:flex sm:items-center">
-              <ProductArt slug="hoodie" colorHex="#f5f5f4" patternUrl="/patterns/leaves.svg" repeatIn={3} className="mx-auto h-64 w-full sm:h-auto sm:scale-125" />
+              <ProductArt slug="hoodie" colorHex="#f5f5f4" patternUrl="/patterns/leaves.svg" repeatIn={3} drawInBrowser className="mx-auto h-64 w-full sm:h-auto sm:scale-125" />
             </div>
             <div className="rounded-3xl bg-white/80 shadow-sm ring-1 ring-stone-200">
-              <ProductArt slug="mug" colorHex="#ffffff" patternUrl="/patterns/terrazzo.svg" repeatIn={1.4} className="w-full" />
+              <ProductArt slug="mug" colorHex="#ffffff" patternUrl="/patterns/terrazzo.svg" repeatIn={1.4} drawInBrowser className="w-full" />
             </div>
             <div className="rounded-3xl bg-white/80 shadow-sm ring-1 ring-stone-200">
-              <ProductArt slug="phone-case" colorHex="#f4f4f5" patternUrl="/patterns/waves.svg" repeatIn={1.2} className="w-full" />
+              <ProductArt slug="phone-case" colorHex="#f4f4f5" patternUrl="/patterns/waves.svg" repeatIn={1.2} drawInBrowser className="w-full" />
             </div>
           </div>
         </div>

@@ -3,7 +3,7 @@
 // and, when a design is chosen, with its seamless tile repeated at true physical scale inside the
 // printable region. A client component so a page's flight data carries only its props, not the
 // drawn SVG tree a second time (the home page's HTML is a third lighter); rendered on the server too.
-import { useId, type ReactNode } from 'react';
+import { useId, useSyncExternalStore, type ReactNode } from 'react';
 import { isProductSlug, REPEAT_IN, type ProductSlug } from '@/lib/design/limits';
 
 /** Every catalog product has its own drawing. */
@@ -38,7 +38,22 @@ export interface ProductArtProps {
   /** Accessible description; omit for decorative use (then the SVG is aria-hidden). */
   title?: string;
   className?: string;
+  /**
+   * Draw only in the browser: the server sends an empty frame of the same size (no layout shift).
+   * For pictures that repeat across cached pages (product grids, the home page's hero): each
+   * drawing is 3–5 KB of markup, and the drawing code is in the page's script already.
+   */
+  drawInBrowser?: boolean;
 }
+
+const noSubscription = () => () => {};
+/** false while rendering on the server and hydrating, true once in the browser. */
+const useInBrowser = () =>
+  useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
 interface Ids {
   pat: string;
@@ -333,7 +348,13 @@ function specFor(kind: ArtKind, sheet?: { widthIn: number; heightIn: number }): 
   }
 }
 
-export function ProductArt({ slug, kind, colorHex, patternUrl, repeatIn = 4, sheetIn, showPrintArea, title, className }: ProductArtProps) {
+export function ProductArt({ drawInBrowser, ...props }: ProductArtProps) {
+  const inBrowser = useInBrowser();
+  if (drawInBrowser && !inBrowser) return <svg viewBox="0 0 400 400" className={props.className} aria-hidden="true" focusable="false" />;
+  return <ProductDrawing {...props} />;
+}
+
+function ProductDrawing({ slug, kind, colorHex, patternUrl, repeatIn = 4, sheetIn, showPrintArea, title, className }: ProductArtProps) {
   const raw = useId().replace(/[^a-zA-Z0-9_-]/g, '');
   const ids: Ids = {
     pat: `pa-pat-${raw}`,

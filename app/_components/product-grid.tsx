@@ -43,7 +43,8 @@ export function ProductGrid({ products, headingLevel = 'h3', designId = null }: 
                 colorHex={v?.colorHex ?? '#ffffff'}
                 patternUrl={designId ? designTileUrl(designId) : SAMPLE_PATTERNS[i % SAMPLE_PATTERNS.length]}
                 repeatIn={designId ? 4 : p.slug === 'mug' || p.slug === 'phone-case' ? 1.5 : 3}
-                sheetIn={sheet}
+                sheetIn={sheet ? { widthIn: sheet.widthIn, heightIn: sheet.heightIn } : undefined}
+                drawInBrowser
                 className="h-full w-full transition duration-300 motion-safe:group-hover:scale-[1.03]"
               />
             </div>

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
+import { env } from '../env';
 
 /** nice value of the render threads (0 = the server's own priority, 19 = the lowest). */
 export const RENDER_NICE = 10;
@@ -112,4 +113,15 @@ export async function openPooledSession(
     async release() {},
   };
   return { session: session as unknown as ort.InferenceSession, provider: info.provider };
+}
+
+/**
+ * The PNG IDAT payload of RGB8 pixels (png-idat.mjs), made in a render worker thread: at the
+ * renders' priority and off the event loop. Null where the worker script is not on disk.
+ */
+export async function idatInRenderThread(rgb: Uint8Array, width: number, height: number): Promise<Buffer | null> {
+  const p = pool(env().GENERATION_MAX_CONCURRENT);
+  if (!p) return null;
+  const out = await p.pick().call<Uint8Array>({ op: 'idat', rgb, width, height });
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }

@@ -1,6 +1,8 @@
 // Deterministic PNG writer (RGB8, no timestamps, fixed zlib settings) with tEXt chunks, and a
 // reader for those chunks. Same pixels + same text -> same bytes, in any process.
 import zlib from 'node:zlib';
+import { idatInRenderThread } from './ort-pool';
+import { DEFLATE, filterRows, pngIdat } from './png-idat.mjs';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -37,40 +39,20 @@ function textChunk(key: string, value: string): Buffer {
   return chunk('tEXt', Buffer.concat([Buffer.from(key, 'latin1'), Buffer.from([0]), Buffer.from(safe, 'latin1')]));
 }
 
-/**
- * Encodes interleaved RGB8 pixels. Filter: "Up" on every row except the first ("None"),
- * zlib level 9, default strategy: all fixed, so output is a pure function of the input.
- */
+/** Encodes interleaved RGB8 pixels (row filters and zlib settings: png-idat.mjs). */
 export function encodePng(rgb: Uint8Array, width: number, height: number, text: [string, string][] = []): Buffer {
-  const raw = filterRows(rgb, width, height);
-  return assemblePng(width, height, text, zlib.deflateSync(raw, DEFLATE));
+  return assemblePng(width, height, text, pngIdat(rgb, width, height));
 }
 
-/** encodePng with the compression on libuv's thread pool: the same bytes, the event loop stays free. */
+/**
+ * encodePng off the event loop: the same bytes. Filtering and compression run in a render worker
+ * thread (lower priority: page requests get the CPU first), or on libuv's thread pool where there is none.
+ */
 export async function encodePngAsync(rgb: Uint8Array, width: number, height: number, text: [string, string][] = []): Promise<Buffer> {
-  const raw = filterRows(rgb, width, height);
-  const idat = await new Promise<Buffer>((resolve, reject) => zlib.deflate(raw, DEFLATE, (err, out) => (err ? reject(err) : resolve(out))));
+  const idat =
+    (await idatInRenderThread(rgb, width, height)) ??
+    (await new Promise<Buffer>((resolve, reject) => zlib.deflate(filterRows(rgb, width, height), DEFLATE, (err, out) => (err ? reject(err) : resolve(out)))));
   return assemblePng(width, height, text, idat);
-}
-
-const DEFLATE: zlib.ZlibOptions = { level: 9, memLevel: 9, strategy: zlib.constants.Z_DEFAULT_STRATEGY };
-
-function filterRows(rgb: Uint8Array, width: number, height: number): Buffer {
-  if (rgb.length !== width * height * 3) throw new Error(`encodePng: expected ${width * height * 3} bytes, got ${rgb.length}`);
-  const stride = width * 3;
-  const raw = Buffer.alloc((stride + 1) * height);
-  for (let y = 0; y < height; y++) {
-    const o = y * (stride + 1);
-    const row = y * stride;
-    if (y === 0) {
-      raw[o] = 0;
-      raw.set(rgb.subarray(row, row + stride), o + 1);
-    } else {
-      raw[o] = 2;
-      for (let x = 0; x < stride; x++) raw[o + 1 + x] = (rgb[row + x] - rgb[row - stride + x]) & 0xff;
-    }
-  }
-  return raw;
 }
 
 function assemblePng(width: number, height: number, text: [string, string][], idat: Buffer): Buffer {

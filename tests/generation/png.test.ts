@@ -1,7 +1,8 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { a1111Parameters, readRecipeFromPng, recipePng } from '../../lib/generation/generate';
-import { encodePng, readPngText } from '../../lib/generation/png';
+import { idatInRenderThread } from '../../lib/generation/ort-pool';
+import { encodePng, encodePngAsync, readPngText } from '../../lib/generation/png';
 import { canonicalJson, type Recipe } from '../../lib/generation/recipe';
 
 const recipe: Recipe = {
@@ -43,5 +44,15 @@ describe('PNG with recipe in tEXt', () => {
     const bad = Buffer.from(a);
     bad[bad.indexOf(Buffer.from('tEXt')) + 5] ^= 0xff;
     expect(() => readPngText(bad)).toThrow(/CRC/);
+  });
+
+  it('compresses in a render worker thread to the same bytes as on the calling thread', async () => {
+    const big = Uint8Array.from({ length: 96 * 64 * 3 }, (_, i) => (i * 131 + (i >> 7) * 7) % 256);
+    const idat = await idatInRenderThread(big, 96, 64);
+    expect(idat).not.toBeNull(); // the worker script is on disk: the thread did the work
+    const onThread = await encodePngAsync(big, 96, 64, [['k', 'v']]);
+    expect(onThread.equals(encodePng(big, 96, 64, [['k', 'v']]))).toBe(true);
+    const { data } = await sharp(onThread).raw().toBuffer({ resolveWithObject: true });
+    expect(Buffer.from(data).equals(Buffer.from(big))).toBe(true);
   });
 });
