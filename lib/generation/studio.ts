@@ -54,7 +54,6 @@ const enc = new TextEncoder();
 const line = (o: unknown) => enc.encode(`${JSON.stringify(o)}\n`);
 
 export async function streamGeneration(req: Request, body: StreamRequest): Promise<Response> {
-  const userId = await resolveUserId(req);
   const prompt = checkPrompt(body.prompt); // 400 / 422
   const engine = body.engine ?? 'auto';
   const pattern = engine === 'auto' ? readPatternPrompt(prompt) : null; // 422 for protected names
@@ -72,11 +71,13 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
       'no_motif',
     );
   }
-  await takeGeneration(await identifyClient(req, userId)); // 429: per user/cart AND per address, in PostgreSQL
+  // Busy (503) before the rate limit: a refused request costs the shopper no generation and the database no work.
   const q = renderQueue();
   if (q.stats.running >= q.concurrency && q.stats.waiting >= q.maxWaiting) {
     throw new HttpError(503, 'The design studio is busy right now: please try again in a few seconds.', 'generation_busy');
   }
+  const userId = await resolveUserId(req);
+  await takeGeneration(await identifyClient(req, userId)); // 429: per user/cart AND per address, in PostgreSQL
   const seed = body.seed ?? randomInt(0, 2 ** 32 - 8);
   const count = 4;
   const stream = new ReadableStream<Uint8Array>({

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { POST as generate } from '../../app/api/generate/route';
 import { db } from '../../lib/db/client';
+import { renderQueue } from '../../lib/generation/queue';
 import { ADDRESS_SHARE, takeOrThrow } from '../../lib/generation/rate-limit';
 import { takeTokens } from '../../lib/generation/rate-limit-repository';
 import { resetDatabase } from '../setup/db';
@@ -50,6 +51,20 @@ describe('generation rate limit keys', () => {
     expect(await post(fromAddress('203.0.113.60'))).toBe(429);
     expect(await post(fromAddress('203.0.113.61'))).toBe(200);
     expect(await post(fromAddress('2001:db8:5:6::1'))).toBe(200);
+  });
+
+  it('a request refused because the studio is busy (503) spends none of the shopper’s generations', async () => {
+    const q = renderQueue();
+    const gates: (() => void)[] = [];
+    let settled = 0;
+    const holds = Array.from({ length: q.concurrency + q.maxWaiting }, () => q.run(() => new Promise<void>((r) => gates.push(r))).finally(() => settled++));
+    for (let i = 0; i < 5; i++) expect(await post(fromAddress('203.0.113.90'))).toBe(503);
+    while (settled < holds.length) {
+      gates.shift()?.();
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    for (let i = 0; i < 3; i++) expect(await post(fromAddress('203.0.113.90'))).toBe(200); // the whole burst is still there
+    expect(await post(fromAddress('203.0.113.90'))).toBe(429);
   });
 
   it('a real cart is its own bucket, but one address gets at most ADDRESS_SHARE carts’ worth', async () => {
