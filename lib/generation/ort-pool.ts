@@ -9,8 +9,13 @@ import { Worker } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
 import { env } from '../env';
 
-/** nice value of the render threads (0 = the server's own priority, 19 = the lowest). */
-export const RENDER_NICE = 10;
+/**
+ * nice value of the render threads (0 = the server's own priority, 19 = the lowest). The lowest:
+ * a render runs on several threads (GENERATION_INTRA_OP_THREADS per slot, libvips' pool), and
+ * their CPU shares add up: at 10, four of them took about 30 % of a core from page requests
+ * (scheduler weights 4 × 110 against 1024); at 19 about 6 % (4 × 15). Renders use what pages leave.
+ */
+export const RENDER_NICE = 19;
 
 const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
 const WORKER_FILE = 'lib/generation/ort-worker.mjs';
