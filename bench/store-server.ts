@@ -22,9 +22,12 @@ export async function startStore(extraEnv: Record<string, string> = {}): Promise
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: url, EMBEDDED_PG_PORT: String(await freePort()), LOCAL_STRIPE_PORT: String(await freePort()), NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // The tail of the store's output, for the error message if it does not start (the store writes an
+  // access line per request: the load generator runs in this process and should not keep them all).
   let log = '';
-  child.stdout!.on('data', (d) => (log += d));
-  child.stderr!.on('data', (d) => (log += d));
+  const keep = (d: Buffer) => (log = (log + d).slice(-64_000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const deadline = Date.now() + 600_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`store exited early:\n${log}`);
