@@ -2,16 +2,20 @@
 // and fails when a rule is broken. Imports are read with TypeScript's own pre-processor, and the
 // other rules walk TypeScript syntax trees, so comments and strings never count.
 //
-//   npx tsx scripts/check-architecture.ts                  measures; fails on loops and internal imports
+//   npx tsx scripts/check-architecture.ts                  measures; fails on loops, internal imports and foreign tables
 //   npx tsx scripts/check-architecture.ts --strict-env     also fails on process.env reads outside lib/env.ts
-//   npx tsx scripts/check-architecture.ts --strict-tables  also fails on Prisma models touched outside their domain
-//   npx tsx scripts/check-architecture.ts --verbose     lists every finding, not only the first few
+//   npx tsx scripts/check-architecture.ts --verbose        lists every finding, not only the first few
+//   npx tsx scripts/check-architecture.ts --root <dir>     checks another copy of the project (the tests plant findings in one)
 //
 // Rules:
 //   loops            no cycle between lib/ domains (a domain is a folder under lib/)
 //   internal import  a domain imports another one only through its index.ts (SHARED files aside)
-//   foreign table    a domain's code touches only the Prisma models it owns (TABLE_OWNERS): report-only
-//                    until FAIL_ON_FOREIGN_TABLES (or --strict-tables) is on
+//   foreign table    a domain's code touches only the Prisma models it owns (TABLE_OWNERS), through a
+//                    model delegate (db.design.findMany, tx.user.update) or as the table a raw SQL
+//                    statement reads or writes (FROM / INTO / UPDATE "Design"; a JOIN reads through a
+//                    relation, like an `include`); app/ touches none. Other domains' rows are read
+//                    and written through their owner's index.ts (a transaction client passed along
+//                    where the write must share the caller's transaction). Every model has an owner.
 //   env reads        process.env is read in lib/env.ts only (scripts' CLI flags aside): report-only
 //                    until FAIL_ON_ENV_READS (or --strict-env) is on
 //   design-id copies the design-id pattern (64 hex digits) is written once: report-only
@@ -21,8 +25,6 @@ import ts from 'typescript';
 
 /** Switch on once every setting is read through lib/env.ts. */
 const FAIL_ON_ENV_READS = false;
-/** Switch on once designs, users and shipments are read through their owners' index.ts. */
-const FAIL_ON_FOREIGN_TABLES = false;
 
 /**
  * Files any domain may import directly: the configuration, the database client, the errors every
@@ -55,10 +57,11 @@ const TABLE_OWNERS: Record<string, string> = {
 /** A design id is the SHA-256 of its recipe: 64 lowercase hex digits. */
 const DESIGN_ID_PATTERN = /\[(0-9a-f|a-f0-9)\]\{64\}/;
 
-const root = path.resolve(import.meta.dirname, '..');
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+const rootArg = argv.indexOf('--root');
+const root = rootArg >= 0 ? path.resolve(argv[rootArg + 1]) : path.resolve(import.meta.dirname, '..');
 const strictEnv = FAIL_ON_ENV_READS || args.has('--strict-env');
-const strictTables = FAIL_ON_FOREIGN_TABLES || args.has('--strict-tables');
 const verbose = args.has('--verbose');
 const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
 
@@ -172,6 +175,35 @@ const envReads: Finding[] = [];
 const designIdCopies: Finding[] = [];
 const tablesByDomain = new Map<string, Set<string>>();
 const DB_HANDLES = new Set(['db', 'tx', 'prisma', 'client']);
+/** Model delegate methods: `anyName.order.findMany(…)` is a table access whatever the handle is called. */
+const DELEGATE_METHODS = new Set([
+  'findUnique', 'findUniqueOrThrow', 'findFirst', 'findFirstOrThrow', 'findMany', 'create', 'createMany', 'createManyAndReturn',
+  'update', 'updateMany', 'updateManyAndReturn', 'upsert', 'delete', 'deleteMany', 'count', 'aggregate', 'groupBy',
+]);
+const RAW_SQL = new Set(['$queryRaw', '$executeRaw', '$queryRawUnsafe', '$executeRawUnsafe']);
+/** PostgreSQL table name (the Prisma model's name) → the model's key in TABLE_OWNERS. */
+const MODEL_OF_TABLE = new Map(Object.keys(TABLE_OWNERS).map((m) => [m[0].toUpperCase() + m.slice(1), m]));
+/** The tables a statement reads or writes as its target; JOINed tables are relation reads. */
+const SQL_TARGET = /\b(?:FROM|INTO|UPDATE)\s+"(\w+)"/gi;
+const tableOf = (model: string) => model[0].toUpperCase() + model.slice(1);
+
+// Every model in the schema has an owner, so a new table cannot slip past the rule.
+const schemaFile = path.join(root, 'prisma', 'schema.prisma');
+const unowned: Finding[] = fs.existsSync(schemaFile)
+  ? [...fs.readFileSync(schemaFile, 'utf8').matchAll(/^model (\w+) \{/gm)]
+      .filter((m) => !MODEL_OF_TABLE.has(m[1]))
+      .map((m) => ({ file: 'prisma/schema.prisma', line: fs.readFileSync(schemaFile, 'utf8').slice(0, m.index).split('\n').length, text: `model ${m[1]} has no owner in TABLE_OWNERS` }))
+  : [];
+
+/** Records that `file` (in `domain`, null outside lib/<domain>/) reads or writes `model`'s table. */
+function touch(file: string, domain: string | null, model: string, line: number) {
+  if (!domain) {
+    if (file.startsWith('app/')) foreignTables.push({ file, line, text: `app touches ${tableOf(model)} (go through lib/${TABLE_OWNERS[model]}/index.ts)` });
+    return;
+  }
+  (tablesByDomain.get(domain) ?? tablesByDomain.set(domain, new Set()).get(domain)!).add(model);
+  if (TABLE_OWNERS[model] !== domain) foreignTables.push({ file, line, text: `${domain} touches ${tableOf(model)} (owned by lib/${TABLE_OWNERS[model]}: use its index.ts)` });
+}
 
 for (const file of prodFiles) {
   const r = rel(file);
@@ -188,10 +220,21 @@ for (const file of prodFiles) {
         envReads.push({ file: r, line: at(n), text: name });
       }
       // db.order.findMany(…), tx.cartItem.create(…)
-      if (domain && ts.isIdentifier(n.expression) && DB_HANDLES.has(n.expression.text) && n.name.text in TABLE_OWNERS) {
-        const model = n.name.text;
-        (tablesByDomain.get(domain) ?? tablesByDomain.set(domain, new Set()).get(domain)!).add(model);
-        if (TABLE_OWNERS[model] !== domain) foreignTables.push({ file: r, line: at(n), text: `${domain} touches ${model} (owned by ${TABLE_OWNERS[model]})` });
+      if (ts.isIdentifier(n.expression) && Object.hasOwn(TABLE_OWNERS, n.name.text)) {
+        const parent = n.parent;
+        const delegateCall = ts.isPropertyAccessExpression(parent) && parent.expression === n && DELEGATE_METHODS.has(parent.name.text);
+        if (DB_HANDLES.has(n.expression.text) || delegateCall) touch(r, domain, n.name.text, at(n));
+      }
+    }
+    // db.$queryRaw`… FROM "Cart" …`, tx.$executeRawUnsafe('UPDATE "Order" …')
+    const rawSql = (callee: ts.Expression) => ts.isPropertyAccessExpression(callee) && RAW_SQL.has(callee.name.text);
+    let sql: ts.Node | undefined;
+    if (ts.isTaggedTemplateExpression(n) && rawSql(n.tag)) sql = n.template;
+    else if (ts.isCallExpression(n) && rawSql(n.expression) && n.arguments[0]) sql = n.arguments[0];
+    if (sql && (ts.isNoSubstitutionTemplateLiteral(sql) || ts.isTemplateExpression(sql) || ts.isStringLiteralLike(sql))) {
+      for (const m of sql.getText(sf).matchAll(SQL_TARGET)) {
+        const model = MODEL_OF_TABLE.get(m[1]);
+        if (model) touch(r, domain, model, at(sql));
       }
     }
     if (n.kind === ts.SyntaxKind.RegularExpressionLiteral || ts.isStringLiteralLike(n)) {
@@ -217,10 +260,11 @@ console.log(`architecture: ${domains.length} domains in lib/, ${edgeCount} depen
 const loopFindings = cycles.map((c) => ({ file: 'lib/', text: `${c.join(' ⇄ ')}: ${c.flatMap((a) => c.filter((b) => edges.get(a)?.has(b)).map((b) => `${a}→${b} (${edges.get(a)!.get(b)![0].file})`)).join(', ')}` }));
 show('folder loops between domains', loopFindings, true);
 show('imports of another domain’s internal files', internalImports, true);
-show('Prisma models touched outside their domain', foreignTables, strictTables);
+show('Prisma models touched outside their domain', foreignTables, true);
+show('Prisma models without an owner', unowned, true);
 show('process.env reads outside lib/env.ts', envReads, strictEnv);
 show('copies of the design-id pattern', designIdCopies, false);
 if (verbose) for (const [d, s] of [...tablesByDomain].sort()) console.log(`       ${d}: ${[...s].sort().join(', ')}`);
 
-const failed = cycles.length > 0 || internalImports.length > 0 || (strictTables && foreignTables.length > 0) || (strictEnv && envReads.length > 0);
+const failed = cycles.length > 0 || internalImports.length > 0 || foreignTables.length > 0 || unowned.length > 0 || (strictEnv && envReads.length > 0);
 process.exit(failed ? 1 : 0);

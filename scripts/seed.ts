@@ -1,7 +1,7 @@
 // Seeds what a fresh store needs: the catalog, one account per staff role, and a factory.
-import { ensureUserWithRole } from '../lib/auth/users';
+import { assignUserToFactory, ensureUserWithRole } from '../lib/auth/users';
 import { seedCatalog } from '../lib/catalog';
-import { assignUserToFactory, createFactory } from '../lib/fulfillment';
+import { createFactory } from '../lib/fulfillment';
 
 export async function seed(): Promise<{ created: number }> {
   const result = await seedCatalog();

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { findDesign } from '@/lib/tryon/tryon-repository';
+import { findDesignSummary } from '@/lib/generation';
 import { PRODUCT_SLUGS, REPEAT_IN, isDesignId, isProductSlug, isRepeatIn } from '@/lib/design';
 import { SITE_MODELS, SITE_VARIANTS } from '@/lib/tryon/site-model';
 import { MAX_PHOTOS_PER_SET, MAX_PHOTO_BYTES } from '@/lib/tryon/upload';
@@ -23,7 +23,7 @@ export default async function TryOnPage({ searchParams }: { searchParams: Search
   const product = isProductSlug(productParam) ? productParam : 'hoodie';
   const repeat = Number(first(sp.repeat));
   const repeatIn = isRepeatIn(repeat) ? repeat : REPEAT_IN.default;
-  const design = isDesignId(designId) ? await findDesign(designId).catch(() => null) : null;
+  const design = isDesignId(designId) ? await findDesignSummary(designId).catch(() => null) : null;
 
   if (!design) {
     return (

@@ -1,7 +1,7 @@
 // Account data access for auth: the only module in lib/auth that touches the database.
 import { PrismaAdapter } from '@auth/prisma-adapter';
 import type { Adapter } from 'next-auth/adapters';
-import { db } from '../db/client';
+import { db, type Prisma } from '../db/client';
 import type { CurrentUser, Role } from './roles';
 
 /** The Auth.js adapter over our Prisma client (User, Account, Session, VerificationToken). */
@@ -26,4 +26,19 @@ export async function ensureUserWithRole(email: string, role: Role, opts: { name
 
 export function findUserById(id: string): Promise<CurrentUser | null> {
   return db.user.findUnique({ where: { id }, select: userSelect });
+}
+
+/** Makes a shopper a seller (admins and staff keep their role); in the caller's transaction when given. */
+export async function promoteShopperToSeller(userId: string, tx: Prisma.TransactionClient = db): Promise<void> {
+  await tx.user.updateMany({ where: { id: userId, role: 'SHOPPER' }, data: { role: 'SELLER' } });
+}
+
+/** The factory a staff account works for, or null. */
+export async function factoryIdOfUser(userId: string): Promise<string | null> {
+  return (await db.user.findUnique({ where: { id: userId }, select: { factoryId: true } }))?.factoryId ?? null;
+}
+
+/** Links an account (by e-mail) to a factory. */
+export async function assignUserToFactory(email: string, factoryId: string): Promise<void> {
+  await db.user.update({ where: { email }, data: { factoryId } });
 }

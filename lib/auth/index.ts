@@ -27,7 +27,7 @@ export { authConfig, AUTH_BASE_PATH, SESSION_MAX_AGE_S, SIGNIN_PATH } from './co
 export { assertRole, getCurrentUser, getUserFromHeaders, getUserFromRequest, hasRole, requireRole, requireUser, type RoleSpec } from './session';
 export { withAuth, type AuthedHandler } from './with-auth';
 export { PATH_HEADER, requireRolePage } from './page';
-export { ensureUserWithRole, findUserById } from './users';
+export { assignUserToFactory, ensureUserWithRole, factoryIdOfUser, findUserById, promoteShopperToSeller } from './users';
 export { safeCallbackPath, signInPath } from './callback-url';
 export { ROLES, ROLE_LABELS, isRole, type CurrentUser, type Role } from './roles';
 export { MAGIC_LINK_KIND, MAGIC_LINK_MAX_AGE_S } from './magic-link';

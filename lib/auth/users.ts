@@ -1,2 +1,2 @@
 // Account administration (seeding, admin tools).
-export { ensureUserWithRole, findUserById } from './auth-repository';
+export { assignUserToFactory, ensureUserWithRole, factoryIdOfUser, findUserById, promoteShopperToSeller } from './auth-repository';

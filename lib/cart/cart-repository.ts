@@ -1,5 +1,5 @@
 // Cart data access. Prices are never stored here: they are read from variants at checkout.
-import { db, type Prisma } from '../db/client';
+import { db, isForeignKeyViolation, type Prisma } from '../db/client';
 
 export const cartInclude = {
   items: {
@@ -16,7 +16,11 @@ export function createCart(userId?: string | null) {
   return db.cart.create({ data: { userId: userId ?? null }, include: cartInclude });
 }
 
-export async function addOrIncrementItem(cartId: string, item: { variantId: string; designId: string | null; quantity: number; repeatIn: number }) {
+/**
+ * Adds a studio line (merging with the same variant, design and repeat); null when the design does
+ * not exist, which the line's foreign key tells in the same statement that inserts it.
+ */
+export async function addOrIncrementItem(cartId: string, item: { variantId: string; designId: string; quantity: number; repeatIn: number }) {
   return db.$transaction(async (tx) => {
     const same = await tx.cartItem.findFirst({
       where: { cartId, variantId: item.variantId, designId: item.designId, repeatIn: item.repeatIn },
@@ -27,6 +31,9 @@ export async function addOrIncrementItem(cartId: string, item: { variantId: stri
     const created = await tx.cartItem.create({ data: { cartId, ...item } });
     await tx.cart.update({ where: { id: cartId }, data: { updatedAt: new Date() } });
     return created;
+  }).catch((err: unknown) => {
+    if (isForeignKeyViolation(err, 'designId')) return null;
+    throw err;
   });
 }
 
@@ -51,10 +58,6 @@ export function removeItem(cartId: string, itemId: string) {
 
 export function clearCart(cartId: string) {
   return db.cartItem.deleteMany({ where: { cartId } });
-}
-
-export async function designExists(id: string): Promise<boolean> {
-  return (await db.design.count({ where: { id } })) > 0;
 }
 
 export type CartTx = Prisma.TransactionClient;

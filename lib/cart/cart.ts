@@ -84,8 +84,9 @@ export async function addToCart(cartId: string, input: unknown) {
   const variant = await findVariant(item.variantId);
   if (!variant || !variant.active || !variant.product.active) throw notFound('That product option is no longer available.');
   if (!item.designId) throw badRequest(DESIGN_REQUIRED_MESSAGE, 'design_required');
-  if (!(await repo.designExists(item.designId))) throw notFound('That design was not found. Please pick it again in the studio.');
-  return repo.addOrIncrementItem(cartId, { variantId: item.variantId, designId: item.designId, quantity: item.quantity, repeatIn: item.repeatIn });
+  const line = await repo.addOrIncrementItem(cartId, { variantId: item.variantId, designId: item.designId, quantity: item.quantity, repeatIn: item.repeatIn });
+  if (!line) throw notFound('That design was not found. Please pick it again in the studio.');
+  return line;
 }
 
 export async function updateQuantity(cartId: string, input: unknown) {

@@ -10,4 +10,4 @@ export {
   updateVariant,
 } from './catalog-repository';
 export { formatMoney, variantLabel } from './format';
-export { searchCatalog, searchProducts, searchListings, toPrefixQuery, SEARCH_MAX_LENGTH, type SearchResult, type ProductHit, type ListingHit } from './search';
+export { searchCatalog, searchProducts, toPrefixQuery, SEARCH_MAX_LENGTH, type SearchResult, type ProductHit } from './search';

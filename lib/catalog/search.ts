@@ -1,12 +1,12 @@
-// Catalog search: PostgreSQL full-text search over products (name, type, tags, description) and
-// published listings (title, tags, description). The documents are the SQL functions the GIN
+// Catalog search: PostgreSQL full-text search over products (name, type, tags, description) and,
+// through lib/listings, published listings (title, tags, description). The documents are the SQL functions the GIN
 // indexes are built on (see the catalog_search migration), so the planner can use the indexes.
 import { z } from 'zod';
 import { db } from '../db/client';
+import { searchListings, type ListingHit } from '../listings';
 
 export const SEARCH_MAX_LENGTH = 200;
 const MAX_WORDS = 12;
-const MAX_LISTINGS = 24;
 
 /** The query as typed: trimmed, control characters dropped (PostgreSQL text refuses NUL), capped. */
 export const searchQuerySchema = z
@@ -31,15 +31,6 @@ export interface ProductHit {
   rank: number;
 }
 
-export interface ListingHit {
-  id: string;
-  slug: string;
-  title: string;
-  designId: string;
-  shopName: string;
-  rank: number;
-}
-
 export interface SearchResult {
   query: string;
   products: ProductHit[];
@@ -55,18 +46,6 @@ export async function searchProducts(tsquery: string): Promise<ProductHit[]> {
     FROM "Product" p, to_tsquery('english', ${tsquery}) q
     WHERE p.active AND seedprint_product_search(p.name, p.kind, p.tags, p.description) @@ q
     ORDER BY rank DESC, p."sortOrder" ASC`;
-}
-
-/** Published listings matching the query, best first. */
-export async function searchListings(tsquery: string, limit = MAX_LISTINGS): Promise<ListingHit[]> {
-  if (!tsquery) return [];
-  return db.$queryRaw<ListingHit[]>`
-    SELECT l.id, l.slug, l.title, l."designId", s."shopName",
-           ts_rank(seedprint_listing_search(l.title, l.tags, l.description), q)::float8 AS rank
-    FROM "Listing" l JOIN "SellerProfile" s ON s.id = l."sellerId", to_tsquery('english', ${tsquery}) q
-    WHERE l.status = 'PUBLISHED' AND seedprint_listing_search(l.title, l.tags, l.description) @@ q
-    ORDER BY rank DESC, l."publishedAt" DESC NULLS LAST
-    LIMIT ${limit}`;
 }
 
 /** Products and published listings for what a shopper typed; never throws on odd input. */

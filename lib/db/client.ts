@@ -28,6 +28,11 @@ export async function disconnectDb() {
 export type { PrismaClient };
 export * from './generated/client';
 
+/** A foreign key refused the write: `field` (e.g. "designId") named a row that does not exist. */
+export function isForeignKeyViolation(err: unknown, field: string): boolean {
+  return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2003' && JSON.stringify(err.meta ?? {}).includes(field);
+}
+
 /** A unique constraint refused the write (a slug or key already taken). */
 export function isUniqueViolation(err: unknown): boolean {
   return err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002';

@@ -1,5 +1,6 @@
 // What a factory may do: list ready jobs, claim one, download its files, report progress.
 import { createHash, randomBytes } from 'node:crypto';
+import { factoryIdOfUser } from '../auth';
 import type { FulfillmentStatus } from '../db/client';
 import { badRequest, conflict, notFound, unauthorized } from '../http/errors';
 import { env } from '../env';
@@ -48,9 +49,9 @@ export async function consumeRateLimit(keyId: string, opts: { limit?: number; wi
 }
 
 export async function factoryForUser(userId: string): Promise<string> {
-  const u = await repo.factoryOfUser(userId);
-  if (!u?.factoryId) throw notFound('Your account is not linked to a factory yet. Ask an admin.');
-  return u.factoryId;
+  const factoryId = await factoryIdOfUser(userId);
+  if (!factoryId) throw notFound('Your account is not linked to a factory yet. Ask an admin.');
+  return factoryId;
 }
 
 export function fileUrl(jobId: string, placement: string) {

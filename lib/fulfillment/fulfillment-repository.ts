@@ -1,5 +1,6 @@
 // Fulfillment data access: the only fulfillment module that touches Prisma.
 import { db, Prisma, type FulfillmentStatus } from '../db/client';
+import { orderItemIds } from '../orders';
 
 export const jobInclude = {
   files: { orderBy: { placement: 'asc' as const } },
@@ -10,9 +11,8 @@ export type JobView = Prisma.FulfillmentJobGetPayload<{ include: typeof jobInclu
 
 /** One job per order item; running twice creates nothing new. */
 export async function createJobsForOrder(orderId: string): Promise<string[]> {
-  const items = await db.orderItem.findMany({ where: { orderId }, select: { id: true } });
-  for (const item of items) {
-    await db.fulfillmentJob.upsert({ where: { orderItemId: item.id }, update: {}, create: { orderId, orderItemId: item.id } });
+  for (const orderItemId of await orderItemIds(orderId)) {
+    await db.fulfillmentJob.upsert({ where: { orderItemId }, update: {}, create: { orderId, orderItemId } });
   }
   const jobs = await db.fulfillmentJob.findMany({ where: { orderId }, select: { id: true, status: true } });
   return jobs.filter((j) => j.status === 'QUEUED' || j.status === 'RENDERING').map((j) => j.id);
@@ -178,14 +178,6 @@ export async function findActiveKey(keyHash: string) {
   if (!key || key.revokedAt) return null;
   await db.factoryApiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
   return key;
-}
-
-export function factoryOfUser(userId: string) {
-  return db.user.findUnique({ where: { id: userId }, select: { factoryId: true } });
-}
-
-export function assignUserToFactory(email: string, factoryId: string) {
-  return db.user.update({ where: { email }, data: { factoryId } });
 }
 
 // ---- outbound webhooks ----

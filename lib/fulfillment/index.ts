@@ -30,4 +30,4 @@ export {
 export { factoryOpenApi } from './factory-openapi';
 export { emitWebhook, signPayload, RETRY_MINUTES } from './outbound-webhooks';
 export { handleOrderPaid, handleRenderJob, printOneFile, remakeOutdatedPrintFiles, REMAKE_NOTE } from './render-job';
-export { assignUserToFactory, createEndpoint, listDeliveries } from './fulfillment-repository';
+export { createEndpoint, listDeliveries } from './fulfillment-repository';

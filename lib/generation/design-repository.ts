@@ -1,5 +1,6 @@
-// The only module of lib/generation that touches Prisma: Design rows (id = recipe hash).
-import { db } from '../db/client';
+// The only module of lib/generation that touches Prisma: Design rows (id = recipe hash). Other
+// domains read designs through the functions below, exported from index.ts.
+import { db, type Prisma } from '../db/client';
 import { isDesignId } from '../design';
 import { normalizeRecipe, recipeHash, type Recipe } from './recipe';
 
@@ -64,4 +65,29 @@ export async function setDesignPreview(id: string, previewSha256: string): Promi
 export async function popularPrompts(limit = 20): Promise<string[]> {
   const rows = await db.design.groupBy({ by: ['prompt'], _count: { prompt: true }, orderBy: [{ _count: { prompt: 'desc' } }, { prompt: 'asc' }], take: limit });
   return rows.map((r) => r.prompt);
+}
+
+/** What shops and try-on read of a design: its words, owner and recipe as stored, or null. */
+export function findDesignSummary(id: string) {
+  return db.design.findUnique({ where: { id }, select: { id: true, prompt: true, negativePrompt: true, recipe: true, previewSha256: true, createdById: true, tileable: true } });
+}
+export type DesignSummary = NonNullable<Awaited<ReturnType<typeof findDesignSummary>>>;
+
+/** Recipes as stored, by design id (orders freeze a copy per line). */
+export async function designRecipes(ids: string[]): Promise<Map<string, Prisma.InputJsonValue>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.design.findMany({ where: { id: { in: ids } }, select: { id: true, recipe: true } });
+  return new Map(rows.map((r) => [r.id, r.recipe as Prisma.InputJsonValue]));
+}
+
+/** A maker's designs, newest first. */
+export function listDesignsByUser(userId: string, take = 24) {
+  return db.design.findMany({ where: { createdById: userId }, select: { id: true, prompt: true, previewSha256: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take });
+}
+
+/** Of these blob keys, the ones some design keeps as its preview. */
+export async function previewKeysInUse(keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await db.design.findMany({ where: { previewSha256: { in: keys } }, select: { previewSha256: true } });
+  return new Set(rows.map((r) => r.previewSha256!));
 }

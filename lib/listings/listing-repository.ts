@@ -143,6 +143,12 @@ export async function prunePhotos(listingId: string, keepProductSlugs: string[])
   });
 }
 
+/** Of these blob keys, the ones some listing photo shows. */
+export async function listingPhotoKeysInUse(keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  return new Set((await db.listingPhoto.findMany({ where: { blobKey: { in: keys } }, select: { blobKey: true } })).map((p) => p.blobKey));
+}
+
 export function deleteAllPhotos(listingId: string) {
   return db.$transaction([db.listing.update({ where: { id: listingId }, data: { coverPhotoId: null } }), db.listingPhoto.deleteMany({ where: { listingId } })]);
 }
@@ -196,4 +202,29 @@ export function decideCampaign(campaignId: string, decideFn: (c: { id: string; m
     if (status === 'ACTIVE') return c;
     return tx.campaign.update({ where: { id: campaignId }, data: { status, settledAt: new Date() } });
   });
+}
+
+// ---- search ----
+export interface ListingHit {
+  id: string;
+  slug: string;
+  title: string;
+  designId: string;
+  shopName: string;
+  rank: number;
+}
+
+/**
+ * Published listings matching a tsquery (lib/catalog builds it from what a shopper typed), best
+ * first. The document is the SQL function the GIN index is built on (catalog_search migration).
+ */
+export async function searchListings(tsquery: string, limit = 24): Promise<ListingHit[]> {
+  if (!tsquery) return [];
+  return db.$queryRaw<ListingHit[]>`
+    SELECT l.id, l.slug, l.title, l."designId", s."shopName",
+           ts_rank(seedprint_listing_search(l.title, l.tags, l.description), q)::float8 AS rank
+    FROM "Listing" l JOIN "SellerProfile" s ON s.id = l."sellerId", to_tsquery('english', ${tsquery}) q
+    WHERE l.status = 'PUBLISHED' AND seedprint_listing_search(l.title, l.tags, l.description) @@ q
+    ORDER BY rank DESC, l."publishedAt" DESC NULLS LAST
+    LIMIT ${limit}`;
 }

@@ -6,6 +6,7 @@ import { env } from '../env';
 import { badRequest, conflict, parseOrThrow } from '../http/errors';
 import { DESIGN_REQUIRED_MESSAGE, withLockedCart, type CartView } from '../cart';
 import { variantLabel } from '../catalog';
+import { designRecipes } from '../generation';
 import { checkoutSessionStatus, createCheckoutSession, expireCheckoutSession } from '../payments';
 import { SHIPPABLE_COUNTRIES, zoneForCountry } from '../shipping';
 import { listingTerms } from '../listings';
@@ -159,7 +160,7 @@ async function planOrder(cart: CartView, email: string, country: string, userId:
   const currency = [...currencies][0];
   const zone = zoneForCountry(country)!;
   const campaignId = await campaignOfCart(cart.items);
-  const designs = await repo.findRecipes(cart.items.map((i) => i.designId).filter((d): d is string => !!d));
+  const designs = await designRecipes(cart.items.map((i) => i.designId).filter((d): d is string => !!d));
   const items = cart.items.map((i) => ({
     variantId: i.variantId,
     designId: i.designId,

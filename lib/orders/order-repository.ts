@@ -150,6 +150,11 @@ export function countOrderItemsInTx(tx: Tx, orderId: string) {
   return tx.orderItem.count({ where: { orderId } });
 }
 
+/** The ids of an order's items (fulfillment makes one print job per item). */
+export async function orderItemIds(orderId: string): Promise<string[]> {
+  return (await db.orderItem.findMany({ where: { orderId }, select: { id: true } })).map((i) => i.id);
+}
+
 /** The lines of an order, as its cart held them (to take them out of the cart once bought). */
 export function orderLinesInTx(tx: Tx, orderId: string) {
   return tx.orderItem.findMany({ where: { orderId }, select: { variantId: true, designId: true, listingId: true, repeatIn: true, quantity: true } });
@@ -214,9 +219,3 @@ export function countWebhookEvents() {
   return db.webhookEvent.count();
 }
 
-/** Frozen copies of design recipes for order items. */
-export async function findRecipes(ids: string[]): Promise<Map<string, Prisma.InputJsonValue>> {
-  if (ids.length === 0) return new Map();
-  const rows = await db.design.findMany({ where: { id: { in: ids } }, select: { id: true, recipe: true } });
-  return new Map(rows.map((r) => [r.id, r.recipe as Prisma.InputJsonValue]));
-}

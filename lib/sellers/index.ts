@@ -13,7 +13,6 @@ export {
   regeneratePhotos,
   getOwnedListing,
   listListingsForSeller,
-  listDesignsByUser,
   grantDesignLicense,
   revokeDesignLicense,
   priceFloors,

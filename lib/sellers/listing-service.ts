@@ -6,7 +6,7 @@ import type { CurrentUser } from '../auth';
 import { formatMoney, listProducts } from '../catalog';
 import { DESIGN_ID_RE, isDesignId, repeatInSchema } from '../design';
 import { badRequest, conflict, forbidden, HttpError, notFound, parseOrThrow, unprocessable } from '../http/errors';
-import { moderate } from '../generation';
+import { findDesignSummary, moderate } from '../generation';
 import { assertDeadlineAllowed, MAX_MIN_ORDERS } from '../campaigns';
 import { priceFloorMinor, STORE_MARGIN } from './pricing';
 import { enqueueListingPhotos } from './photos';
@@ -235,7 +235,7 @@ async function assertMaySell(seller: { id: string; userId: string }, design: { i
 export async function createListing(user: CurrentUser, input: unknown) {
   const seller = await requireSeller(user);
   const data = parseOrThrow(listingSchema, input);
-  const design = await repo.findDesign(data.design);
+  const design = await findDesignSummary(data.design);
   if (!design) throw notFound('That design was not found: make one in the studio (/design) and paste its id.');
   await assertMaySell(seller, design);
   assertModerated('This design', design.prompt);
@@ -314,7 +314,7 @@ export async function publishListing(user: CurrentUser, listingId: string) {
   if (listing.photos.length === 0) {
     throw conflict('A listing needs at least one rendered photo before it can be published: wait for the product photos to finish (see "Photos" below) and try again.', 'no_photos');
   }
-  const design = await repo.findDesign(listing.designId);
+  const design = await findDesignSummary(listing.designId);
   if (!design) throw notFound('The design of this listing no longer exists.');
   await assertMaySell(listing.seller, design);
   assertModerated('This design', design.prompt);
@@ -342,7 +342,7 @@ const licenseSchema = z.object({ shop: z.string().trim().toLowerCase().min(1, 'n
 
 /** The design if `user` made it (or is an admin): only its maker licenses it. */
 async function designToLicense(user: CurrentUser, designId: string) {
-  const design = isDesignId(designId) ? await repo.findDesign(designId) : null;
+  const design = isDesignId(designId) ? await findDesignSummary(designId) : null;
   if (!design) throw notFound('That design was not found.');
   if (design.createdById !== user.id && user.role !== 'ADMIN') throw new HttpError(403, 'Only the person who made a design can license it to a shop.', 'design_not_yours');
   return design;
@@ -367,4 +367,3 @@ export async function revokeDesignLicense(user: CurrentUser, designId: string, i
 }
 
 export const listListingsForSeller = listings.listListingsForSeller;
-export const listDesignsByUser = repo.listDesignsByUser;

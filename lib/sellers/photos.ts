@@ -9,11 +9,11 @@ import { createHash } from 'node:crypto';
 import { listProducts } from '../catalog';
 import { isProductSlug } from '../design';
 import { debugSwitch } from '../env';
+import { findDesignSummary } from '../generation';
 import { enqueue, QUEUES } from '../queue';
 import { putBlob } from '../storage';
 import { viewsFor } from './photo-views';
 import * as listings from '../listings';
-import * as repo from './seller-repository';
 
 const W = 800;
 
@@ -218,7 +218,7 @@ export async function handleListingPhotos({ listingId }: { listingId: string }):
   const listing = await listings.findListingById(listingId);
   if (!listing || listing.status === 'ARCHIVED') return;
   const catalog = await listProducts();
-  const design = await repo.findDesign(listing.designId);
+  const design = await findDesignSummary(listing.designId);
   if (!design) return;
   const keep: string[] = [];
   let tile: Buffer | undefined;

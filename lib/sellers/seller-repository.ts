@@ -1,5 +1,6 @@
 // Seller profiles and design licences: the only lib/sellers module that touches Prisma. Listings
 // live in lib/listings, sales in lib/orders.
+import { promoteShopperToSeller } from '../auth';
 import { db, Prisma } from '../db/client';
 
 // ---- seller profiles ----
@@ -21,7 +22,7 @@ export async function createSellerProfile(userId: string, data: { shopName: stri
     const profile = await tx.sellerProfile.create({
       data: { userId, shopName: data.shopName, slug: data.slug, bio: data.bio, payoutDetails: data.payoutDetails ?? Prisma.JsonNull },
     });
-    await tx.user.updateMany({ where: { id: userId, role: 'SHOPPER' }, data: { role: 'SELLER' } });
+    await promoteShopperToSeller(userId, tx);
     return profile;
   });
 }
@@ -34,11 +35,7 @@ export function updateSellerProfile(id: string, data: { shopName?: string; bio?:
   });
 }
 
-// ---- designs ----
-export function findDesign(id: string) {
-  return db.design.findUnique({ where: { id }, select: { id: true, prompt: true, negativePrompt: true, recipe: true, previewSha256: true, createdById: true, tileable: true } });
-}
-
+// ---- design licences ----
 /** Whether the design's owner has licensed it to this shop. */
 export async function hasDesignLicense(designId: string, sellerId: string): Promise<boolean> {
   return (await db.designLicense.count({ where: { designId, sellerId } })) > 0;
@@ -51,8 +48,4 @@ export function upsertDesignLicense(designId: string, sellerId: string, grantedB
 
 export function deleteDesignLicense(designId: string, sellerId: string) {
   return db.designLicense.deleteMany({ where: { designId, sellerId } });
-}
-
-export function listDesignsByUser(userId: string, take = 24) {
-  return db.design.findMany({ where: { createdById: userId }, select: { id: true, prompt: true, previewSha256: true, createdAt: true }, orderBy: { createdAt: 'desc' }, take });
 }

@@ -6,7 +6,8 @@ import { badRequest, HttpError, notFound } from '../http/errors';
 import { enqueue, QUEUES } from '../queue';
 import { deleteBlob, getBlob, putBlob } from '../storage';
 import { TryonPhotoError } from './analyze';
-import { designTileRgb } from '../generation';
+import { designTileRgb, findDesignSummary, previewKeysInUse } from '../generation';
+import { listingPhotoKeysInUse } from '../listings';
 import { loadWorkImage, tryOn } from './engine';
 import { encodeJpeg } from './raster';
 import { signedFileUrl } from './signing';
@@ -30,7 +31,7 @@ export async function createSet(input: CreateSetInput, now = new Date()) {
   if (!isProductSlug(input.product)) throw badRequest(`product must be one of: ${PRODUCT_SLUGS.join(', ')}.`, 'invalid_product');
   const repeatIn = input.repeatIn ?? REPEAT_IN.default;
   if (!isRepeatIn(repeatIn)) throw badRequest(`repeatIn must be between ${REPEAT_IN.min} and ${REPEAT_IN.max} inches.`, 'invalid_repeat');
-  const design = await repo.findDesign(input.designId);
+  const design = await findDesignSummary(input.designId);
   if (!design) throw notFound('No such design: pick a design first.');
   return repo.createSet({ ownerKey: input.ownerKey, designId: design.id, productSlug: input.product, repeatIn, consentAt: now, expiresAt: new Date(now.getTime() + RETENTION_DAYS * DAY_MS) });
 }
@@ -141,8 +142,9 @@ export async function fileBlob(kind: 'photo' | 'render', id: string): Promise<Bu
 
 /** Deletes blobs that no row references any more. Returns the keys deleted. */
 export async function deleteUnreferenced(keys: string[]): Promise<string[]> {
-  const still = await repo.keysStillReferenced(keys);
-  const gone = keys.filter((k) => !still.has(k));
+  // blobs are shared by content: a design preview or listing photo may hold the same key
+  const uses = await Promise.all([repo.keysInUse(keys), previewKeysInUse(keys), listingPhotoKeysInUse(keys)]);
+  const gone = keys.filter((k) => !uses.some((s) => s.has(k)));
   for (const k of gone) await deleteBlob(k);
   return gone;
 }

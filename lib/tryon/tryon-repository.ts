@@ -3,10 +3,6 @@ import { db, type TryonPhotoStatus } from '../db/client';
 
 export type { TryonPhotoStatus };
 
-export function findDesign(id: string) {
-  return db.design.findUnique({ where: { id }, select: { id: true, recipe: true, prompt: true, previewSha256: true } });
-}
-
 export function createSet(data: { ownerKey: string; designId: string; productSlug: string; repeatIn: number; consentAt: Date; expiresAt: Date }) {
   return db.tryonSet.create({ data });
 }
@@ -76,14 +72,12 @@ export async function expiredSetIds(now: Date, limit = 500): Promise<string[]> {
   return (await db.tryonSet.findMany({ where: { expiresAt: { lte: now } }, select: { id: true }, take: limit })).map((s) => s.id);
 }
 
-/** Of these keys, the ones still referenced by any try-on row or other stored record. */
-export async function keysStillReferenced(keys: string[]): Promise<Set<string>> {
+/** Of these keys, the ones a try-on photo or render still uses. */
+export async function keysInUse(keys: string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
-  const [p, r, d, lp] = await Promise.all([
+  const [p, r] = await Promise.all([
     db.tryonPhoto.findMany({ where: { blobKey: { in: keys } }, select: { blobKey: true } }),
     db.tryonRender.findMany({ where: { blobKey: { in: keys } }, select: { blobKey: true } }),
-    db.design.findMany({ where: { previewSha256: { in: keys } }, select: { previewSha256: true } }),
-    db.listingPhoto.findMany({ where: { blobKey: { in: keys } }, select: { blobKey: true } }),
   ]);
-  return new Set([...p.map((x) => x.blobKey), ...r.map((x) => x.blobKey), ...d.map((x) => x.previewSha256!), ...lp.map((x) => x.blobKey)]);
+  return new Set([...p.map((x) => x.blobKey), ...r.map((x) => x.blobKey)]);
 }

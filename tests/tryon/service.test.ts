@@ -12,7 +12,7 @@ import { db } from '../../lib/db/client';
 import { stopBoss } from '../../lib/queue';
 import { hasBlob, putBlob } from '../../lib/storage';
 import { saveDemoDesign } from '../../tools/tryon-demo-design';
-import { processPhoto, sweepExpired, RETENTION_DAYS } from '../../lib/tryon/service';
+import { deleteUnreferenced, processPhoto, sweepExpired, RETENTION_DAYS } from '../../lib/tryon/service';
 import { startTryonWorkers } from '../../lib/tryon/worker';
 import { signedFileUrl, verifySignature } from '../../lib/tryon/signing';
 import { resetDatabase } from '../setup/db';
@@ -176,6 +176,21 @@ describe('try-on sets', () => {
     expect(await hasBlob(photo.blobKey)).toBe(true);
     expect((await getSet(b.id, b.cookie)).status).toBe(200);
     expect((await getSet(a.id, a.cookie)).status).toBe(404);
+  });
+
+  it('keeps a blob that a design preview or a listing photo shows, deletes one nothing uses', async () => {
+    const tag = `${process.pid}-${Date.now()}`;
+    const [preview, shown, alone] = await Promise.all(['preview', 'listing photo', 'alone'].map((what) => putBlob(Buffer.from(`tryon-shared-${what}-${tag}`))));
+    const { saveDesign } = await import('../../lib/generation');
+    const recipe = { prompt: `shared blobs ${tag}`, seed: 5, modelId: 'seedprint-tiny-v1', modelSha256: 'd'.repeat(64), scheduler: 'ddim', steps: 8, guidance: 3, width: 64, height: 64, tileable: true };
+    const design = await saveDesign(recipe, { previewSha256: preview.key });
+    const user = await db.user.create({ data: { email: `shop-${tag}@example.com` } });
+    const shop = await db.sellerProfile.create({ data: { userId: user.id, shopName: 'Shared', slug: `shared-${tag}` } });
+    const listing = await db.listing.create({ data: { sellerId: shop.id, designId: design.id, slug: `shared-${tag}`, title: 'Shared', description: '', tags: [] } });
+    await db.listingPhoto.create({ data: { listingId: listing.id, kind: 'mockup', productSlug: 'mug', view: 'front', blobKey: shown.key } });
+
+    expect(await deleteUnreferenced([preview.key, shown.key, alone.key])).toEqual([alone.key]);
+    expect([await hasBlob(preview.key), await hasBlob(shown.key), await hasBlob(alone.key)]).toEqual([true, true, false]);
   });
 
   it('sweeps sets older than 7 days: rows and files gone, fresh sets kept', async () => {

@@ -6,7 +6,8 @@ import { redirect } from 'next/navigation';
 import { requireRolePage } from '@/lib/auth';
 import { listProducts } from '@/lib/catalog';
 import { MAX_CAMPAIGN_DAYS } from '@/lib/campaigns';
-import { floorFor, getSellerForUser, listDesignsByUser, STORE_MARGIN } from '@/lib/sellers';
+import { listDesignsByUser } from '@/lib/generation';
+import { floorFor, getSellerForUser, STORE_MARGIN } from '@/lib/sellers';
 import { ListingForm, type FormProduct } from './listing-form';
 
 export const dynamic = 'force-dynamic';
