@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { CATALOG } from '../lib/catalog/catalog-data';
+import { staleBuildInputs } from '../scripts/build-freshness';
 import { freePort } from '../tests/setup/free-port';
 
 test.describe.configure({ mode: 'serial' });
@@ -33,25 +34,14 @@ function git(args: string[], cwd = repo): string {
   return execFileSync('git', ['-c', `safe.directory=${cwd}`, ...args], { cwd, encoding: 'utf8' }).trim();
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 /** Why the repo's .next is not a build of exactly the committed HEAD; '' when it is. */
 function whyBuildIsNotOfHead(): string {
-  const buildId = path.join(repo, '.next', 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return 'the repo has no build (.next)';
+  // The clone's `npm start` asks the same question of the copied build (scripts/start.ts).
+  const stale = staleBuildInputs(repo);
+  if (stale === null) return 'the repo has no build (.next)';
   // Anything changed or added outside the tests and docs since HEAD makes it another build.
   const changed = git(['status', '--porcelain', '--untracked-files=all', '--', '.', ':!tests', ':!e2e', ':!bench', ':!*.md']);
   if (changed) return `the repo's build includes uncommitted changes (${changed.split('\n').slice(0, 3).join(', ')}…)`;
-  const built = fs.statSync(buildId).mtimeMs;
-  const stale = ['app', 'lib', 'public'].filter((d) => fs.existsSync(path.join(repo, d)) && newestMtime(path.join(repo, d)) > built);
   return stale.length ? `the repo's build is older than ${stale.join(', ')}` : '';
 }
 

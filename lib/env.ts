@@ -84,8 +84,9 @@ const schema = z.object({
   WORKER_STOP_GRACE_S: z.coerce.number().int().min(1).max(3600).default(10),
   // JSON log lines at this level and above; unset: info, and warn under the test runner (quiet test output).
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  // Queue (pg-boss): how long a print render may run before it counts as dead and is retried, and
-  // how often dead jobs are looked for.
+  // Queue (pg-boss): how long a print render's worker may stay silent (it heartbeats every third
+  // of this while rendering) before the job counts as dead and is retried, and how often dead
+  // jobs are looked for.
   QUEUE_EXPIRE_SECONDS: z.coerce.number().int().positive().default(35),
   QUEUE_MAINTENANCE_SECONDS: z.coerce.number().int().positive().default(10),
   // Campaign deadlines are checked this often (seconds) besides the once-a-minute schedule; 0 = only that.

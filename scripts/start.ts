@@ -9,6 +9,7 @@ import { ensureLocalAuthSecret, env } from '../lib/env';
 import { EmbeddedPgAccessError, startEmbeddedPostgres, takeOverShutdownSignals, type EmbeddedDb } from '../lib/db/embedded-postgres';
 import { migrateDeploy } from '../lib/db/migrate';
 import { seed } from './seed';
+import { needsBuild } from './build-freshness';
 import { supervise } from './supervisor';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -33,24 +34,6 @@ async function shutdown(code = 0) {
 takeOverShutdownSignals(); // shutdown() stops PostgreSQL last, after the app
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
-function needsBuild(): boolean {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  if (!fs.existsSync(buildId)) return true;
-  const built = fs.statSync(buildId).mtimeMs;
-  const changed = (p: string) => fs.existsSync(p) && (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs) > built;
-  return ['app', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package.json'].some((d) => changed(path.join(root, d)));
-}
 
 async function main() {
   // Test mode without AUTH_SECRET: a random one kept in DATA_DIR (production refuses the public default).
@@ -86,7 +69,7 @@ async function main() {
 
   process.env.NEXT_TELEMETRY_DISABLED = '1';
   const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  if (!dev && needsBuild()) {
+  if (!dev && needsBuild(root)) {
     log('building the app (first start or sources changed)…');
     const r = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: process.env });
     if (r.status !== 0) throw new Error('next build failed');

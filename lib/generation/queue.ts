@@ -7,7 +7,7 @@ import { HttpError } from '../http/errors';
 import { timeRender } from '../observability';
 import { generationSettings } from './model-registry';
 import { RENDER_NICE } from './ort-pool';
-import { keepLibvipsThreadsAt } from './render-priority';
+import { LibvipsPriority } from './render-priority';
 
 export class RenderQueue {
   private running = 0;
@@ -20,6 +20,8 @@ export class RenderQueue {
   constructor(
     readonly concurrency: number,
     readonly maxWaiting: number,
+    /** Called as each render takes its slot (libvips' thread priority is kept from here). */
+    private readonly onRenderStart?: () => void,
   ) {}
 
   get stats() {
@@ -39,6 +41,7 @@ export class RenderQueue {
     }
     this.peakRunning = Math.max(this.peakRunning, this.running);
     try {
+      this.onRenderStart?.();
       return await this.inSlot.run(true, () => timeRender(fn));
     } finally {
       const next = this.waiting.shift();
@@ -52,8 +55,8 @@ const g = globalThis as unknown as { seedprintRenderQueue?: RenderQueue };
 export function renderQueue(): RenderQueue {
   if (!g.seedprintRenderQueue) {
     const s = generationSettings();
-    g.seedprintRenderQueue = new RenderQueue(s.maxConcurrent, s.GENERATION_QUEUE_MAX);
-    keepLibvipsThreadsAt(RENDER_NICE);
+    const priority = new LibvipsPriority(RENDER_NICE);
+    g.seedprintRenderQueue = new RenderQueue(s.maxConcurrent, s.GENERATION_QUEUE_MAX, () => priority.wake());
   }
   return g.seedprintRenderQueue;
 }

@@ -20,13 +20,15 @@ export const QUEUES = {
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
-// Read when queues are created: how long a print render may run before it is considered dead
-// and retried. A tee front takes ~1 s and the largest poster a few seconds; with maintenance every
-// 15 s a killed render is back within a minute. A slow render that is expired anyway is harmless:
-// the job completes once (guarded by its status) and files are content-addressed.
-const queueOptions = (expireInSeconds = env().QUEUE_EXPIRE_SECONDS): Record<QueueName, Omit<PgBoss.Queue, 'name'>> => ({
+// Read when queues are created (and applied to queues made by an older version). A print
+// render's worker heartbeats (see heartbeatSeconds), so its job's expiry is only the limit of a
+// render that hangs: pg-boss fails a handler running longer than its job's expiry, in the worker
+// itself, and hands the job to the next fetch.
+const PRINT_RENDER_LIMIT_S = 30 * 60;
+
+const queueOptions = (): Record<QueueName, Omit<PgBoss.Queue, 'name'>> => ({
   'order-paid': { retryLimit: 10, retryDelay: 5, retryBackoff: true, expireInSeconds: 120 },
-  'fulfillment-render': { retryLimit: 6, retryDelay: 1, retryBackoff: true, expireInSeconds },
+  'fulfillment-render': { retryLimit: 6, retryDelay: 1, retryBackoff: true, expireInSeconds: PRINT_RENDER_LIMIT_S },
   // Webhook retries are scheduled by the delivery code (1, 4, 16, 64 minutes), not by pg-boss.
   'webhook-deliver': { retryLimit: 0, expireInSeconds: 120 },
   // Seller listings: product photography, rendered after a listing is created or changed.
@@ -45,6 +47,15 @@ const queueOptions = (expireInSeconds = env().QUEUE_EXPIRE_SECONDS): Record<Queu
   'print-remake': { policy: 'stately', retryLimit: 5, retryDelay: 30, retryBackoff: true, expireInSeconds: 1800 },
 });
 
+/**
+ * Queues whose jobs heartbeat while their handler runs: the job counts as dead, and is retried,
+ * once its worker has been silent this long (not once it has run this long). A long print render
+ * on a busy machine keeps its job; a killed worker's render is back within this plus maintenance
+ * (35 + 10 s). Should a job be expired anyway, it still completes once (guarded by its status)
+ * and its files are content-addressed.
+ */
+const heartbeatSeconds = (): Partial<Record<QueueName, number>> => ({ 'fulfillment-render': env().QUEUE_EXPIRE_SECONDS });
+
 const g = globalThis as unknown as { seedprintBoss?: Promise<PgBoss> };
 
 async function create(): Promise<PgBoss> {
@@ -60,7 +71,11 @@ async function create(): Promise<PgBoss> {
   boss.on('error', (err) => console.error('[queue]', err.message));
   await boss.start();
   for (const [name, options] of Object.entries(queueOptions())) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, { name, ...options });
+    const queue = await boss.getQueue(name);
+    if (!queue) await boss.createQueue(name, { name, ...options });
+    else if ((['retryLimit', 'retryDelay', 'retryBackoff', 'expireInSeconds'] as const).some((k) => options[k] !== undefined && queue[k] !== options[k])) {
+      await boss.updateQueue(name, { name, ...options });
+    }
   }
   return boss;
 }
@@ -76,7 +91,9 @@ export function getBoss(): Promise<PgBoss> {
 export async function stopBoss(graceMs = 10_000): Promise<void> {
   const b = g.seedprintBoss;
   g.seedprintBoss = undefined;
+  // Heartbeats go on through the grace: a job finishing in it is still this worker's.
   if (b) await (await b).stop({ graceful: true, wait: true, timeout: graceMs });
+  for (const stop of heartbeats) stop();
 }
 
 /** Lets pg-boss write its job row through a Prisma transaction. */
@@ -115,9 +132,48 @@ export async function settleJobs(ms: number): Promise<boolean> {
 
 export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
 
+const heartbeats = new Set<() => void>();
+
+/**
+ * Keeps one attempt of an active job alive while its handler runs here: now, and then every third
+ * of `seconds`, its deadline becomes now + `seconds`. The attempt is named by its retry count, so a
+ * job expired or handed back meanwhile (perhaps started by another worker) is left alone. Resolves,
+ * after the first beat, to the function that stops it.
+ */
+async function startHeartbeat(boss: PgBoss, name: QueueName, job: { id: string; retryCount: number }, seconds: number, log: ReturnType<typeof logger>): Promise<() => void> {
+  let beating = false;
+  const beat = async () => {
+    if (beating) return; // the last one is still waiting for the database
+    beating = true;
+    try {
+      const { rows } = await boss
+        .getDb()
+        .executeSql(`UPDATE pgboss.job SET expire_in = (now() - started_on) + make_interval(secs => $4) WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3 RETURNING id`, [name, job.id, job.retryCount, seconds]);
+      if (rows.length === 0 && heartbeats.has(stop)) {
+        stop();
+        log.warn('job no longer active here (expired or handed back): another worker may run it, and it completes once');
+      }
+    } catch (err) {
+      if (heartbeats.has(stop)) log.warn({ err: (err as Error).message }, 'job heartbeat failed; trying again');
+    } finally {
+      beating = false;
+    }
+  };
+  let timer: NodeJS.Timeout | undefined;
+  function stop() {
+    clearInterval(timer);
+    heartbeats.delete(stop);
+  }
+  heartbeats.add(stop);
+  await beat();
+  if (heartbeats.has(stop)) timer = setInterval(() => void beat(), (Math.max(3, seconds) * 1000) / 3).unref();
+  return stop;
+}
+
 /** Runs `handler` for each job of `name`, one at a time per worker. */
 export async function work<T extends object>(name: QueueName, handler: JobHandler<T>, opts: { pollingIntervalSeconds?: number } = {}): Promise<void> {
   const boss = await getBoss();
+  const heartbeat = heartbeatSeconds()[name];
   await boss.work<T>(name, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 1 }, async (jobs) => {
     for (const job of jobs) {
       // The job runs under the request id it was sent with, so its log lines (and the jobs it
@@ -132,12 +188,15 @@ export async function work<T extends object>(name: QueueName, handler: JobHandle
           return Math.round(ms);
         };
         log.info('job started');
+        const stopHeartbeat = heartbeat ? await startHeartbeat(boss, name, job, heartbeat, log) : undefined;
         try {
           await handler(job.data, { id: job.id, retryCount: job.retryCount });
           log.info({ ms: took('done') }, 'job done');
         } catch (err) {
           log.warn({ ms: took('failed'), err: (err as Error)?.message }, 'job failed');
           throw err;
+        } finally {
+          stopHeartbeat?.();
         }
       });
       inFlight.add(run);

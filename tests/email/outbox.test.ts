@@ -1,4 +1,5 @@
 // sendEmail without SMTP: the outbox table is the mailbox, and the server log says so.
+import pg from 'pg';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../lib/db/client';
 import { HttpError } from '../../lib/http/errors';
@@ -14,12 +15,30 @@ beforeEach(async () => {
 const email = () => import('../../lib/email');
 
 describe('sendEmailOnce', () => {
-  it('stores a notice once however many senders race for it; another subject or recipient is another notice', async () => {
+  it('stores a notice once when two senders on two database connections check the outbox at the same moment', async () => {
     const { sendEmailOnce } = await email();
     vi.spyOn(console, 'info').mockImplementation(() => {});
     const notice = { to: 'cy@example.com', subject: 'Your pre-order SP-1 was not charged', text: 'Not charged.', kind: 'campaign.failed' };
-    const results = await Promise.all(Array.from({ length: 8 }, () => sendEmailOnce(notice)));
-    expect(results.filter((r) => r !== null)).toHaveLength(1);
+    // A third connection holds the outbox table, so both senders' transactions start and then
+    // wait inside, each on its own connection of the store's pool; released together, they race
+    // for real. Without the advisory lock both would read "not sent yet" and store the notice.
+    // The pool opens its two connections first: its transactions give up after 5 s.
+    await Promise.all([db.$executeRaw`SELECT pg_sleep(0.2)`, db.$executeRaw`SELECT pg_sleep(0.2)`]);
+    const gate = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await gate.connect();
+    try {
+      await gate.query('BEGIN');
+      await gate.query('LOCK TABLE "OutboxEmail" IN ACCESS EXCLUSIVE MODE');
+      const senders = Promise.all([sendEmailOnce(notice), sendEmailOnce(notice)]);
+      const waiting = async () =>
+        (await gate.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND wait_event_type = 'Lock'`)).rows;
+      await expect.poll(async () => (await waiting()).length, { timeout: 10_000 }).toBe(2);
+      await gate.query('COMMIT');
+      const results = await senders;
+      expect(results.filter((r) => r !== null)).toHaveLength(1);
+    } finally {
+      await gate.end();
+    }
     expect(await db.outboxEmail.count({ where: { kind: 'campaign.failed' } })).toBe(1);
     expect(await sendEmailOnce(notice)).toBeNull();
     await sendEmailOnce({ ...notice, subject: 'Your pre-order SP-2 was not charged' });

@@ -1,6 +1,5 @@
 // A worker killed half-way through a render: after a restart the job completes exactly once,
 // with no duplicate or half-written file.
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -12,37 +11,15 @@ import { renderRecipe } from '../../lib/generation';
 import { matchPreview, PRINT_ENGINE_VERSION } from '../../lib/print';
 import { getBlob, hasBlob, putBlob } from '../../lib/storage';
 import { resetDatabase } from '../setup/db';
+import { startWorker, stopWorkers, until } from '../setup/worker-process';
 import { makePaidOrder } from './helpers';
 
 // The shipped expiry and maintenance settings: a killed render must be finished within a minute.
 delete process.env.QUEUE_EXPIRE_SECONDS;
 delete process.env.QUEUE_MAINTENANCE_SECONDS;
-const root = path.resolve(import.meta.dirname, '../..');
-const workers: ChildProcess[] = [];
-
-function startWorker(): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
-    cwd: root,
-    env: { ...process.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stderr!.on('data', (d) => process.stderr.write(`[worker ${child.pid}] ${d}`));
-  workers.push(child);
-  return child;
-}
-
-async function until<T>(fn: () => Promise<T | null | false>, what: string, ms = 90_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 afterEach(async () => {
-  for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
+  await stopWorkers();
   await stopBoss();
 });
 
@@ -53,9 +30,9 @@ describe('fulfillment worker', () => {
     await enqueue(QUEUES.orderPaid, { orderId: order.id });
     const first = startWorker();
     const job = await until(() => db.fulfillmentJob.findFirst({ where: { orderId: order.id, status: 'RENDERING' } }), 'the render to start');
-    first.kill('SIGKILL');
+    first.child.kill('SIGKILL');
     const killedAt = Date.now();
-    await new Promise((r) => first.once('exit', r));
+    await first.exited;
     expect((await db.fulfillmentJob.findUniqueOrThrow({ where: { id: job.id } })).status).toBe('RENDERING');
     expect(await db.printFile.count({ where: { jobId: job.id } })).toBe(0);
 

@@ -2,8 +2,6 @@
 // WORKER_STOP_GRACE_S or hands it back to the queue for another worker, exits 0. Its JSON log
 // lines carry the request id of the request that sent the order's first job, and it serves its
 // own /metrics.
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '../../lib/db/client';
 import { withRequestId } from '../../lib/observability';
@@ -12,37 +10,20 @@ import { hasBlob } from '../../lib/storage';
 import { makePaidOrder } from '../fulfillment/helpers';
 import { resetDatabase } from '../setup/db';
 import { freePort } from '../setup/free-port';
+import { startWorker as startWorkerProcess, stopWorkers, until } from '../setup/worker-process';
 import { parseExposition } from './support/exposition';
 
 // The shipped expiry and maintenance settings.
 delete process.env.QUEUE_EXPIRE_SECONDS;
 delete process.env.QUEUE_MAINTENANCE_SECONDS;
-const root = path.resolve(import.meta.dirname, '../..');
-const children: ChildProcess[] = [];
 
 afterEach(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  await stopWorkers();
   await stopBoss();
 });
 
-async function until<T>(fn: () => Promise<T | null | false>, what: string, ms = 90_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-function startWorker(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], { cwd: root, env: { ...process.env, LOG_LEVEL: 'info', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  const w = { child, out: '', exited: new Promise<number | null>((r) => child.once('exit', (code) => r(code))), lines: () => w.out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Record<string, unknown>) };
-  child.stdout!.on('data', (d) => (w.out += d));
-  child.stderr!.on('data', (d) => process.stderr.write(`[worker ${child.pid}] ${d}`));
-  return w;
-}
+// Info-level JSON log lines: the test reads the worker's own account of what it did.
+const startWorker = (env: Record<string, string>) => startWorkerProcess({ LOG_LEVEL: 'info', ...env });
 
 async function bossJobs(queue: string, key: string, value: string): Promise<{ id: string; state: string }[]> {
   return db.$queryRaw`SELECT id::text AS id, state::text AS state FROM pgboss.job WHERE name = ${queue} AND data->>${key} = ${value}`;
@@ -71,7 +52,7 @@ describe('worker graceful shutdown', () => {
     expect(fams.get('process_resident_memory_bytes')?.samples[0].value).toBeGreaterThan(0);
 
     w.child.kill('SIGTERM');
-    await until(async () => w.out.includes('worker stopping'), 'the worker to stop taking jobs', 5_000);
+    await until(async () => w.out().includes('worker stopping'), 'the worker to stop taking jobs', 5_000);
     // Sent after the signal: this worker must leave it to another.
     const later = await enqueue(QUEUES.orderPaid, { orderId: second.order.id });
 
