@@ -65,3 +65,15 @@ export async function popularPrompts(limit = 20): Promise<string[]> {
   const rows = await db.design.groupBy({ by: ['prompt'], _count: { prompt: true }, orderBy: [{ _count: { prompt: 'desc' } }, { prompt: 'asc' }], take: limit });
   return rows.map((r) => r.prompt);
 }
+
+export interface DesignSummary {
+  id: string;
+  prompt: string;
+  createdAt: Date;
+}
+
+/** The shopper-facing facts of several designs (their words and when they were made), by id. */
+export async function designSummaries(ids: string[]): Promise<Map<string, DesignSummary>> {
+  const rows = ids.length ? await db.design.findMany({ where: { id: { in: ids } }, select: { id: true, prompt: true, createdAt: true } }) : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
