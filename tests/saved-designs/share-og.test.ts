@@ -4,18 +4,24 @@
 process.env.GENERATION_MODEL_DIR = 'tests/generation/fixtures/standin';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ShareOg from '../../app/d/[id]/opengraph-image';
+import ListingOg from '../../app/listings/[slug]/opengraph-image';
+import { generateMetadata as listingMetadata } from '../../app/listings/[slug]/page';
 import { generateMetadata as shareMetadata } from '../../app/d/[id]/page';
 import { db } from '../../lib/db/client';
 import { generateCandidates, saveDesign } from '../../lib/generation';
 import { saveToMyDesigns } from '../../lib/saved-designs';
 import { dominantColours, pngSize, shareOfColour } from '../../e2e/pixels';
 import { resetDatabase } from '../setup/db';
+import { configureEnv, publishedListing, seller } from '../sellers/helpers';
+
+configureEnv();
 
 let hearts: { id: string; png: Buffer };
 let unsaved: string;
 
 beforeAll(async () => {
   await resetDatabase();
+  await (await import('../../lib/catalog')).seedCatalog();
   const [a, b] = (await generateCandidates({ prompt: 'red hearts on navy', seed: 11, count: 2, engine: 'auto' })).candidates;
   await saveDesign(a.recipe);
   await saveDesign(b.recipe);
@@ -53,5 +59,23 @@ describe('share link /d/<id>', () => {
       expect((await shareMetadata({ params: Promise.resolve({ id }) })).title).toBe('Design not found');
       expect((await og(id)).status).toBe(404);
     }
+  });
+});
+
+describe('listing /listings/<slug>', () => {
+  it('og:image is the listing\'s design on its product, and og:title its title', async () => {
+    const listing = await publishedListing(await seller('og-seller@example.com', 'og-shop'));
+    await db.listing.update({ where: { id: listing.id }, data: { designId: hearts.id } });
+    const meta = await listingMetadata({ params: Promise.resolve({ slug: listing.slug }) });
+    expect(meta.openGraph?.title).toBe(listing.title);
+    expect(meta.openGraph?.images).toBeUndefined(); // the opengraph-image beside the page supplies it
+    const res = await ListingOg({ params: Promise.resolve({ slug: listing.slug }) });
+    expect(res.status).toBe(200);
+    const png = Buffer.from(await res.arrayBuffer());
+    expect(await pngSize(png)).toEqual({ width: 1200, height: 630 });
+    for (const c of await dominantColours(hearts.png, 2)) {
+      expect(await shareOfColour(png, c.rgb, 50, { left: 620, top: 0, width: 580, height: 630 }), `colour ${c.rgb}`).toBeGreaterThan(0.01);
+    }
+    expect((await ListingOg({ params: Promise.resolve({ slug: 'no-such-listing' }) })).status).toBe(404);
   });
 });
