@@ -103,7 +103,7 @@ test('my designs: a guest saves and chooses designs, reopens, deletes, signs in,
   expect(bad.status()).toBe(404);
   expect((await bad.json()).error.message).toMatch(/No design with that id/);
   await other.close();
-  await page.reload();
+  await page.goto('/my-designs');
   await expect(cards(page)).toHaveCount(1);
   sharedId = second;
 });
