@@ -63,7 +63,7 @@ export function DesignActions({ designId, prompt, productSlug, shareUrl }: { des
           </button>
         )}
       </div>
-      <p aria-live="polite" className="min-h-4 text-xs break-all text-stone-600">
+      <p aria-live="polite" className="text-xs break-all text-stone-600 empty:hidden">
         {message && (
           <>
             {message}{' '}

@@ -50,7 +50,7 @@ export default async function SharedDesignPage({ params }: { params: Params }) {
               data-testid="share-mockup"
             />
           ) : null}
-          <figcaption className="border-t border-stone-200 px-4 py-3 text-sm text-stone-600">Shown on the {product.name}, white, at a 4 in repeat.</figcaption>
+          <figcaption className="border-t border-stone-200 px-4 py-3 text-sm text-stone-600">Shown on the {product.name} in white, the pattern repeating every 4 inches.</figcaption>
         </figure>
         <section aria-labelledby="share-title" className="space-y-5">
           <div>
