@@ -107,7 +107,7 @@ test('a shopper opens a shop and lists a design: price floor, generated photos, 
   const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? '{}');
   expect(ld['@type']).toBe('Product');
   expect(ld.offers.availability).toBe('https://schema.org/PreOrder');
-  expect(await page.locator('meta[property="og:image"]').first().getAttribute('content')).toMatch(/\/api\/listings\/photos\//);
+  expect(await page.locator('meta[property="og:image"]').first().getAttribute('content')).toMatch(/\/listings\/[^/]+\/opengraph-image/);
   await page.goto(`/shops/${shopSlug}`);
   await expect(page.getByTestId('shop-listing')).toHaveCount(1);
 });

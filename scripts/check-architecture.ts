@@ -45,6 +45,7 @@ const TABLE_OWNERS: Record<string, string> = {
   user: 'auth', account: 'auth', session: 'auth', verificationToken: 'auth',
   product: 'catalog', productVariant: 'catalog', printArea: 'catalog',
   design: 'generation', rateLimitBucket: 'generation',
+  savedDesign: 'saved-designs',
   designLicense: 'sellers', sellerProfile: 'sellers',
   listing: 'listings', listingProduct: 'listings', listingPhoto: 'listings', listingDailyStat: 'listings', campaign: 'listings',
   cart: 'cart', cartItem: 'cart',

@@ -16,6 +16,7 @@ export function SiteFooter({ testMode }: { testMode: boolean }) {
           <ul className="mt-3 space-y-2 text-sm text-stone-600">
             <li><Link className="hover:text-stone-900 hover:underline" href="/products">All products</Link></li>
             <li><Link className="hover:text-stone-900 hover:underline" href="/design">Design a pattern</Link></li>
+            <li><Link className="hover:text-stone-900 hover:underline" href="/my-designs">My designs</Link></li>
             <li><Link className="hover:text-stone-900 hover:underline" href="/cart">Cart</Link></li>
             <li><Link className="hover:text-stone-900 hover:underline" href="/sell">Sell your patterns</Link></li>
           </ul>

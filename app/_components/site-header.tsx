@@ -60,6 +60,9 @@ export function SiteHeader() {
           <Link href="/design" className={navLink}>
             Design
           </Link>
+          <Link href="/my-designs" className={`${navLink} hidden lg:inline-flex`}>
+            My designs
+          </Link>
           <Link href="/sell" className={navLink}>
             Sell
           </Link>

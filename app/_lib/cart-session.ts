@@ -1,9 +1,6 @@
 // The cart lives server-side; the browser only holds its id in an httpOnly cookie.
 import { cookies } from 'next/headers';
-import { CART_COOKIE, getCart, getOrCreateCart } from '@/lib/cart';
-import { env } from '@/lib/env';
-
-const MAX_AGE = 60 * 60 * 24 * 30;
+import { CART_COOKIE, cartCookieOptions, getCart, getOrCreateCart } from '@/lib/cart';
 
 export async function currentCartId(): Promise<string | undefined> {
   return (await cookies()).get(CART_COOKIE)?.value;
@@ -18,7 +15,7 @@ export async function ensureCart(userId?: string | null) {
   const jar = await cookies();
   const cart = await getOrCreateCart(jar.get(CART_COOKIE)?.value, userId);
   if (jar.get(CART_COOKIE)?.value !== cart.id) {
-    jar.set(CART_COOKIE, cart.id, { httpOnly: true, sameSite: 'lax', path: '/', maxAge: MAX_AGE, secure: env().PUBLIC_URL.startsWith('https://') });
+    jar.set(CART_COOKIE, cart.id, cartCookieOptions());
   }
   return cart;
 }

@@ -47,6 +47,18 @@ export default async function AccountPage() {
         </form>
       </section>
 
+      <section aria-labelledby="my-designs-link" className="mt-8 flex items-center justify-between gap-4 rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
+        <div>
+          <h2 id="my-designs-link" className="text-lg font-semibold text-stone-900">
+            My designs
+          </h2>
+          <p className="mt-1 text-sm text-stone-600">Open, reorder, share or delete the designs you chose.</p>
+        </div>
+        <Link href="/my-designs" className="btn-secondary shrink-0">
+          My designs
+        </Link>
+      </section>
+
       <section aria-labelledby="recent-orders" className="mt-8">
         <div className="flex items-baseline justify-between">
           <h2 id="recent-orders" className="text-lg font-semibold text-stone-900">

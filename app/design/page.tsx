@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { findProductBySlug } from '@/lib/catalog';
-import { Studio } from './studio';
+import { isDesignId } from '@/lib/design';
+import { getDesign } from '@/lib/generation';
+import { Studio, type ReopenedDesign } from './studio';
 
 export const dynamic = 'force-dynamic';
 
@@ -18,8 +20,16 @@ async function productName(slug: string | undefined): Promise<string | null> {
   }
 }
 
-export default async function DesignPage({ searchParams }: { searchParams: Promise<{ product?: string | string[]; prompt?: string | string[] }> }) {
+/** ?design=<id>: the design reopened from "My designs" or a share page, with its own words. */
+async function reopened(id: string | string[] | undefined): Promise<ReopenedDesign | null> {
+  if (!isDesignId(id)) return null;
+  const d = await getDesign(id).catch(() => null);
+  return d ? { id: d.id, prompt: d.recipe.prompt } : null;
+}
+
+export default async function DesignPage({ searchParams }: { searchParams: Promise<{ product?: string | string[]; prompt?: string | string[]; design?: string | string[] }> }) {
   const sp = await searchParams;
+  const initialDesign = await reopened(sp.design);
   const slug = typeof sp.product === 'string' && /^[a-z0-9-]{1,80}$/.test(sp.product) ? sp.product : undefined;
   const name = await productName(slug);
   return (
@@ -39,7 +49,7 @@ export default async function DesignPage({ searchParams }: { searchParams: Promi
           )}
         </p>
       </header>
-      <Studio productSlug={slug ?? null} productName={name} initialPrompt={typeof sp.prompt === 'string' ? sp.prompt.slice(0, 300) : ''} />
+      <Studio key={initialDesign?.id ?? "new"} productSlug={slug ?? null} productName={name} initialPrompt={typeof sp.prompt === 'string' ? sp.prompt.slice(0, 300) : ''} initialDesign={initialDesign} />
     </main>
   );
 }

@@ -4,6 +4,9 @@
 // POST /api/generate), four candidates that sharpen step by step, "more like this", pick one.
 // What the pattern engine understood shows as pictures, and each motif and colour swaps in one
 // click: the same prompt and seed are sent again with the swap, so only that thing changes.
+// A design reopened from "My designs" starts as the one chosen candidate; choosing a design (or
+// saving it) keeps it in "My designs".
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 
@@ -96,19 +99,25 @@ async function* readNdjson(res: Response): AsyncGenerator<StreamEvent> {
   }
 }
 
-export function Studio({ productSlug, productName, initialPrompt }: { productSlug: string | null; productName: string | null; initialPrompt: string }) {
+/** A design reopened from "My designs" or a share link. */
+export interface ReopenedDesign {
+  id: string;
+  prompt: string;
+}
+
+export function Studio({ productSlug, productName, initialPrompt, initialDesign = null }: { productSlug: string | null; productName: string | null; initialPrompt: string; initialDesign?: ReopenedDesign | null }) {
   const router = useRouter();
   const ids = useId();
   const inputId = `${ids}-prompt`;
   const listId = `${ids}-suggestions`;
   const hintId = `${ids}-hint`;
-  const [prompt, setPrompt] = useState(initialPrompt);
+  const [prompt, setPrompt] = useState(initialDesign?.prompt ?? initialPrompt);
   const [suggestions, setSuggestions] = useState<string[]>([]);
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ step: number; total: number } | null>(null);
-  const [cands, setCands] = useState<Cand[]>([]);
+  const [cands, setCands] = useState<Cand[]>(initialDesign ? [{ index: 0, designId: initialDesign.id, url: `/r/${initialDesign.id}.png` }] : []);
   const [parsed, setParsed] = useState<Parsed | null>(null);
   const [understood, setUnderstood] = useState<Understood | null>(null);
   const [choices, setChoices] = useState<Choices | null>(null);
@@ -118,9 +127,10 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
   const pendingRef = useRef<SwapState | null>(null);
   const [ignored, setIgnored] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useState<string | null>(initialDesign?.id ?? null);
+  const [saved, setSaved] = useState<{ id: string; ok: boolean; message: string } | null>(null);
   const [status, setStatus] = useState('');
-  const [lastPrompt, setLastPrompt] = useState('');
+  const [lastPrompt, setLastPrompt] = useState(initialDesign?.prompt ?? '');
   const abortRef = useRef<AbortController | null>(null);
   const resultsRef = useRef<HTMLHeadingElement>(null);
 
@@ -265,8 +275,26 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
     }
   };
 
-  const goToProduct = () => {
+  /** Keeps the design in "My designs" (a guest's first save starts their session). */
+  const saveDesign = async (designId: string): Promise<boolean> => {
+    try {
+      const res = await fetch('/api/my-designs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ designId, ...(productSlug ? { product: productSlug } : {}) }) });
+      if (!res.ok) {
+        const j = await res.json().catch(() => null);
+        setSaved({ id: designId, ok: false, message: j?.error?.message ?? `Saving failed (${res.status}). Please try again.` });
+        return false;
+      }
+      setSaved({ id: designId, ok: true, message: 'Saved to My designs.' });
+      return true;
+    } catch {
+      setSaved({ id: designId, ok: false, message: 'Saving failed: check your connection and try again.' });
+      return false;
+    }
+  };
+
+  const goToProduct = async () => {
     if (!selected) return;
+    await saveDesign(selected); // the product page works without it: a failed save does not block
     router.push(productSlug ? `/products/${encodeURIComponent(productSlug)}?design=${selected}` : `/products?design=${selected}`);
   };
 
@@ -368,7 +396,7 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
           <section aria-labelledby={`${ids}-results`} className="mt-8">
             <div className="flex flex-wrap items-end justify-between gap-3">
               <h2 id={`${ids}-results`} ref={resultsRef} tabIndex={-1} className="text-lg font-bold text-stone-900 focus:outline-none">
-                {done ? 'Pick your favourite' : 'Your designs are appearing…'}
+                {done ? (cands.length === 1 ? 'Your design' : 'Pick your favourite') : 'Your designs are appearing…'}
               </h2>
               {progress && progress.total > 0 && (
                 <div className="flex min-w-48 items-center gap-3 text-xs text-stone-600">
@@ -386,7 +414,7 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
               <ul className="grid grid-cols-2 gap-4 sm:gap-5">
                 {cands.map((c) => {
                   const src = c.url ?? c.preview;
-                  const alt = `Design ${c.index + 1} of 4: seamless tile for “${lastPrompt}”${c.seed !== undefined ? `, seed ${c.seed}` : ''}`;
+                  const alt = `Design ${c.index + 1} of ${cands.length}: seamless tile for “${lastPrompt}”${c.seed !== undefined ? `, seed ${c.seed}` : ''}`;
                   const isSel = !!c.designId && selected === c.designId;
                   return (
                     <li key={c.index}>
@@ -396,7 +424,7 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
                         <input type="radio" name="design" value={c.designId ?? ''} className="sr-only" checked={isSel} onChange={() => c.designId && setSelected(c.designId)} aria-label={alt} />
                         <div
                           role="img"
-                          aria-label={src ? alt : `Design ${c.index + 1} of 4, not ready yet`}
+                          aria-label={src ? alt : `Design ${c.index + 1} of ${cands.length}, not ready yet`}
                           className={`aspect-square w-full bg-stone-100 ${src ? '' : 'animate-pulse'} ${c.designId ? '' : 'opacity-90'}`}
                           style={src ? { backgroundImage: `url("${src}")`, backgroundSize: '33.333% 33.333%', backgroundRepeat: 'repeat' } : undefined}
                         />
@@ -458,6 +486,15 @@ export function Studio({ productSlug, productName, initialPrompt }: { productSlu
           <button type="button" className="btn-primary mt-4 w-full" disabled={!selected} onClick={goToProduct}>
             {productName ? `Continue to ${productName}` : 'Choose a product'}
           </button>
+          <button type="button" className="btn-secondary mt-2 w-full" disabled={!selected || (saved?.ok && saved.id === selected)} onClick={() => selected && saveDesign(selected)}>
+            {saved?.ok && saved.id === selected ? 'Saved' : 'Save to My designs'}
+          </button>
+          <p aria-live="polite" className={`mt-2 text-xs ${saved && !saved.ok ? 'text-red-700' : 'text-stone-600'}`}>
+            {saved && saved.id === selected ? saved.message : null}{' '}
+            <Link href="/my-designs" className="link">
+              My designs
+            </Link>
+          </p>
         </div>
       </aside>
     </div>

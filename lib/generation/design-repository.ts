@@ -91,3 +91,15 @@ export async function previewKeysInUse(keys: string[]): Promise<Set<string>> {
   const rows = await db.design.findMany({ where: { previewSha256: { in: keys } }, select: { previewSha256: true } });
   return new Set(rows.map((r) => r.previewSha256!));
 }
+
+export interface DesignBrief {
+  id: string;
+  prompt: string;
+  createdAt: Date;
+}
+
+/** The shopper-facing facts of several designs (their words and when they were made), by id. */
+export async function designBriefs(ids: string[]): Promise<Map<string, DesignBrief>> {
+  const rows = ids.length ? await db.design.findMany({ where: { id: { in: ids } }, select: { id: true, prompt: true, createdAt: true } }) : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}

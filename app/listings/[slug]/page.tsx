@@ -1,5 +1,5 @@
 // A seller's listing: generated product photos, product / variant picker at the listing price,
-// campaign progress, SEO (metadata, Open Graph cover image, schema.org Product JSON-LD).
+// campaign progress, SEO (metadata, Open Graph image of the design on the product, schema.org Product JSON-LD).
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
@@ -18,16 +18,16 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { slug } = await params;
   const data = await getPublicListing(slug);
   if (!data) return { title: 'Listing not found', robots: { index: false } };
-  const { listing, cover } = data;
+  const { listing } = data;
   const description = excerpt(listing.description || `${listing.title} by ${listing.seller.shopName}, printed on demand by Seedprint.`);
-  const images = cover ? [{ url: photoUrl(cover.id), width: 1024, height: 1024, alt: listing.title }] : [];
+  // og:image comes from opengraph-image.tsx beside this page: the design on the cover's product.
   return {
     title: `${listing.title} by ${listing.seller.shopName}`,
     description,
     keywords: listing.tags,
     alternates: { canonical: `/listings/${listing.slug}` },
-    openGraph: { title: listing.title, description, url: `/listings/${listing.slug}`, type: 'website', images },
-    twitter: { card: 'summary_large_image', title: listing.title, description, images: images.map((i) => i.url) },
+    openGraph: { title: listing.title, description, url: `/listings/${listing.slug}`, type: 'website' },
+    twitter: { card: 'summary_large_image', title: listing.title, description },
   };
 }
 

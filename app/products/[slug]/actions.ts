@@ -1,5 +1,6 @@
 'use server';
 import { addToCart } from '@/lib/cart';
+import { saveToMyDesigns } from '@/lib/saved-designs';
 import { serverAction } from '@/lib/http/action';
 import { ensureCart } from '@/app/_lib/cart-session';
 import { safeCurrentUser } from '@/app/_components/site-data';
@@ -23,6 +24,9 @@ export const addToCartAction = serverAction(
       quantity: form.get('quantity') ?? 1,
       repeatIn: form.get('repeatIn') ?? 4,
     });
+    // A design put in the cart is one the shopper chose: it joins "My designs".
+    const product = String(form.get('product') ?? '');
+    await saveToMyDesigns(user ? { userId: user.id } : { cartId: cart.id }, { designId, ...(product ? { product } : {}) });
     return { status: 'ok', message: 'Added to your cart.', at: Date.now() };
   },
   (message): AddToCartState => ({ status: 'error', message, at: Date.now() }),

@@ -271,6 +271,7 @@ export function ProductConfigurator({ product, variants, printAreas, heading, mo
 
         <input type="hidden" name="variantId" value={variant?.id ?? ''} />
         <input type="hidden" name="designId" value={designId ?? ''} />
+        <input type="hidden" name="product" value={product.slug} />
         <input type="hidden" name="repeatIn" value={repeatIn} />
 
         <div className="flex flex-col gap-3 sm:flex-row">
