@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 import { getPublicListing, photoUrl, recordListingView, shopUrl } from '@/lib/sellers';
 import { publicUrl, safeCurrentUser } from '@/app/_components/site-data';
 import { CampaignBar } from '@/app/sell/_components/campaign-bar';
-import { ListingBuy, ListingGallery } from './listing-buy';
+import { ListingBuy, ListingGallery, ListingPick } from './listing-buy';
 
 export const dynamic = 'force-dynamic';
 
@@ -46,7 +46,7 @@ export default async function ListingPage({ params }: { params: Params }) {
         ? 'This campaign has reached its deadline.'
         : null;
   const preorder = progress?.status === 'ACTIVE';
-  const prices = offers.map((o) => o.priceMinor);
+  const prices = offers.flatMap((o) => [o.priceMinor, ...Object.values(o.sizePrices)]);
   const currency = (offers[0]?.currency ?? 'usd').toUpperCase();
   const photos = listing.photos.map((p) => ({ id: p.id, url: photoUrl(p.id), alt: `${listing.title}: ${offers.find((o) => o.slug === p.productSlug)?.name ?? p.productSlug}, ${p.view}`, productSlug: p.productSlug }));
   const jsonLd = {
@@ -88,6 +88,8 @@ export default async function ListingPage({ params }: { params: Params }) {
           </li>
         </ol>
       </nav>
+      {/* The main photo follows the product picked below; it starts on the cover's product. */}
+      <ListingPick initialProductSlug={offers.find((o) => o.slug === cover?.productSlug)?.slug ?? offers[0]?.slug ?? null}>
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:gap-12">
         <div className="min-w-0 lg:sticky lg:top-24 lg:self-start">
           <ListingGallery photos={photos} coverId={listing.coverPhotoId} />
@@ -125,6 +127,7 @@ export default async function ListingPage({ params }: { params: Params }) {
           <p className="text-xs text-stone-500">Printed on demand from the design’s recipe. Pattern repeat: {listing.repeatIn} in.</p>
         </div>
       </div>
+      </ListingPick>
     </main>
   );
 }
