@@ -90,43 +90,43 @@ export default async function ListingPage({ params }: { params: Params }) {
       </nav>
       {/* The main photo follows the product picked below; it starts on the cover's product. */}
       <ListingPick initialProductSlug={offers.find((o) => o.slug === cover?.productSlug)?.slug ?? offers[0]?.slug ?? null}>
-      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:gap-12">
-        <div className="min-w-0 lg:sticky lg:top-24 lg:self-start">
-          <ListingGallery photos={photos} coverId={listing.coverPhotoId} />
-        </div>
-        <div className="min-w-0 space-y-6">
-          <div>
-            <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{listing.title}</h1>
-            <p className="mt-1 text-sm text-stone-600">
-              by{' '}
-              <Link href={shopUrl(listing.seller.slug)} className="link">
-                {listing.seller.shopName}
-              </Link>
-            </p>
-            {listing.description ? <p className="mt-4 whitespace-pre-line text-stone-700">{listing.description}</p> : null}
-            {listing.tags.length ? (
-              <ul className="mt-4 flex flex-wrap gap-2" aria-label="Tags">
-                {listing.tags.map((t) => (
-                  <li key={t} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-700">
-                    #{t}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+        <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:gap-12">
+          <div className="min-w-0 lg:sticky lg:top-24 lg:self-start">
+            <ListingGallery photos={photos} coverId={listing.coverPhotoId} />
           </div>
-          {progress ? (
-            <section className="rounded-2xl border border-amber-200 bg-amber-50/60 p-4" aria-label="Campaign">
-              <p className="mb-2 text-xs font-semibold tracking-wide text-amber-800 uppercase">Sell first, build later</p>
-              <CampaignBar progress={progress} />
-              <p className="mt-2 text-xs text-stone-600">
-                Made only if {progress.minOrders} orders come in by {progress.deadline.toUTCString().replace(' GMT', ' UTC')}.
+          <div className="min-w-0 space-y-6">
+            <div>
+              <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{listing.title}</h1>
+              <p className="mt-1 text-sm text-stone-600">
+                by{' '}
+                <Link href={shopUrl(listing.seller.slug)} className="link">
+                  {listing.seller.shopName}
+                </Link>
               </p>
-            </section>
-          ) : null}
-          <ListingBuy listingId={listing.id} offers={offers} closed={closed} preorder={preorder} />
-          <p className="text-xs text-stone-500">Printed on demand from the design’s recipe. Pattern repeat: {listing.repeatIn} in.</p>
+              {listing.description ? <p className="mt-4 whitespace-pre-line text-stone-700">{listing.description}</p> : null}
+              {listing.tags.length ? (
+                <ul className="mt-4 flex flex-wrap gap-2" aria-label="Tags">
+                  {listing.tags.map((t) => (
+                    <li key={t} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-700">
+                      #{t}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+            {progress ? (
+              <section className="rounded-2xl border border-amber-200 bg-amber-50/60 p-4" aria-label="Campaign">
+                <p className="mb-2 text-xs font-semibold tracking-wide text-amber-800 uppercase">Sell first, build later</p>
+                <CampaignBar progress={progress} />
+                <p className="mt-2 text-xs text-stone-600">
+                  Made only if {progress.minOrders} orders come in by {progress.deadline.toUTCString().replace(' GMT', ' UTC')}.
+                </p>
+              </section>
+            ) : null}
+            <ListingBuy listingId={listing.id} offers={offers} closed={closed} preorder={preorder} />
+            <p className="text-xs text-stone-500">Printed on demand from the design’s recipe. Pattern repeat: {listing.repeatIn} in.</p>
+          </div>
         </div>
-      </div>
       </ListingPick>
     </main>
   );
