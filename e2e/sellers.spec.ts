@@ -35,6 +35,10 @@ async function preorder(browser: Browser, slug: string, email: string) {
   await expect(page.getByText('Added to your cart.')).toBeVisible();
   await page.goto('/cart');
   await expect(page.getByTestId('cart-line')).toHaveCount(1);
+  // Marked as a pre-order, delivery estimated from the campaign's end (not "3–6 business days").
+  await expect(page.getByTestId('preorder-label')).toContainText(/Pre-order\s*Made after the campaign ends on/);
+  await expect(page.getByTestId('shipping-estimate')).toContainText('Pre-order: printed after the campaign ends on');
+  await expect(page.getByTestId('shipping-estimate')).not.toContainText('business days');
   const form = checkoutForm(page);
   await form.locator('#checkout-email').fill(email);
   await form.locator('#checkout-country').selectOption('US');
@@ -57,7 +61,7 @@ async function createCampaignListing(page: Page, title: string, minOrders: numbe
   await page.waitForURL(/\/sell\/listings\/c[a-z0-9]+\?created=1/);
   const id = new URL(page.url()).pathname.split('/').pop()!;
   // The store renders the photos in a queue job; the page shows progress until they are done.
-  await expect(page.getByTestId('photo-progress')).toHaveText(/3 of 3 rendered/, { timeout: 180_000 });
+  await expect(page.getByTestId('photo-progress')).toContainText('3 of 3 product views rendered', { timeout: 180_000 });
   // Three studio mockups (tee front, back, detail), plus the site model wearing it once lib/tryon has rendered it.
   expect(await page.getByTestId('listing-photo').count()).toBeGreaterThanOrEqual(3);
   return id;
@@ -171,4 +175,93 @@ test('a campaign that misses its deadline cancels every authorisation and tells 
   await expect(c.page.getByRole('button', { name: /Add to cart|Pre-order/ })).toBeDisabled();
   await c.ctx.close();
   await admin.close();
+});
+
+test('a seller prices each size; the listing photo follows the picked product; cart and Stripe charge the size price', async ({ page, browser }) => {
+  test.setTimeout(400_000);
+  await signIn(page, `sizes-${run}@example.com`);
+  await page.goto('/sell');
+  await page.getByLabel('Shop name').fill(`Sizes ${run}`);
+  await page.getByLabel('Shop address').fill(`sizes-${run}`);
+  await page.getByRole('button', { name: 'Open my shop' }).click();
+  await expect(page.getByRole('heading', { name: 'Seller dashboard' })).toBeVisible();
+  const design = await generateDesign(page.request, 'red hearts on navy');
+
+  // The poster's sizes each show their own floor; 24x36 below its floor is refused.
+  await page.goto(`/sell/listings/new?design=${design}`);
+  await page.getByLabel('Title').fill(`Hearts poster ${run}`);
+  await page.getByTestId('product-poster').getByRole('checkbox', { name: 'Matte Poster' }).check();
+  const poster = page.getByTestId('product-poster');
+  await expect(poster).toContainText('floor $9.10');
+  await expect(poster).toContainText('floor $22.10');
+  await page.locator('#price_tee').fill('34.00'); // every tee size
+  await page.locator('#price_poster_12x18').fill('19.00');
+  await page.locator('#price_poster_24x36').fill('21.00');
+  for (const w of [1280, 390]) {
+    await page.setViewportSize({ width: w, height: 900 });
+    await page.screenshot({ path: `test-results/screenshots/sell-new-size-prices-${w}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('button', { name: 'Save draft and render photos' }).click();
+  await expect(page.getByRole('alert')).toContainText('Matte Poster (24x36): the price must be at least $22.10');
+  await page.locator('#price_poster_24x36').fill('45.00');
+  await page.getByRole('button', { name: 'Save draft and render photos' }).click();
+  await page.waitForURL(/\/sell\/listings\/c[a-z0-9]+\?created=1/);
+  await expect(page.getByTestId('photo-progress')).toContainText('4 of 4 product views rendered', { timeout: 180_000 });
+  await expect(page.getByTestId('size-prices-poster')).toContainText(/12x18\s*\$19\.00.*18x24\s*\$29\.00.*24x36\s*\$45\.00/);
+  // The counter counts every photo the page shows (model photos included).
+  await expect(async () => {
+    await page.reload();
+    const shown = await page.getByTestId('listing-photo').count();
+    await expect(page.getByTestId('photo-progress')).toContainText(`${shown} photos`);
+  }).toPass({ timeout: 30_000 });
+  for (const w of [1280, 390]) {
+    await page.setViewportSize({ width: w, height: 900 });
+    await page.screenshot({ path: `test-results/screenshots/sell-manage-size-prices-${w}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await expect(page.getByText('Published: your listing is live.')).toBeVisible();
+  const slug = (await page.getByRole('link', { name: /^\/listings\// }).textContent())!.replace('/listings/', '').trim();
+
+  // A shopper: the main photo follows the product picked; each size shows its own price.
+  const ctx = await browser.newContext();
+  const shopper = await ctx.newPage();
+  await shopper.goto(`/listings/${slug}`);
+  const main = shopper.getByTestId('gallery-main');
+  await expect(main).toHaveAttribute('data-product', 'tee');
+  await shopper.getByRole('radio', { name: 'Matte Poster' }).check();
+  await expect(main).toHaveAttribute('data-product', 'poster');
+  await shopper.getByRole('radio', { name: '24x36' }).check();
+  await expect(shopper.getByRole('button', { name: /Add to cart/ })).toHaveText('Add to cart · $45.00');
+  for (const w of [1280, 390]) {
+    await shopper.setViewportSize({ width: w, height: 900 });
+    await shopper.screenshot({ path: `test-results/screenshots/listing-size-prices-${w}.png`, fullPage: true });
+  }
+  await shopper.setViewportSize({ width: 1280, height: 900 });
+  await shopper.getByRole('button', { name: /Add to cart/ }).click();
+  await expect(shopper.getByText('Added to your cart.')).toBeVisible();
+  await shopper.getByRole('radio', { name: '12x18' }).check();
+  await expect(shopper.getByRole('button', { name: /Add to cart/ })).toHaveText('Add to cart · $19.00');
+  await shopper.getByRole('button', { name: /Add to cart/ }).click();
+  await expect(shopper.getByText('Added to your cart.')).toBeVisible();
+
+  await shopper.goto('/cart');
+  const lines = shopper.getByTestId('cart-line');
+  await expect(lines).toHaveCount(2);
+  await expect(lines.filter({ hasText: '24x36' })).toContainText('$45.00');
+  await expect(lines.filter({ hasText: '12x18' })).toContainText('$19.00');
+  await expect(shopper.getByTestId('preorder-label')).toHaveCount(0);
+  await expect(shopper.getByTestId('shipping-estimate')).toContainText('business days');
+  const form = checkoutForm(shopper);
+  await form.locator('#checkout-email').fill(`sizes-buyer-${run}@example.com`);
+  await form.locator('#checkout-country').selectOption('US');
+  await form.locator('button[type="submit"]').click();
+  // The hosted page lists the Stripe line items: each size at its own price.
+  await shopper.waitForURL(/\/c\/pay\//, { timeout: 60_000 });
+  const body = shopper.locator('body');
+  await expect(body).toContainText('$45.00');
+  await expect(body).toContainText('$19.00');
+  await expect(body).toContainText('$64.00');
+  await ctx.close();
 });

@@ -2,10 +2,24 @@
 // Shipping country, e-mail and the totals the shopper will pay, shown before payment.
 import { startTransition, useActionState, useState, type FormEvent } from 'react';
 import { formatMoney } from '@/lib/catalog/format';
+import { preorderEstimate } from '@/lib/listings/preorder';
 import { COUNTRY_NAMES, SHIPPING_ZONES, zoneForCountry } from '@/lib/shipping/zones';
 import { checkoutAction, type CheckoutState } from './actions';
 
-export function CheckoutForm({ subtotalMinor, currency, defaultEmail, defaultCountry = 'US' }: { subtotalMinor: number; currency: string; defaultEmail: string; defaultCountry?: string }) {
+export function CheckoutForm({
+  subtotalMinor,
+  currency,
+  defaultEmail,
+  defaultCountry = 'US',
+  preorderDeadline = null,
+}: {
+  subtotalMinor: number;
+  currency: string;
+  defaultEmail: string;
+  defaultCountry?: string;
+  /** ISO deadline of the campaign when the cart holds a pre-order: delivery is estimated from it */
+  preorderDeadline?: string | null;
+}) {
   const [state, formAction, pending] = useActionState(checkoutAction, {} as CheckoutState);
   // Submitting through a transition (instead of the form's own action) keeps the fields as they
   // are when the server answers with an error: React would otherwise reset the form.
@@ -18,6 +32,7 @@ export function CheckoutForm({ subtotalMinor, currency, defaultEmail, defaultCou
   const zone = zoneForCountry(country);
   const shipping = zone?.rateMinor ?? null;
   const total = shipping === null ? null : subtotalMinor + shipping;
+  const preorder = preorderDeadline && zone ? preorderEstimate(new Date(preorderDeadline), zone.deliveryDays) : null;
 
   return (
     <form action={formAction} onSubmit={onSubmit} className="card min-w-0 space-y-5 p-5 sm:p-6" aria-labelledby="summary-heading">
@@ -42,8 +57,16 @@ export function CheckoutForm({ subtotalMinor, currency, defaultEmail, defaultCou
         </select>
         {zone ? (
           <p className="mt-2 text-sm text-stone-600" data-testid="shipping-estimate">
-            Flat-rate shipping to {COUNTRY_NAMES[country] ?? country}: <strong className="font-semibold text-stone-900">{formatMoney(zone.rateMinor, currency)}</strong>, arrives in{' '}
-            {zone.deliveryDays[0]}–{zone.deliveryDays[1]} business days after printing.
+            Flat-rate shipping to {COUNTRY_NAMES[country] ?? country}: <strong className="font-semibold text-stone-900">{formatMoney(zone.rateMinor, currency)}</strong>
+            {preorder ? (
+              <>
+                . Pre-order: printed after the campaign ends on {preorder.endsOn}, estimated delivery <strong className="font-semibold text-stone-900">{preorder.arrives}</strong>.
+              </>
+            ) : (
+              <>
+                , arrives in {zone.deliveryDays[0]}–{zone.deliveryDays[1]} business days after printing.
+              </>
+            )}
           </p>
         ) : null}
       </div>

@@ -10,6 +10,7 @@ import { safeCurrentUser } from '@/app/_components/site-data';
 import { designTileUrl } from '@/app/_components/urls';
 import { updateQuantityAction } from './actions';
 import { CartCountSync } from '@/app/_components/session-summary';
+import { preorderEstimate } from '@/lib/listings/preorder';
 import { CheckoutForm } from './checkout-form';
 
 export const dynamic = 'force-dynamic';
@@ -99,6 +100,12 @@ export default async function CartPage({ searchParams }: { searchParams: Search 
                             {label} · <span className="whitespace-nowrap">{inches(item.repeatIn)} in repeat</span>
                           </p>
                           {item.design?.prompt ? <p className="mt-0.5 truncate text-xs text-stone-500 italic">“{item.design.prompt}”</p> : null}
+                          {item.preorder ? (
+                            <p className="mt-1.5 text-xs text-amber-900" data-testid="preorder-label">
+                              <span className="mr-1.5 inline-block rounded-full bg-amber-100 px-2 py-0.5 font-semibold tracking-wide uppercase ring-1 ring-amber-200">Pre-order</span>
+                              Made after the campaign ends on {preorderEstimate(item.preorder.deadline).endsOn}, only if it reaches its minimum. Your card is charged only then.
+                            </p>
+                          ) : null}
                           {unavailable ? <p className="mt-1 text-sm font-medium text-red-700">No longer available — please remove it.</p> : null}
                         </div>
                         <p className="shrink-0 font-semibold tabular-nums text-stone-900">{lineTotal}</p>
@@ -137,7 +144,7 @@ export default async function CartPage({ searchParams }: { searchParams: Search 
             </p>
           </section>
           <aside className="min-w-0 lg:sticky lg:top-24">
-            <CheckoutForm subtotalMinor={totals.subtotalMinor} currency={totals.currency} defaultEmail={user?.email ?? ''} />
+            <CheckoutForm subtotalMinor={totals.subtotalMinor} currency={totals.currency} defaultEmail={user?.email ?? ''} preorderDeadline={items.find((i) => i.preorder)?.preorder?.deadline.toISOString() ?? null} />
           </aside>
         </div>
       )}

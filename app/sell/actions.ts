@@ -46,15 +46,24 @@ export interface ListingFormState {
 /** A datetime-local value ("2026-11-25T14:30"), read as UTC (the form says so). */
 const utc = (v: string) => (!v ? '' : /T\d\d:\d\d$/.test(v) ? `${v}:00Z` : /T\d\d:\d\d:\d\d$/.test(v) ? `${v}Z` : v);
 
-/** Reads the new-listing form: products are checkboxes `product` with `price_<slug>` and `color_<slug>`. */
-function listingInput(form: FormData, catalog: { slug: string; variants: { id: string; color: string }[] }[]) {
+/**
+ * Reads the new-listing form: products are checkboxes `product` with `color_<slug>`, the price
+ * of every size `price_<slug>` and each size's own `price_<slug>__<size>` (empty = every size's).
+ */
+function listingInput(form: FormData, catalog: { slug: string; variants: { id: string; color: string; size: string | null }[] }[]) {
   const chosen = form.getAll('product').map(String);
   const products = chosen.map((slug) => {
     const product = catalog.find((p) => p.slug === slug);
     const colors = form.getAll(`color_${slug}`).map(String);
     const all = product ? [...new Set(product.variants.map((v) => v.color))] : [];
     const variantIds = product && colors.length && colors.length < all.length ? product.variants.filter((v) => colors.includes(v.color)).map((v) => v.id) : [];
-    return { product: slug, priceMinor: str(form, `price_${slug}`), variantIds };
+    const sizePrices: Record<string, string> = {};
+    for (const size of new Set(product?.variants.map((v) => v.size).filter((x): x is string => !!x))) {
+      const price = str(form, `price_${slug}__${size}`);
+      if (price) sizePrices[size] = price;
+    }
+    const priceMinor = str(form, `price_${slug}`);
+    return { product: slug, ...(priceMinor ? { priceMinor } : {}), ...(Object.keys(sizePrices).length ? { sizePrices } : {}), variantIds };
   });
   const campaign =
     form.get('campaign') === 'on'

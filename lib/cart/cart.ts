@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { badRequest, conflict, notFound, parseOrThrow } from '../http/errors';
 import { findVariant } from '../catalog';
 import { DESIGN_ID_RE, REPEAT_IN, repeatInSchema } from '../design';
-import { listingTerms } from '../listings';
+import { listingTerms, termsPrice } from '../listings';
 import { zoneForCountry } from '../shipping';
 import * as repo from './cart-repository';
 import { resolveListingLine } from './listing-lines';
@@ -22,7 +22,16 @@ export const quantitySchema = z.object({
   quantity: z.coerce.number().int().min(0, 'must be 0 (remove) or more').max(99, 'must be at most 99'),
 });
 
-export type CartView = NonNullable<Awaited<ReturnType<typeof repo.findCart>>>;
+type StoredCart = NonNullable<Awaited<ReturnType<typeof repo.findCart>>>;
+
+/** A listing line sold as a campaign pre-order: made only after the campaign's deadline. */
+export interface CartPreorder {
+  campaignId: string;
+  deadline: Date;
+}
+
+/** A cart as shown and checked out: listing prices applied, pre-order lines marked. */
+export type CartView = Omit<StoredCart, 'items'> & { items: (StoredCart['items'][number] & { preorder: CartPreorder | null })[] };
 
 export async function getCart(cartId: string | undefined | null): Promise<CartView | null> {
   const cart = cartId ? await repo.findCart(cartId) : null;
@@ -54,24 +63,26 @@ export const consumeOrderedLines = repo.consumeOrderedLines;
 export const DESIGN_REQUIRED_MESSAGE = 'Choose a design for this product first: every product is printed with a pattern from the design studio.';
 
 /**
- * Listing lines cost the seller's listing price, not the catalog price: the line's variant is
+ * Listing lines cost the seller's price for the line's size, not the catalog price: the line's variant is
  * shown (and checked out) with priceMinor replaced, so every page and the checkout agree.
  */
-async function withListingPrices(cart: CartView): Promise<CartView> {
+async function withListingPrices(cart: StoredCart): Promise<CartView> {
   const listingIds = cart.items.flatMap((i) => (i.listingId ? [i.listingId] : []));
-  if (listingIds.length === 0) return cart;
-  const { prices } = await listingTerms(listingIds);
+  if (listingIds.length === 0) return { ...cart, items: cart.items.map((i) => ({ ...i, preorder: null })) };
+  const terms = await listingTerms(listingIds);
   return {
     ...cart,
     items: cart.items.map((i) => {
-      const price = i.listingId ? prices.get(`${i.listingId}:${i.variant.productId}`) : undefined;
-      return price === undefined ? i : { ...i, variant: { ...i.variant, priceMinor: price } };
+      const price = i.listingId ? termsPrice(terms, i.listingId, i.variant.productId, i.variant.size) : undefined;
+      const c = i.listingId ? terms.campaigns.get(i.listingId) : null;
+      const preorder = c?.status === 'ACTIVE' ? { campaignId: c.id, deadline: c.deadline } : null;
+      return price === undefined ? { ...i, preorder } : { ...i, variant: { ...i.variant, priceMinor: price }, preorder };
     }),
   };
 }
 
 /** Returns the cart to add to, creating one when the cookie points nowhere. */
-export async function getOrCreateCart(cartId: string | undefined | null, userId?: string | null): Promise<CartView> {
+export async function getOrCreateCart(cartId: string | undefined | null, userId?: string | null): Promise<StoredCart> {
   return (cartId && (await repo.findCart(cartId))) || repo.createCart(userId);
 }
 
@@ -106,7 +117,7 @@ export interface CartTotals {
   itemCount: number;
 }
 
-export function cartTotals(cart: CartView | null, country?: string | null): CartTotals {
+export function cartTotals(cart: Pick<CartView, 'items'> | null, country?: string | null): CartTotals {
   const items = cart?.items ?? [];
   const subtotalMinor = items.reduce((s, i) => s + i.variant.priceMinor * i.quantity, 0);
   const zone = country ? zoneForCountry(country) : undefined;

@@ -1,8 +1,8 @@
 // Listing lines in the cart: what a shopper may add from a seller's listing, and the price they
-// pay (the seller's listing price, never the catalog price).
+// pay (the seller's price for the chosen size, never the catalog price).
 import { conflict, notFound } from '../http/errors';
 import { findVariant } from '../catalog';
-import { findListingById } from '../listings';
+import { findListingById, priceForSize } from '../listings';
 
 export interface ListingLine {
   listingId: string;
@@ -23,5 +23,5 @@ export async function resolveListingLine(listingId: string, variantId: string, n
   const c = listing.campaign;
   if (c && c.status === 'FAILED') throw conflict('This campaign has ended without reaching its minimum: it can no longer be ordered.', 'campaign_failed');
   if (c && c.status === 'ACTIVE' && c.deadline <= now) throw conflict('This campaign has reached its deadline: it can no longer be ordered.', 'campaign_ended');
-  return { listingId, designId: listing.designId, repeatIn: listing.repeatIn, priceMinor: lp.priceMinor, campaignId: c && c.status === 'ACTIVE' ? c.id : null };
+  return { listingId, designId: listing.designId, repeatIn: listing.repeatIn, priceMinor: priceForSize(lp, variant.size), campaignId: c && c.status === 'ACTIVE' ? c.id : null };
 }

@@ -29,4 +29,6 @@ export {
   type ListingProductInput,
   type ListingRow,
 } from './listing-repository';
-export { listingTerms, type CampaignTerms, type ListingTerms } from './terms';
+export { listingTerms, termsPrice, type CampaignTerms, type ListingTerms } from './terms';
+export { priceForSize, priceRange, readSizePrices, type SizePrices } from './size-prices';
+export { addBusinessDays, preorderEstimate, preorderLabel, PREORDER_PRINT_DAYS, type PreorderEstimate } from './preorder';

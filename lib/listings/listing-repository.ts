@@ -14,7 +14,10 @@ export type ListingRow = Prisma.ListingGetPayload<{ include: typeof listingInclu
 
 export interface ListingProductInput {
   productId: string;
+  /** the lowest size price (the price itself for a sizeless product) */
   priceMinor: number;
+  /** size → price, every offered size (empty for a sizeless product) */
+  sizePrices: Record<string, number>;
   variantIds: string[];
 }
 
@@ -116,7 +119,7 @@ export async function listingPricesFor(listingIds: string[]) {
   if (listingIds.length === 0) return [];
   return db.listing.findMany({
     where: { id: { in: listingIds } },
-    select: { id: true, status: true, title: true, products: { select: { productId: true, priceMinor: true, variantIds: true } }, campaign: true },
+    select: { id: true, status: true, title: true, products: { select: { productId: true, priceMinor: true, sizePrices: true, variantIds: true } }, campaign: true },
   });
 }
 

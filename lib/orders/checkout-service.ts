@@ -9,7 +9,7 @@ import { variantLabel } from '../catalog';
 import { designRecipes } from '../generation';
 import { checkoutSessionStatus, createCheckoutSession, expireCheckoutSession } from '../payments';
 import { SHIPPABLE_COUNTRIES, zoneForCountry } from '../shipping';
-import { listingTerms } from '../listings';
+import { listingTerms, preorderLabel } from '../listings';
 import * as repo from './order-repository';
 import { syncOrderWithCheckout } from './payment-sync';
 
@@ -81,8 +81,11 @@ export async function startCheckout(cartId: string | null | undefined, input: un
         email,
         currency: plan.currency,
         lines: plan.items.map((i) => ({
-          name: i.productName,
-          description: i.variantLabel + (i.recipe ? ` — “${(i.recipe as { prompt: string }).prompt}”` : ''),
+          name: i.preorderDeadline ? `Pre-order: ${i.productName}` : i.productName,
+          description:
+            (i.preorderDeadline ? `${preorderLabel(i.preorderDeadline, plan.zone.deliveryDays)}. ` : '') +
+            i.variantLabel +
+            (i.recipe ? ` — “${(i.recipe as { prompt: string }).prompt}”` : ''),
           unitAmountMinor: i.unitPriceMinor,
           quantity: i.quantity,
           ...(i.designId ? { imageUrl: `${base}/r/${i.designId}.png` } : {}),
@@ -112,7 +115,7 @@ export async function startCheckout(cartId: string | null | undefined, input: un
           stripeCheckoutSessionId: session.id,
           captureMethod: plan.campaignId ? 'manual' : 'automatic',
           campaignId: plan.campaignId, // in the same insert: no payment can exist without its campaign
-          items: plan.items,
+          items: plan.items.map(orderLine),
         },
         tx,
       );
@@ -145,7 +148,14 @@ interface OrderPlan {
   email: string;
   country: string;
   userId: string | null;
-  items: (repo.OrderLineInput & { listingId: string | null })[];
+  items: (repo.OrderLineInput & { listingId: string | null; preorderDeadline: Date | null })[];
+}
+
+/** What the order stores of a planned line (the pre-order deadline stays with the campaign). */
+function orderLine(i: OrderPlan['items'][number]): repo.OrderLineInput & { listingId: string | null } {
+  const { preorderDeadline, ...line } = i;
+  void preorderDeadline;
+  return line;
 }
 
 /** Validates the cart (read under its lock) and prices it from the database. */
@@ -173,6 +183,7 @@ async function planOrder(cart: CartView, email: string, country: string, userId:
     quantity: i.quantity,
     repeatIn: i.repeatIn,
     listingId: i.listingId ?? null,
+    preorderDeadline: i.preorder?.deadline ?? null,
   }));
   const subtotalMinor = items.reduce((s, i) => s + i.unitPriceMinor * i.quantity, 0);
   return { cartId: cart.id, currency, zone, campaignId, subtotalMinor, email, country, userId, items };

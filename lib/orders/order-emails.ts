@@ -2,6 +2,8 @@
 // otherwise the dev outbox).
 import { formatMoney } from '../catalog';
 import { emailButton, renderEmailLayout, sendEmail } from '../email';
+import { findCampaign, preorderEstimate } from '../listings';
+import { SHIPPING_ZONES } from '../shipping';
 import { findOrder, type OrderView } from './order-repository';
 import { orderUrl } from './order-links';
 
@@ -11,9 +13,14 @@ export async function sendOrderConfirmation(orderId: string): Promise<void> {
   const order = await findOrder(orderId);
   if (!order) return;
   const link = orderUrl(order.id);
-  const lines = order.items.map((i) => `${i.quantity} × ${i.productName} (${i.variantLabel}) — ${formatMoney(i.unitPriceMinor * i.quantity, order.currency)}`);
+  // A campaign order is a pre-order: made after the campaign ends, so its estimate starts there.
+  const campaign = order.campaignId ? await findCampaign(order.campaignId) : null;
+  const estimate = campaign ? preorderEstimate(campaign.deadline, SHIPPING_ZONES.find((z) => z.id === order.shippingZone)?.deliveryDays) : null;
+  const preorder = estimate ? `This is a pre-order: it is printed after the campaign ends on ${estimate.endsOn}, estimated delivery ${estimate.arrives}.` : null;
+  const lines = order.items.map((i) => `${i.quantity} × ${estimate ? 'Pre-order: ' : ''}${i.productName} (${i.variantLabel}) — ${formatMoney(i.unitPriceMinor * i.quantity, order.currency)}`);
   const text = [
     `Thank you for your order ${order.number}.`,
+    ...(preorder ? [preorder] : []),
     '',
     ...lines,
     `Shipping: ${formatMoney(order.shippingMinor, order.currency)}`,
@@ -22,6 +29,7 @@ export async function sendOrderConfirmation(orderId: string): Promise<void> {
     `Follow your order: ${link}`,
   ].join('\n');
   const bodyHtml = `<p>Thank you for your order <strong>${esc(order.number)}</strong>. We will print it from your design and let you know when it ships.</p>
+${preorder ? `<p><strong>${esc(preorder)}</strong></p>` : ''}
 <ul>${lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>
 <p>Shipping: ${esc(formatMoney(order.shippingMinor, order.currency))}<br><strong>Total: ${esc(formatMoney(order.totalMinor, order.currency))}</strong></p>
 <p><a href="${esc(link)}">Follow your order</a></p>`;

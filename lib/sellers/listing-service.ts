@@ -8,7 +8,7 @@ import { DESIGN_ID_RE, isDesignId, repeatInSchema } from '../design';
 import { badRequest, conflict, forbidden, HttpError, notFound, parseOrThrow, unprocessable } from '../http/errors';
 import { findDesignSummary, moderate } from '../generation';
 import { assertDeadlineAllowed, MAX_MIN_ORDERS } from '../campaigns';
-import { priceFloorMinor, STORE_MARGIN } from './pricing';
+import { priceFloorMinor, sizeFloors, STORE_MARGIN, type SizeFloor } from './pricing';
 import { enqueueListingPhotos } from './photos';
 import * as listings from '../listings';
 import { isUniqueViolation } from '../db/client';
@@ -101,11 +101,16 @@ const tagsSchema = z
   })
   .pipe(z.array(z.string().max(30, 'each tag must be at most 30 characters').regex(/^[\p{L}\p{N}-]+$/u, 'may use letters, digits and dashes')).max(10, 'at most 10 tags'));
 
-const listingProductSchema = z.object({
-  product: z.string().trim().min(1, 'choose a product'), // slug or id
-  priceMinor: money,
-  variantIds: z.array(z.string().min(1)).max(100).default([]),
-});
+const listingProductSchema = z
+  .object({
+    product: z.string().trim().min(1, 'choose a product'), // slug or id
+    /** the price of every size not in sizePrices (and of a sizeless product) */
+    priceMinor: money.optional(),
+    /** size label → price, e.g. { "12x18": 1900, "24x36": 4500 } */
+    sizePrices: z.record(z.string().trim().min(1).max(40), money).optional(),
+    variantIds: z.array(z.string().min(1)).max(100).default([]),
+  })
+  .refine((p) => p.priceMinor !== undefined || (p.sizePrices && Object.keys(p.sizePrices).length > 0), { message: 'enter a price', path: ['priceMinor'] });
 
 const campaignSchema = z
   .object({
@@ -148,10 +153,13 @@ export interface PriceFloor {
   productId: string;
   slug: string;
   name: string;
+  /** the highest size floor: one price at or above it is valid for every size */
   floorMinor: number;
   maxCostMinor: number;
   retailMinor: number;
   currency: string;
+  /** each size's own floor (one entry with size null for a sizeless product) */
+  sizes: SizeFloor[];
 }
 
 /** Floors for every product (or only the offered variants when given). */
@@ -165,7 +173,39 @@ export function floorFor(product: Product, variantIds: string[] = []): PriceFloo
     maxCostMinor: Math.max(...offered.map((v) => v.costMinor)),
     retailMinor: Math.min(...offered.map((v) => v.priceMinor)),
     currency: offered[0]?.currency ?? 'usd',
+    sizes: sizeFloors(offered),
   };
+}
+
+const MAX_PRICE_MINOR = 100_000;
+
+/**
+ * The seller's price for every offered size, each checked against that size's own floor (400
+ * with the floor in the message). A size without its own price takes `priceMinor`.
+ */
+function priceSizes(product: Product, floor: PriceFloor, input: { priceMinor?: number; sizePrices?: Record<string, number> }) {
+  const money = (m: number) => formatMoney(m, floor.currency);
+  const sized = floor.sizes.filter((s): s is SizeFloor & { size: string } => s.size !== null);
+  const unknown = Object.keys(input.sizePrices ?? {}).find((k) => !sized.some((s) => s.size === k));
+  if (unknown) throw badRequest(`${product.name}: "${unknown}" is not one of its sizes${sized.length ? ` (${sized.map((s) => s.size).join(', ')})` : ''}.`, 'unknown_size');
+  const check = (label: string, f: SizeFloor, price: number | undefined) => {
+    if (price === undefined) throw badRequest(`${label}: enter a price (at least ${money(f.floorMinor)}).`, 'price_missing');
+    if (price < f.floorMinor) {
+      throw badRequest(
+        `${label}: the price must be at least ${money(f.floorMinor)} (production cost ${money(f.maxCostMinor)} + ${Math.round(STORE_MARGIN * 100)} % store margin); you asked ${money(price)}.`,
+        'price_below_floor',
+      );
+    }
+    if (price > MAX_PRICE_MINOR) throw badRequest(`${label}: the price must be at most ${money(MAX_PRICE_MINOR)}.`, 'price_too_high');
+    return price;
+  };
+  if (sized.length === 0) {
+    const f = floor.sizes[0];
+    return { priceMinor: check(product.name, f, input.priceMinor ?? undefined), sizePrices: {} };
+  }
+  const sizePrices: Record<string, number> = {};
+  for (const f of sized) sizePrices[f.size] = check(`${product.name} (${f.size})`, f, input.sizePrices?.[f.size] ?? input.priceMinor);
+  return { priceMinor: Math.min(...Object.values(sizePrices)), sizePrices };
 }
 
 export async function priceFloors(): Promise<PriceFloor[]> {
@@ -184,15 +224,8 @@ async function resolveProducts(input: z.infer<typeof listingProductSchema>[]): P
     const variantIds = [...new Set(p.variantIds)];
     const unknown = variantIds.find((id) => !product.variants.some((v) => v.id === id));
     if (unknown) throw badRequest(`${product.name}: variant ${unknown} is not one of its options.`, 'unknown_variant');
-    const floor = floorFor(product, variantIds);
-    if (p.priceMinor < floor.floorMinor) {
-      throw badRequest(
-        `${product.name}: the price must be at least ${formatMoney(floor.floorMinor, floor.currency)} (production cost ${formatMoney(floor.maxCostMinor, floor.currency)} + ${Math.round(STORE_MARGIN * 100)} % store margin); you asked ${formatMoney(p.priceMinor, floor.currency)}.`,
-        'price_below_floor',
-      );
-    }
-    if (p.priceMinor > 100_000) throw badRequest(`${product.name}: the price must be at most ${formatMoney(100_000, floor.currency)}.`, 'price_too_high');
-    out.push({ productId: product.id, priceMinor: p.priceMinor, variantIds });
+    const prices = priceSizes(product, floorFor(product, variantIds), p);
+    out.push({ productId: product.id, ...prices, variantIds });
   }
   return out;
 }

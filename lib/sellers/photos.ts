@@ -184,7 +184,9 @@ export async function photoProgress(listing: listings.ListingRow) {
     const product = catalog.find((p) => p.slug === ph.productSlug);
     slots.push({ kind: 'model', productSlug: ph.productSlug, productName: `${product?.name ?? ph.productSlug} on our model`, view: ph.view, photoId: ph.id });
   }
-  return { slots, done, total, complete: total > 0 && done === total };
+  // `shown` counts every photo on the page (bonus model photos too); done/total only product views.
+  const shown = slots.filter((s) => s.photoId).length;
+  return { slots, done, total, shown, modelPhotos: shown - done, complete: total > 0 && done === total };
 }
 
 /** Queues the photo job (after create, product or scale changes). */

@@ -3,7 +3,7 @@
 import { env } from '../env';
 import { listProducts } from '../catalog';
 import { progressForCampaign, progressForCampaigns, type CampaignProgress } from '../campaigns';
-import { dailyStats, findListingBySlug, listListingsForSeller, listPublishedListings, recordView, sitemapRows, type ListingRow } from '../listings';
+import { dailyStats, findListingBySlug, listListingsForSeller, listPublishedListings, priceForSize, recordView, sitemapRows, type ListingRow, type SizePrices } from '../listings';
 import { CHARGED_STATUSES, soldListingLines } from '../orders';
 import * as repo from './seller-repository';
 
@@ -26,7 +26,10 @@ export interface Offer {
   name: string;
   kind: string;
   description: string;
+  /** the lowest size price ("from") */
   priceMinor: number;
+  /** size → the seller's price (empty for a sizeless product) */
+  sizePrices: SizePrices;
   currency: string;
   variants: OfferVariant[];
 }
@@ -47,6 +50,8 @@ export async function offersFor(listing: Pick<ListingRow, 'products'>): Promise<
       kind: p.kind,
       description: p.description,
       priceMinor: lp.priceMinor,
+      // In the catalog's size order (a JSON column keeps its own key order), every size priced.
+      sizePrices: Object.fromEntries([...new Set(variants.flatMap((v) => (v.size ? [v.size] : [])))].map((size) => [size, priceForSize(lp, size)])),
       currency: variants[0].currency,
       variants: variants.map((v) => ({ id: v.id, color: v.color, colorHex: v.colorHex, size: v.size })),
     });

@@ -1,7 +1,8 @@
 'use client';
-// Photo gallery + product / colour / size picker + add to cart for a listing.
+// Photo gallery + product / colour / size picker + add to cart for a listing. The gallery and the
+// picker share the picked product (ListingPick), so the main photo shows what the shopper picked.
 import Link from 'next/link';
-import { startTransition, useActionState, useMemo, useState, type FormEvent } from 'react';
+import { createContext, startTransition, useActionState, useContext, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { formatMoney } from '@/lib/catalog/format';
 import { useSessionSummary } from '@/app/_components/session-summary';
 import { addListingToCartAction, type ListingCartState } from './actions';
@@ -11,6 +12,7 @@ export interface BuyOffer {
   slug: string;
   name: string;
   priceMinor: number;
+  sizePrices: Record<string, number>;
   currency: string;
   variants: { id: string; color: string; colorHex: string; size: string | null }[];
 }
@@ -22,14 +24,42 @@ export interface GalleryPhoto {
   productSlug: string;
 }
 
+interface PickState {
+  productSlug: string | null;
+  /** a thumbnail the shopper chose; null = the picked product's first photo */
+  photoId: string | null;
+}
+const PickContext = createContext<{ pick: PickState; setPick: (p: PickState) => void } | null>(null);
+
+/** Holds the picked product for the gallery and the picker below it. */
+export function ListingPick({ initialProductSlug, children }: { initialProductSlug: string | null; children: ReactNode }) {
+  const [pick, setPick] = useState<PickState>({ productSlug: initialProductSlug, photoId: null });
+  return <PickContext value={{ pick, setPick }}>{children}</PickContext>;
+}
+
+function usePick() {
+  const ctx = useContext(PickContext);
+  if (!ctx) throw new Error('ListingGallery and ListingBuy must be inside <ListingPick>');
+  return ctx;
+}
+
+/** The main photo: the thumbnail chosen, else the cover when it shows the picked product, else that product's first photo. */
+function mainPhoto(photos: GalleryPhoto[], coverId: string | null, pick: PickState): GalleryPhoto | undefined {
+  const chosen = photos.find((p) => p.id === pick.photoId);
+  if (chosen) return chosen;
+  const cover = photos.find((p) => p.id === coverId);
+  if (cover && (!pick.productSlug || cover.productSlug === pick.productSlug)) return cover;
+  return photos.find((p) => p.productSlug === pick.productSlug) ?? cover ?? photos[0];
+}
+
 export function ListingGallery({ photos, coverId }: { photos: GalleryPhoto[]; coverId: string | null }) {
-  const [current, setCurrent] = useState(coverId ?? photos[0]?.id ?? null);
-  const photo = photos.find((p) => p.id === current) ?? photos[0];
+  const { pick, setPick } = usePick();
+  const photo = mainPhoto(photos, coverId, pick);
   if (!photo) return <div className="aspect-square w-full rounded-3xl bg-stone-100" />;
   return (
     <div>
       <div className="overflow-hidden rounded-3xl border border-stone-200 bg-stone-50">
-        <img src={photo.url} alt={photo.alt} className="aspect-square w-full object-cover" data-testid="gallery-main" />
+        <img src={photo.url} alt={photo.alt} className="aspect-square w-full object-cover" data-testid="gallery-main" data-product={photo.productSlug} />
       </div>
       {photos.length > 1 ? (
         <ul className="mt-3 grid grid-cols-5 gap-2" aria-label="More photos">
@@ -37,7 +67,7 @@ export function ListingGallery({ photos, coverId }: { photos: GalleryPhoto[]; co
             <li key={p.id}>
               <button
                 type="button"
-                onClick={() => setCurrent(p.id)}
+                onClick={() => setPick({ ...pick, photoId: p.id })}
                 aria-label={`Show ${p.alt}`}
                 aria-pressed={p.id === photo.id}
                 className={`block overflow-hidden rounded-xl border ${p.id === photo.id ? 'border-brand-600 ring-2 ring-brand-600/30' : 'border-stone-200 hover:border-stone-400'}`}
@@ -54,9 +84,16 @@ export function ListingGallery({ photos, coverId }: { photos: GalleryPhoto[]; co
 
 const unique = <T,>(xs: T[]) => [...new Set(xs)];
 
+/** "$19.00" or "from $19.00" when the sizes are priced differently. */
+function offerPrice(o: BuyOffer): string {
+  const prices = Object.values(o.sizePrices);
+  const varies = prices.length > 1 && Math.max(...prices) !== Math.min(...prices);
+  return `${varies ? 'from ' : ''}${formatMoney(o.priceMinor, o.currency)}`;
+}
+
 export function ListingBuy({ listingId, offers, closed, preorder }: { listingId: string; offers: BuyOffer[]; closed: string | null; preorder: boolean }) {
-  const [productId, setProductId] = useState(offers[0]?.productId);
-  const offer = offers.find((o) => o.productId === productId) ?? offers[0];
+  const { pick, setPick } = usePick();
+  const offer = offers.find((o) => o.slug === pick.productSlug) ?? offers[0];
   const colors = useMemo(() => unique(offer?.variants.map((v) => v.color) ?? []), [offer]);
   const [color, setColor] = useState(colors[0]);
   const activeColor = colors.includes(color) ? color : colors[0];
@@ -64,6 +101,8 @@ export function ListingBuy({ listingId, offers, closed, preorder }: { listingId:
   const [size, setSize] = useState<string | null>(null);
   const activeSize = size && sizes.includes(size) ? size : sizes.includes('M') ? 'M' : (sizes[0] ?? null);
   const variant = offer?.variants.find((v) => v.color === activeColor && (v.size ?? null) === activeSize) ?? offer?.variants.find((v) => v.color === activeColor);
+  const unitMinor = offer ? ((variant?.size ? offer.sizePrices[variant.size] : undefined) ?? offer.priceMinor) : 0;
+  const sizesPriced = new Set(sizes.map((s) => offer?.sizePrices[s] ?? offer?.priceMinor)).size > 1;
   const [quantity, setQuantity] = useState(1);
   const { addOptimistic, refresh } = useSessionSummary();
   const [state, formAction, pending] = useActionState(async (prev: ListingCartState, form: FormData) => {
@@ -89,10 +128,10 @@ export function ListingBuy({ listingId, offers, closed, preorder }: { listingId:
           {offers.map((o) => (
             <label key={o.productId} className="flex cursor-pointer items-center justify-between gap-2 rounded-xl border border-stone-200 px-3 py-2 text-sm has-checked:border-brand-600 has-checked:ring-2 has-checked:ring-brand-600/30">
               <span className="flex items-center gap-2">
-                <input type="radio" name="product" value={o.productId} checked={o.productId === offer.productId} onChange={() => setProductId(o.productId)} className="accent-brand-700" />
+                <input type="radio" name="product" value={o.productId} checked={o.productId === offer.productId} onChange={() => setPick({ productSlug: o.slug, photoId: null })} className="accent-brand-700" />
                 {o.name}
               </span>
-              <span className="font-semibold">{formatMoney(o.priceMinor, o.currency)}</span>
+              <span className="font-semibold whitespace-nowrap">{offerPrice(o)}</span>
             </label>
           ))}
         </div>
@@ -121,7 +160,10 @@ export function ListingBuy({ listingId, offers, closed, preorder }: { listingId:
             {sizes.map((s) => (
               <label key={s} className="cursor-pointer">
                 <input type="radio" name="size" value={s} checked={s === activeSize} onChange={() => setSize(s)} className="peer sr-only" />
-                <span className="inline-flex min-w-11 justify-center rounded-lg border border-stone-300 px-3 py-2 text-sm font-medium peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline-2 peer-focus-visible:outline-brand-600">{s}</span>
+                <span className="inline-flex min-w-11 flex-col items-center rounded-lg border border-stone-300 px-3 py-1.5 text-sm font-medium peer-checked:border-brand-700 peer-checked:bg-brand-700 peer-checked:text-white peer-focus-visible:outline-2 peer-focus-visible:outline-brand-600">
+                  {s}
+                  {sizesPriced ? <span className="text-xs font-normal tabular-nums opacity-80">{formatMoney(offer.sizePrices[s] ?? offer.priceMinor, offer.currency)}</span> : null}
+                </span>
               </label>
             ))}
           </div>
@@ -135,7 +177,7 @@ export function ListingBuy({ listingId, offers, closed, preorder }: { listingId:
           <input id="quantity" name="quantity" type="number" min={1} max={99} value={quantity} onChange={(e) => setQuantity(Math.max(1, Math.min(99, Number(e.target.value) || 1)))} className="field w-20" />
         </div>
         <button type="submit" className="btn-primary flex-1" disabled={pending || !!closed || !variant}>
-          {pending ? 'Adding…' : preorder ? `Pre-order · ${formatMoney(offer.priceMinor * quantity, offer.currency)}` : `Add to cart · ${formatMoney(offer.priceMinor * quantity, offer.currency)}`}
+          {pending ? 'Adding…' : preorder ? `Pre-order · ${formatMoney(unitMinor * quantity, offer.currency)}` : `Add to cart · ${formatMoney(unitMinor * quantity, offer.currency)}`}
         </button>
       </div>
       {closed ? <p className="text-sm text-stone-600">{closed}</p> : null}

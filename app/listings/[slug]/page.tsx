@@ -6,7 +6,7 @@ import { notFound } from 'next/navigation';
 import { getPublicListing, photoUrl, recordListingView, shopUrl } from '@/lib/sellers';
 import { publicUrl, safeCurrentUser } from '@/app/_components/site-data';
 import { CampaignBar } from '@/app/sell/_components/campaign-bar';
-import { ListingBuy, ListingGallery } from './listing-buy';
+import { ListingBuy, ListingGallery, ListingPick } from './listing-buy';
 
 export const dynamic = 'force-dynamic';
 
@@ -46,7 +46,7 @@ export default async function ListingPage({ params }: { params: Params }) {
         ? 'This campaign has reached its deadline.'
         : null;
   const preorder = progress?.status === 'ACTIVE';
-  const prices = offers.map((o) => o.priceMinor);
+  const prices = offers.flatMap((o) => [o.priceMinor, ...Object.values(o.sizePrices)]);
   const currency = (offers[0]?.currency ?? 'usd').toUpperCase();
   const photos = listing.photos.map((p) => ({ id: p.id, url: photoUrl(p.id), alt: `${listing.title}: ${offers.find((o) => o.slug === p.productSlug)?.name ?? p.productSlug}, ${p.view}`, productSlug: p.productSlug }));
   const jsonLd = {
@@ -88,43 +88,46 @@ export default async function ListingPage({ params }: { params: Params }) {
           </li>
         </ol>
       </nav>
-      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:gap-12">
-        <div className="min-w-0 lg:sticky lg:top-24 lg:self-start">
-          <ListingGallery photos={photos} coverId={listing.coverPhotoId} />
-        </div>
-        <div className="min-w-0 space-y-6">
-          <div>
-            <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{listing.title}</h1>
-            <p className="mt-1 text-sm text-stone-600">
-              by{' '}
-              <Link href={shopUrl(listing.seller.slug)} className="link">
-                {listing.seller.shopName}
-              </Link>
-            </p>
-            {listing.description ? <p className="mt-4 whitespace-pre-line text-stone-700">{listing.description}</p> : null}
-            {listing.tags.length ? (
-              <ul className="mt-4 flex flex-wrap gap-2" aria-label="Tags">
-                {listing.tags.map((t) => (
-                  <li key={t} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-700">
-                    #{t}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
+      {/* The main photo follows the product picked below; it starts on the cover's product. */}
+      <ListingPick initialProductSlug={offers.find((o) => o.slug === cover?.productSlug)?.slug ?? offers[0]?.slug ?? null}>
+        <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:gap-12">
+          <div className="min-w-0 lg:sticky lg:top-24 lg:self-start">
+            <ListingGallery photos={photos} coverId={listing.coverPhotoId} />
           </div>
-          {progress ? (
-            <section className="rounded-2xl border border-amber-200 bg-amber-50/60 p-4" aria-label="Campaign">
-              <p className="mb-2 text-xs font-semibold tracking-wide text-amber-800 uppercase">Sell first, build later</p>
-              <CampaignBar progress={progress} />
-              <p className="mt-2 text-xs text-stone-600">
-                Made only if {progress.minOrders} orders come in by {progress.deadline.toUTCString().replace(' GMT', ' UTC')}.
+          <div className="min-w-0 space-y-6">
+            <div>
+              <h1 className="text-3xl font-bold tracking-tight text-stone-900 sm:text-4xl">{listing.title}</h1>
+              <p className="mt-1 text-sm text-stone-600">
+                by{' '}
+                <Link href={shopUrl(listing.seller.slug)} className="link">
+                  {listing.seller.shopName}
+                </Link>
               </p>
-            </section>
-          ) : null}
-          <ListingBuy listingId={listing.id} offers={offers} closed={closed} preorder={preorder} />
-          <p className="text-xs text-stone-500">Printed on demand from the design’s recipe. Pattern repeat: {listing.repeatIn} in.</p>
+              {listing.description ? <p className="mt-4 whitespace-pre-line text-stone-700">{listing.description}</p> : null}
+              {listing.tags.length ? (
+                <ul className="mt-4 flex flex-wrap gap-2" aria-label="Tags">
+                  {listing.tags.map((t) => (
+                    <li key={t} className="rounded-full bg-stone-100 px-2.5 py-0.5 text-xs text-stone-700">
+                      #{t}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </div>
+            {progress ? (
+              <section className="rounded-2xl border border-amber-200 bg-amber-50/60 p-4" aria-label="Campaign">
+                <p className="mb-2 text-xs font-semibold tracking-wide text-amber-800 uppercase">Sell first, build later</p>
+                <CampaignBar progress={progress} />
+                <p className="mt-2 text-xs text-stone-600">
+                  Made only if {progress.minOrders} orders come in by {progress.deadline.toUTCString().replace(' GMT', ' UTC')}.
+                </p>
+              </section>
+            ) : null}
+            <ListingBuy listingId={listing.id} offers={offers} closed={closed} preorder={preorder} />
+            <p className="text-xs text-stone-500">Printed on demand from the design’s recipe. Pattern repeat: {listing.repeatIn} in.</p>
+          </div>
         </div>
-      </div>
+      </ListingPick>
     </main>
   );
 }

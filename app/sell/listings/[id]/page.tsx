@@ -91,7 +91,8 @@ export default async function ManageListingPage({ params, searchParams }: { para
           <h2 id="photos-heading" className="text-base font-semibold text-stone-900">
             Photos{' '}
             <span className="font-normal text-stone-600" data-testid="photo-progress">
-              {progress.done} of {progress.total} rendered
+              {progress.shown} {progress.shown === 1 ? 'photo' : 'photos'} · {progress.done} of {progress.total} product views rendered
+              {progress.modelPhotos ? ` + ${progress.modelPhotos} on our model` : ''}
             </span>
           </h2>
           {listing.status !== 'ARCHIVED' && progress.complete ? (
@@ -151,11 +152,22 @@ export default async function ManageListingPage({ params, searchParams }: { para
           </h2>
           <ul className="mt-3 divide-y divide-stone-100 text-sm">
             {offers.map((o) => (
-              <li key={o.productId} className="flex justify-between py-2">
-                <span>
-                  {o.name} <span className="text-stone-500">({[...new Set(o.variants.map((v) => v.color))].join(', ')})</span>
-                </span>
-                <span className="font-semibold">{formatMoney(o.priceMinor, o.currency)}</span>
+              <li key={o.productId} className="py-2">
+                <div className="flex justify-between gap-3">
+                  <span>
+                    {o.name} <span className="text-stone-500">({[...new Set(o.variants.map((v) => v.color))].join(', ')})</span>
+                  </span>
+                  {Object.keys(o.sizePrices).length === 0 ? <span className="font-semibold">{formatMoney(o.priceMinor, o.currency)}</span> : null}
+                </div>
+                {Object.keys(o.sizePrices).length ? (
+                  <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-xs text-stone-600" aria-label={`${o.name} prices per size`} data-testid={`size-prices-${o.slug}`}>
+                    {Object.entries(o.sizePrices).map(([size, price]) => (
+                      <li key={size}>
+                        {size} <span className="font-semibold text-stone-900 tabular-nums">{formatMoney(price, o.currency)}</span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -13,6 +13,8 @@ export interface FormProduct {
   costMinor: number;
   retailMinor: number;
   colors: { color: string; hex: string }[];
+  /** each size's floor and store price (empty for a sizeless product) */
+  sizes: { size: string; floorMinor: number; costMinor: number; retailMinor: number }[];
 }
 
 interface Props {
@@ -26,6 +28,62 @@ interface Props {
 }
 
 const dollars = (minor: number) => (minor / 100).toFixed(2);
+const sizeId = (slug: string, size: string) => `price_${slug}_${size.replace(/[^A-Za-z0-9]+/g, '')}`;
+
+/**
+ * A sized product's prices: one field per size (its floor beside it), plus "every size" which
+ * fills them all. Without JavaScript a size left empty takes the "every size" price.
+ */
+function SizePrices({ product, initial, base }: { product: FormProduct; initial: (k: string) => string | undefined; base: string | undefined }) {
+  const [prices, setPrices] = useState(() => Object.fromEntries(product.sizes.map((s) => [s.size, initial(`price_${product.slug}__${s.size}`) ?? dollars(Math.max(s.floorMinor, s.retailMinor))])));
+  const [all, setAll] = useState(base ?? '');
+  return (
+    <div className="mt-2 rounded-xl bg-stone-50 p-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <label htmlFor={`price_${product.slug}`} className="text-sm text-stone-700">
+          Every size $
+        </label>
+        <input
+          id={`price_${product.slug}`}
+          name={`price_${product.slug}`}
+          inputMode="decimal"
+          className="field w-24"
+          placeholder="set all"
+          value={all}
+          onChange={(e) => {
+            setAll(e.target.value);
+            if (e.target.value.trim()) setPrices(Object.fromEntries(product.sizes.map((s) => [s.size, e.target.value])));
+          }}
+        />
+        <span className="text-xs text-stone-500">or price each size:</span>
+      </div>
+      <ul className="mt-3 grid grid-cols-2 gap-x-4 gap-y-3 sm:grid-cols-3" aria-label={`${product.name} prices per size`}>
+        {product.sizes.map((s) => (
+          <li key={s.size}>
+            <label htmlFor={sizeId(product.slug, s.size)} className="block text-xs font-medium text-stone-800">
+              {s.size}
+            </label>
+            <div className="flex items-center gap-1">
+              <span className="text-sm text-stone-500">$</span>
+              <input
+                id={sizeId(product.slug, s.size)}
+                name={`price_${product.slug}__${s.size}`}
+                inputMode="decimal"
+                className="field w-24"
+                value={prices[s.size] ?? ''}
+                onChange={(e) => setPrices({ ...prices, [s.size]: e.target.value })}
+                aria-describedby={`${sizeId(product.slug, s.size)}_floor`}
+              />
+            </div>
+            <p id={`${sizeId(product.slug, s.size)}_floor`} className="mt-0.5 text-[11px] leading-tight text-stone-500">
+              floor {formatMoney(s.floorMinor)} · store {formatMoney(s.retailMinor)}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 export function ListingForm({ products, designs, initialDesign, deadlineMin, deadlineMax, deadlineDefault, maxDays }: Props) {
   const [state, action] = useActionState<ListingFormState, FormData>(createListingAction, {});
@@ -78,23 +136,29 @@ export function ListingForm({ products, designs, initialDesign, deadlineMin, dea
                       <input type="checkbox" name="product" value={p.slug} defaultChecked={chosen.includes(p.slug)} className="size-4 accent-brand-700" />
                       {p.name}
                     </label>
-                    <div className="flex items-center gap-2">
-                      <label htmlFor={`price_${p.slug}`} className="text-sm text-stone-600">
-                        Price $
-                      </label>
-                      <input
-                        id={`price_${p.slug}`}
-                        name={`price_${p.slug}`}
-                        inputMode="decimal"
-                        className="field w-24"
-                        defaultValue={val(`price_${p.slug}`, dollars(Math.max(p.floorMinor, p.retailMinor)))}
-                        aria-describedby={`floor_${p.slug}`}
-                      />
-                    </div>
+                    {p.sizes.length === 0 ? (
+                      <div className="flex items-center gap-2">
+                        <label htmlFor={`price_${p.slug}`} className="text-sm text-stone-600">
+                          Price $
+                        </label>
+                        <input
+                          id={`price_${p.slug}`}
+                          name={`price_${p.slug}`}
+                          inputMode="decimal"
+                          className="field w-24"
+                          defaultValue={val(`price_${p.slug}`, dollars(Math.max(p.floorMinor, p.retailMinor)))}
+                          aria-describedby={`floor_${p.slug}`}
+                        />
+                      </div>
+                    ) : null}
                   </div>
-                  <p id={`floor_${p.slug}`} className="mt-1 text-xs text-stone-500">
-                    Floor {formatMoney(p.floorMinor)} (cost {formatMoney(p.costMinor)} + margin) · store price {formatMoney(p.retailMinor)}
-                  </p>
+                  {p.sizes.length === 0 ? (
+                    <p id={`floor_${p.slug}`} className="mt-1 text-xs text-stone-500">
+                      Floor {formatMoney(p.floorMinor)} (cost {formatMoney(p.costMinor)} + margin) · store price {formatMoney(p.retailMinor)}
+                    </p>
+                  ) : (
+                    <SizePrices product={p} initial={(k) => (typeof v[k] === 'string' ? (v[k] as string) : undefined)} base={typeof v[`price_${p.slug}`] === 'string' ? (v[`price_${p.slug}`] as string) : undefined} />
+                  )}
                   <div className="mt-2 flex flex-wrap gap-2" role="group" aria-label={`${p.name} colours`}>
                     {p.colors.map((c) => (
                       <label key={c.color} className="inline-flex cursor-pointer items-center gap-1.5 rounded-full border border-stone-200 px-2.5 py-1 text-xs text-stone-700 has-checked:border-brand-600 has-checked:bg-brand-50">

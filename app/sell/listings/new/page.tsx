@@ -31,6 +31,7 @@ export default async function NewListingPage({ searchParams }: { searchParams: S
         costMinor: f.maxCostMinor,
         retailMinor: f.retailMinor,
         colors: [...new Map(p.variants.map((v) => [v.color, { color: v.color, hex: v.colorHex }])).values()],
+        sizes: f.sizes.flatMap((s) => (s.size ? [{ size: s.size, floorMinor: s.floorMinor, costMinor: s.maxCostMinor, retailMinor: s.retailMinor }] : [])),
       };
     });
   // A server page rendered per request (force-dynamic): the form's date limits start from now.
@@ -47,7 +48,7 @@ export default async function NewListingPage({ searchParams }: { searchParams: S
       </nav>
       <h1 className="text-3xl font-bold tracking-tight text-stone-900">New listing</h1>
       <p className="mt-2 max-w-2xl text-stone-600">
-        Prices start at the production cost plus our {Math.round(STORE_MARGIN * 100)} % margin (the floor shown under each product). The store renders the product photos as soon as you save.
+        Each size’s price starts at its production cost plus our {Math.round(STORE_MARGIN * 100)} % margin (the floor shown beside it). The store renders the product photos as soon as you save.
       </p>
       <ListingForm
         products={products}
