@@ -11,13 +11,20 @@ export const MOTIF_SYNONYMS: Record<string, string> = {
   wildflower: 'blossom', 'wild flower': 'blossom', bloom: 'blossom', daffodil: 'blossom', magnolia: 'blossom', petal: 'blossom',
   peony: 'rose', poppy: 'hibiscus', orchid: 'hibiscus', lavender: 'hyacinth',
   pine: 'evergreen-tree', 'pine tree': 'evergreen-tree', fir: 'evergreen-tree', forest: 'evergreen-tree', woods: 'evergreen-tree', woodland: 'evergreen-tree', jungle: 'palm-tree',
-  acorn: 'chestnut', 'olive branch': 'olive', twig: 'herb',
+  acorn: 'chestnut', 'olive branch': 'olive', twig: 'herb', branch: 'herb',
+  // a lily pad is a water lily's leaf; the lotus is the water lily drawn
+  'lily pad': 'lotus', 'water lily': 'lotus',
   // animals
   hummingbird: 'bird', sparrow: 'bird', robin: 'bird', swallow: 'bird', finch: 'bird', bluebird: 'bird', songbird: 'bird', seagull: 'bird', gull: 'bird', toucan: 'parrot', macaw: 'parrot',
   corgi: 'dog', dachshund: 'dog', pug: 'dog', labrador: 'dog', terrier: 'dog', beagle: 'dog', husky: 'dog', retriever: 'dog', chihuahua: 'dog', doggy: 'dog', doggo: 'dog',
   lamb: 'ewe', sheep: 'ewe', fawn: 'deer', stag: 'deer', doe: 'deer', reindeer: 'deer', pony: 'horse', foal: 'horse', piglet: 'pig-face', calf: 'cow-face', duckling: 'duck', hen: 'chicken', caterpillar: 'bug', orca: 'whale',
   // things
   seashell: 'spiral-shell', shell: 'spiral-shell', raindrop: 'droplet', drop: 'droplet', campfire: 'fire', bonfire: 'fire', flame: 'fire',
+  honeycomb: 'honey-pot', arch: 'rainbow', senior: 'graduation-cap', graduate: 'graduation-cap', grad: 'graduation-cap',
+  // compound names whose words alone name other things ("fire" + "truck", "paper" + "plane")
+  'fire truck': 'fire-engine', 'rocket ship': 'rocket', spaceship: 'rocket', 'space ship': 'rocket', 'paper plane': 'airplane', 'paper airplane': 'airplane',
+  'rubber duck': 'duck', 'rubber ducky': 'duck', 'rain drop': 'droplet', 'yarn ball': 'yarn', 'ball of yarn': 'yarn', 'sea turtle': 'turtle',
+  'ice cream cone': 'soft-ice-cream', 'bowling pin': 'bowling', 'chess piece': 'chess-pawn', 'tennis racket': 'tennis', 'tennis racquet': 'tennis',
   campervan: 'minibus', 'camper van': 'minibus', camper: 'minibus', van: 'minibus', bow: 'ribbon', lips: 'kiss-mark', lip: 'kiss-mark', kiss: 'kiss-mark',
   constellation: 'star', starburst: 'sparkles', glitter: 'sparkles', sunburst: 'sun', smiley: 'smiling-face-with-smiling-eyes', 'smiley face': 'smiling-face-with-smiling-eyes', teddy: 'teddy-bear', confetti: 'confetti-ball', lantern: 'red-paper-lantern',
   snowmen: 'snowman', gingerbread: 'cookie', biscuit: 'cookie',
@@ -45,12 +52,10 @@ export const NO_STAND_IN: Record<string, string[]> = {
   cauldron: ['jack-o-lantern', 'ghost', 'bat'],
   dragonfly: ['butterfly', 'honeybee', 'lady-beetle'],
   moth: ['butterfly', 'lady-beetle', 'honeybee'],
-  honeycomb: ['honeybee', 'honey-pot', 'sunflower'],
   pomegranate: ['red-apple', 'cherries', 'strawberry'],
   fig: ['pear', 'red-apple', 'grapes'],
   horseshoe: ['horse', 'four-leaf-clover', 'star'],
   tarot: ['crystal-ball', 'crescent-moon', 'sparkles'],
-  'lily pad': ['frog', 'lotus', 'water-wave'],
   lily: ['tulip', 'lotus', 'blossom'],
   vinyl: ['optical-disk', 'musical-notes', 'radio'],
 };

@@ -2,11 +2,13 @@
 // forgiven), their colours and the background's, palette words, a texture, words to print and
 // their lettering style, layout, density, scale and counts, and what to leave out ("no red").
 // Protected names are refused with the reason. Pure and fast: no I/O after the first call.
+import fs from 'node:fs';
 import { colourByName, findColours, paletteFor } from './colours';
 import { findIpTerms, type IpReason } from './ip-terms';
 import { pickFont } from './lettering';
 import { motifByStem, motifLibrary, type Motif } from './motif-library';
 import { MOTIF_SYNONYMS, NO_STAND_IN } from './motif-synonyms';
+import { packageRequire } from './package-files';
 import { TEXTURES } from './textures';
 import type { FontDef, Hex, NamedColour, TextureDef } from './types';
 
@@ -48,7 +50,7 @@ export interface PatternIntent {
 }
 
 const STOP = new Set(
-  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words theme themed vibe vibes inspired och en og в во '
+  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words theme themed vibe vibes inspired repeated repeating son sons daughter daughters nephew niece grandson granddaughter och en og в во '
     .concat('y con de del la el los las un una sobre fondo et avec sur le les des un une fond und mit auf der die das ein eine hintergrund e con su il lo gli di uno sfondo com em um uma fundo met op het een achtergrond z na w i tło и с на фон 的 和 在 背景 の と に 柄')
     .split(' '),
 );
@@ -83,6 +85,8 @@ const THEME_MOTIFS: Record<string, string[]> = {
   ocean: ['tropical-fish', 'spouting-whale', 'octopus'],
   space: ['rocket', 'ringed-planet', 'star'],
   birthday: ['birthday-cake', 'balloon', 'party-popper'],
+  wedding: ['ring', 'bouquet', 'sparkles'],
+  graduation: ['graduation-cap', 'scroll', 'star'],
   garden: ['sunflower', 'herb', 'butterfly'],
   farm: ['cow-face', 'pig-face', 'chicken'],
 };
@@ -100,9 +104,41 @@ const SCALE_WORDS: Record<string, Scale> = {
   medium: 'medium', big: 'large', large: 'large', huge: 'large', giant: 'large', oversized: 'large', bold: 'large', grandes: 'large', grands: 'large', große: 'large', grandi: 'large',
 };
 const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, dos: 2, tres: 3, cuatro: 4, cinco: 5, deux: 2, trois: 3, quatre: 4, zwei: 2, drei: 3, vier: 4, fünf: 5, due: 2, tre: 3, quattro: 4 };
-const GREETINGS = /\b(happy (?:birthday|anniversary|holidays|new year|mother'?s day|father'?s day)|merry christmas|i love you|love you|best mom|best dad|just married|feliz cumpleaños|feliz navidad|te quiero|joyeux anniversaire|joyeux noël|alles gute|frohe weihnachten|buon compleanno|buon natale|parabéns|gefeliciteerd|wszystkiego najlepszego|с днём рождения|с днем рождения)\b/iu;
+const GREETINGS = /\b(happy (?:\d{1,3}(?:st|nd|rd|th) )?(?:birthday|anniversary)|happy (?:holidays|new year|mother'?s day|father'?s day)|merry christmas|i love you|love you|best (?:mom|mum|dad|grandma|grandpa|nana|papa|sister|brother|friends?)(?: ever)?|just married|feliz cumpleaños|feliz navidad|te quiero|joyeux anniversaire|joyeux noël|alles gute|frohe weihnachten|buon compleanno|buon natale|parabéns|gefeliciteerd|wszystkiego najlepszego|с днём рождения|с днем рождения)\b/iu;
 const TEXT_CUES = /(?:\b(?:name|named|saying|says|text|words?|lettering|monogram|initials|nombre|texto|nom|texte|namen|schrift|nome|testo|naam|imię|имя|名前)\s+)((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u;
+// Family names written in lower case after a greeting ("happy birthday nana").
+const FAMILY = /^\s*,?\s*(nana|nan|nanna|grandma|granny|gran|grandpa|gramps|grandad|granddad|mom|mum|mommy|mummy|mama|dad|daddy|papa|auntie|aunt|uncle)\b/iu;
+// Occasions whose words are printed: a name's birthday, a team, a class, a family, a founding year.
+const OCCASIONS = [
+  /(?:\p{Lu}[\p{L}-]*(?:['’]s)?\s+)?\d{1,3}(?:st|nd|rd|th)\s+birthday\b/u, // "Mia's 5th birthday"
+  /\bgo\s+(?:\p{Lu}[\p{L}-]*|team)\b/iu, // "Go Tigers", "go team"
+  /\bteam\s+\p{Lu}[\p{L}-]*|\bteam\s+(?:bride|groom)\b/iu, // "Team Bride"
+  /\b(?:bride|bridal|birthday|girls?|boys?)\s+(?:squad|crew|tribe)\b/iu, // "bride squad"
+  /\bclass\s+of\s+(?:19|20)?\d{2}\b/iu, // "class of 2026"
+  /(?:\p{Lu}[\p{L}-]*\s+)?family\s+reunion(?:\s+(?:19|20)\d{2})?/iu, // "Smith family reunion 2025"
+  /\best(?:\.|ablished)?\s+(?:19|20)\d{2}\b/iu, // "est. 1990"
+];
+// "Liam in blue block letters": a capitalised name before a lettering cue.
+const NAME_IN_LETTERS = /^\s*(\p{Lu}[\p{L}'’-]*)\s+(?:in|with)\s+(?:[\p{L}-]+\s+){0,3}(?:letters|lettering|script|font|writing)\b/u;
+// What printed words say that motifs also can: a birthday is cake and balloons.
+const OCCASION_THEMES: [RegExp, string][] = [
+  [/birthday|cumpleaños|anniversaire|geburtstag|compleanno|aniversário|verjaardag|urodzin|рождения/iu, 'birthday'],
+  [/bride|bridal|wedding|just married/iu, 'wedding'],
+  [/class of|graduat/iu, 'graduation'],
+];
 const QUOTED = /["“”«»„「『'‘]([^"“”«»„「」『』'’]{1,40})["“”«»」』'’]/u;
+
+// "Weihnachtsmuster", "bloemenpatroon": a Germanic compound of a subject and the word for pattern.
+const PATTERN_SUFFIX = /^(\p{L}{4,}?)s?(muster|mönster|mønster|patroon)$/u;
+
+/** The subject of a "…pattern" compound when it is a known word, else the word as written. */
+function compoundHead(t: string): string {
+  const m = PATTERN_SUFFIX.exec(t);
+  if (!m) return t;
+  const stem = t.slice(0, t.length - m[2].length);
+  for (const w of [stem, stem.replace(/s$/, ''), `${stem.replace(/s$/, '')}en`, `${stem}en`]) if (paletteFor(w) || THEME_WORDS[w] || lookupMotif(w)) return w;
+  return t;
+}
 
 /** English and Romance plural endings, tried after the word itself. */
 function singulars(w: string): string[] {
@@ -122,6 +158,8 @@ function singulars(w: string): string[] {
   return out;
 }
 
+const LETTERING_NOUNS = new Set(['letters', 'letter', 'lettering', 'font', 'type', 'text', 'writing']);
+const SHADE_WORDS = new Set(['muted', 'dusty', 'soft', 'pale', 'light', 'dark', 'deep', 'bright', 'rich', 'faded', 'dull', 'vivid']);
 const BASIC_COLOUR_WORDS = ['yellow', 'orange', 'purple', 'green', 'black', 'white', 'brown', 'pink', 'blue', 'grey', 'gray', 'navy', 'teal', 'beige', 'red'];
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
@@ -162,12 +200,15 @@ export function editDistance(a: string, b: string, cap = 2): number {
 }
 
 // Generic words whose CLDR keyword lists name dozens of emoji: the motif a shopper means.
-const GENERIC: Record<string, string> = { flower: 'blossom', floral: 'blossom', flor: 'blossom', fleur: 'blossom', blume: 'blossom', fiore: 'blossom', heart: 'red-heart', love: 'red-heart', star: 'star', leaf: 'leaf-fluttering-in-wind', leaves: 'leaf-fluttering-in-wind', tropical: 'palm-tree', cat: 'cat', kitten: 'cat-face', kitty: 'cat-face', dog: 'dog', puppy: 'dog-face', coffee: 'hot-beverage', cup: 'hot-beverage', dinosaur: 'sauropod', dino: 'sauropod', bug: 'lady-beetle', beetle: 'lady-beetle', fruit: 'red-apple', bird: 'bird', fish: 'tropical-fish', skull: 'skull', moon: 'crescent-moon', sun: 'sun', cloud: 'cloud', tree: 'deciduous-tree', bee: 'honeybee', butterfly: 'butterfly', mushroom: 'mushroom', cherry: 'cherries', pumpkin: 'jack-o-lantern', ghost: 'ghost', rainbow: 'rainbow', pizza: 'pizza', avocado: 'avocado', lemon: 'lemon', strawberry: 'strawberry', rose: 'rose', tulip: 'tulip', daisy: 'blossom', cactus: 'cactus', wave: 'water-wave', anchor: 'anchor', planet: 'ringed-planet', rocket: 'rocket', bunny: 'rabbit-face', rabbit: 'rabbit-face', diamond: 'gem-stone', gem: 'gem-stone', lightning: 'high-voltage', bolt: 'high-voltage', plane: 'airplane', 'paper plane': 'airplane', balloon: 'balloon', 'hot air balloon': 'balloon', succulent: 'potted-plant', animal: 'paw-prints', christmas: 'christmas-tree', snake: 'snake', koi: 'tropical-fish', psy: 'dog', pies: 'dog' };
+const GENERIC: Record<string, string> = { flower: 'blossom', orange: 'tangerine', floral: 'blossom', flor: 'blossom', fleur: 'blossom', blume: 'blossom', fiore: 'blossom', heart: 'red-heart', love: 'red-heart', star: 'star', leaf: 'leaf-fluttering-in-wind', leaves: 'leaf-fluttering-in-wind', tropical: 'palm-tree', cat: 'cat', kitten: 'cat-face', kitty: 'cat-face', dog: 'dog', puppy: 'dog-face', coffee: 'hot-beverage', cup: 'hot-beverage', dinosaur: 'sauropod', dino: 'sauropod', bug: 'lady-beetle', beetle: 'lady-beetle', fruit: 'red-apple', bird: 'bird', fish: 'tropical-fish', skull: 'skull', moon: 'crescent-moon', sun: 'sun', cloud: 'cloud', tree: 'deciduous-tree', bee: 'honeybee', butterfly: 'butterfly', mushroom: 'mushroom', cherry: 'cherries', pumpkin: 'jack-o-lantern', ghost: 'ghost', rainbow: 'rainbow', pizza: 'pizza', avocado: 'avocado', lemon: 'lemon', strawberry: 'strawberry', rose: 'rose', tulip: 'tulip', daisy: 'blossom', cactus: 'cactus', wave: 'water-wave', anchor: 'anchor', planet: 'ringed-planet', rocket: 'rocket', bunny: 'rabbit-face', rabbit: 'rabbit-face', diamond: 'gem-stone', gem: 'gem-stone', lightning: 'high-voltage', bolt: 'high-voltage', plane: 'airplane', 'paper plane': 'airplane', balloon: 'balloon', 'hot air balloon': 'balloon', succulent: 'potted-plant', animal: 'paw-prints', christmas: 'christmas-tree', snake: 'snake', koi: 'tropical-fish', psy: 'dog', pies: 'dog' };
 
 function lookupMotif(phrase: string, minStrength = 1): Motif | undefined {
   const lib = motifLibrary();
   const forms = singulars(phrase);
+  // A motif's own name is not read as another word's inflection: "fire" is not "fir".
+  const ownName = lib.index.get(phrase)?.[0]?.strength === 3;
   for (const form of forms) {
+    if (ownName && form !== phrase) break;
     const generic = GENERIC[form] ?? MOTIF_SYNONYMS[form];
     if (generic && lib.motifs.has(generic)) return lib.motifs.get(generic);
     if (NO_STAND_IN[form]) return undefined;
@@ -181,6 +222,32 @@ function lookupMotif(phrase: string, minStrength = 1): Motif | undefined {
     if (!best || hit.strength > best.strength || (hit.strength === best.strength && hit.motif.name.length < best.motif.name.length)) best = hit;
   }
   return best?.motif;
+}
+
+/**
+ * The motif two adjacent nouns both name (by its name or keywords), when each names a motif on its
+ * own: "fire" + "truck" is the fire engine, not a flame and a pickup.
+ */
+function compoundMotif(a: string, b: string | undefined): Motif | undefined {
+  if (!b || STOP.has(a) || STOP.has(b) || a.length < 3 || b.length < 3 || CJK.test(a) || CJK.test(b) || AND_WORDS.has(a)) return undefined;
+  // Words that set the look ("small", "stripes", "print", "pastel") are not half of a name.
+  for (const w of [a, b]) if (w in LAYOUT_WORDS || w in SCALE_WORDS || w in DENSITY_WORDS || w in NUMBERS || ABSTRACT_WORDS.has(w) || paletteFor(w) || TEXTURES.some((d) => d.keywords.some((k) => k === w || k.split(' ').includes(w)))) return undefined;
+  if (!lookupMotif(a) || !lookupMotif(b)) return undefined;
+  const lib = motifLibrary();
+  const strengths = (w: string) => {
+    const out = new Map<Motif, number>();
+    for (const f of englishPlurals(w)) for (const e of lib.index.get(f) ?? []) out.set(e.motif, Math.max(out.get(e.motif) ?? 0, e.strength));
+    return out;
+  };
+  const sa = strengths(a);
+  let best: Motif | undefined;
+  let bestScore = 0;
+  for (const [motif, s] of strengths(b)) {
+    const score = sa.has(motif) ? sa.get(motif)! + s : 0;
+    // Ties go to the shorter, more basic name ("vertical traffic light" over "horizontal…").
+    if (score > bestScore || (score === bestScore && score && best && (motif.name.length < best.name.length || (motif.name.length === best.name.length && motif.id < best.id)))) [best, bestScore] = [motif, score];
+  }
+  return bestScore >= 3 ? best : undefined;
 }
 
 let byFirstLetter: Map<string, string[]> | undefined;
@@ -198,6 +265,25 @@ function spellingBuckets(): Map<string, string[]> {
   return byFirstLetter;
 }
 
+let english: Set<string> | undefined;
+
+/** English words (npm an-array-of-english-words, MIT), loaded on the first possible typo. */
+function englishWord(w: string): boolean {
+  english ??= new Set(JSON.parse(fs.readFileSync(packageRequire.resolve('an-array-of-english-words/index.json'), 'utf8')) as string[]);
+  return englishPlurals(w).some((f) => english!.has(f));
+}
+
+/** The word and its English singulars. */
+function englishPlurals(w: string): string[] {
+  const out = [w];
+  if (w.endsWith('ies') && w.length > 4) out.push(`${w.slice(0, -3)}y`);
+  if (w.endsWith('ves') && w.length > 4) out.push(`${w.slice(0, -3)}f`, `${w.slice(0, -3)}fe`);
+  if (w.endsWith('es') && w.length > 3) out.push(w.slice(0, -2));
+  if (w.endsWith('s') && w.length > 3) out.push(w.slice(0, -1));
+  return out;
+}
+
+/** The close spelling a typo stands for: one edit for words up to six letters, two from seven; the shorter (commoner) word on a tie. */
 function suggest(word: string): string | undefined {
   if (word.length < 4 || CJK.test(word)) return undefined;
   const cap = word.length >= 7 ? 2 : 1;
@@ -231,16 +317,40 @@ export function understandPrompt(prompt: string): PatternIntent {
     textContent = quoted[1].trim();
     rest = rest.replace(quoted[0], ' ');
   } else if (greeting) {
-    // A greeting and the capitalised name after it: "happy birthday Sam".
-    const after = rest.slice(greeting.index + greeting[0].length).match(/^\s*,?\s*((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u);
+    // A greeting and the name after it: "happy birthday Sam", "happy 80th birthday nana".
+    const tail = rest.slice(greeting.index + greeting[0].length);
+    const after = tail.match(/^\s*,?\s*((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u) ?? tail.match(FAMILY);
     textContent = `${greeting[0]}${after ? ` ${after[1]}` : ''}`.trim();
     rest = rest.replace(after ? greeting[0] + rest.slice(greeting.index + greeting[0].length, greeting.index + greeting[0].length + after[0].length) : greeting[0], ' ');
   } else if (cue) {
     textContent = cue[1].trim();
     rest = rest.replace(cue[0], ' ');
+  } else {
+    const named = NAME_IN_LETTERS.exec(rest);
+    if (named && !lookupMotif(named[1].toLowerCase())) {
+      textContent = named[1];
+      rest = rest.replace(named[1], ' ');
+    } else {
+      const occasion = OCCASIONS.map((re) => re.exec(rest)).find((m) => m);
+      if (occasion) {
+        textContent = occasion[0].trim();
+        // "Go Tigers": the team's name may also be drawn (a tiger), so only the cheer leaves the prompt.
+        rest = rest.replace(occasion[0], /^go\s/i.test(textContent) ? occasion[0].slice(2) : ' ');
+        // "Tigers soccer 2027 go team": the team's name and a year print with the cheer.
+        if (/^go\s+team$/i.test(textContent)) {
+          const team = /\p{Lu}[\p{L}-]*s\b/u.exec(rest);
+          if (team) textContent = `Go ${team[0]}`;
+        }
+        const year = /\b(?:19|20)\d{2}\b/.exec(rest);
+        if (year && !/\d{4}/.test(textContent)) {
+          textContent = `${textContent} ${year[0]}`;
+          rest = rest.replace(year[0], ' ');
+        }
+      }
+    }
   }
 
-  const tokens = tokenize(rest);
+  const tokens = tokenize(rest).map(compoundHead);
   const colourHits = findColours(tokens).colours;
   const colourAt = new Map(colourHits.map((h) => [h.index, h]));
   const intent: PatternIntent = { prompt, motifs: [], palette: [], layout: 'tossed', density: 'normal', scale: 'medium', excluded: { colours: [], motifs: [] }, ignored: [], unknown: [], refusals };
@@ -259,6 +369,7 @@ export function understandPrompt(prompt: string): PatternIntent {
   const textureColours: Hex[] = [];
 
   let lastMotifEnd = -1;
+  let postfixEnd = -1; // where a colour written after its motif ended
   let motifCount = 0;
   for (let i = 0; i < tokens.length; ) {
     if (intent.motifs.length !== motifCount) {
@@ -277,11 +388,23 @@ export function understandPrompt(prompt: string): PatternIntent {
       i += phrase.length;
       continue;
     }
+    // Two nouns that name one motif together are that motif: "fire trucks", "police cars", "traffic lights".
+    const pair = colourAt.has(i) || colourAt.has(i + 1) ? undefined : compoundMotif(t, tokens[i + 1]);
+    if (pair) {
+      if (negate) intent.excluded.motifs.push(pair);
+      else if (!intent.motifs.some((m) => m.motif.id === pair.id)) intent.motifs.push({ motif: pair, colour: pendingColour, words: `${t} ${tokens[i + 1]}` });
+      negate = false;
+      pendingColour = undefined;
+      i += 2;
+      continue;
+    }
     const colour = colourAt.get(i);
     if (colour) {
       const c = colour.colour;
       // "bees and honey": a colour word that is also a motif, with no motif or colour after it, is the motif.
-      if (colour.thing && colour.length === 1 && !backgroundNext && !negate && lookupMotif(t) && !colourAt.has(i + 1) && !colourAt.has(i + 2) && !lookupMotif(tokens[i + 1] ?? '')) {
+      // Not when it ends a run of colours ("in brown and orange") or colours a texture ("camo with orange").
+      const inRun = (pendingColour !== undefined && (pendingEnd === i || (pendingEnd === i - 1 && AND_WORDS.has(tokens[pendingEnd])))) || (postfixEnd === i - 1 && AND_WORDS.has(tokens[postfixEnd]));
+      if (colour.thing && colour.length === 1 && !backgroundNext && !negate && !texture && !inRun && lookupMotif(t) && !colourAt.has(i + 1) && !colourAt.has(i + 2) && !lookupMotif(tokens[i + 1] ?? '')) {
         const motif = lookupMotif(t)!;
         if (!intent.motifs.some((m) => m.motif.id === motif.id)) intent.motifs.push({ motif, colour: pendingColour, words: t });
         pendingColour = undefined;
@@ -290,10 +413,19 @@ export function understandPrompt(prompt: string): PatternIntent {
       }
       i += colour.length;
       if (!negate && negatedEnd >= 0 && i - colour.length === negatedEnd + 1 && AND_WORDS.has(tokens[negatedEnd])) negate = true;
-      // Romance and other languages put the colour after the noun ("chats noirs", "fleurs jaunes").
+      // Romance and other languages put the colour after the noun ("chats noirs", "fleurs jaunes"), English after "in" ("flowers in brown and orange").
       const last = intent.motifs.at(-1);
-      if (!negate && !backgroundNext && last && !last.colour && lastMotifEnd === i - colour.length && !GROUND_NOUNS.has(tokens[i] ?? '') && c.source !== 'palette-word') {
+      const start = i - colour.length;
+      const after = lastMotifEnd === start || (lastMotifEnd === start - 1 && (tokens[start - 1] === 'in' || tokens[start - 1] === 'en'));
+      if (!negate && !backgroundNext && last && !last.colour && after && !GROUND_NOUNS.has(tokens[i] ?? '') && c.source !== 'palette-word') {
         last.colour = c;
+        postfixEnd = i;
+        continue;
+      }
+      if (!negate && !backgroundNext && last?.colour && postfixEnd === start - 1 && AND_WORDS.has(tokens[postfixEnd]) && c.source !== 'palette-word') {
+        colourRuns.set(c, [...(colourRuns.get(last.colour) ?? [last.colour]), c]);
+        last.colour = c;
+        postfixEnd = i;
         continue;
       }
       if (c.source === 'palette-word') {
@@ -334,6 +466,11 @@ export function understandPrompt(prompt: string): PatternIntent {
     }
     if (BACKGROUND_WORDS.has(t) || (t === 'no' && GROUND_NOUNS.has(tokens[i + 1] ?? ''))) {
       backgroundNext = true;
+      i++;
+      continue;
+    }
+    // "muted pastel", "dusty pastels": a shade word before a palette or colour word is part of the colours asked.
+    if (SHADE_WORDS.has(t) && (paletteFor(tokens[i + 1] ?? '') || colourAt.has(i + 1))) {
       i++;
       continue;
     }
@@ -380,6 +517,12 @@ export function understandPrompt(prompt: string): PatternIntent {
     if (THEME_WORDS[t] && !lookupMotif(t)) {
       if (!negate) themes.push(THEME_WORDS[t]);
       negate = false;
+      i++;
+      continue;
+    }
+    // "bubble letters", "block letters": a style word for the words printed, not a motif.
+    if (textContent && LETTERING_NOUNS.has(tokens[i + 1] ?? '') && pickFont([t]).keywords.includes(t)) {
+      styleWords.push(t);
       i++;
       continue;
     }
@@ -446,8 +589,16 @@ export function understandPrompt(prompt: string): PatternIntent {
     }
     // A one-letter slip of an English word ("strawbery") is a typo; otherwise an inflection or diminutive
     // ("лисички", "Blümchen") is tried before a looser spelling guess, which would misread foreign words.
-    const guess = suggest(t);
+    // A word that is itself English ("rubber", "squad", "bottom") is never a typo of another.
+    const guess = /^[a-z]/.test(t) && englishWord(t) ? undefined : suggest(t);
     const slip = guess && singulars(t).some((f) => editDistance(f, guess, 1) <= 1) ? lookupMotif(guess) : undefined;
+    // A misspelt texture ("leapord print") is the texture.
+    const textureSlip = guess && !texture && !negate ? TEXTURES.find((d) => d.keywords.includes(`${guess} ${tokens[i + 1] ?? ''}`)) : undefined;
+    if (textureSlip) {
+      texture = textureSlip;
+      i += 2;
+      continue;
+    }
     const stem = slip || negate ? undefined : motifByStem(t);
     const stemmed = stem && (lookupMotif(stem.word) ?? stem.motif); // the word's own reading first ("Blümchen" → Blume, a flower)
     const typo = slip ?? (stemmed || !guess ? undefined : lookupMotif(guess));
@@ -480,6 +631,15 @@ export function understandPrompt(prompt: string): PatternIntent {
   }
   if (texture) intent.texture = { def: texture, colours: textureColours.length ? textureColours : [...texture.defaultColours] };
   if (textContent) intent.text = { content: textContent, font: pickFont(styleWords), colour: textColour };
+  // A birthday, a wedding or a class printed: the motifs that say it too, beside the shopper's own.
+  const occasion = textContent && !texture ? OCCASION_THEMES.find(([re]) => re.test(textContent)) : undefined;
+  if (occasion) {
+    const lib = motifLibrary();
+    for (const id of THEME_MOTIFS[occasion[1]].slice(0, intent.motifs.length ? 1 : 3)) {
+      const motif = lib.motifs.get(id);
+      if (motif && !intent.motifs.some((m) => m.motif.id === id) && !intent.excluded.motifs.some((m) => m.id === id)) intent.motifs.push({ motif, words: occasion[1], from: 'theme' });
+    }
+  }
   if (!layoutSet && intent.count && intent.count <= 4) intent.density = 'sparse';
   intent.motifs = intent.motifs.filter((m) => !intent.excluded.motifs.some((x) => x.id === m.motif.id));
   for (const m of intent.motifs) if (m.colour && colourRuns.has(m.colour)) m.colours = colourRuns.get(m.colour);
