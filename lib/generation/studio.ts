@@ -16,7 +16,7 @@ import { getDesign, saveDesign } from './design-repository';
 import { generateCandidates, getModelInfo, parsePrompt, type GenerateOptions } from './generate';
 import { checkPrompt } from './input';
 import { describeIntent, isPatternRecipe, PATTERN_MODEL_ID, readPatternPrompt } from './pattern-engine';
-import { renderQueue } from './queue';
+import { admitStudioGeneration, renderQueue } from './queue';
 import { applySwap, studioChoices, type Swap } from './swap';
 import { identifyClient, takeGeneration } from './rate-limit';
 import { unknownSubjectMessage } from '../pattern';
@@ -77,6 +77,7 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
   if (q.stats.running >= q.concurrency && q.stats.waiting >= q.maxWaiting) {
     throw new HttpError(503, 'The design studio is busy right now: please try again in a few seconds.', 'generation_busy');
   }
+  const release = await admitStudioGeneration(); // 503 when the whole store is full, in PostgreSQL
   const seed = body.seed ?? randomInt(0, 2 ** 32 - 8);
   const count = 4;
   const stream = new ReadableStream<Uint8Array>({
@@ -134,6 +135,7 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
         if (!e) console.error('[generation] stream failed', err);
         send({ type: 'error', message: e?.message ?? 'Generation failed on our side. Please try again.', code: e?.code ?? 'internal' });
       } finally {
+        await release();
         if (!closed) controller.close();
       }
     },
