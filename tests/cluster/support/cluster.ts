@@ -254,7 +254,9 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
       await w.waitFor(/worker ready|\[worker\] \d+ ready/, 120_000);
       return w;
     };
-    const workers = await Promise.all([startWorker('worker1'), startWorker('worker2')]);
+    // One after the other: two workers creating pg-boss's queues at once on a fresh database can
+    // deadlock in pgboss.create_queue, and the loser exits.
+    const workers = [await startWorker('worker1'), await startWorker('worker2')];
     const appUrls = appPorts.map((p) => `http://127.0.0.1:${p}`);
     for (const [i, url] of appUrls.entries()) await until(async () => ((await fetch(`${url}/api/ready`)).status === 200 ? true : undefined), `${apps[i].name} to be ready`, 120_000);
 
