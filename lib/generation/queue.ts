@@ -2,12 +2,18 @@
 // GENERATION_INTRA_OP_THREADS cores), at most `maxWaiting` wait; beyond that callers get 503
 // at once instead of piling up and starving the server. A render that runs inside another
 // (a pattern design's diffusion stage) uses its caller's slot instead of waiting for a second one.
+// Those limits are this process's (its cores); studio generations are also counted store-wide in
+// PostgreSQL (admitStudioGeneration), so several app instances together admit no more than one.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { HttpError } from '../http/errors';
 import { timeRender } from '../observability';
 import { generationSettings } from './model-registry';
 import { RENDER_NICE } from './ort-pool';
 import { LibvipsPriority } from './render-priority';
+import { releaseRenderSlot, renewRenderSlot, takeRenderSlot } from './render-slot-repository';
+
+const busy = () => new HttpError(503, 'The design studio is busy right now: please try again in a few seconds.', 'generation_busy');
 
 export class RenderQueue {
   private running = 0;
@@ -33,7 +39,7 @@ export class RenderQueue {
     if (this.running >= this.concurrency) {
       if (this.waiting.length >= this.maxWaiting) {
         this.rejected++;
-        throw new HttpError(503, 'The design studio is busy right now: please try again in a few seconds.', 'generation_busy');
+        throw busy();
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
@@ -59,4 +65,29 @@ export function renderQueue(): RenderQueue {
     g.seedprintRenderQueue = new RenderQueue(s.maxConcurrent, s.GENERATION_QUEUE_MAX, () => priority.wake());
   }
   return g.seedprintRenderQueue;
+}
+
+// A held slot's lease, renewed while its generation runs: the slots of an instance that died
+// are free again within SLOT_LEASE_S.
+const SLOT_LEASE_S = 60;
+const SLOT_RENEW_MS = 20_000;
+
+/**
+ * Admits one studio generation across the whole store: at most GENERATION_MAX_CONCURRENT +
+ * GENERATION_QUEUE_MAX run or wait on all app instances together; beyond that 503 at once.
+ * Returns the release, to call when the generation is over.
+ */
+export async function admitStudioGeneration(): Promise<() => Promise<void>> {
+  const s = generationSettings();
+  const id = randomUUID();
+  if (!(await takeRenderSlot(id, s.maxConcurrent + s.GENERATION_QUEUE_MAX, SLOT_LEASE_S))) throw busy();
+  const renew = setInterval(() => void renewRenderSlot(id, SLOT_LEASE_S).catch((err) => console.warn('[render-queue] slot renewal failed', err)), SLOT_RENEW_MS);
+  renew.unref();
+  let released = false;
+  return async () => {
+    if (released) return;
+    released = true;
+    clearInterval(renew);
+    await releaseRenderSlot(id).catch((err) => console.warn('[render-queue] slot release failed (it expires)', err));
+  };
 }

@@ -16,7 +16,7 @@ import { getDesign, saveDesign } from './design-repository';
 import { generateCandidates, getModelInfo, parsePrompt, type GenerateOptions } from './generate';
 import { checkPrompt } from './input';
 import { describeIntent, isPatternRecipe, PATTERN_MODEL_ID, readPatternPrompt } from './pattern-engine';
-import { renderQueue } from './queue';
+import { admitStudioGeneration, renderQueue } from './queue';
 import { applySwap, studioChoices, type Swap } from './swap';
 import { identifyClient, takeGeneration } from './rate-limit';
 import { unknownSubjectMessage } from '../pattern';
@@ -76,8 +76,15 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
   if (q.stats.running >= q.concurrency && q.stats.waiting >= q.maxWaiting) {
     throw new HttpError(503, 'The design studio is busy right now: please try again in a few seconds.', 'generation_busy');
   }
-  const userId = await resolveUserId(req);
-  await takeGeneration(await identifyClient(req, userId)); // 429: per user/cart AND per address, in PostgreSQL
+  const release = await admitStudioGeneration(); // 503 when the whole store is full, in PostgreSQL
+  let userId: string | null;
+  try {
+    userId = await resolveUserId(req);
+    await takeGeneration(await identifyClient(req, userId)); // 429: per user/cart AND per address, in PostgreSQL
+  } catch (err) {
+    await release();
+    throw err;
+  }
   const seed = body.seed ?? randomInt(0, 2 ** 32 - 8);
   const count = 4;
   const stream = new ReadableStream<Uint8Array>({
@@ -135,6 +142,7 @@ export async function streamGeneration(req: Request, body: StreamRequest): Promi
         if (!e) console.error('[generation] stream failed', err);
         send({ type: 'error', message: e?.message ?? 'Generation failed on our side. Please try again.', code: e?.code ?? 'internal' });
       } finally {
+        await release();
         if (!closed) controller.close();
       }
     },

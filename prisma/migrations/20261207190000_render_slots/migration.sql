@@ -1,0 +1,7 @@
+-- CreateTable
+CREATE TABLE "RenderSlot" (
+    "id" VARCHAR(64) NOT NULL,
+    "expiresAt" TIMESTAMPTZ(3) NOT NULL,
+
+    CONSTRAINT "RenderSlot_pkey" PRIMARY KEY ("id")
+);
