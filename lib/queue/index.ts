@@ -70,14 +70,32 @@ async function create(): Promise<PgBoss> {
   });
   boss.on('error', (err) => console.error('[queue]', err.message));
   await boss.start();
+  await setUpQueues(boss);
+  return boss;
+}
+
+/**
+ * Creates the store's queues, or updates their options. Several processes starting at once on a
+ * fresh database (two workers of a first deploy) race in pg-boss's create_queue: the loser gets a
+ * deadlock or a duplicate key while the other creates the queue, so it looks again.
+ */
+export async function setUpQueues(boss: PgBoss): Promise<void> {
   for (const [name, options] of Object.entries(queueOptions())) {
-    const queue = await boss.getQueue(name);
-    if (!queue) await boss.createQueue(name, { name, ...options });
-    else if ((['retryLimit', 'retryDelay', 'retryBackoff', 'expireInSeconds'] as const).some((k) => options[k] !== undefined && queue[k] !== options[k])) {
-      await boss.updateQueue(name, { name, ...options });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const queue = await boss.getQueue(name);
+        if (!queue) await boss.createQueue(name, { name, ...options });
+        else if ((['retryLimit', 'retryDelay', 'retryBackoff', 'expireInSeconds'] as const).some((k) => options[k] !== undefined && queue[k] !== options[k])) {
+          await boss.updateQueue(name, { name, ...options });
+        }
+        break;
+      } catch (err) {
+        const code = (err as { code?: string }).code;
+        if (attempt >= 5 || (code !== '40P01' && code !== '23505')) throw err;
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 100));
+      }
     }
   }
-  return boss;
 }
 
 export function getBoss(): Promise<PgBoss> {
