@@ -1,6 +1,8 @@
 // The durable job queue: pg-boss on the store's own PostgreSQL. Jobs can be sent inside a
 // Prisma transaction (the job exists only if the transaction commits), and a job whose worker
 // died is retried after it expires.
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 import PgBoss from 'pg-boss';
 import type { Prisma } from '../db/client';
 import { currentRequestId, logger, metrics, withRequestId } from '../observability';
@@ -151,40 +153,42 @@ export async function settleJobs(ms: number): Promise<boolean> {
 export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
 
 const heartbeats = new Set<() => void>();
+const HEARTBEAT_WORKER = 'lib/queue/heartbeat-worker.mjs';
 
 /**
  * Keeps one attempt of an active job alive while its handler runs here: now, and then every third
- * of `seconds`, its deadline becomes now + `seconds`. The attempt is named by its retry count, so a
- * job expired or handed back meanwhile (perhaps started by another worker) is left alone. Resolves,
- * after the first beat, to the function that stops it.
+ * of `seconds`, its deadline becomes now + `seconds`. The beats come from a thread with its own
+ * database connection (heartbeat-worker.mjs), so a render keeping this thread busy cannot starve
+ * them. The attempt is named by its retry count, so a job expired or handed back meanwhile
+ * (perhaps started by another worker) is left alone. Resolves, after the first beat, to the
+ * function that stops it.
  */
-async function startHeartbeat(boss: PgBoss, name: QueueName, job: { id: string; retryCount: number }, seconds: number, log: ReturnType<typeof logger>): Promise<() => void> {
-  let beating = false;
-  const beat = async () => {
-    if (beating) return; // the last one is still waiting for the database
-    beating = true;
-    try {
-      const { rows } = await boss
-        .getDb()
-        .executeSql(`UPDATE pgboss.job SET expire_in = (now() - started_on) + make_interval(secs => $4) WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3 RETURNING id`, [name, job.id, job.retryCount, seconds]);
-      if (rows.length === 0 && heartbeats.has(stop)) {
-        stop();
-        log.warn('job no longer active here (expired or handed back): another worker may run it, and it completes once');
-      }
-    } catch (err) {
-      if (heartbeats.has(stop)) log.warn({ err: (err as Error).message }, 'job heartbeat failed; trying again');
-    } finally {
-      beating = false;
-    }
-  };
-  let timer: NodeJS.Timeout | undefined;
+async function startHeartbeat(name: QueueName, job: { id: string; retryCount: number }, seconds: number, log: ReturnType<typeof logger>): Promise<() => void> {
+  const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), HEARTBEAT_WORKER);
+  // Plain JavaScript: none of this process's loader flags (tsx, --input-type) apply to it.
+  const worker = new Worker(file, { execArgv: [], workerData: { connectionString: databaseUrl(), name, id: job.id, retryCount: job.retryCount, seconds } });
+  worker.unref();
   function stop() {
-    clearInterval(timer);
     heartbeats.delete(stop);
+    void worker.terminate();
   }
   heartbeats.add(stop);
-  await beat();
-  if (heartbeats.has(stop)) timer = setInterval(() => void beat(), (Math.max(3, seconds) * 1000) / 3).unref();
+  let first: () => void = () => {};
+  const firstBeat = new Promise<void>((resolve) => (first = resolve));
+  worker.on('message', (m: { beat?: true; gone?: true; error?: string }) => {
+    first();
+    if (m.gone && heartbeats.has(stop)) {
+      stop();
+      log.warn('job no longer active here (expired or handed back): another worker may run it, and it completes once');
+    }
+    if (m.error && heartbeats.has(stop)) log.warn({ err: m.error }, 'job heartbeat failed; trying again');
+  });
+  worker.on('error', (err) => {
+    first();
+    if (heartbeats.has(stop)) log.warn({ err: err.message }, 'job heartbeat stopped');
+  });
+  // The handler starts once the job's deadline is short, or after a few seconds without an answer.
+  await Promise.race([firstBeat, new Promise((r) => setTimeout(r, 5_000).unref())]);
   return stop;
 }
 
@@ -206,7 +210,7 @@ export async function work<T extends object>(name: QueueName, handler: JobHandle
           return Math.round(ms);
         };
         log.info('job started');
-        const stopHeartbeat = heartbeat ? await startHeartbeat(boss, name, job, heartbeat, log) : undefined;
+        const stopHeartbeat = heartbeat ? await startHeartbeat(name, job, heartbeat, log) : undefined;
         try {
           await handler(job.data, { id: job.id, retryCount: job.retryCount });
           log.info({ ms: took('done') }, 'job done');

@@ -78,6 +78,7 @@ describe('print job heartbeat', () => {
       const alive = await bossJob(id);
       expect(alive).toMatchObject({ state: 'active', retry_count: 0 });
       expect(alive!.left_s).toBeGreaterThan(0);
+      expect(alive!.left_s).toBeLessThanOrEqual(3.1);
     } finally {
       child.kill('SIGKILL');
     }
