@@ -241,14 +241,18 @@ test('a seller prices each size; the listing photo follows the picked product; c
   await shopper.setViewportSize({ width: 1280, height: 900 });
   await shopper.getByRole('button', { name: /Add to cart/ }).click();
   await expect(shopper.getByText('Added to your cart.')).toBeVisible();
+  await expect(shopper.getByTestId('cart-count').first()).toHaveText('1');
   await shopper.getByRole('radio', { name: '12x18' }).check({ force: true });
   await expect(shopper.getByRole('button', { name: /Add to cart/ })).toHaveText('Add to cart · $19.00');
   await shopper.getByRole('button', { name: /Add to cart/ }).click();
-  await expect(shopper.getByText('Added to your cart.')).toBeVisible();
+  // The first add's message is still shown: wait for the cart's own count instead.
+  await expect(shopper.getByTestId('cart-count').first()).toHaveText('2');
 
-  await shopper.goto('/cart');
   const lines = shopper.getByTestId('cart-line');
-  await expect(lines).toHaveCount(2);
+  await expect(async () => {
+    await shopper.goto('/cart');
+    await expect(lines).toHaveCount(2, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(lines.filter({ hasText: '24x36' })).toContainText('$45.00');
   await expect(lines.filter({ hasText: '12x18' })).toContainText('$19.00');
   await expect(shopper.getByTestId('preorder-label')).toHaveCount(0);
