@@ -203,7 +203,7 @@ test('a seller prices each size; the listing photo follows the picked product; c
   }
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.getByRole('button', { name: 'Save draft and render photos' }).click();
-  await expect(page.getByRole('alert')).toContainText('Matte Poster (24x36): the price must be at least $22.10');
+  await expect(page.getByRole('alert').filter({ hasText: 'Matte Poster' })).toContainText('Matte Poster (24x36): the price must be at least $22.10');
   await page.locator('#price_poster_24x36').fill('45.00');
   await page.getByRole('button', { name: 'Save draft and render photos' }).click();
   await page.waitForURL(/\/sell\/listings\/c[a-z0-9]+\?created=1/);
@@ -232,7 +232,7 @@ test('a seller prices each size; the listing photo follows the picked product; c
   await expect(main).toHaveAttribute('data-product', 'tee');
   await shopper.getByRole('radio', { name: 'Matte Poster' }).check();
   await expect(main).toHaveAttribute('data-product', 'poster');
-  await shopper.getByRole('radio', { name: '24x36' }).check();
+  await shopper.getByRole('radio', { name: '24x36' }).check({ force: true }); // a visually hidden input under its label
   await expect(shopper.getByRole('button', { name: /Add to cart/ })).toHaveText('Add to cart · $45.00');
   for (const w of [1280, 390]) {
     await shopper.setViewportSize({ width: w, height: 900 });
@@ -241,14 +241,18 @@ test('a seller prices each size; the listing photo follows the picked product; c
   await shopper.setViewportSize({ width: 1280, height: 900 });
   await shopper.getByRole('button', { name: /Add to cart/ }).click();
   await expect(shopper.getByText('Added to your cart.')).toBeVisible();
-  await shopper.getByRole('radio', { name: '12x18' }).check();
+  await expect(shopper.getByTestId('cart-count').first()).toHaveText('1');
+  await shopper.getByRole('radio', { name: '12x18' }).check({ force: true });
   await expect(shopper.getByRole('button', { name: /Add to cart/ })).toHaveText('Add to cart · $19.00');
   await shopper.getByRole('button', { name: /Add to cart/ }).click();
-  await expect(shopper.getByText('Added to your cart.')).toBeVisible();
+  // The first add's message is still shown: wait for the cart's own count instead.
+  await expect(shopper.getByTestId('cart-count').first()).toHaveText('2');
 
-  await shopper.goto('/cart');
   const lines = shopper.getByTestId('cart-line');
-  await expect(lines).toHaveCount(2);
+  await expect(async () => {
+    await shopper.goto('/cart');
+    await expect(lines).toHaveCount(2, { timeout: 3_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(lines.filter({ hasText: '24x36' })).toContainText('$45.00');
   await expect(lines.filter({ hasText: '12x18' })).toContainText('$19.00');
   await expect(shopper.getByTestId('preorder-label')).toHaveCount(0);
