@@ -31,7 +31,8 @@ export async function startStore(extraEnv: Record<string, string> = {}): Promise
   const keep = (d: Buffer) => (log = (log + d).slice(-64_000));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const deadline = Date.now() + 600_000;
+  // A first start builds the app: on a busy 2-core machine that alone can take ten minutes.
+  const deadline = Date.now() + 1_200_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`store exited early:\n${log}`);
     try {
@@ -40,7 +41,10 @@ export async function startStore(extraEnv: Record<string, string> = {}): Promise
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline) throw new Error(`store did not start:\n${log}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`store did not start:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   return {
