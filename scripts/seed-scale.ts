@@ -126,7 +126,7 @@ export async function seedScale(scale = 1, overrides: Partial<ReturnType<typeof 
               s::"OrderStatus", 'usd', 3500 + (g % 2) * 3500, 499, 3999 + (g % 2) * 3500, 'domestic', 'US', 'Shopper ' || u,
               jsonb_build_object('line1', g || ' Pattern Street', 'city', 'Springfield', 'postal_code', '12345', 'country', 'US'),
               'cs_test_scale_' || g, true, CASE WHEN s IN ('PENDING_PAYMENT', 'CANCELLED') THEN NULL ELSE t + interval '2 minutes' END,
-              CASE WHEN g % 100 = 0 THEN 'scc' || (5 + 50 * ((g / 100) % ${Math.floor(v.listings / 50)})) END, t, t + interval '3 minutes'
+              CASE WHEN g % 100 = 0 THEN 'scc' || (5 + 50 * ((g / 100) % ${Math.max(1, Math.floor(v.listings / 50))})) END, t, t + interval '3 minutes'
        FROM generate_series(1, ${v.orders}) g,
             LATERAL (SELECT 1 + (g * 7919) % ${v.shoppers} AS u, now() - (${v.orders} - g) * interval '5 minutes' AS t) a,
             LATERAL (SELECT 'shopper' || u || '@scale.seedprint.test' AS e,
@@ -138,7 +138,7 @@ export async function seedScale(scale = 1, overrides: Partial<ReturnType<typeof 
       `INSERT INTO "OrderItem" (id, "orderId", "variantId", "designId", "productSlug", "productName", "variantLabel", sku, recipe, "unitPriceMinor", quantity, "repeatIn", "listingId")
        SELECT 'scoi' || g || '-' || k, 'sco' || g, vr.id, d.id, vr.slug, vr.name, concat_ws(' / ', vr.size, vr.color), vr.sku,
               jsonb_build_object('prompt', 'pattern ' || g, 'seed', g), 3500, 1, 4,
-              CASE WHEN g % 100 = 0 THEN 'scl' || (5 + 50 * ((g / 100) % ${Math.floor(v.listings / 50)})) WHEN g % 4 = 0 THEN 'scl' || (1 + g % ${v.listings}) END
+              CASE WHEN g % 100 = 0 THEN 'scl' || (5 + 50 * ((g / 100) % ${Math.max(1, Math.floor(v.listings / 50))})) WHEN g % 4 = 0 THEN 'scl' || (1 + g % ${v.listings}) END
        FROM generate_series(1, ${v.orders}) g, generate_series(1, 1 + g % 2) k,
             LATERAL (SELECT ${designId(`1 + (g * 13 + k) % ${v.designs}`)} AS id) d,
             (SELECT count(*) AS n FROM "ProductVariant") c,
