@@ -167,9 +167,10 @@ export async function seedScale(scale = 1, overrides: Partial<ReturnType<typeof 
     ],
     [
       'print jobs',
-      // Paid orders' jobs wait READY for any factory; later ones belong to the store's factory.
+      // Paid orders' jobs wait READY for any factory; later ones belong to the store's factory. Job
+      // ids are [a-z0-9] only, as the factory API's cursor accepts.
       `INSERT INTO "FulfillmentJob" (id, "orderId", "orderItemId", status, "factoryId", attempts, "claimedAt", "readyAt", "printEngine", "createdAt", "updatedAt")
-       SELECT 'scj' || substr(i.id, 5), o.id, i.id, js::"FulfillmentStatus", CASE WHEN js = 'READY' THEN NULL ELSE '${factory}' END, 1,
+       SELECT 'scj' || replace(substr(i.id, 5), '-', 'x'), o.id, i.id, js::"FulfillmentStatus", CASE WHEN js = 'READY' THEN NULL ELSE '${factory}' END, 1,
               CASE WHEN js = 'READY' THEN NULL ELSE o."createdAt" + interval '2 hours' END, o."createdAt" + interval '1 hour', 1,
               o."createdAt" + interval '3 minutes', o."updatedAt"
        FROM "OrderItem" i JOIN "Order" o ON o.id = i."orderId",
