@@ -11,6 +11,7 @@ const areas: Record<string, () => Promise<Metrics>> = {
   pattern: async () => (await import('./pattern')).benchPattern(),
   tryon: async () => (await import('./tryon')).benchTryon(),
   http: async () => (await import('./http')).benchHttp(),
+  scale: async () => (await import('./scale')).benchScale(),
 };
 
 const only = process.argv.slice(2);

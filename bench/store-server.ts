@@ -9,6 +9,8 @@ const root = path.resolve(import.meta.dirname, '..');
 
 export interface RunningStore {
   url: string;
+  /** The store's embedded PostgreSQL (for benchmarks that fill it). */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -17,9 +19,10 @@ export async function startStore(extraEnv: Record<string, string> = {}): Promise
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedprint-bench-'));
   fs.chmodSync(dataDir, 0o777);
   const url = `http://127.0.0.1:${port}`;
+  const pgPort = await freePort();
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts'], {
     cwd: root,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: url, EMBEDDED_PG_PORT: String(await freePort()), LOCAL_STRIPE_PORT: String(await freePort()), NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), PUBLIC_URL: url, EMBEDDED_PG_PORT: String(pgPort), LOCAL_STRIPE_PORT: String(await freePort()), NEXT_TELEMETRY_DISABLED: '1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // The tail of the store's output, for the error message if it does not start (the store writes an
@@ -28,7 +31,8 @@ export async function startStore(extraEnv: Record<string, string> = {}): Promise
   const keep = (d: Buffer) => (log = (log + d).slice(-64_000));
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const deadline = Date.now() + 600_000;
+  // A first start builds the app: on a busy 2-core machine that alone can take ten minutes.
+  const deadline = Date.now() + 1_200_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`store exited early:\n${log}`);
     try {
@@ -37,11 +41,15 @@ export async function startStore(extraEnv: Record<string, string> = {}): Promise
     } catch {
       /* not up yet */
     }
-    if (Date.now() > deadline) throw new Error(`store did not start:\n${log}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGTERM');
+      throw new Error(`store did not start:\n${log}`);
+    }
     await new Promise((r) => setTimeout(r, 500));
   }
   return {
     url,
+    databaseUrl: extraEnv.DATABASE_URL ?? `postgresql://seedprint:seedprint@127.0.0.1:${pgPort}/seedprint`,
     stop: async () => {
       await new Promise<void>((resolve) => {
         child.once('exit', () => resolve());
