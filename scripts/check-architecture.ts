@@ -44,7 +44,7 @@ const IGNORED = ['lib/db/generated'];
 const TABLE_OWNERS: Record<string, string> = {
   user: 'auth', account: 'auth', session: 'auth', verificationToken: 'auth',
   product: 'catalog', productVariant: 'catalog', printArea: 'catalog',
-  design: 'generation', rateLimitBucket: 'generation',
+  design: 'generation', rateLimitBucket: 'generation', renderSlot: 'generation',
   savedDesign: 'saved-designs',
   designLicense: 'sellers', sellerProfile: 'sellers',
   listing: 'listings', listingProduct: 'listings', listingPhoto: 'listings', listingDailyStat: 'listings', campaign: 'listings',
