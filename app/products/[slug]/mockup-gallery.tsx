@@ -42,7 +42,7 @@ export function MockupGallery({ slug, views, designId, colorHex, repeatIn, produ
 
 /**
  * Hover (mouse) or pinch / drag (touch) to magnify. The magnified layer is the full-resolution
- * shot, fetched on first use; its scale is capped at one image pixel per screen pixel.
+ * shot, fetched on first use; it magnifies to one image pixel per device pixel (at least 1.5x).
  */
 function ZoomView({ src, fullSrc, alt }: { src: string; fullSrc: string; alt: string }) {
   const box = useRef<HTMLDivElement>(null);
@@ -63,7 +63,7 @@ function ZoomView({ src, fullSrc, alt }: { src: string; fullSrc: string; alt: st
   const onMove = (e: ReactPointerEvent<HTMLDivElement>) => {
     if (e.pointerType === 'mouse') {
       setWantFull(true);
-      setZoom(Math.max(2, maxZoom()));
+      setZoom(Math.max(1.5, maxZoom()));
       aim(e);
       return;
     }
@@ -73,7 +73,7 @@ function ZoomView({ src, fullSrc, alt }: { src: string; fullSrc: string; alt: st
       const dist = Math.hypot(pts[0].x - pts[1].x, pts[0].y - pts[1].y);
       pinch.current ??= { dist, zoom };
       setWantFull(true);
-      setZoom(Math.min(Math.max(2, maxZoom()), Math.max(1, (pinch.current.zoom * dist) / pinch.current.dist)));
+      setZoom(Math.min(Math.max(1.5, maxZoom()), Math.max(1, (pinch.current.zoom * dist) / pinch.current.dist)));
       aim({ clientX: (pts[0].x + pts[1].x) / 2, clientY: (pts[0].y + pts[1].y) / 2 });
     } else if (zoom > 1) aim(e);
   };
