@@ -57,9 +57,8 @@ def main():
         'tee/front': lambda: garments.garment('tee', 'front', ROOT),
         'tee/back': lambda: garments.garment('tee', 'back', ROOT),
         'tee/detail': lambda: garments.garment('tee', 'front', ROOT, detail=True),
-        'hoodie/front': lambda: garments.garment('hoodie', 'front', ROOT),
+        # hoodie/front and hoodie/detail are rendered in Blender (scripts/mockup/blender/)
         'hoodie/back': lambda: garments.garment('hoodie', 'back', ROOT),
-        'hoodie/detail': lambda: garments.garment('hoodie', 'front', ROOT, detail=True),
         'mug/front': lambda: hardgoods.mug(ROOT, 'front'),
         'mug/left': lambda: hardgoods.mug(ROOT, 'left'),
         'tote/front': lambda: hardgoods.tote(ROOT, 'front'),

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""Turns the passes rendered by render.py into a mockup template (lib/mockup/README.md format).
+
+usage: python3 scripts/mockup/blender/convert.py <product/view> [--in DIR] [--out TEMPLATES_ROOT]
+Needs numpy, scipy and Pillow. DIR defaults to /tmp/seedprint-blender/<product>/<view>.
+"""
+import json
+import os
+import sys
+
+import numpy as np
+from scipy import ndimage as ndi
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..'))
+from mocklib import Template, save_rgba  # noqa: E402
+
+ROOT = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'lib', 'mockup', 'templates')
+
+
+class _View:
+    def __init__(self, size, ppi):
+        self.size = size
+        self.ppi = ppi
+
+
+def box(a, k):
+    """k x k box average (the data passes are rendered at k times the template size)."""
+    h, w = a.shape[0] // k, a.shape[1] // k
+    return a[:h * k, :w * k].reshape(h, k, w, k).mean((1, 3))
+
+
+def upsample(a, alpha, size):
+    """Lighting passes come at a lower resolution: fill past the garment's edge (so the edge does not
+    darken) and scale up bilinearly."""
+    w = (alpha > 0.5).astype(np.float32)
+    num = ndi.gaussian_filter(a * w, 3.0)
+    den = ndi.gaussian_filter(w, 3.0)
+    filled = np.where(w > 0, a, num / np.maximum(den, 1e-4))
+    if a.shape[0] == size:
+        return filled
+    return ndi.zoom(filled, size / a.shape[0], order=1, mode='nearest')[:size, :size]
+
+
+def denoise(a, alpha, sigma):
+    """Normalised gaussian inside the garment: removes path-tracing grain without bleeding the
+    transparent surroundings into the edges."""
+    w = (alpha > 0.02).astype(np.float32)
+    num = ndi.gaussian_filter(a * w, sigma)
+    den = ndi.gaussian_filter(w, sigma)
+    return np.where(den > 1e-3, num / np.maximum(den, 1e-3), a)
+
+
+def main():
+    args = sys.argv[1:]
+    job = args[0]
+    src = args[args.index('--in') + 1] if '--in' in args else os.path.join('/tmp/seedprint-blender', job)
+    root = args[args.index('--out') + 1] if '--out' in args else ROOT
+    product, view = job.split('/')
+    P = np.load(os.path.join(src, 'passes.npz'))
+    ppi, pa_w, pa_h, size, k = P['meta']
+    size, k = int(size), int(k)
+
+    cls = P['cls']
+    alpha = box((cls > 0).astype(np.float32), k)
+    a_lo = np.clip(P['alpha'], 0, 1)
+    fabric = (cls == 1) | (cls == 2)
+    printable = box((cls == 1).astype(np.float32), k)
+    # the ribbing / lining border follows mesh faces (a few px each): round off their steps
+    near_rib = ndi.maximum_filter(box((cls == 2).astype(np.float32), k), 5) > 0
+    edge = np.clip((ndi.gaussian_filter(printable, 1.3) - 0.5) * 2.2 + 0.5, 0, 1)
+    printable = np.where(near_rib, np.minimum(edge, box(fabric.astype(np.float32), k)), printable)
+    cord = box((cls == 3).astype(np.float32), k)
+    tinted = box(fabric.astype(np.float32), k)
+    # UV: the mean over the printable subpixels of each pixel (never across a seam into the void)
+    w = (cls == 1).astype(np.float32)
+    ws = box(w, k)
+    u = np.where(ws > 0, box(P['u'] * w, k) / np.maximum(ws, 1e-6), 0)
+    v = np.where(ws > 0, box(P['v'] * w, k) / np.maximum(ws, 1e-6), 0)
+
+    # light on a white garment -> shade (1 = the brightly lit fabric)
+    # dim places (inside the hood) get few light paths: smooth them harder
+    fine, coarse = denoise(P['light'], a_lo, 1.2), denoise(P['light'], a_lo, 4.0)
+    lit = np.percentile(coarse[a_lo > 0.99], 98)
+    w = np.clip((0.6 - coarse / lit) / 0.3, 0, 1)
+    light = upsample(fine * (1 - w) + coarse * w, a_lo, size)
+    ref = np.percentile(light[(alpha > 0.99) & (tinted > 0.99)], 98)
+    shade = np.clip(light / ref, 0, 1)
+    gloss = upsample(denoise(P['gloss'], a_lo, 1.5), a_lo, size)
+    highlight = np.clip(gloss / ref * 0.6, 0, 1)
+    # garment alpha: the fabric's coverage; cords live in the overlay
+    fab_alpha = tinted
+    mask = np.clip(np.minimum(printable, fab_alpha), 0, 1)
+
+    bg = ndi.gaussian_filter(P['background'], (2.0, 2.0, 0))
+    bg = np.stack([upsample(bg[..., c], np.ones_like(a_lo), size) for c in range(3)], -1)
+    bg = np.clip(bg / np.percentile(bg, 90) * 0.93, 0, 1) ** (1 / 2.2)  # exposure, linear -> display
+    beauty = P['beauty'] / np.maximum(a_lo[..., None], 1e-3)
+    beauty = np.stack([upsample(beauty[..., c], a_lo, size) for c in range(3)], -1)
+    beauty = np.clip(beauty / ref, 0, 1) ** (1 / 2.2)
+    ov_a = np.clip(cord, 0, 1)
+
+    t = Template(product, view, {'name': 'front', 'widthIn': float(pa_w), 'heightIn': float(pa_h)},
+                 _View(size, float(ppi)), f'{product} {view}' + (' close-up' if view == 'detail' else ''))
+    d = t.write(root, bg, np.maximum(fab_alpha, ov_a), shade, highlight, mask, u, v,
+                overlay=(beauty, ov_a) if ov_a.max() > 0 else None,
+                texture={'file': '../../_shared/jersey.png', 'strength': 0.06 if view != 'detail' else 0.1,
+                         'scale': 1.0 if view != 'detail' else 2.0},
+                uv_valid=ws > 0)
+    meta_path = os.path.join(d, 'template.json')
+    meta = json.load(open(meta_path))
+    meta['source'] = 'scripts/mockup/blender'
+    json.dump(meta, open(meta_path, 'w'), indent=2)
+    print('wrote', d)
+
+
+if __name__ == '__main__':
+    main()
