@@ -1,27 +1,14 @@
 // Sell first, build later: campaign orders are authorised only; reaching the minimum captures
 // every payment exactly once (also across a crash mid-way) and sends the orders to production;
 // missing the deadline cancels every authorisation and tells each buyer once.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetDatabase } from '../setup/db';
-import { buy, configureEnv, inDays, lib, publishedListing, seller, startStripe, teeVariant, user, waitForStatus, type StripeHarness } from '../sellers/helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buy, configureEnv, inDays, lib, publishedListing, seller, withStripeStore, teeVariant, user, waitForStatus, type StripeHarness } from '../sellers/helpers';
 
 configureEnv();
+const harness = withStripeStore();
 let h: StripeHarness;
-
-beforeAll(async () => {
-  h = await startStripe();
-});
-afterAll(async () => {
-  await h?.close();
-  const { stopBoss } = await import('../../lib/queue');
-  await stopBoss();
-});
-beforeEach(async () => {
-  await resetDatabase();
-  const { catalog } = await lib();
-  await catalog.seedCatalog();
-  h.local.setWebhookUrl(h.hookUrl);
-  h.logs.length = 0;
+beforeAll(() => {
+  h = harness();
 });
 
 const captureEvents = (pi: string) => h.local.events().filter((e) => e.type === 'charge.captured' && (e.data.object as { payment_intent?: string }).payment_intent === pi);

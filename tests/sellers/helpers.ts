@@ -1,5 +1,7 @@
 // Shared set-up for seller and campaign tests: users, a design, a published listing, and a
 // buyer who pays through the local Stripe server (real SDK, real webhooks into the store).
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { resetDatabase } from '../setup/db';
 import { startStripeHarness } from '../setup/stripe-harness';
 
 export const SECRET = 'whsec_test_sellers';
@@ -29,6 +31,39 @@ export type { StripeHarness };
 
 /** Local Stripe whose webhooks land in the store's own handler. */
 export const startStripe = () => startStripeHarness(SECRET);
+
+/** Seeded catalog before every test of the file; the queue stopped after the last. */
+export function withSeededCatalog(): void {
+  beforeEach(async () => {
+    await resetDatabase();
+    const { catalog } = await lib();
+    await catalog.seedCatalog();
+  });
+  afterAll(async () => {
+    const { stopBoss } = await import('../../lib/queue');
+    await stopBoss();
+  });
+}
+
+/**
+ * The file's hooks for paying tests: a local Stripe server for the file, a freshly seeded catalog
+ * before each test (webhooks pointed at the store, the server's log emptied). Returns the harness.
+ */
+export function withStripeStore(): () => StripeHarness {
+  let h: StripeHarness | undefined;
+  beforeAll(async () => {
+    h = await startStripe();
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  withSeededCatalog();
+  beforeEach(() => {
+    h!.local.setWebhookUrl(h!.hookUrl);
+    h!.logs.length = 0;
+  });
+  return () => h!;
+}
 
 export async function user(email: string, role: 'SHOPPER' | 'SELLER' | 'ADMIN' = 'SHOPPER') {
   const { auth } = await lib();

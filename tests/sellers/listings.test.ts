@@ -1,26 +1,12 @@
 // Seller workspace rules: opening a shop, price floors, ownership (IDOR), moderation, photos
 // before publishing, the life cycle, listing prices in the cart, views and the sitemap.
 import sharp from 'sharp';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetDatabase } from '../setup/db';
-import { configureEnv, inDays, lib, makeDesign, seller, teeVariant, user } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { configureEnv, inDays, lib, makeDesign, seller, teeVariant, withSeededCatalog, user } from './helpers';
 
 configureEnv();
 
-beforeAll(async () => {
-  const { catalog } = await lib();
-  await resetDatabase();
-  await catalog.seedCatalog();
-});
-afterAll(async () => {
-  const { stopBoss } = await import('../../lib/queue');
-  await stopBoss();
-});
-beforeEach(async () => {
-  await resetDatabase();
-  const { catalog } = await lib();
-  await catalog.seedCatalog();
-});
+withSeededCatalog();
 
 async function draft(owner: Awaited<ReturnType<typeof seller>>, extra: Record<string, unknown> = {}) {
   const { sellers } = await lib();

@@ -4,26 +4,14 @@
 // backfill), and campaign pre-orders are labelled with the campaign's end and a delivery estimate.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetDatabase } from '../setup/db';
-import { configureEnv, inDays, lib, makeDesign, seller, startStripe, waitForStatus, type StripeHarness } from './helpers';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { configureEnv, inDays, lib, makeDesign, seller, withStripeStore, waitForStatus, type StripeHarness } from './helpers';
 
 configureEnv();
+const harness = withStripeStore();
 let h: StripeHarness;
-
-beforeAll(async () => {
-  h = await startStripe();
-});
-afterAll(async () => {
-  await h?.close();
-  const { stopBoss } = await import('../../lib/queue');
-  await stopBoss();
-});
-beforeEach(async () => {
-  await resetDatabase();
-  const { catalog } = await lib();
-  await catalog.seedCatalog();
-  h.local.setWebhookUrl(h.hookUrl);
+beforeAll(() => {
+  h = harness();
 });
 
 const posterVariant = async (size: string) => {

@@ -11,6 +11,7 @@ import path from 'node:path';
 import pg from 'pg';
 import S3rver from 's3rver';
 import { canReach, ensurePostgresUser, packagedBinaries, runtimeCopy, startAsUser, type Owner } from '../../../lib/db/pg-as-user';
+import { needsBuild } from '../../../scripts/build-freshness';
 import { startLocalStripe, type LocalStripe } from '../../../tools/local-stripe';
 import { freePort } from '../../setup/free-port';
 
@@ -26,23 +27,9 @@ export function haproxyBinary(): string | undefined {
   return found();
 }
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-
 /** `next build` when .next is missing or older than the sources (the rule scripts/start.ts uses). */
 export function buildIfNeeded(): void {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
-  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  const changed = (p: string) => fs.existsSync(p) && (fs.statSync(p).isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs) > built;
-  const stale = !built || ['app', 'lib', 'public', 'next.config.ts', 'proxy.ts', 'instrumentation.ts', 'package.json'].some((d) => changed(path.join(root, d)));
-  if (!stale) return;
+  if (!needsBuild(root)) return;
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], { cwd: root, stdio: 'ignore', env: { ...baseEnv(), NEXT_TELEMETRY_DISABLED: '1' } });
   if (r.status !== 0) throw new Error('next build failed');
 }
