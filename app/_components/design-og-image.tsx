@@ -3,7 +3,7 @@
 import { ImageResponse } from 'next/og';
 import { designTilePng } from '@/lib/generation';
 import { listTemplates, renderMockup } from '@/lib/mockup';
-import { OG_SIZE, OgCard } from './og-card';
+import { OG_SIZE, OgBrand, OgCard } from './og-card';
 
 /** The product view a share image shows: the front where there is one. */
 export function shareView(productSlug: string): string | null {
@@ -38,12 +38,7 @@ export async function designOgImage(input: DesignOgInput): Promise<ImageResponse
   return new ImageResponse(
     <div style={{ width: '100%', height: '100%', display: 'flex', background: '#fdf6e9', fontFamily: 'sans-serif' }}>
       <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', width: 620, padding: '56px 0 56px 64px' }}>
-        <div style={{ display: 'flex', alignItems: 'center', gap: 16 }}>
-          <div style={{ width: 56, height: 56, borderRadius: 16, background: '#186241', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-            <div style={{ width: 24, height: 38, background: '#80cfa4', borderRadius: '50% 50% 50% 50% / 60% 60% 40% 40%' }} />
-          </div>
-          <div style={{ fontSize: 36, fontWeight: 700, color: '#1c1917' }}>Seedprint</div>
-        </div>
+        <OgBrand scale={0.875} />
         <div style={{ display: 'flex', flexDirection: 'column' }}>
           <div style={{ fontSize: 24, color: '#186241', fontWeight: 700, textTransform: 'uppercase', letterSpacing: 2 }}>{input.eyebrow}</div>
           <div style={{ fontSize: title.length > 36 ? 46 : 60, fontWeight: 800, color: '#1c1917', lineHeight: 1.1, marginTop: 12 }}>{title}</div>

@@ -20,6 +20,19 @@ function Leaf({ x, y, r, c, s = 1 }: { x: number; y: number; r: number; c: strin
   );
 }
 
+/** The shop's mark and name, as every share card shows them (scale 1: 64 px mark). */
+export function OgBrand({ scale }: { scale: number }): ReactNode {
+  const px = (n: number) => Math.round(n * scale);
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', gap: px(18) }}>
+      <div style={{ width: px(64), height: px(64), borderRadius: px(18), background: '#186241', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+        <div style={{ width: px(28), height: px(44), background: '#80cfa4', borderRadius: '50% 50% 50% 50% / 60% 60% 40% 40%' }} />
+      </div>
+      <div style={{ fontSize: px(40), fontWeight: 700, color: '#1c1917' }}>Seedprint</div>
+    </div>
+  );
+}
+
 export function OgCard({ eyebrow, title, subtitle, swatches = [] }: { eyebrow: string; title: string; subtitle: string; swatches?: string[] }): ReactNode {
   return (
     <div style={{ width: '100%', height: '100%', display: 'flex', position: 'relative', background: '#fdf6e9', fontFamily: 'sans-serif', overflow: 'hidden' }}>
@@ -31,12 +44,7 @@ export function OgCard({ eyebrow, title, subtitle, swatches = [] }: { eyebrow: s
       <div style={{ position: 'absolute', left: 1000, top: 300, width: 36, height: 36, borderRadius: 18, background: '#f97316' }} />
       <div style={{ position: 'absolute', left: 880, top: 200, width: 24, height: 24, borderRadius: 12, background: '#f97316' }} />
       <div style={{ display: 'flex', flexDirection: 'column', justifyContent: 'space-between', padding: '64px 72px', width: 800, height: '100%' }}>
-        <div style={{ display: 'flex', alignItems: 'center', gap: 18 }}>
-          <div style={{ width: 64, height: 64, borderRadius: 18, background: '#186241', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
-            <div style={{ width: 28, height: 44, background: '#80cfa4', borderRadius: '50% 50% 50% 50% / 60% 60% 40% 40%' }} />
-          </div>
-          <div style={{ fontSize: 40, fontWeight: 700, color: '#1c1917' }}>Seedprint</div>
-        </div>
+        <OgBrand scale={1} />
         <div style={{ display: 'flex', flexDirection: 'column' }}>
           <div style={{ fontSize: 28, color: '#186241', fontWeight: 700, textTransform: 'uppercase', letterSpacing: 2 }}>{eyebrow}</div>
           <div style={{ fontSize: 76, fontWeight: 800, color: '#1c1917', lineHeight: 1.05, marginTop: 12 }}>{title}</div>
