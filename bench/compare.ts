@@ -3,7 +3,8 @@
 // The base is checked out into a temporary git worktree (its node_modules hard-linked from this
 // tree's, its Prisma client generated there); each area runs base, then this tree, then base and
 // this tree again, and the better of the two runs of each side is kept, so a burst of other load
-// on the machine does not decide the comparison. Writes bench/compare-results.json.
+// on the machine does not decide the comparison. Writes bench/compare-results.json (every run's
+// figure is kept there too: base, this tree, base, this tree).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -42,7 +43,7 @@ try {
     return (a.better === 'lower' ? a.value <= b.value : a.value >= b.value) ? a : b;
   };
 
-  const rows: Record<string, { unit: string; better: string; goal?: number; base?: number; head?: number }> = {};
+  const rows: Record<string, { unit: string; better: string; goal?: number; base?: number; head?: number; runs: (number | undefined)[] }> = {};
   for (const area of areas) {
     console.log(`running ${area}: base, this tree, base, this tree…`);
     const runs = [benchOnce(baseDir, area), benchOnce(root, area), benchOnce(baseDir, area), benchOnce(root, area)];
@@ -51,7 +52,7 @@ try {
       const b = better(runs[0][k], runs[2][k]);
       const h = better(runs[1][k], runs[3][k]);
       const any = (h ?? b)!;
-      rows[k] = { unit: any.unit, better: any.better, goal: any.goal, base: b?.value, head: h?.value };
+      rows[k] = { unit: any.unit, better: any.better, goal: any.goal, base: b?.value, head: h?.value, runs: runs.map((m) => m[k]?.value) };
     }
   }
 
