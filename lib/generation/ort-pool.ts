@@ -19,6 +19,7 @@ export const RENDER_NICE = 19;
 
 const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
 const WORKER_FILE = 'lib/generation/ort-worker.mjs';
+const PNG_WORKER_FILE = 'lib/generation/png-worker.mjs';
 
 type WireTensor = { type: ort.Tensor.Type; data: ort.Tensor.DataType; dims: readonly number[] };
 type Pending = { resolve: (v: unknown) => void; reject: (e: Error) => void };
@@ -79,16 +80,19 @@ class OrtPool {
   }
 }
 
-const g = globalThis as unknown as { seedprintOrtPool?: OrtPool | null };
+const g = globalThis as unknown as { seedprintOrtPool?: OrtPool | null; seedprintPngPool?: OrtPool | null };
 
-/** The pool, or null where the worker script is not on disk (then sessions run in-process). */
-function pool(size: number): OrtPool | null {
-  if (g.seedprintOrtPool === undefined) {
-    const file = pResolve(process.cwd(), WORKER_FILE);
-    g.seedprintOrtPool = fs.existsSync(file) ? new OrtPool(file, size) : null;
+/** A pool of worker threads running `script`, or null where it is not on disk. */
+function poolOf(key: 'seedprintOrtPool' | 'seedprintPngPool', script: string, size: number): OrtPool | null {
+  if (g[key] === undefined) {
+    const file = pResolve(process.cwd(), script);
+    g[key] = fs.existsSync(file) ? new OrtPool(file, size) : null;
   }
-  return g.seedprintOrtPool;
+  return g[key];
 }
+
+/** The model pool, or null where the worker script is not on disk (then sessions run in-process). */
+const pool = (size: number) => poolOf('seedprintOrtPool', WORKER_FILE, size);
 
 /** A session of `file` in the worker pool, shaped like ort.InferenceSession. */
 export async function openPooledSession(
@@ -121,12 +125,12 @@ export async function openPooledSession(
 }
 
 /**
- * The PNG IDAT payload of RGB8 pixels (png-idat.mjs), made in a render worker thread: at the
- * renders' priority and off the event loop. Null where the worker script is not on disk.
+ * The PNG IDAT payload of RGB8 pixels (png-idat.mjs), made in a worker thread at the renders'
+ * priority (png-worker.mjs), off the event loop. Null where the worker script is not on disk.
  */
 export async function idatInRenderThread(rgb: Uint8Array, width: number, height: number): Promise<Buffer | null> {
-  const p = pool(env().GENERATION_MAX_CONCURRENT);
+  const p = poolOf('seedprintPngPool', PNG_WORKER_FILE, env().GENERATION_MAX_CONCURRENT);
   if (!p) return null;
-  const out = await p.pick().call<Uint8Array>({ op: 'idat', rgb, width, height });
+  const out = await p.pick().call<Uint8Array>({ rgb, width, height });
   return Buffer.from(out.buffer, out.byteOffset, out.byteLength);
 }

@@ -3,25 +3,12 @@
 // or super-resolution call stopped all HTTP traffic for its duration. Here it blocks only this
 // worker; and this thread lowers its own scheduling priority (nice) before ORT creates its thread
 // pools, which inherit it, so the CPU goes to page requests first and to renders with what is left.
-// The same threads compress the PNGs of what they render (png-idat.mjs).
 // Plain JavaScript: started with `new Worker(path)` in the dev server, `next start`, tests and scripts.
-import fs from 'node:fs';
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import * as ort from 'onnxruntime-node';
-import { pngIdat } from './png-idat.mjs';
+import { lowerThreadPriority } from './thread-priority.mjs';
 
-let niced = false;
-try {
-  // Linux: the id of this thread; setpriority() on it changes this thread (and threads it starts) only
-  const tid = Number(fs.readlinkSync('/proc/thread-self').split('/').pop());
-  if (Number.isInteger(tid) && tid > 0 && workerData?.nice) {
-    os.setPriority(tid, workerData.nice);
-    niced = true;
-  }
-} catch {
-  /* not Linux, or not allowed: same priority as the server */
-}
+const niced = lowerThreadPriority(workerData?.nice);
 
 /** file -> Promise<{ session, provider }> */
 const sessions = new Map();
@@ -59,9 +46,6 @@ parentPort.on('message', async (msg) => {
       const result = {};
       for (const [k, t] of Object.entries(out)) result[k] = { type: t.type, data: t.data, dims: t.dims };
       parentPort.postMessage({ id: msg.id, ok: true, result });
-    } else if (msg.op === 'idat') {
-      const idat = new Uint8Array(pngIdat(msg.rgb, msg.width, msg.height)); // own buffer (not the Buffer pool's): safe to transfer
-      parentPort.postMessage({ id: msg.id, ok: true, result: idat }, [idat.buffer]);
     }
   } catch (err) {
     parentPort.postMessage({ id: msg.id, ok: false, error: String(err?.stack ?? err) });
