@@ -5,12 +5,14 @@
 // close the database, exit 0.
 import { disconnectDb } from '../lib/db/client';
 import { ensureLocalAuthSecret, env } from '../lib/env';
+import { rendersAtProcessPriority } from '../lib/generation';
 import { logger, startMetricsServer } from '../lib/observability';
 import { QUEUES, queueDepth, settleJobs, stopBoss } from '../lib/queue';
 import { startWorkers } from '../lib/workers';
 
 ensureLocalAuthSecret(); // the same secret as the app under npm start (it signs order links in e-mails)
 
+rendersAtProcessPriority(); // no pages to serve here: print renders are this process's work
 await startWorkers();
 const metricsPort = env().WORKER_METRICS_PORT;
 const metricsServer = metricsPort ? await startMetricsServer({ jobQueues: { names: Object.values(QUEUES), depth: queueDepth } }, metricsPort) : undefined;

@@ -7,6 +7,7 @@ export { recipeHash, canonicalJson, normalizeRecipe, recipeSchema, PROMPT_MAX, t
 export { SCHEDULERS, type Scheduler } from './sampler';
 export { recipeImage } from './recipe-images';
 export { renderQueue } from './queue';
+export { rendersAtProcessPriority } from './ort-pool';
 export { saveDesign, getDesign, designRecipes, designBriefs, findDesignSummary, listDesignsByUser, previewKeysInUse, type DesignBrief, type DesignSummary } from './design-repository';
 export type { ParsedPrompt, Role, RoleValue } from './vocab';
 export { applySwap, studioChoices, swapSchema, type Swap, type StudioChoices } from './swap';

@@ -10,12 +10,20 @@ import * as ort from 'onnxruntime-node';
 import { env } from '../env';
 
 /**
- * nice value of the render threads (0 = the server's own priority, 19 = the lowest). The lowest:
- * a render runs on several threads (GENERATION_INTRA_OP_THREADS per slot, libvips' pool), and
- * their CPU shares add up: at 10, four of them took about 30 % of a core from page requests
- * (scheduler weights 4 × 110 against 1024); at 19 about 6 % (4 × 15). Renders use what pages leave.
+ * nice value of the render threads (0 = the process's own priority, 19 = the lowest). In a process
+ * that serves pages, the lowest: a render runs on several threads (GENERATION_INTRA_OP_THREADS
+ * per slot, PNG compression, libvips' pool), and their CPU shares add up — at 10, four of them
+ * took about 30 % of a core from page requests (scheduler weights 4 × 110 against 1024); at 19
+ * about 6 % (4 × 15). A worker process (`npm run worker`) has no pages to protect: its renders
+ * run at its own priority (rendersAtProcessPriority), or other processes would starve them.
  */
-export const RENDER_NICE = 19;
+let renderNice = 19;
+export const renderNiceness = () => renderNice;
+
+/** For processes whose work is rendering (queue workers): render threads started from now on keep the process's priority. */
+export function rendersAtProcessPriority(): void {
+  renderNice = 0;
+}
 
 const pResolve = (...p: string[]) => path.resolve(/*turbopackIgnore: true*/ ...p);
 const WORKER_FILE = 'lib/generation/ort-worker.mjs';
@@ -47,7 +55,7 @@ class OrtWorker {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const w = new Worker(this.file, { workerData: { nice: RENDER_NICE } });
+    const w = new Worker(this.file, { workerData: { nice: renderNice } });
     w.unref();
     w.on('message', (m: { id: number; ok: boolean; result?: unknown; error?: string }) => {
       const p = this.pending.get(m.id);

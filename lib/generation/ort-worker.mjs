@@ -46,6 +46,8 @@ parentPort.on('message', async (msg) => {
       const result = {};
       for (const [k, t] of Object.entries(out)) result[k] = { type: t.type, data: t.data, dims: t.dims };
       parentPort.postMessage({ id: msg.id, ok: true, result });
+    } else {
+      throw new Error(`unknown request ${JSON.stringify(msg.op)}`); // answered, so the caller never waits for nothing
     }
   } catch (err) {
     parentPort.postMessage({ id: msg.id, ok: false, error: String(err?.stack ?? err) });

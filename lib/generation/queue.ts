@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { HttpError } from '../http/errors';
 import { timeRender } from '../observability';
 import { generationSettings } from './model-registry';
-import { RENDER_NICE } from './ort-pool';
+import { renderNiceness } from './ort-pool';
 import { LibvipsPriority } from './render-priority';
 import { releaseRenderSlot, renewRenderSlot, takeRenderSlot } from './render-slot-repository';
 
@@ -61,7 +61,7 @@ const g = globalThis as unknown as { seedprintRenderQueue?: RenderQueue };
 export function renderQueue(): RenderQueue {
   if (!g.seedprintRenderQueue) {
     const s = generationSettings();
-    const priority = new LibvipsPriority(RENDER_NICE);
+    const priority = new LibvipsPriority(renderNiceness());
     g.seedprintRenderQueue = new RenderQueue(s.maxConcurrent, s.GENERATION_QUEUE_MAX, () => priority.wake());
   }
   return g.seedprintRenderQueue;
