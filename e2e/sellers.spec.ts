@@ -16,8 +16,9 @@ let listingSlug = '';
 let designId = '';
 
 /** Makes a design through the studio's generation API; returns its id. */
-async function generateDesign(request: APIRequestContext, prompt: string): Promise<string> {
-  const res = await request.post('/api/generate', { data: { prompt, seed: 7 }, timeout: 180_000 });
+/** A design made by the signed-in user (a design belongs to whoever made it first: specs use their own seeds). */
+async function generateDesign(request: APIRequestContext, prompt: string, seed = 7): Promise<string> {
+  const res = await request.post('/api/generate', { data: { prompt, seed }, timeout: 180_000 });
   expect(res.ok()).toBeTruthy();
   const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l));
   const done = lines.find((l) => l.type === 'done');
@@ -185,7 +186,7 @@ test('a seller prices each size; the listing photo follows the picked product; c
   await page.getByLabel('Shop address').fill(`sizes-${run}`);
   await page.getByRole('button', { name: 'Open my shop' }).click();
   await expect(page.getByRole('heading', { name: 'Seller dashboard' })).toBeVisible();
-  const design = await generateDesign(page.request, 'red hearts on navy');
+  const design = await generateDesign(page.request, 'red hearts on navy', 90_017);
 
   // The poster's sizes each show their own floor; 24x36 below its floor is refused.
   await page.goto(`/sell/listings/new?design=${design}`);
