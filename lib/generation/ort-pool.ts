@@ -1,5 +1,5 @@
 // Model sessions that run in worker threads (ort-worker.mjs), at a lower CPU priority: a render
-// no longer blocks the server's event loop for the length of each ONNX call, and page requests
+// does not block the server's event loop for the length of each ONNX call, and page requests
 // get the CPU first. The sessions look like ort.InferenceSession to the code that uses them
 // (run, inputNames, outputNames, inputMetadata). One worker per render slot
 // (GENERATION_MAX_CONCURRENT); a worker opens each model file once, when it first needs it.
@@ -12,9 +12,9 @@ import { env } from '../env';
 /**
  * nice value of the render threads (0 = the process's own priority, 19 = the lowest). In a process
  * that serves pages, the lowest: a render runs on several threads (GENERATION_INTRA_OP_THREADS
- * per slot, PNG compression, libvips' pool), and their CPU shares add up — at 10, four of them
- * took about 30 % of a core from page requests (scheduler weights 4 × 110 against 1024); at 19
- * about 6 % (4 × 15). A worker process (`npm run worker`) has no pages to protect: its renders
+ * per slot, PNG compression, libvips' pool), and their CPU shares add up: four threads at nice 10
+ * would take about 30 % of a core from page requests (scheduler weights 4 × 110 against 1024),
+ * at 19 about 6 % (4 × 15). A worker process (`npm run worker`) has no pages to protect: its renders
  * run at its own priority (rendersAtProcessPriority), or other processes would starve them.
  */
 let renderNice = 19;
