@@ -3,10 +3,10 @@
 // machine must not stop it. Tells the parent after each beat whether the job is still its own.
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
+import { HEARTBEAT_SQL } from './heartbeat-sql.mjs';
 
 const { connectionString, name, id, retryCount, seconds } = workerData;
-const SQL = `UPDATE pgboss.job SET expire_in = (now() - started_on) + make_interval(secs => $4)
-  WHERE name = $1 AND id = $2 AND state = 'active' AND retry_count = $3 RETURNING id`;
+const SQL = HEARTBEAT_SQL;
 
 let client = null;
 let busy = false;

@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import PgBoss from 'pg-boss';
 import type { Prisma } from '../db/client';
 import { currentRequestId, logger, metrics, withRequestId } from '../observability';
+import { HEARTBEAT_SQL } from './heartbeat-sql.mjs';
 import { databaseUrl, env } from '../env';
 
 export const QUEUES = {
@@ -209,6 +210,9 @@ export async function work<T extends object>(name: QueueName, handler: JobHandle
           metrics().jobDuration.observe({ queue: name, outcome }, ms / 1000);
           return Math.round(ms);
         };
+        // The first beat before anything else: a worker that dies from here on has its job back
+        // within the heartbeat's expiry (the queue's own expiry is only the limit of a hung render).
+        if (heartbeat) await boss.getDb().executeSql(HEARTBEAT_SQL, [name, job.id, job.retryCount, heartbeat]);
         log.info('job started');
         const stopHeartbeat = heartbeat ? await startHeartbeat(name, job, heartbeat, log) : undefined;
         try {
