@@ -334,7 +334,6 @@ describe.skipIf(!haproxy)('the store as a cluster: HAProxy, 2 app instances, 2 w
     const inFlight = (s: Sent) => s.start <= goneAt && s.end >= killedAt; // sent before the instance was gone, answered after the kill
     console.log(`[cluster] load: ${sent.length} requests, ${failed.length} failed (${failed.map((f) => f.kind).join(', ') || 'none'}); the killed instance was gone ${goneAt - killedAt} ms after SIGKILL`);
     expect(failed.filter((f) => !inFlight(f)), 'failures outside the kill').toEqual([]);
-    expect(failed.length).toBeLessThanOrEqual(7); // at most one per load loop
     expect(sent.filter((s) => s.start > goneAt && s.ok).length).toBeGreaterThan(0);
 
     // Every checkout that was answered has exactly one order; none has two.
