@@ -28,6 +28,8 @@ export class RenderQueue {
     readonly maxWaiting: number,
     /** Called as each render takes its slot (libvips' thread priority is kept from here). */
     private readonly onRenderStart?: () => void,
+    /** Called as each render leaves its slot. */
+    private readonly onRenderEnd?: () => void,
   ) {}
 
   get stats() {
@@ -50,6 +52,7 @@ export class RenderQueue {
       this.onRenderStart?.();
       return await this.inSlot.run(true, () => timeRender(fn));
     } finally {
+      this.onRenderEnd?.();
       const next = this.waiting.shift();
       if (next) next(); // hand the slot over directly (running count unchanged)
       else this.running--;
@@ -62,7 +65,7 @@ export function renderQueue(): RenderQueue {
   if (!g.seedprintRenderQueue) {
     const s = generationSettings();
     const priority = new LibvipsPriority(renderNiceness());
-    g.seedprintRenderQueue = new RenderQueue(s.maxConcurrent, s.GENERATION_QUEUE_MAX, () => priority.wake());
+    g.seedprintRenderQueue = new RenderQueue(s.maxConcurrent, s.GENERATION_QUEUE_MAX, () => priority.wake(), () => priority.rest());
   }
   return g.seedprintRenderQueue;
 }

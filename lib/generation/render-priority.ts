@@ -59,11 +59,22 @@ export class LibvipsPriority {
     return this.timer !== undefined;
   }
 
-  /** A render starts: scan now, and every `scanMs` until the threads have settled. */
+  private active = 0;
+
+  /** A render starts: scan now, and every `scanMs` while renders run and until the threads have settled. */
   wake(): void {
     if (this.nice <= 0) return;
+    this.active++;
     this.unchanged = 0;
     this.scan();
+    this.timer ??= setInterval(() => this.scan(), this.scanMs).unref();
+  }
+
+  /** A render ended: threads libvips started late in it are still caught before the scan settles. */
+  rest(): void {
+    if (this.nice <= 0) return;
+    this.active = Math.max(0, this.active - 1);
+    this.unchanged = 0;
     this.timer ??= setInterval(() => this.scan(), this.scanMs).unref();
   }
 
@@ -73,7 +84,7 @@ export class LibvipsPriority {
     const seen = threads.join(',');
     if (seen === this.last && changed.length === 0) this.unchanged++;
     else [this.last, this.unchanged] = [seen, 0];
-    if (this.unchanged >= this.settledScans) {
+    if (this.active === 0 && this.unchanged >= this.settledScans) {
       clearInterval(this.timer);
       this.timer = undefined;
     }

@@ -36,7 +36,7 @@ describe.skipIf(process.platform !== 'linux')('render thread priority, kept by t
   it('renices the threads a render starts, then stops scanning until the next render', async () => {
     // Nice 12, above the 10 the test before left them at; 50 ms scans that settle after 3.
     const priority = new LibvipsPriority(12, 50, 3);
-    const queue = new RenderQueue(1, 0, () => priority.wake());
+    const queue = new RenderQueue(1, 0, () => priority.wake(), () => priority.rest());
     const render = () =>
       queue.run(() => Promise.all(Array.from({ length: 4 }, (_, i) => sharp({ create: { width: 1500, height: 1500, channels: 3, background: { r: i * 40, g: 90, b: 200 } } }).blur(3).png().toBuffer())));
     sharp.concurrency(4); // more threads than before: libvips starts new ones during the render
