@@ -23,11 +23,37 @@ function readJson(file: string): Record<string, unknown> | null {
   }
 }
 
+function firstLine(text: string | undefined) {
+  return (text ?? '').replace(/\u001b\[[0-9;]*m/g, '').split('\n').find((l) => l.trim())?.trim().slice(0, 300) ?? '';
+}
+
+type PlaywrightSuite = {
+  title?: string;
+  file?: string;
+  suites?: PlaywrightSuite[];
+  specs?: { title?: string; ok?: boolean; tests?: { results?: { status?: string; error?: { message?: string } }[] }[] }[];
+};
+
+function collectPlaywrightFailures(suites: PlaywrightSuite[], titles: string[]) {
+  for (const suite of suites) {
+    const here = [...titles, suite.title ?? ''].filter(Boolean);
+    for (const spec of suite.specs ?? []) {
+      if (spec.ok !== false) continue;
+      const results = spec.tests?.flatMap((t) => t.results ?? []) ?? [];
+      const error = results.find((res) => res.error)?.error?.message;
+      failures.push(`${[...here, spec.title].join(' › ')}: ${firstLine(error)}`);
+    }
+    collectPlaywrightFailures(suite.suites ?? [], here);
+  }
+}
+
 const only = process.argv[2]; // "unit" | "e2e" | undefined (both)
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 let exit = 0;
+// Names of failed tests, repeated after the summary so a log's tail says what failed.
+const failures: string[] = [];
 
 // Quick first: the architecture check (domain loops, internal imports) runs in seconds.
 if (only !== 'e2e' && run(bin('tsx'), [path.join('scripts', 'check-architecture.ts')]) !== 0) {
@@ -51,9 +77,21 @@ if (only !== 'e2e') {
   const out = path.join(resultsDir, 'vitest.json');
   fs.rmSync(out, { force: true });
   exit ||= run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
-  const r = readJson(out) as { numPassedTests?: number; numFailedTests?: number; numPendingTests?: number; numTodoTests?: number } | null;
+  const r = readJson(out) as {
+    numPassedTests?: number;
+    numFailedTests?: number;
+    numPendingTests?: number;
+    numTodoTests?: number;
+    testResults?: { name?: string; message?: string; assertionResults?: { status?: string; fullName?: string; failureMessages?: string[] }[] }[];
+  } | null;
   if (!r) failed += 1;
   else {
+    for (const file of r.testResults ?? []) {
+      const name = path.relative(root, file.name ?? '');
+      const failing = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+      for (const t of failing) failures.push(`${name} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+      if (!failing.length && file.message) failures.push(`${name}: ${firstLine(file.message)}`);
+    }
     passed += r.numPassedTests ?? 0;
     failed += r.numFailedTests ?? 0;
     skipped += (r.numPendingTests ?? 0) + (r.numTodoTests ?? 0);
@@ -73,14 +111,16 @@ if (only !== 'unit') {
   const out = path.join(resultsDir, 'e2e.json');
   fs.rmSync(out, { force: true });
   exit ||= run(bin('playwright'), ['test']);
-  const r = readJson(out) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number } } | null;
+  const r = readJson(out) as { stats?: { expected?: number; unexpected?: number; flaky?: number; skipped?: number }; suites?: PlaywrightSuite[] } | null;
   if (!r?.stats) failed += 1;
   else {
+    collectPlaywrightFailures(r.suites ?? [], []);
     passed += (r.stats.expected ?? 0) + (r.stats.flaky ?? 0);
     failed += r.stats.unexpected ?? 0;
     skipped += r.stats.skipped ?? 0;
   }
 }
 
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `  ${f}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(exit || (failed > 0 ? 1 : 0));
