@@ -114,7 +114,7 @@ export async function stopBoss(graceMs = 10_000): Promise<void> {
   g.seedprintBoss = undefined;
   // Heartbeats go on through the grace: a job finishing in it is still this worker's.
   if (b) await (await b).stop({ graceful: true, wait: true, timeout: graceMs });
-  for (const stop of heartbeats) stop();
+  stopHeartbeats();
 }
 
 /** Lets pg-boss write its job row through a Prisma transaction. */
@@ -153,44 +153,59 @@ export async function settleJobs(ms: number): Promise<boolean> {
 
 export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
 
-const heartbeats = new Set<() => void>();
+type Beating = { name: QueueName; id: string; retryCount: number; seconds: number; log: ReturnType<typeof logger> };
+/** Jobs heartbeating in this process, by `name:id:retryCount`. */
+const beating = new Map<string, Beating>();
 const HEARTBEAT_WORKER = 'lib/queue/heartbeat-worker.mjs';
+let heartbeatThread: Worker | undefined;
 
-/**
- * Keeps one attempt of an active job alive while its handler runs here: now, and then every third
- * of `seconds`, its deadline becomes now + `seconds`. The beats come from a thread with its own
- * database connection (heartbeat-worker.mjs), so a render keeping this thread busy cannot starve
- * them. The attempt is named by its retry count, so a job expired or handed back meanwhile
- * (perhaps started by another worker) is left alone. Resolves, after the first beat, to the
- * function that stops it.
- */
-async function startHeartbeat(name: QueueName, job: { id: string; retryCount: number }, seconds: number, log: ReturnType<typeof logger>): Promise<() => void> {
+/** The one thread that beats for every job running here, started with the first (again if it died). */
+function heartbeatWorker(): Worker {
+  if (heartbeatThread) return heartbeatThread;
   const file = path.resolve(/*turbopackIgnore: true*/ process.cwd(), HEARTBEAT_WORKER);
   // Plain JavaScript: none of this process's loader flags (tsx, --input-type) apply to it.
-  const worker = new Worker(file, { execArgv: [], workerData: { connectionString: databaseUrl(), name, id: job.id, retryCount: job.retryCount, seconds } });
-  worker.unref();
-  function stop() {
-    heartbeats.delete(stop);
-    void worker.terminate();
-  }
-  heartbeats.add(stop);
-  let first: () => void = () => {};
-  const firstBeat = new Promise<void>((resolve) => (first = resolve));
-  worker.on('message', (m: { beat?: true; gone?: true; error?: string }) => {
-    first();
-    if (m.gone && heartbeats.has(stop)) {
-      stop();
-      log.warn('job no longer active here (expired or handed back): another worker may run it, and it completes once');
+  const thread = new Worker(file, { execArgv: [], workerData: { connectionString: databaseUrl() } });
+  thread.unref();
+  heartbeatThread = thread;
+  thread.on('message', (m: { gone?: string; error?: string }) => {
+    const job = m.gone ? beating.get(m.gone) : undefined;
+    if (m.gone && job) {
+      beating.delete(m.gone);
+      job.log.warn('job no longer active here (expired or handed back): another worker may run it, and it completes once');
     }
-    if (m.error && heartbeats.has(stop)) log.warn({ err: m.error }, 'job heartbeat failed; trying again');
+    if (m.error) for (const j of beating.values()) j.log.warn({ err: m.error }, 'job heartbeat failed; trying again');
   });
-  worker.on('error', (err) => {
-    first();
-    if (heartbeats.has(stop)) log.warn({ err: err.message }, 'job heartbeat stopped');
+  thread.on('error', (err) => logger().warn({ err: err.message }, 'job heartbeat thread failed'));
+  thread.on('exit', () => {
+    if (heartbeatThread !== thread) return;
+    heartbeatThread = undefined;
+    // A thread that died with jobs still running here: a new one takes them over.
+    if (beating.size) for (const [key, job] of beating) heartbeatWorker().postMessage({ add: { key, name: job.name, id: job.id, retryCount: job.retryCount, seconds: job.seconds } });
   });
-  // The handler starts once the job's deadline is short, or after a few seconds without an answer.
-  await Promise.race([firstBeat, new Promise((r) => setTimeout(r, 5_000).unref())]);
-  return stop;
+  return thread;
+}
+
+/**
+ * Keeps one attempt of an active job alive while its handler runs here, once its first beat is
+ * written: every third of `seconds` its deadline becomes now + `seconds`. The beats come from
+ * heartbeat-worker.mjs, so a render keeping this thread busy cannot starve them. The attempt is
+ * named by its retry count, so a job expired or handed back meanwhile (perhaps started by another
+ * worker) is left alone. Returns the function that stops it.
+ */
+function startHeartbeat(name: QueueName, job: { id: string; retryCount: number }, seconds: number, log: ReturnType<typeof logger>): () => void {
+  const key = `${name}:${job.id}:${job.retryCount}`;
+  beating.set(key, { name, id: job.id, retryCount: job.retryCount, seconds, log });
+  heartbeatWorker().postMessage({ add: { key, name, id: job.id, retryCount: job.retryCount, seconds } });
+  return () => {
+    if (beating.delete(key)) heartbeatThread?.postMessage({ remove: key });
+  };
+}
+
+function stopHeartbeats() {
+  beating.clear();
+  const thread = heartbeatThread;
+  heartbeatThread = undefined;
+  void thread?.terminate();
 }
 
 /** Runs `handler` for each job of `name`, one at a time per worker. */
@@ -214,7 +229,7 @@ export async function work<T extends object>(name: QueueName, handler: JobHandle
         // within the heartbeat's expiry (the queue's own expiry is only the limit of a hung render).
         if (heartbeat) await boss.getDb().executeSql(HEARTBEAT_SQL, [name, job.id, job.retryCount, heartbeat]);
         log.info('job started');
-        const stopHeartbeat = heartbeat ? await startHeartbeat(name, job, heartbeat, log) : undefined;
+        const stopHeartbeat = heartbeat ? startHeartbeat(name, job, heartbeat, log) : undefined;
         try {
           await handler(job.data, { id: job.id, retryCount: job.retryCount });
           log.info({ ms: took('done') }, 'job done');

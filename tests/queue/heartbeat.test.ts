@@ -62,6 +62,35 @@ describe('print job heartbeat', () => {
     expect(attempts).toEqual([0]);
   }, 90_000);
 
+  it('jobs running at once in one process share one heartbeat connection, and each keeps its job', async () => {
+    await resetDatabase();
+    const ids = [(await enqueue(queue, { jobId: 'a' }))!, (await enqueue(queue, { jobId: 'b' }))!];
+    const running = new Set<string>();
+    const connections: number[] = [];
+    const left: number[] = [];
+    const handler = async (_data: { jobId: string }, job: { id: string }) => {
+      running.add(job.id);
+      const end = Date.now() + 7_000;
+      while (Date.now() < end) {
+        if (running.size === 2) {
+          const [{ n }] = await db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = 'seedprint-heartbeat'`;
+          connections.push(n);
+          left.push((await bossJob(job.id))?.left_s ?? NaN);
+        }
+        await sleep(250);
+      }
+    };
+    // Two pollers: both jobs run in this process at the same time.
+    await work<{ jobId: string }>(queue, handler);
+    await work<{ jobId: string }>(queue, handler);
+    for (const id of ids) await until(async () => (await bossJob(id))?.state === 'completed', 'both jobs to complete', 60_000);
+    expect(running.size).toBe(2);
+    expect(connections.length).toBeGreaterThan(10);
+    expect(Math.max(...connections)).toBe(1);
+    expect(Math.min(...left)).toBeGreaterThan(0);
+    for (const id of ids) expect((await bossJob(id))!.retry_count).toBe(0);
+  }, 90_000);
+
   it('a worker killed after heartbeating past the expiry has its job retried within expiry plus maintenance', async () => {
     await resetDatabase();
     const id = (await enqueue(queue, { jobId: 'killed' }))!;
