@@ -10,6 +10,7 @@ import { HttpError } from '../http/errors';
 import { composeTile, GROUND_STYLES, groundFieldFromRgb, motifById, PATTERN_ENGINE, specFor, understandPrompt, type GroundField, type GroundSpec, type PatternIntent, type PatternSpec } from '../pattern';
 import { sampleBase } from './embedded';
 import { tensorToRgb8 } from './image';
+import { nextTurn } from './event-loop';
 import { loadModel, type LoadedModel } from './model-registry';
 import { renderQueue } from './queue';
 import { canonicalJson, normalizeRecipe, recipeHash, type Recipe } from './recipe';
@@ -65,18 +66,22 @@ export async function patternCandidates(prompt: string, intent: PatternIntent, s
   fieldsReady.catch(() => {}); // awaited below; a failure is reported there
   const specs: PatternSpec[] = [];
   for (const i of seeds.keys()) {
+    if (i) await nextTurn(); // each candidate's work is its own slice of the event loop
     const spec = await specFor(intent, seeds[0], i);
     if (!spec) return null;
     if (m && STEERED_LAYOUTS.has(spec.layout)) spec.ground = grounds[i];
     specs.push(spec);
   }
   const fields: (GroundField | undefined)[] = await fieldsReady;
-  return Promise.all(
-    specs.map(async (spec, i) => {
-      const recipe = normalizeRecipe({ prompt, seed: seeds[i], modelId: PATTERN_MODEL_ID, modelSha256: PATTERN_ENGINE_SHA256, scheduler: 'compose', steps: 1, guidance: 0, width: PATTERN_PREVIEW_PX, height: PATTERN_PREVIEW_PX, tileable: true, pattern: spec });
-      return { recipe, designId: recipeHash(recipe), pixels: await rasterise(recipe.pattern!, recipe.seed, PATTERN_PREVIEW_PX, fields[i]) };
-    }),
-  );
+  const made: Promise<{ recipe: Recipe; designId: string; pixels: { rgb: Uint8Array; w: number; h: number } }>[] = [];
+  for (const [i, spec] of specs.entries()) {
+    await nextTurn(); // one tile's vectors per slice; librsvg draws them off the event loop meanwhile
+    const recipe = normalizeRecipe({ prompt, seed: seeds[i], modelId: PATTERN_MODEL_ID, modelSha256: PATTERN_ENGINE_SHA256, scheduler: 'compose', steps: 1, guidance: 0, width: PATTERN_PREVIEW_PX, height: PATTERN_PREVIEW_PX, tileable: true, pattern: spec });
+    const drawn = rasterise(recipe.pattern!, recipe.seed, PATTERN_PREVIEW_PX, fields[i]).then((pixels) => ({ recipe, designId: recipeHash(recipe), pixels }));
+    drawn.catch(() => {}); // awaited below; a failure is reported there
+    made.push(drawn);
+  }
+  return Promise.all(made);
 }
 
 /** Layouts whose composition the diffusion field steers (tossed scatter, grid and half-drop turns). */
@@ -121,11 +126,12 @@ async function groundFields(m: LoadedModel, grounds: GroundSpec[]): Promise<Grou
     const x0 = await renderQueue().run(() =>
       sampleBase(m, { tokens: idx.map((i) => grounds[i].tokens), seeds: idx.map((i) => grounds[i].seed), steps: g0.steps, guidance: g0.guidance, scheduler: g0.scheduler as never }),
     );
-    idx.forEach((i, b) => {
+    for (const [b, i] of idx.entries()) {
+      if (b) await nextTurn();
       out[i] = groundFieldFromRgb(tensorToRgb8(x0, b, R, R), R);
       fieldCache.set(key(grounds[i]), out[i]!);
       if (fieldCache.size > 64) fieldCache.delete(fieldCache.keys().next().value!);
-    });
+    }
   }
   return out as GroundField[];
 }

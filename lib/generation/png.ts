@@ -6,28 +6,12 @@ import { DEFLATE, filterRows, pngIdat } from './png-idat.mjs';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
-const CRC_TABLE = (() => {
-  const t = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c >>> 0;
-  }
-  return t;
-})();
-
-export function crc32(buf: Uint8Array, crc = 0): number {
-  let c = ~crc >>> 0;
-  for (let i = 0; i < buf.length; i++) c = CRC_TABLE[(c ^ buf[i]) & 0xff] ^ (c >>> 8);
-  return ~c >>> 0;
-}
-
 function chunk(type: string, data: Buffer): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);
   head.write(type, 4, 'latin1');
   const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(data, crc32(head.subarray(4))), 0);
+  crc.writeUInt32BE(zlib.crc32(data, zlib.crc32(head.subarray(4))), 0); // native: big previews' chunks cost no event-loop time
   return Buffer.concat([head, data, crc]);
 }
 
@@ -87,7 +71,7 @@ export function readPngText(png: Buffer): Record<string, string> {
     const type = png.toString('latin1', p + 4, p + 8);
     const data = png.subarray(p + 8, p + 8 + len);
     const crc = png.readUInt32BE(p + 8 + len);
-    if (crc32(data, crc32(png.subarray(p + 4, p + 8))) !== crc) throw new Error(`PNG chunk ${type}: bad CRC`);
+    if (zlib.crc32(data, zlib.crc32(png.subarray(p + 4, p + 8))) !== crc) throw new Error(`PNG chunk ${type}: bad CRC`);
     if (type === 'tEXt') {
       const z = data.indexOf(0);
       if (z > 0) out[data.toString('latin1', 0, z)] = data.toString('latin1', z + 1);

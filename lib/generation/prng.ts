@@ -11,6 +11,7 @@
 //   u1 = (a + 0.5) / 2^32, u2 = (b + 0.5) / 2^32   (both strictly inside (0, 1))
 //   z0 = sqrt(-2 ln u1) * cos(2 pi u2), z1 = sqrt(-2 ln u1) * sin(2 pi u2)
 // computed in float64 and rounded to float32 when stored.
+import { nextTurn } from './event-loop';
 
 const MUL_HI = 0x5851f42d;
 const MUL_LO = 0x4c957f2d;
@@ -103,7 +104,7 @@ export async function gaussianAsync(seed: number, n: number, stream: bigint = ST
   const rng = new Pcg32(seed, stream);
   for (let i = 0; i < n; i += slice) {
     rng.fillGaussian(out.subarray(i, Math.min(n, i + slice))); // slices are even: Box-Muller pairs stay together
-    if (i + slice < n) await new Promise<void>((r) => setImmediate(r));
+    if (i + slice < n) await nextTurn();
   }
   return out;
 }

@@ -95,9 +95,14 @@ const STEER_SIGMA = 3; // model pixels: the composition follows the tile's large
 export function fieldSteer(field: GroundField): Steer {
   const n = field.size;
   const smooth = blurPeriodic(field.values, n, STEER_SIGMA);
-  const order = Array.from(smooth.keys()).sort((a, b) => smooth[a] - smooth[b] || a - b);
+  // Rank by value, ties by index: each key is the value's float32 bits (ordered like the values,
+  // which are ≥ 0) above the index, so one numeric sort of a typed array gives the order.
+  const bits = new Uint32Array(smooth.buffer, smooth.byteOffset, smooth.length);
+  const keys = new Float64Array(n * n);
+  for (let i = 0; i < n * n; i++) keys[i] = bits[i] * (n * n) + i;
+  keys.sort();
   const rank = new Float32Array(n * n);
-  order.forEach((i, r) => (rank[i] = r / (n * n - 1)));
+  for (let r = 0; r < n * n; r++) rank[keys[r] % (n * n)] = r / (n * n - 1);
   // Flow: the direction along the field's contours (perpendicular to its gradient), as a turn.
   const flow = new Float32Array(n * n);
   const wrap = (v: number) => ((v % n) + n) % n;
