@@ -1,6 +1,7 @@
 // Route handlers against the real PostgreSQL of the test setup, stand-in model, local blobs.
 process.env.GENERATION_MODEL_DIR = 'tests/generation/fixtures/standin';
 process.env.GENERATION_RATE_BURST = '4';
+process.env.GENERATION_RATE_PER_MINUTE = '0.01'; // no refill while a test runs, however slow the machine
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as generate } from '../../app/api/generate/route';
 import { POST as more } from '../../app/api/designs/[id]/more/route';

@@ -3,7 +3,6 @@
 // and the server neither reads the rest nor holds it in memory.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST as createSetRoute } from '../../app/api/tryon/sets/route';
 import { POST as uploadRoute } from '../../app/api/tryon/sets/[id]/photos/route';
@@ -23,22 +22,41 @@ beforeAll(async () => {
   // What Next.js does for a route handler: the socket's body as a web stream, no buffering.
   server = http.createServer(async (req, res) => {
     const id = /\/api\/tryon\/sets\/([^/]+)\/photos/.exec(req.url ?? '')?.[1] ?? '';
-    const counted = (Readable.toWeb(req) as unknown as ReadableStream<Uint8Array>).pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, c) {
-          pulled += chunk.byteLength;
-          c.enqueue(chunk);
+    // The socket's body as a web stream that reads only what the route pulls; a route that stops
+    // reading (cancel) leaves the rest unread, as Next.js does, instead of destroying the socket.
+    let open = true;
+    const counted = new ReadableStream<Uint8Array>(
+      {
+        start(c) {
+          req.pause();
+          req.on('data', (chunk: Buffer) => {
+            if (!open) return;
+            pulled += chunk.byteLength;
+            c.enqueue(new Uint8Array(chunk));
+            if ((c.desiredSize ?? 0) <= 0) req.pause();
+          });
+          req.on('end', () => open && ((open = false), c.close()));
+          req.on('error', (err) => open && ((open = false), c.error(err)));
         },
-      }),
+        pull() {
+          req.resume();
+        },
+        cancel() {
+          open = false;
+          req.pause();
+        },
+      },
+      new ByteLengthQueuingStrategy({ highWaterMark: MB }),
     );
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string') headers.set(k, v);
     const request = new Request(`http://127.0.0.1:${port}${req.url}`, { method: req.method, headers, body: counted, duplex: 'half' } as RequestInit);
     const answer = await uploadRoute(request, { params: Promise.resolve({ id }) });
-    res.writeHead(answer.status, { 'content-type': 'application/json', connection: 'close' });
-    // What the server does with the unread rest of a refused body: drop it once the answer is
-    // out (a moment later, so the client reads the answer before its writes fail with EPIPE).
-    res.end(Buffer.from(await answer.arrayBuffer()), () => setTimeout(() => req.destroy(), 200));
+    res.writeHead(answer.status, { 'content-type': 'application/json' });
+    // The unread rest of a refused body is discarded unread (not counted), and the connection
+    // dropped a while after the answer, so the client (on this same busy event loop) reads the
+    // answer before its writes could fail with EPIPE.
+    res.end(Buffer.from(await answer.arrayBuffer()), () => setTimeout(() => req.destroy(), 2_000));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;
