@@ -1,10 +1,11 @@
 // Side by side: the bench of another commit and of this tree, in one run, on the same machine.
-//   npx tsx bench/compare.ts <base-ref> [area …]     (default areas: mockup http)
+//   npx tsx bench/compare.ts <base-ref> [area …] [--base-dir DIR]     (default areas: mockup http)
 // The base is checked out into a temporary git worktree (its node_modules hard-linked from this
 // tree's, its Prisma client generated there); each area runs base, then this tree, then base and
 // this tree again, and the better of the two runs of each side is kept, so a burst of other load
 // on the machine does not decide the comparison. Writes bench/compare-results.json (every run's
-// figure is kept there too: base, this tree, base, this tree).
+// figure is kept there too: base, this tree, base, this tree). With --base-dir the base's worktree
+// is kept in DIR (made there the first time), so its app build is reused by the next comparison.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,8 +13,11 @@ import path from 'node:path';
 import type { Metric, Metrics } from './types';
 
 const root = path.resolve(import.meta.dirname, '..');
-const [baseRef, ...rest] = process.argv.slice(2);
-if (!baseRef) throw new Error('usage: npx tsx bench/compare.ts <base-ref> [area …]');
+const args = process.argv.slice(2);
+const dirFlag = args.indexOf('--base-dir');
+const keptBase = dirFlag >= 0 ? path.resolve(args.splice(dirFlag, 2)[1] ?? '') : undefined;
+const [baseRef, ...rest] = args;
+if (!baseRef || keptBase === '') throw new Error('usage: npx tsx bench/compare.ts <base-ref> [area …] [--base-dir DIR]');
 const areas = rest.length ? rest : ['mockup', 'http'];
 
 function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): string {
@@ -22,12 +26,20 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
   return r.stdout;
 }
 
-const baseDir = fs.mkdtempSync(path.join(os.tmpdir(), 'seedprint-bench-base-'));
-fs.rmSync(baseDir, { recursive: true });
-run('git', ['worktree', 'add', '--detach', baseDir, baseRef], root);
+const baseDir = keptBase ?? fs.mkdtempSync(path.join(os.tmpdir(), 'seedprint-bench-base-'));
+const reuse = keptBase !== undefined && fs.existsSync(path.join(baseDir, 'node_modules'));
+if (reuse) {
+  const at = run('git', ['rev-parse', 'HEAD'], baseDir).trim();
+  if (at !== run('git', ['rev-parse', `${baseRef}^{commit}`], root).trim()) throw new Error(`${baseDir} holds ${at.slice(0, 12)}, not ${baseRef}: remove it (git worktree remove --force ${baseDir}) or name another folder`);
+} else {
+  fs.rmSync(baseDir, { recursive: true, force: true });
+  run('git', ['worktree', 'add', '--detach', baseDir, baseRef], root);
+}
 try {
-  run('cp', ['-al', path.join(root, 'node_modules'), path.join(baseDir, 'node_modules')], root);
-  run(process.execPath, [path.join(root, 'node_modules/prisma/build/index.js'), 'generate'], baseDir, { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://localhost:5432/seedprint' });
+  if (!reuse) {
+    run('cp', ['-al', path.join(root, 'node_modules'), path.join(baseDir, 'node_modules')], root);
+    run(process.execPath, [path.join(root, 'node_modules/prisma/build/index.js'), 'generate'], baseDir, { ...process.env, DATABASE_URL: process.env.DATABASE_URL ?? 'postgresql://localhost:5432/seedprint' });
+  }
 
   /** One area's metrics from a tree's own bench (it writes that tree's bench/results.json). */
   const benchOnce = (dir: string, area: string): Metrics => {
@@ -68,5 +80,5 @@ try {
   fs.writeFileSync(path.join(root, 'bench', 'compare-results.json'), JSON.stringify({ base: baseRef, rows }, null, 2) + '\n');
   console.log('\nwrote bench/compare-results.json (WORSE: more than 10 % worse than the base)');
 } finally {
-  run('git', ['worktree', 'remove', '--force', baseDir], root);
+  if (!keptBase) run('git', ['worktree', 'remove', '--force', baseDir], root);
 }
