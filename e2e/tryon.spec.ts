@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test';
 import sharp from 'sharp';
 
 const DATA_DIR = path.resolve(process.env.E2E_DATA_DIR ?? '.tmp/e2e-data');
-const ASTRONAUT = path.resolve('public/tryon/models/astronaut.png');
+const ASTRONAUT = path.resolve('tests/tryon/astronaut.png');
 
 function blobFiles(): Set<string> {
   const root = path.join(DATA_DIR, 'blobs');
