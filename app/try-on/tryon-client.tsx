@@ -1,22 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { PhotoView } from '@/lib/tryon/service';
 
-interface RenderView {
-  id: string;
-  variant: string;
-  label: string;
-  url: string;
-  width: number;
-  height: number;
-}
-interface PhotoView {
-  id: string;
-  name: string;
-  photoUrl: string;
-  expiresAt: string;
-  look: { id: string; status: 'QUEUED' | 'PROCESSING' | 'DONE' | 'FAILED'; progress: number; stage: string | null; error: { code: string; message: string } | null; renders: RenderView[] } | null;
-}
 interface Upload {
   key: string;
   name: string;
