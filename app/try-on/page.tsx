@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { findDesignSummary } from '@/lib/generation';
 import { PRODUCT_SLUGS, REPEAT_IN, isDesignId, isProductSlug, isRepeatIn } from '@/lib/design';
-import { listSiteModels, SITE_VARIANTS } from '@/lib/tryon/site-model';
+import { listSiteModels, SITE_VARIANTS, siteVariantLabel } from '@/lib/tryon/site-model';
 import { MAX_PHOTOS_PER_OWNER, MAX_PHOTO_BYTES } from '@/lib/tryon/upload';
 import { RETENTION_DAYS } from '@/lib/tryon/service';
-import { VARIANT_LABELS } from '@/lib/tryon/variants';
 import { TryonClient } from './tryon-client';
 
 export const dynamic = 'force-dynamic';
@@ -78,13 +77,13 @@ export default async function TryOnPage({ searchParams }: { searchParams: Search
                 <li key={v} className="overflow-hidden rounded-xl border border-stone-200 bg-stone-100">
                   <img
                     src={`/api/tryon/site/${design.id}/${product}/${m.id}-${v}.jpg${q}`}
-                    alt={`${m.alt}, wearing the ${productName} with your design — ${VARIANT_LABELS[v].toLowerCase()}`}
+                    alt={`${m.alt}, wearing the ${productName} with your design — ${siteVariantLabel(v).toLowerCase()}`}
                     width={512}
                     height={512}
                     loading={v === 'photo' ? 'eager' : 'lazy'}
                     className="aspect-[3/4] w-full object-cover object-top"
                   />
-                  <span className="block px-2 py-1.5 text-xs font-medium text-stone-700">{VARIANT_LABELS[v]}</span>
+                  <span className="block px-2 py-1.5 text-xs font-medium text-stone-700">{siteVariantLabel(v)}</span>
                 </li>
               ))}
             </ul>

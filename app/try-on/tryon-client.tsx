@@ -96,8 +96,8 @@ export function TryonClient(props: { designId: string; product: string; productN
     setBusy(true);
     const patch = (key: string, p: Partial<Upload>) => setUploads((u) => u.map((x) => (x.key === key ? { ...x, ...p } : x)));
     let next = 0;
-    const worker = async () => {
-      while (next < take.length) {
+    const worker = async (limit = take.length) => {
+      while (next < Math.min(limit, take.length)) {
         const i = next++;
         const key = fresh[i].key;
         patch(key, { state: 'uploading' });
@@ -106,6 +106,8 @@ export function TryonClient(props: { designId: string; product: string; productN
         void refresh();
       }
     };
+    // the first upload alone: it may mint the owner cookie that the others must carry
+    if (!photos.length) await worker(1);
     await Promise.all([worker(), worker()]);
     setBusy(false);
     await refresh();

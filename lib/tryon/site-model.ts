@@ -15,7 +15,7 @@ import { encodeJpeg, type Rgb } from './raster';
 import { deleteUnreferenced } from './service';
 import * as repo from './tryon-repository';
 import { acceptPhoto, UploadError } from './upload';
-import { ALL_VARIANTS, makeVariant, type VariantName } from './variants';
+import { ALL_VARIANTS, makeVariant, VARIANT_LABELS, type VariantName } from './variants';
 
 export interface SiteModel {
   id: string;
@@ -41,6 +41,9 @@ export const EMBEDDED_MODELS: EmbeddedModel[] = [
 
 /** Variants shown in the site-model gallery, in order. */
 export const SITE_VARIANTS: VariantName[] = ['photo', 'scene-studio', 'scene-park', 'scene-brick', 'warm', 'cool'];
+
+/** A gallery view's label on the store's model (the unchanged photo is not the shopper's). */
+export const siteVariantLabel = (v: VariantName) => (v === 'photo' ? 'As photographed' : VARIANT_LABELS[v]);
 
 /** The gallery's models: the shop's uploads first, then the embedded default. */
 export async function listSiteModels(): Promise<SiteModel[]> {

@@ -60,7 +60,7 @@ export const POST = handle(async (req) => {
   const status = ok === results.length ? 201 : ok > 0 ? 207 : (results[0] as { status: number }).status;
   const first = results.find((r) => !r.ok) as { error: { message: string; code: string } } | undefined;
   const headers = new Headers(noStore);
-  if (owner.setCookie && ok > 0) headers.append('set-cookie', owner.setCookie);
+  if (owner.setCookie) headers.append('set-cookie', owner.setCookie);
   return Response.json({ results, ...(ok === 0 && first ? { error: first.error } : {}) }, { status, headers });
 });
 

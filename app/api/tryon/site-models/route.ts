@@ -1,8 +1,7 @@
 // GET /api/tryon/site-models -> the store's model photos for the try-on gallery (the shop's
 // uploads first, then the embedded default) and the gallery's views, in order. Public.
 import { handle } from '@/lib/http/route';
-import { listSiteModels, SITE_VARIANTS } from '@/lib/tryon/site-model';
-import { VARIANT_LABELS } from '@/lib/tryon/variants';
+import { listSiteModels, SITE_VARIANTS, siteVariantLabel } from '@/lib/tryon/site-model';
 
 export const dynamic = 'force-dynamic';
 export const runtime = 'nodejs';
@@ -10,7 +9,7 @@ export const runtime = 'nodejs';
 export const GET = handle(async () => {
   const models = await listSiteModels();
   return Response.json(
-    { models: models.map((m) => ({ id: m.id, alt: m.alt, credit: m.credit })), variants: SITE_VARIANTS.map((v) => ({ id: v, label: VARIANT_LABELS[v] })) },
+    { models: models.map((m) => ({ id: m.id, alt: m.alt, credit: m.credit })), variants: SITE_VARIANTS.map((v) => ({ id: v, label: siteVariantLabel(v) })) },
     { headers: { 'cache-control': 'no-store' } },
   );
 });
