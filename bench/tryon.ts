@@ -14,7 +14,7 @@ import { loadModels } from '../lib/tryon/tf-models';
 import { makeVariant } from '../lib/tryon/variants';
 import type { Metrics } from './types';
 
-const PHOTO = path.resolve(import.meta.dirname, '..', 'public', 'tryon', 'models', 'astronaut.png');
+const PHOTO = path.resolve(import.meta.dirname, '..', 'tests', 'tryon', 'astronaut.png');
 const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
 
 export async function benchTryon(): Promise<Metrics> {

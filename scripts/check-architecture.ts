@@ -52,7 +52,7 @@ const TABLE_OWNERS: Record<string, string> = {
   order: 'orders', orderItem: 'orders', orderStatusEvent: 'orders', payment: 'orders', webhookEvent: 'orders',
   outboxEmail: 'email',
   shipment: 'fulfillment', factory: 'fulfillment', factoryApiKey: 'fulfillment', factoryApiRateLimit: 'fulfillment', fulfillmentJob: 'fulfillment', printFile: 'fulfillment', webhookEndpoint: 'fulfillment', webhookDelivery: 'fulfillment',
-  tryonSet: 'tryon', tryonPhoto: 'tryon', tryonRender: 'tryon',
+  tryonPhoto: 'tryon', tryonLook: 'tryon', tryonRender: 'tryon', tryonSiteModel: 'tryon',
 };
 
 /** A design id is the SHA-256 of its recipe: 64 lowercase hex digits. */

@@ -22,7 +22,7 @@ export function scaleVolumes(scale: number) {
     designs: n(1_000_000, 200),
     orders: n(100_000, 100),
     openCarts: n(10_000, 10),
-    tryonSets: n(10_000, 10),
+    tryonOwners: n(10_000, 10),
   };
 }
 
@@ -192,24 +192,24 @@ export async function seedScale(scale = 1, overrides: Partial<ReturnType<typeof 
        FROM "Order" WHERE id LIKE 'sco%' AND status IN ('SHIPPED', 'DELIVERED')`,
     ],
     [
-      'try-on sets',
-      `INSERT INTO "TryonSet" (id, "ownerKey", "designId", "productSlug", "consentAt", "createdAt", "expiresAt")
-       SELECT 'sct' || g, CASE WHEN g % 3 = 0 THEN 'a:' || ${hex(`'anon' || g`)} ELSE 'u:scu' || (1 + g % ${v.shoppers}) END,
-              ${designId(`1 + (g * 17) % ${v.designs}`)}, 'tee', now() - (g % 7) * interval '1 day', now() - (g % 7) * interval '1 day', now() + (7 - g % 7) * interval '1 day'
-       FROM generate_series(1, ${v.tryonSets}) g`,
+      'try-on photos',
+      `INSERT INTO "TryonPhoto" (id, "ownerKey", name, "blobKey", width, height, bytes, "consentAt", "createdAt", "expiresAt")
+       SELECT 'sctp' || g || '-' || k, CASE WHEN g % 3 = 0 THEN 'a:' || ${hex(`'anon' || g`)} ELSE 'u:scu' || (1 + g % ${v.shoppers}) END, 'photo-' || k || '.jpg',
+              ${hex(`'tryon' || g || '-' || k`)}, 1536, 2048, 400000 + k, now() - (g % 7) * interval '1 day', now() - (g % 7) * interval '1 day', now() + (7 - g % 7) * interval '1 day'
+       FROM generate_series(1, ${v.tryonOwners}) g, generate_series(0, 4) k`,
     ],
     [
-      'try-on photos',
-      `INSERT INTO "TryonPhoto" (id, "setId", position, name, status, progress, "blobKey", width, height, bytes, "createdAt", "updatedAt")
-       SELECT 'sctp' || g || '-' || k, 'sct' || g, k, 'photo-' || k || '.jpg', (CASE WHEN k = 4 AND g % 5 = 0 THEN 'FAILED' ELSE 'DONE' END)::"TryonPhotoStatus", 100,
-              ${hex(`'tryon' || g || '-' || k`)}, 1536, 2048, 400000 + k, now() - (g % 7) * interval '1 day', now() - (g % 7) * interval '1 day'
-       FROM generate_series(1, ${v.tryonSets}) g, generate_series(0, 4) k`,
+      'try-on looks',
+      `INSERT INTO "TryonLook" (id, "photoId", "designId", "productSlug", "repeatIn", status, progress, "createdAt", "updatedAt")
+       SELECT 'sctl' || substr(p.id, 5), p.id, ${designId(`1 + (abs(hashtext(p."ownerKey")) * 17) % ${v.designs}`)}, 'tee', 4,
+              (CASE WHEN p.name = 'photo-4.jpg' AND p.bytes % 5 = 0 THEN 'FAILED' ELSE 'DONE' END)::"TryonPhotoStatus", 100, p."createdAt", p."createdAt"
+       FROM "TryonPhoto" p WHERE p.id LIKE 'sctp%'`,
     ],
     [
       'try-on renders',
-      `INSERT INTO "TryonRender" (id, "photoId", variant, "blobKey", width, height, "createdAt")
-       SELECT 'sctr' || substr(p.id, 5) || '-' || r, p.id, r, ${hex(`p.id || r`)}, 1536, 2048, p."createdAt"
-       FROM "TryonPhoto" p, unnest(ARRAY['photo', 'studio']) r WHERE p.id LIKE 'sctp%' AND p.status = 'DONE'`,
+      `INSERT INTO "TryonRender" (id, "lookId", variant, "blobKey", width, height, "createdAt")
+       SELECT 'sctr' || substr(l.id, 5) || '-' || r, l.id, r, ${hex(`l.id || r`)}, 1536, 2048, l."createdAt"
+       FROM "TryonLook" l, unnest(ARRAY['photo', 'studio']) r WHERE l.id LIKE 'sctl%' AND l.status = 'DONE'`,
     ],
   ];
   for (const [name, sql] of steps) {
@@ -219,7 +219,7 @@ export async function seedScale(scale = 1, overrides: Partial<ReturnType<typeof 
   }
   // As autovacuum would: statistics for the planner, and GIN pending lists merged into their indexes.
   await db.$executeRawUnsafe('VACUUM ANALYZE');
-  const tables = ['User', 'SellerProfile', 'Design', 'Listing', 'ListingProduct', 'ListingPhoto', 'Campaign', 'Cart', 'CartItem', 'Order', 'OrderItem', 'OrderStatusEvent', 'Payment', 'FulfillmentJob', 'PrintFile', 'Shipment', 'TryonSet', 'TryonPhoto', 'TryonRender'];
+  const tables = ['User', 'SellerProfile', 'Design', 'Listing', 'ListingProduct', 'ListingPhoto', 'Campaign', 'Cart', 'CartItem', 'Order', 'OrderItem', 'OrderStatusEvent', 'Payment', 'FulfillmentJob', 'PrintFile', 'Shipment', 'TryonPhoto', 'TryonLook', 'TryonRender'];
   const counts: ScaleCounts = {};
   for (const t of tables) counts[t] = Number((await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM "${t}"`))[0].n);
   return counts;
@@ -228,11 +228,11 @@ export async function seedScale(scale = 1, overrides: Partial<ReturnType<typeof 
 /** Deletes what seedScale(scale, overrides) added (the rows its ids and design hashes name). */
 export async function clearScaleData(scale = 1, overrides: Partial<ReturnType<typeof scaleVolumes>> = {}): Promise<void> {
   const v = { ...scaleVolumes(scale), ...overrides };
-  // Orders, carts, try-on sets and listings first: their children go with them (ON DELETE CASCADE).
+  // Orders, carts, try-on photos and listings first: their children go with them (ON DELETE CASCADE).
   for (const sql of [
     `DELETE FROM "Order" WHERE id LIKE 'sco%'`,
     `DELETE FROM "Cart" WHERE id LIKE 'sccart%' OR id LIKE 'scopen%'`,
-    `DELETE FROM "TryonSet" WHERE id LIKE 'sct%'`,
+    `DELETE FROM "TryonPhoto" WHERE id LIKE 'sctp%'`,
     `DELETE FROM "Listing" WHERE id LIKE 'scl%'`,
     `DELETE FROM "User" WHERE id LIKE 'scu%' OR id LIKE 'scs%'`,
     `DELETE FROM "Design" WHERE id IN (SELECT ${designId('g')} FROM generate_series(1, ${v.designs}) g)`,

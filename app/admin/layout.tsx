@@ -10,6 +10,7 @@ const ADMIN_TABS = [
   ['/admin/orders', 'Orders'],
   ['/admin/factories', 'Factories'],
   ['/admin/mockups', 'Mockups'],
+  ['/admin/models', 'Try-on models'],
 ] as const;
 
 const tab = 'rounded-full px-3 py-1.5 text-sm font-medium text-stone-700 hover:bg-stone-200 hover:text-stone-900';

@@ -7,6 +7,8 @@
 // A design reopened from "My designs" starts as the one chosen candidate; choosing a design (or
 // saving it) keeps it in "My designs".
 import Link from 'next/link';
+import { isProductSlug } from '@/lib/design/limits';
+import { SeeOnModel } from '@/app/_components/see-on-model';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 
@@ -128,6 +130,7 @@ export function Studio({ productSlug, productName, initialPrompt, initialDesign 
   const [ignored, setIgnored] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<string | null>(initialDesign?.id ?? null);
+  const tryOnProduct = productSlug && isProductSlug(productSlug) ? productSlug : 'hoodie';
   const [saved, setSaved] = useState<{ id: string; ok: boolean; message: string } | null>(null);
   const [status, setStatus] = useState('');
   const [lastPrompt, setLastPrompt] = useState(initialDesign?.prompt ?? '');
@@ -486,6 +489,7 @@ export function Studio({ productSlug, productName, initialPrompt, initialDesign 
           <button type="button" className="btn-primary mt-4 w-full" disabled={!selected} onClick={goToProduct}>
             {productName ? `Continue to ${productName}` : 'Choose a product'}
           </button>
+          {selected ? <SeeOnModel designId={selected} product={tryOnProduct} productName={productName?.toLowerCase() ?? 'hoodie'} className="btn-secondary mt-2 w-full" /> : null}
           <button type="button" className="btn-secondary mt-2 w-full" disabled={!selected || (saved?.ok && saved.id === selected)} onClick={() => selected && saveDesign(selected)}>
             {saved?.ok && saved.id === selected ? 'Saved' : 'Save to My designs'}
           </button>

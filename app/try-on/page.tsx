@@ -2,10 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { findDesignSummary } from '@/lib/generation';
 import { PRODUCT_SLUGS, REPEAT_IN, isDesignId, isProductSlug, isRepeatIn } from '@/lib/design';
-import { SITE_MODELS, SITE_VARIANTS } from '@/lib/tryon/site-model';
-import { MAX_PHOTOS_PER_SET, MAX_PHOTO_BYTES } from '@/lib/tryon/upload';
+import { listSiteModels, SITE_VARIANTS, siteVariantLabel } from '@/lib/tryon/site-model';
+import { MAX_PHOTOS_PER_OWNER, MAX_PHOTO_BYTES } from '@/lib/tryon/upload';
 import { RETENTION_DAYS } from '@/lib/tryon/service';
-import { VARIANT_LABELS } from '@/lib/tryon/variants';
 import { TryonClient } from './tryon-client';
 
 export const dynamic = 'force-dynamic';
@@ -40,6 +39,7 @@ export default async function TryOnPage({ searchParams }: { searchParams: Search
   }
 
   const productName = PRODUCT_NAMES[product];
+  const models = await listSiteModels();
   const q = repeatIn !== 4 ? `?repeat=${repeatIn}` : '';
   return (
     <main className="container-page py-8 sm:py-10">
@@ -70,20 +70,20 @@ export default async function TryOnPage({ searchParams }: { searchParams: Search
           On our model
         </h2>
         <p className="text-sm text-stone-600">Rendered on the fly at the pattern’s true printed size.</p>
-        {SITE_MODELS.map((m) => (
+        {models.map((m) => (
           <figure key={m.id} className="mt-4">
             <ul className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6" data-testid="model-gallery">
               {SITE_VARIANTS.map((v) => (
                 <li key={v} className="overflow-hidden rounded-xl border border-stone-200 bg-stone-100">
                   <img
                     src={`/api/tryon/site/${design.id}/${product}/${m.id}-${v}.jpg${q}`}
-                    alt={`${m.alt}, wearing the ${productName} with your design — ${VARIANT_LABELS[v].toLowerCase()}`}
+                    alt={`${m.alt}, wearing the ${productName} with your design — ${siteVariantLabel(v).toLowerCase()}`}
                     width={512}
                     height={512}
                     loading={v === 'photo' ? 'eager' : 'lazy'}
-                    className="aspect-square w-full object-cover"
+                    className="aspect-[3/4] w-full object-cover object-top"
                   />
-                  <span className="block px-2 py-1.5 text-xs font-medium text-stone-700">{VARIANT_LABELS[v]}</span>
+                  <span className="block px-2 py-1.5 text-xs font-medium text-stone-700">{siteVariantLabel(v)}</span>
                 </li>
               ))}
             </ul>
@@ -97,7 +97,7 @@ export default async function TryOnPage({ searchParams }: { searchParams: Search
         product={product}
         productName={productName}
         repeatIn={repeatIn}
-        maxPhotos={MAX_PHOTOS_PER_SET}
+        maxPhotos={MAX_PHOTOS_PER_OWNER}
         maxMb={MAX_PHOTO_BYTES / 1024 / 1024}
         retentionDays={RETENTION_DAYS}
       />

@@ -1,30 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import type { PhotoView } from '@/lib/tryon/service';
 
-interface RenderView {
-  id: string;
-  variant: string;
-  label: string;
-  url: string;
-  width: number;
-  height: number;
-}
-interface PhotoView {
-  id: string;
-  name: string;
-  status: 'QUEUED' | 'PROCESSING' | 'DONE' | 'FAILED';
-  progress: number;
-  stage: string | null;
-  error: { code: string; message: string } | null;
-  photoUrl: string;
-  renders: RenderView[];
-}
-interface SetView {
-  id: string;
-  expiresAt: string;
-  photos: PhotoView[];
-}
 interface Upload {
   key: string;
   name: string;
@@ -36,10 +14,10 @@ interface Upload {
 
 const ACCEPT = 'image/jpeg,image/png,image/webp,.jpg,.jpeg,.png,.webp,.heic';
 
-function uploadOne(setId: string, file: File, onPct: (p: number) => void): Promise<{ ok: boolean; photoId?: string; error?: string }> {
+function uploadOne(file: File, onPct: (p: number) => void): Promise<{ ok: boolean; photoId?: string; error?: string }> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/tryon/sets/${setId}/photos`);
+    xhr.open('POST', '/api/tryon/photos');
     xhr.upload.onprogress = (e) => e.lengthComputable && onPct(Math.round((100 * e.loaded) / e.total));
     xhr.onload = () => {
       try {
@@ -53,6 +31,7 @@ function uploadOne(setId: string, file: File, onPct: (p: number) => void): Promi
     };
     xhr.onerror = () => resolve({ ok: false, error: 'Network error: the upload did not reach us.' });
     const fd = new FormData();
+    fd.append('consent', 'true');
     fd.append('photo', file, file.name);
     xhr.send(fd);
   });
@@ -62,56 +41,39 @@ export function TryonClient(props: { designId: string; product: string; productN
   const { designId, product, productName, repeatIn, maxPhotos, maxMb, retentionDays } = props;
   const ids = useId();
   const [consent, setConsent] = useState(false);
-  const [set, setSet] = useState<SetView | null>(null);
+  const [photos, setPhotos] = useState<PhotoView[]>([]);
   const [uploads, setUploads] = useState<Upload[]>([]);
   const [dragging, setDragging] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const setIdRef = useRef<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
 
-  // pick up this visitor's current set for this design and product (after a reload)
+  // the visitor's photos, each with its look for this design and product (queued when new)
+  const listUrl = `/api/tryon/photos?design=${designId}&product=${product}${repeatIn !== 4 ? `&repeat=${repeatIn}` : ''}`;
+  const refresh = useCallback(async () => {
+    const r = await fetch(listUrl);
+    if (r.ok) setPhotos((await r.json()).photos);
+  }, [listUrl]);
+
   useEffect(() => {
     let stop = false;
-    fetch(`/api/tryon/sets?design=${designId}&product=${product}`)
-      .then((r) => r.json())
+    fetch(listUrl)
+      .then((r) => (r.ok ? r.json() : null))
       .then((b) => {
-        if (stop || !b.sets?.length) return;
-        setSet(b.sets[0]);
-        setIdRef.current = b.sets[0].id;
+        if (!stop && b) setPhotos(b.photos);
       })
       .catch(() => {});
     return () => {
       stop = true;
     };
-  }, [designId, product]);
+  }, [listUrl]);
 
-  const refresh = useCallback(async () => {
-    const id = setIdRef.current;
-    if (!id) return;
-    const r = await fetch(`/api/tryon/sets/${id}`);
-    if (r.ok) setSet((await r.json()).set);
-  }, []);
-
-  const pending = (set?.photos ?? []).some((p) => p.status === 'QUEUED' || p.status === 'PROCESSING') || uploads.some((u) => u.state === 'uploading' || u.state === 'waiting');
+  const pending = photos.some((p) => !p.look || p.look.status === 'QUEUED' || p.look.status === 'PROCESSING') || uploads.some((u) => u.state === 'uploading' || u.state === 'waiting');
   useEffect(() => {
     if (!pending) return;
-    const t = setInterval(() => void refresh(), 1200);
+    const t = setInterval(() => void refresh().catch(() => {}), 1200);
     return () => clearInterval(t);
   }, [pending, refresh]);
-
-  async function ensureSet(): Promise<string | null> {
-    if (setIdRef.current) return setIdRef.current;
-    const r = await fetch('/api/tryon/sets', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ designId, product, repeatIn, consent }) });
-    const b = await r.json();
-    if (!r.ok) {
-      setMessage(b.error?.message ?? 'Could not start a try-on.');
-      return null;
-    }
-    setIdRef.current = b.set.id;
-    setSet(b.set);
-    return b.set.id;
-  }
 
   async function addFiles(list: FileList | File[]) {
     setMessage(null);
@@ -120,36 +82,32 @@ export function TryonClient(props: { designId: string; product: string; productN
       return;
     }
     const files = Array.from(list);
-    const used = (set?.photos.length ?? 0) + uploads.filter((u) => u.state === 'waiting' || u.state === 'uploading').length;
+    const used = photos.length + uploads.filter((u) => u.state === 'waiting' || u.state === 'uploading').length;
     const room = Math.max(0, maxPhotos - used);
     const take = files.slice(0, room);
     const extra = files.slice(room);
     const stamp = Date.now();
     const fresh: Upload[] = [
       ...take.map((f, i) => ({ key: `${stamp}-${i}`, name: f.name, state: 'waiting' as const, pct: 0 })),
-      ...extra.map((f, i) => ({ key: `${stamp}-x${i}`, name: f.name, state: 'refused' as const, pct: 0, error: `Only ${maxPhotos} photos per try-on.` })),
+      ...extra.map((f, i) => ({ key: `${stamp}-x${i}`, name: f.name, state: 'refused' as const, pct: 0, error: `You can keep up to ${maxPhotos} photos.` })),
     ];
     setUploads((u) => [...u, ...fresh]);
     if (!take.length) return;
     setBusy(true);
-    const setId = await ensureSet();
-    if (!setId) {
-      setUploads((u) => u.map((x) => (fresh.some((f) => f.key === x.key) ? { ...x, state: 'refused', error: 'Not sent.' } : x)));
-      setBusy(false);
-      return;
-    }
     const patch = (key: string, p: Partial<Upload>) => setUploads((u) => u.map((x) => (x.key === key ? { ...x, ...p } : x)));
     let next = 0;
-    const worker = async () => {
-      while (next < take.length) {
+    const worker = async (limit = take.length) => {
+      while (next < Math.min(limit, take.length)) {
         const i = next++;
         const key = fresh[i].key;
         patch(key, { state: 'uploading' });
-        const r = await uploadOne(setId, take[i], (pct) => patch(key, { pct }));
+        const r = await uploadOne(take[i], (pct) => patch(key, { pct }));
         patch(key, r.ok ? { state: 'uploaded', pct: 100, photoId: r.photoId } : { state: 'refused', error: r.error });
         void refresh();
       }
     };
+    // the first upload alone: it may mint the owner cookie that the others must carry
+    if (!photos.length) await worker(1);
     await Promise.all([worker(), worker()]);
     setBusy(false);
     await refresh();
@@ -159,26 +117,31 @@ export function TryonClient(props: { designId: string; product: string; productN
     if (!window.confirm('Delete all your try-on photos and pictures now? This cannot be undone.')) return;
     const r = await fetch('/api/tryon/photos', { method: 'DELETE' });
     if (r.ok) {
-      setSet(null);
-      setIdRef.current = null;
+      setPhotos([]);
       setUploads([]);
       setMessage('Your photos and try-on pictures were deleted.');
     } else setMessage('Could not delete your photos. Please try again.');
   }
 
-  const photos = set?.photos ?? [];
-  const done = photos.filter((p) => p.status === 'DONE');
+  async function deleteOne(p: PhotoView) {
+    if (!window.confirm(`Delete ${p.name} and every picture made from it?`)) return;
+    const r = await fetch(`/api/tryon/photos/${p.id}`, { method: 'DELETE' });
+    setMessage(r.ok ? `${p.name} was deleted.` : 'Could not delete this photo. Please try again.');
+    await refresh();
+  }
+
+  const done = photos.filter((p) => p.look?.status === 'DONE');
   const hasAnything = photos.length > 0 || uploads.length > 0;
 
   return (
     <>
-      <section aria-labelledby={`${ids}-upload`} className="card mt-10 p-5 sm:p-6">
+      <section id="on-you" aria-labelledby={`${ids}-upload`} className="card mt-10 scroll-mt-20 p-5 sm:p-6">
         <h2 id={`${ids}-upload`} className="text-lg font-semibold">
           On you
         </h2>
         <p className="mt-1 max-w-2xl text-sm text-stone-600">
           Upload up to {maxPhotos} photos of yourself (JPEG, PNG or WebP, up to {maxMb} MB each) — upper body, facing the camera, different poses and light work best. Location and
-          camera data are removed on arrival; only you can see the photos, and they are deleted automatically after {retentionDays} days.
+          camera data are removed on arrival; only you can see the photos. They are reused for every design and product you try on, and deleted automatically {retentionDays} days after upload.
         </p>
 
         <div className="mt-4 flex items-start gap-3">
@@ -259,24 +222,30 @@ export function TryonClient(props: { designId: string; product: string; productN
                   )}
                 </li>
               ))}
-            {photos.map((p) => (
-              <li key={p.id} className="flex items-center gap-3 py-2 text-sm" data-status={p.status}>
-                <img src={p.photoUrl} alt="" className="size-10 rounded-lg object-cover" />
-                <span className="min-w-0 flex-1 truncate font-medium">{p.name}</span>
-                {p.status === 'FAILED' ? (
-                  <span className="text-red-700" role="alert">
-                    {p.error?.message}
-                  </span>
-                ) : p.status === 'DONE' ? (
-                  <span className="font-medium text-green-700">ready</span>
-                ) : (
-                  <span className="flex items-center gap-2 text-stone-600">
-                    <progress max={100} value={p.progress} className="h-2 w-24 accent-brand-700" aria-label={`Rendering ${p.name}`} />
-                    {p.status === 'QUEUED' ? 'in line…' : `${p.stage ?? 'rendering'} ${p.progress}%`}
-                  </span>
-                )}
-              </li>
-            ))}
+            {photos.map((p) => {
+              const look = p.look;
+              return (
+                <li key={p.id} className="flex flex-wrap items-center gap-3 py-2 text-sm" data-status={look?.status ?? 'QUEUED'} data-photo-id={p.id}>
+                  <img src={p.photoUrl} alt="" className="size-10 rounded-lg object-cover" />
+                  <span className="min-w-0 flex-1 truncate font-medium">{p.name}</span>
+                  {look?.status === 'FAILED' ? (
+                    <span className="text-red-700" role="alert">
+                      {look.error?.message}
+                    </span>
+                  ) : look?.status === 'DONE' ? (
+                    <span className="font-medium text-green-700">ready</span>
+                  ) : (
+                    <span className="flex items-center gap-2 text-stone-600">
+                      <progress max={100} value={look?.progress ?? 0} className="h-2 w-24 accent-brand-700" aria-label={`Rendering ${p.name}`} />
+                      {!look || look.status === 'QUEUED' ? 'in line…' : `${look.stage ?? 'rendering'} ${look.progress}%`}
+                    </span>
+                  )}
+                  <button type="button" className="btn-ghost px-2 py-1 text-xs" onClick={() => void deleteOne(p)} aria-label={`Delete ${p.name}`}>
+                    Delete
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         )}
       </section>
@@ -297,7 +266,7 @@ export function TryonClient(props: { designId: string; product: string; productN
           <div className="mt-4 space-y-6" data-testid="personal-gallery">
             {done.map((p, k) => (
               <ul key={p.id} className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-7" aria-label={`Photo ${k + 1}: ${p.name}`}>
-                {p.renders.map((r) => (
+                {(p.look?.renders ?? []).map((r) => (
                   <li key={r.id} className="overflow-hidden rounded-xl border border-stone-200 bg-stone-100">
                     <a href={r.url} target="_blank" rel="noreferrer" className="block focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
                       <img src={r.url} alt={`You wearing the ${productName} with your design (photo ${k + 1}) — ${r.label.toLowerCase()}`} width={r.width} height={r.height} loading="lazy" className="aspect-square w-full object-cover" />

@@ -203,7 +203,7 @@ async function modelPhotos(listing: listings.ListingRow, designId: string, slugs
     if (listing.photos.some((ph) => ph.kind === 'model' && ph.productSlug === slug)) continue;
     try {
       const tryon = await import('../tryon');
-      const model = tryon.SITE_MODELS[0];
+      const model = (await tryon.listSiteModels())[0];
       if (!model || !isProductSlug(slug)) return;
       const jpg = await tryon.siteRender(model.id, designId, slug, 'photo', listing.repeatIn);
       const { key } = await putBlob(jpg, { contentType: 'image/jpeg' });

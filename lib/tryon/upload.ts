@@ -7,7 +7,7 @@
 import sharp, { type Metadata, type OutputInfo } from 'sharp';
 import { HttpError } from '../http/errors';
 
-export const MAX_PHOTOS_PER_SET = 12;
+export const MAX_PHOTOS_PER_OWNER = 12;
 export const MAX_PHOTO_BYTES = 15 * 1024 * 1024;
 export const MAX_PHOTO_PIXELS = 40_000_000;
 export const NORMALISED_EDGE = 2048;

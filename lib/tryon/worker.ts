@@ -1,15 +1,19 @@
-// Queue handlers for try-on: render jobs (one per photo, one at a time per worker process:
-// the engine uses a core) and the expiry sweep (hourly, and once when the worker starts).
+// Queue handlers for try-on: render jobs (one per look, one at a time per worker process: the
+// engine uses a core) and the expiry sweep (hourly, and once when the worker starts).
 import { getBoss, QUEUES, work } from '../queue';
-import { processPhoto, sweepExpired } from './service';
+import { processLook, sweepExpired } from './service';
 
 const g = globalThis as unknown as { seedprintTryonWorkers?: Promise<void> };
 
 async function start(): Promise<void> {
-  await work<{ photoId: string }>(QUEUES.tryonRender, async (data) => processPhoto(data.photoId));
+  // jobs queued before looks existed name a photo whose first look kept its id
+  await work<{ lookId?: string; photoId?: string }>(QUEUES.tryonRender, async (data) => {
+    const id = data.lookId ?? data.photoId;
+    if (id) await processLook(id);
+  });
   await work(QUEUES.tryonSweep, async () => {
     const r = await sweepExpired();
-    if (r.sets) console.log(`[tryon] expired: ${r.sets} sets, ${r.blobs} files deleted`);
+    if (r.photos) console.log(`[tryon] expired: ${r.photos} photos, ${r.blobs} files deleted`);
   });
   const boss = await getBoss();
   await boss.schedule(QUEUES.tryonSweep, '17 * * * *', {}, { singletonKey: 'tryon-sweep' });

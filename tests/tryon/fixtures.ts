@@ -1,11 +1,11 @@
-// Test images made on the fly: the public-domain NASA astronaut portrait (shipped in
-// public/tryon/models), and crafted files for the upload matrix.
+// Test images made on the fly: the public-domain NASA portrait of Eileen Collins (as shipped by
+// scikit-image, in astronaut.png beside this file), and crafted files for the upload matrix.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import sharp from 'sharp';
 
-export const ASTRONAUT = path.resolve(import.meta.dirname, '../../public/tryon/models/astronaut.png');
+export const ASTRONAUT = path.resolve(import.meta.dirname, 'astronaut.png');
 export const astronautPng = () => fs.readFileSync(ASTRONAUT);
 export const astronautJpeg = () => sharp(ASTRONAUT).jpeg({ quality: 90 }).toBuffer();
 

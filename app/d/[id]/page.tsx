@@ -2,6 +2,7 @@
 // and pattern, and a way to put it on a product or open it in the studio. Nothing about who made it.
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SeeOnModel } from '@/app/_components/see-on-model';
 import { notFound } from 'next/navigation';
 import { CATALOG } from '@/lib/catalog';
 import { isProductSlug } from '@/lib/design';
@@ -73,6 +74,7 @@ export default async function SharedDesignPage({ params }: { params: Params }) {
             <Link href={`/products?design=${d.designId}`} className="btn-secondary">
               Other products
             </Link>
+            <SeeOnModel designId={d.designId} product={slug} productName={product.name.toLowerCase()} />
             <Link href={`/design?design=${d.designId}`} className="btn-ghost">
               Open in the studio
             </Link>

@@ -7,6 +7,7 @@ import { formatMoney } from '@/lib/catalog/format';
 import { REPEAT_IN } from '@/lib/design/limits';
 import { ProductArt } from '@/app/_components/product-art';
 import { MockupGallery } from './mockup-gallery';
+import { SeeOnModel } from '@/app/_components/see-on-model';
 import { useSessionSummary } from '@/app/_components/session-summary';
 import { DESIGN_ID, designStudioUrl, designTileUrl } from '@/app/_components/urls';
 import { addToCartAction, type AddToCartState } from './actions';
@@ -158,6 +159,12 @@ export function ProductConfigurator({ product, variants, printAreas, heading, mo
             <Link href={designStudioUrl(product.slug)} className="btn-ghost ml-auto shrink-0 px-3 py-1.5 text-xs">
               Change
             </Link>
+          </div>
+        ) : null}
+        {designId ? (
+          <div className="mt-3 flex flex-wrap items-center gap-3">
+            <SeeOnModel designId={designId} product={product.slug} productName={product.name.toLowerCase()} repeatIn={repeatIn} />
+            <p className="text-sm text-stone-600">Worn by our model, then on you from your own photos.</p>
           </div>
         ) : null}
         {designId ? <MockupGallery slug={product.slug} views={mockupViews} designId={designId} colorHex={hex} repeatIn={repeatIn} productName={product.name} /> : null}
