@@ -1,6 +1,7 @@
 // The values every layer agrees on: what a design id looks like, the product kinds, how large a
 // pattern repeat may be printed, and the generation settings a recipe may carry. Plain values (no zod, no Node), so
 // client components can import this file directly.
+import { SHA256_HEX } from '../sha256';
 import { PRODUCT_SLUGS, REPEAT_IN_LIMITS, type ProductSlug } from '../catalog/catalog-data';
 
 /** Product kinds, as the catalog defines them. */
@@ -11,7 +12,7 @@ export function isProductSlug(value: unknown): value is ProductSlug {
 }
 
 /** A design id: the sha256 of its canonical recipe, 64 lowercase hex digits. */
-export const DESIGN_ID_RE = /^[0-9a-f]{64}$/;
+export const DESIGN_ID_RE = SHA256_HEX;
 
 export function isDesignId(value: unknown): value is string {
   return typeof value === 'string' && DESIGN_ID_RE.test(value);

@@ -1,5 +1,6 @@
 // The pattern spec as a recipe stores it: validated on the way in, so a stored design always
 // names motifs, colours and fonts the engine can draw.
+import { SHA256_HEX } from '../sha256';
 import { z } from 'zod';
 import type { Hex } from './types';
 import { LAYOUTS } from './understand';
@@ -24,7 +25,7 @@ export const patternSpecSchema = z
     // The diffusion stage (ground.ts): what re-runs the model whose field steers this tile's composition.
     ground: z
       .object({
-        model: z.string().regex(/^[0-9a-f]{64}$/),
+        model: z.string().regex(SHA256_HEX),
         seed: z.number().int().min(0).max(0xffffffff),
         tokens: z.array(z.number().int().min(0).max(255)).length(5),
         steps: z.number().int().min(1).max(50),

@@ -1,3 +1,4 @@
+import { SHA256_HEX } from '../sha256';
 import type { Readable } from 'node:stream';
 import { HttpError } from '../http/errors';
 
@@ -23,7 +24,7 @@ export class BlobNotFoundError extends HttpError {
   }
 }
 
-export const KEY_RE = /^[0-9a-f]{64}$/;
+export const KEY_RE = SHA256_HEX; // a blob's key is the SHA-256 of its bytes
 export const REF_RE = /^[A-Za-z0-9._@/-]{1,200}$/;
 
 export function checkKey(key: string): string {

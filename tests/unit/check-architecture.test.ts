@@ -1,6 +1,6 @@
-// The architecture check's table rule, run as `npm test` runs it: each domain touches only the
-// Prisma models it owns. A small project with planted violations must fail with each one named;
-// the store itself must pass.
+// The architecture check's rules, run as `npm test` runs it: each domain touches only the
+// Prisma models it owns; settings come from lib/env.ts; the design-id pattern is written once.
+// A small project with planted violations must fail with each one named; the store must pass.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -73,3 +73,27 @@ describe('architecture check: tables', () => {
     expect(r.code).toBe(0);
   });
 });
+
+describe('architecture check: settings and the design-id pattern', () => {
+  it('fails on a setting read outside lib/env.ts and on a copy of the 64-hex pattern, naming each; the framework\'s NEXT_RUNTIME and the one home pass', () => {
+    const r = check(
+      project({
+        'lib/cart/limits.ts': "export const max = Number(process.env.CART_MAX ?? 50);\nexport const isId = (v: string) => /^[0-9a-f]{64}$/.test(v);\n",
+        'lib/sha256.ts': 'export const SHA256_HEX = /^[0-9a-f]{64}$/;\n',
+        'instrumentation.ts': "export async function register() {\n  if (process.env.NEXT_RUNTIME !== 'nodejs') return;\n}\n",
+      }),
+    );
+    expect(r.code).toBe(1);
+    expect(r.out).toContain('FAIL process.env reads outside lib/env.ts: 1');
+    expect(r.out).toContain('lib/cart/limits.ts:1  CART_MAX');
+    expect(r.out).toContain('FAIL copies of the design-id pattern: 1');
+    expect(r.out).toContain('lib/cart/limits.ts:2  /^[0-9a-f]{64}$/');
+  });
+
+  it('the store reads every setting through lib/env.ts and writes the pattern once', () => {
+    const r = check();
+    expect(r.out).toContain('ok   process.env reads outside lib/env.ts: 0');
+    expect(r.out).toContain('ok   copies of the design-id pattern: 0');
+  });
+});
+
