@@ -25,6 +25,11 @@ const SHORTHAND: [RegExp, string][] = [
   [/\bblk\b/giu, 'black'],
   [/\bwht\b/giu, 'white'],
   [/\bbg\b|\bbackround\b|\bbakground\b|\bbackgound\b/giu, 'background'],
+  [/\bhalf[\s-]+drops?\b/giu, 'half-drop'],
+  [/\bmirror(?:ed)?\s+(?:image|images|imaged)\b/giu, 'mirror'],
+  // Who it is for and how it repeats are not subjects: "camo for a boy" draws no boy.
+  [/\bfor\s+(?:a\s+|an\s+|my\s+|our\s+|the\s+)?(?:little\s+|baby\s+|teenage\s+)?(?:boy|girl|kid|child|toddler|baby|son|daughter|nephew|niece|grandson|granddaughter|teen|teenager|man|woman|men|women|him|her|them)s?\b/giu, ' '],
+  [/\b(?:per|each|every)\s+(?:tile|repeat|square)\b|\bfacing\s+each\s+other\b/giu, ' '],
 ];
 
 // Woods a grain is asked in, as the colour words the wood-grain texture takes.
@@ -54,9 +59,11 @@ const DIAGONAL = /\b(?:diagonal(?:ly)?|slanted|slanting|angled|on\s+the\s+bias|b
 const FRAME = [
   /\b(?:around|along|round|on|at|lining)\s+(?:all\s+)?(?:the\s+|its\s+)?(?:edges?|sides?|borders?|outside|perimeter)\b/giu,
   /\b(?:a\s+)?frame\s+of\b|\bframed\s+(?:by|with|in)\b|\bframe\b/giu,
-  /\b(?:plain|empty|blank|clear)\s+(?:\p{L}+\s+)?(?:middle|centre|center)\b/giu,
+  /\b(?:plain|empty|blank|clear)\s+(?:middle|centre|center)\b/giu,
 ];
-const GIANT = /\b(?:(?:one|two|a|single)\s+)(?:giant|huge|enormous|massive|oversized|jumbo)\b|\b(?:one|a)\s+(?:giant|huge|big|large)\s+[\p{L}-]+\s+(?:per|a|each)\s+(?:tile|repeat)\b/giu;
+// "plain sand middle": a frame's centre in a colour is the ground.
+const FRAME_CENTRE = /\b(?:plain|empty|blank|clear|solid)\s+((?:[\p{L}-]+\s+){1,2}?)(?:middle|centre|center)\b/giu;
+const GIANT = /\b(?:(?:one|two|a|single)\s+)(?:giant|huge|enormous|massive|oversized|jumbo)\b/giu;
 const SOLO = /\b(?:and\s+)?nothing\s+else\b|\bonly\b|\balone\b|\bon\s+(?:its|their)\s+own\b/giu;
 // "in the middle": where a single motif sits, which a repeat cannot keep; "full of": not a full moon.
 const PLACE_WORDS = /\bin\s+the\s+(?:middle|centre|center)\b|\b(?:full|filled)\s+(?:of|with)\b/giu;
@@ -72,6 +79,7 @@ export function readLooks(text: string): { text: string; looks: Looks } {
   for (const re of DENSE) t = t.replace(re, () => ((looks.density = 'dense'), ' '));
   for (const re of SPARSE) t = t.replace(re, () => ((looks.density ??= 'sparse'), ' '));
   t = t.replace(DIAGONAL, () => ((looks.diagonal = true), ' '));
+  t = t.replace(FRAME_CENTRE, (m, words: string) => ((looks.frame = true), ` on ${words.trim()} `));
   for (const re of FRAME) t = t.replace(re, () => ((looks.frame = true), ' '));
   t = t.replace(GIANT, (m) => ((looks.giant = true), ` ${m.split(/\s+/)[0].toLowerCase() === 'two' ? 'two' : 'one'} `));
   t = t.replace(SOLO, () => ((looks.solo = true), ' '));

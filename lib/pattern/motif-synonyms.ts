@@ -27,6 +27,7 @@ export const MOTIF_SYNONYMS: Record<string, string> = {
   'ice cream cone': 'soft-ice-cream', 'bowling pin': 'bowling', 'chess piece': 'chess-pawn', 'tennis racket': 'tennis', 'tennis racquet': 'tennis',
   'vintage car': 'automobile', 'classic car': 'automobile', 'old car': 'automobile', 'retro car': 'automobile', 'old timer': 'automobile', oldtimer: 'automobile',
   cassette: 'videocassette', 'cassette tape': 'videocassette', mixtape: 'videocassette', 'golf ball': 'flag-in-hole', 'sushi roll': 'sushi', 'maki roll': 'sushi',
+  paw: 'paw-prints', pawprint: 'paw-prints', 'paw print': 'paw-prints',
   campervan: 'minibus', 'camper van': 'minibus', camper: 'minibus', van: 'minibus', bow: 'ribbon', lips: 'kiss-mark', lip: 'kiss-mark', kiss: 'kiss-mark',
   constellation: 'star', starburst: 'sparkles', glitter: 'sparkles', sunburst: 'sun', smiley: 'smiling-face-with-smiling-eyes', 'smiley face': 'smiling-face-with-smiling-eyes', teddy: 'teddy-bear', confetti: 'confetti-ball', lantern: 'red-paper-lantern',
   snowmen: 'snowman', gingerbread: 'cookie', biscuit: 'cookie',
@@ -66,4 +67,6 @@ export const NO_STAND_IN: Record<string, string[]> = {
   fishbone: ['fish', 'bone', 'cat'],
   'party hat': ['partying-face', 'balloon', 'birthday-cake'],
   'ice floe': ['ice', 'penguin', 'water-wave'],
+  'paper crane': ['bird', 'dove', 'scroll'],
+  'origami crane': ['bird', 'dove', 'scroll'],
 };

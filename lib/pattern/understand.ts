@@ -177,7 +177,7 @@ function singulars(w: string): string[] {
 
 const LETTERING_NOUNS = new Set(['letters', 'letter', 'lettering', 'font', 'type', 'text', 'writing']);
 const SHADE_WORDS = new Set(['muted', 'dusty', 'soft', 'pale', 'light', 'dark', 'deep', 'bright', 'rich', 'faded', 'dull', 'vivid']);
-const BASIC_COLOUR_WORDS = ['yellow', 'orange', 'purple', 'green', 'black', 'white', 'brown', 'pink', 'blue', 'grey', 'gray', 'navy', 'teal', 'beige', 'red'];
+const BASIC_COLOUR_WORDS = ['yellow', 'orange', 'purple', 'green', 'black', 'white', 'brown', 'pink', 'blue', 'grey', 'gray', 'navy', 'teal', 'beige', 'red', 'turquoise', 'lavender', 'burgundy', 'maroon', 'magenta', 'mustard', 'charcoal', 'fuchsia', 'periwinkle', 'aquamarine', 'violet', 'crimson', 'scarlet', 'emerald', 'indigo', 'lilac', 'salmon', 'coral', 'ivory', 'terracotta', 'chartreuse'];
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 
@@ -517,7 +517,8 @@ export function understandPrompt(prompt: string): PatternIntent {
       continue;
     }
     if (t in LAYOUT_WORDS) {
-      intent.layout = LAYOUT_WORDS[t];
+      // "half-drop repeat": "repeat" alone names no layout over one already named.
+      if (!(t === 'repeat' && layoutSet)) intent.layout = LAYOUT_WORDS[t];
       layoutSet = true;
       if (t in DENSITY_WORDS) intent.density = DENSITY_WORDS[t];
       if (t in SCALE_WORDS) intent.scale = SCALE_WORDS[t];
@@ -662,7 +663,7 @@ export function understandPrompt(prompt: string): PatternIntent {
     const onlyLooks = !intent.ignored.length && !intent.unknown.length && (namedColours.length > 0 || !!intent.background || intent.palette.length > 0);
     const striped = intent.layout === 'stripes' || intent.layout === 'diagonal' || (looks.diagonal && intent.layout === 'tossed');
     if (theme) intent.motifs = fill(THEME_MOTIFS[theme], 'theme', theme);
-    else if (striped && !abstractAsked && !intent.ignored.length && !intent.unknown.length) {
+    else if (striped && !abstractAsked) {
       // Stripes and nothing else: the first colour named is the stripes', the next the ground's.
       if (free.length) intent.accent = free[0];
       if (!intent.background && free.length > 1) intent.background = free[1];

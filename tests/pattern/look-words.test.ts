@@ -44,6 +44,7 @@ describe('grounds as shoppers name them', () => {
     ['owls under a dark purple sky', 'dark purple', ['owl']],
     ['pears on a mulberry background', 'mulberry', ['pear']],
     ['kiwis on plum', 'plum', ['kiwi-fruit']],
+    ['koalas on lavendar', 'lavender', ['koala']],
     ['foxes n mushrooms on wht', 'white', ['fox', 'mushroom']],
   ])('"%s": the ground is %s, the motifs %j', async (prompt, ground, motifs) => {
     const intent = understandPrompt(prompt);
@@ -149,6 +150,32 @@ describe('layout words', () => {
     const placed = placements(s, 1).filter((p) => p.item >= 0);
     expect(placed.length).toBe(2);
     for (const p of placed) expect(p.size).toBeGreaterThan(500);
+  });
+
+  it.each([
+    ['tacos in a half drop repeat', 'half-drop', ['taco']],
+    ['mirror image swans', 'mirror', ['swan']],
+    ['dinosaur print for a little boy', 'tossed', ['sauropod']],
+    ['two enormous lemons per repeat', 'tossed', ['lemon']],
+  ])('"%s" is laid out %s with only %j', (prompt, layout, motifs) => {
+    const intent = understandPrompt(prompt);
+    expect(intent.layout).toBe(layout);
+    expect(ids(prompt)).toEqual(motifs);
+  });
+
+  it('a frame with its centre in a colour takes that colour as the ground', () => {
+    const intent = understandPrompt('frame of cherries, plain mint centre');
+    expect(intent.layout).toBe('frame');
+    expect(intent.background?.hex).toBe(hexOf('mint'));
+    expect(ids('frame of cherries, plain mint centre')).toEqual(['cherries']);
+  });
+
+  it('stripes keep their colours when another word is not understood', async () => {
+    const s = await spec('diagonal stripes in navy and white like a deckchair');
+    expect(s.layout).toBe('diagonal');
+    expect(s.motifs).toEqual([]);
+    expect(deltaE2000(s.accent!, hexOf('navy'))).toBeLessThan(10);
+    expect(deltaE2000(s.background, hexOf('white'))).toBeLessThan(10);
   });
 
   it('"nothing else" and "only" keep to the motifs named: no filler, no occasion motifs', async () => {
