@@ -110,7 +110,7 @@ const SCHEME_PALETTES = new Set(['pastel', 'pastels', 'monochrome', 'neon', 'ear
 const SCALE_WORDS: Record<string, Scale> = {
   wide: 'large', broad: 'large', thin: 'small', narrow: 'small', skinny: 'small', pinstripe: 'tiny', pinstripes: 'tiny',
   tiny: 'tiny', mini: 'tiny', micro: 'tiny', ditsy: 'tiny', small: 'small', little: 'small', pequeños: 'small', pequeñas: 'small', petits: 'small', petites: 'small', kleine: 'small', piccoli: 'small',
-  medium: 'medium', big: 'large', large: 'large', huge: 'giant', giant: 'giant', oversized: 'giant', enormous: 'giant', jumbo: 'giant', bold: 'large', grandes: 'large', grands: 'large', große: 'large', grandi: 'large',
+  medium: 'medium', big: 'large', large: 'large', huge: 'giant', giant: 'giant', oversized: 'giant', enormous: 'giant', jumbo: 'giant', massive: 'giant', bold: 'large', grandes: 'large', grands: 'large', große: 'large', grandi: 'large',
 };
 const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, dos: 2, tres: 3, cuatro: 4, cinco: 5, deux: 2, trois: 3, quatre: 4, zwei: 2, drei: 3, vier: 4, fünf: 5, due: 2, tre: 3, quattro: 4 };
 const GREETINGS = /\b(happy (?:\d{1,3}(?:st|nd|rd|th) )?(?:birthday|anniversary)|happy (?:holidays|new year|mother'?s day|father'?s day)|merry christmas|i love you|love you|best (?:mom|mum|dad|grandma|grandpa|nana|papa|sister|brother|friends?)(?: ever)?|just married|feliz cumpleaños|feliz navidad|te quiero|joyeux anniversaire|joyeux noël|alles gute|frohe weihnachten|buon compleanno|buon natale|parabéns|gefeliciteerd|wszystkiego najlepszego|с днём рождения|с днем рождения)\b/iu;
@@ -526,7 +526,8 @@ export function understandPrompt(prompt: string): PatternIntent {
       continue;
     }
     if (t in SCALE_WORDS || t in DENSITY_WORDS) {
-      if (t in SCALE_WORDS) intent.scale = SCALE_WORDS[t];
+      // "huge bold dots": a second size word does not shrink a giant.
+      if (t in SCALE_WORDS && !(intent.scale === 'giant' && SCALE_WORDS[t] === 'large')) intent.scale = SCALE_WORDS[t];
       if (t in DENSITY_WORDS) intent.density = DENSITY_WORDS[t];
       i++;
       continue;

@@ -145,6 +145,7 @@ describe('layout words', () => {
   it('"one enormous pineapple" is one giant motif; "two giant watermelons" two, each over half the tile', async () => {
     const one = understandPrompt('one enormous pineapple');
     expect([one.scale, one.count]).toEqual(['giant', 1]);
+    expect(understandPrompt('massive bold stars').scale).toBe('giant');
     const s = await spec('two giant watermelons');
     expect([s.scale, s.count]).toEqual(['giant', 2]);
     const placed = placements(s, 1).filter((p) => p.item >= 0);
