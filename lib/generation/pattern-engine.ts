@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import sharp from 'sharp';
 import { env } from '../env';
 import { HttpError } from '../http/errors';
-import { composeTile, GROUND_STYLES, groundFieldFromRgb, motifById, PATTERN_ENGINE, specFor, understandPrompt, type GroundField, type GroundSpec, type PatternIntent, type PatternSpec } from '../pattern';
+import { composeTile, GROUND_STYLES, groundFieldFromRgb, motifById, PATTERN_ENGINE, specFor, stripesOnly, understandPrompt, type GroundField, type GroundSpec, type PatternIntent, type PatternSpec } from '../pattern';
 import { sampleBase } from './embedded';
 import { tensorToRgb8 } from './image';
 import { nextTurn } from './event-loop';
@@ -51,7 +51,7 @@ export function describeIntent(intent: PatternIntent) {
 export function readPatternPrompt(prompt: string): { intent: PatternIntent; drawable: boolean } {
   const intent = understandPrompt(prompt);
   if (intent.refusals.length) throw new HttpError(422, intent.refusals[0].message, `protected_${intent.refusals[0].reason}`);
-  return { intent, drawable: intent.motifs.length > 0 || !!intent.texture || !!intent.text };
+  return { intent, drawable: intent.motifs.length > 0 || !!intent.texture || !!intent.text || stripesOnly(intent) };
 }
 
 /** Whether the diffusion model composes new pattern designs: on unless PATTERN_GROUND=0 or another backend serves. */

@@ -9,7 +9,7 @@ import { TILE, type Hex } from './types';
 import type { Density, Scale } from './understand';
 
 /** Hero motif size in tile units: at 384 px a tile, medium heroes are ~100 px across. */
-const HERO: Record<Scale, number> = { tiny: 140, small: 195, medium: 265, large: 340 };
+const HERO: Record<Scale, number> = { tiny: 140, small: 195, medium: 265, large: 340, giant: 560 };
 /** How far apart motifs keep, in sums of their radii. */
 const GAP: Record<Density, number> = { sparse: 1.45, normal: 1.06, dense: 0.9 };
 /** Share of the tile heroes cover; companions and accents fill what they leave. */
@@ -52,14 +52,15 @@ function clearance(out: Placement[], x: number, y: number, r: number, gap: numbe
  */
 export function scatterV2(spec: PatternSpec, seed: number, steer?: Steer): Placement[] {
   const { out, tiers, nominal } = evenScatter(spec, seed);
-  return steer ? steerPlacements(out, tiers, nominal, GAP[spec.density], spec.motifs.length, steer) : out;
+  return steer ? steerPlacements(out, tiers, nominal, spec.scale === 'giant' ? Math.min(1, GAP[spec.density]) : GAP[spec.density], spec.motifs.length, steer) : out;
 }
 
 function evenScatter(spec: PatternSpec, seed: number) {
   const rand = mulberry32(seed ^ 0x85ebca6b);
   const k = Math.max(1, spec.motifs.length);
   const hero = HERO[spec.scale] * (spec.count && spec.count <= 4 ? 1.15 : 1);
-  const gap = GAP[spec.density];
+  // Giant motifs ask for size over air: they keep only their own width apart, so two fit a tile.
+  const gap = spec.scale === 'giant' ? Math.min(1, GAP[spec.density]) : GAP[spec.density];
   const heroes = spec.count ?? Math.max(2, Math.round((TILE * TILE * HERO_COVER[spec.density]) / (hero * hero)));
   const out: Placement[] = [];
   const tiers: number[] = [];

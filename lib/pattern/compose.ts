@@ -36,7 +36,7 @@ export interface Placement {
   item: number; // index into spec.motifs, -1 for the lettering, -2 (FILLER_ITEM) for a filler
 }
 
-const CELLS: Record<Scale, number> = { tiny: 8, small: 6, medium: 4, large: 3 };
+const CELLS: Record<Scale, number> = { tiny: 8, small: 6, medium: 4, large: 3, giant: 2 };
 const DENSITY: Record<Density, number> = { sparse: 0.75, normal: 1, dense: 1.8 };
 const r2 = (v: number) => Math.round(v * 100) / 100;
 /** The engine version a spec is drawn with. */
@@ -48,6 +48,8 @@ export const engineVersion = (spec: PatternSpec): 1 | 2 => spec.v ?? 1;
  * positions the scatter or lattice gives; it never moves a motif.
  */
 export function placements(spec: PatternSpec, seed: number, steer?: Steer): Placement[] {
+  if (spec.layout === 'frame') return framePlacements(spec);
+  if (spec.layout === 'diagonal') return diagonalPlacements(spec);
   if (engineVersion(spec) >= 2 && spec.layout === 'tossed' && !spec.text && spec.motifs.length) return scatterV2(spec, seed, steer);
   const rand = mulberry32(seed ^ 0x9e3779b9);
   const items = spec.motifs.length + (spec.text ? 1 : 0);
@@ -121,6 +123,13 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?:
     if (def) layers.push(`<g>${def.render({ seed, colours: spec.texture.colours, v: engineVersion(spec) })}</g>`);
   }
   const n = Math.max(1, Math.round(CELLS[spec.scale] * Math.sqrt(DENSITY[spec.density])));
+  if (spec.layout === 'diagonal') {
+    const p = diagonalPeriod(spec);
+    const w = p * DIAGONAL_BAND;
+    const bands: string[] = [];
+    for (let c = 0; c <= 2 * TILE + p; c += p) bands.push(`M${r2(c + 10)} -10L${r2(c + w + 10)} -10L-10 ${r2(c + w + 10)}L-10 ${r2(c + 10)}Z`);
+    layers.push(`<path d="${bands.join('')}" fill="${spec.accent ?? spec.background}"/>`);
+  }
   if (spec.layout === 'stripes' || spec.layout === 'border') {
     const cell = TILE / (spec.count ? Math.max(1, Math.round(Math.sqrt(spec.count))) : n);
     const accent = spec.accent ?? spec.background;
@@ -156,6 +165,56 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?:
     }
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${px}" height="${px}" viewBox="0 0 ${TILE} ${TILE}"><defs>${defs.join('')}</defs>${layers.join('')}</svg>`;
+}
+
+// Diagonal stripes: bands where (x + y) mod period < DIAGONAL_BAND × period, the period a whole
+// fraction of the tile so the bands meet across its edges; motifs sit on the centre lines of the plain bands.
+const DIAGONAL_BANDS: Record<Scale, number> = { tiny: 6, small: 5, medium: 4, large: 3, giant: 2 };
+const DIAGONAL_BAND = 0.4;
+const diagonalPeriod = (spec: PatternSpec) => TILE / DIAGONAL_BANDS[spec.scale];
+
+function diagonalPlacements(spec: PatternSpec): Placement[] {
+  const items = spec.motifs.length + (spec.text ? 1 : 0);
+  if (!items) return [];
+  const p = diagonalPeriod(spec);
+  const size = p * (1 - DIAGONAL_BAND) * 0.62; // fits the plain band's width across (period × 0.6 / √2) with a margin
+  const out: Placement[] = [];
+  let k = 0;
+  // Along each centre line x + y ≡ c (mod TILE), every half period: positions repeat every tile both ways.
+  const n = DIAGONAL_BANDS[spec.scale];
+  for (let band = 0; band < n; band++) {
+    const c = p * (band + DIAGONAL_BAND + (1 - DIAGONAL_BAND) / 2);
+    for (let j = 0; j < 2 * n; j++) {
+      const x = (j * p) / 2;
+      const idx = k++ % items;
+      const words = idx === spec.motifs.length;
+      out.push({ x: r2(x), y: r2((((c - x) % TILE) + TILE) % TILE), size: r2(words ? size * 1.6 : size), rotate: words ? -45 : 0, flip: false, item: words ? -1 : idx });
+    }
+  }
+  return out;
+}
+
+// A frame: motifs all round the tile's edges, evenly spaced and wholly inside it, the centre plain.
+const FRAME_SIZE: Record<Scale, number> = { tiny: 90, small: 120, medium: 160, large: 200, giant: 240 };
+
+function framePlacements(spec: PatternSpec): Placement[] {
+  const items = spec.motifs.length + (spec.text ? 1 : 0);
+  if (!items) return [];
+  const size = FRAME_SIZE[spec.scale] * (spec.density === 'dense' ? 0.85 : 1);
+  const inset = size * 0.62;
+  const span = TILE - 2 * inset;
+  const gap = spec.density === 'sparse' ? 1.6 : spec.density === 'dense' ? 1.05 : 1.25;
+  const per = Math.max(2, Math.floor(span / (size * gap)) + 1); // motifs a side, corners included
+  const step = span / (per - 1);
+  const spots: [number, number][] = [];
+  for (let j = 0; j < per - 1; j++) spots.push([inset + j * step, inset]); // top, left to right
+  for (let j = 0; j < per - 1; j++) spots.push([TILE - inset, inset + j * step]); // right, downwards
+  for (let j = 0; j < per - 1; j++) spots.push([TILE - inset - j * step, TILE - inset]); // bottom, right to left
+  for (let j = 0; j < per - 1; j++) spots.push([inset, TILE - inset - j * step]); // left, upwards
+  const out: Placement[] = spec.motifs.length ? spots.map(([x, y], k) => ({ x: r2(x), y: r2(y), size: r2(size), rotate: 0, flip: false, item: k % spec.motifs.length })) : [];
+  // Words to print sit in the plain centre.
+  if (spec.text) out.push({ x: TILE / 2, y: TILE / 2, size: r2(span - size * 1.2), rotate: 0, flip: false, item: -1 });
+  return out;
 }
 
 /** A motif near an edge is drawn again on the opposite side, so the tile repeats seamlessly. */

@@ -123,7 +123,7 @@ function fillerKind(ids: string[], candidate: number): 'dots' | 'sparkles' | 'sp
 
 /** One spec per seed; `null` when the prompt names nothing the pattern engine can draw. */
 export async function specFor(intent: PatternIntent, seed: number, candidate: number): Promise<PatternSpec | null> {
-  if (!intent.motifs.length && !intent.texture && !intent.text) return null;
+  if (!intent.motifs.length && !intent.texture && !intent.text && !stripesOnly(intent)) return null;
   const rand = mulberry32((seed * 7919 + candidate) ^ hashString(intent.prompt));
   const excluded = intent.excluded.colours;
   const [areas, mains] = await Promise.all([Promise.all(intent.motifs.map((m) => motifFillAreas(m.motif.id))), Promise.all(intent.motifs.map((m) => motifAreaColour(m.motif.id)))]);
@@ -179,8 +179,8 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
   // A count ("three big stars") is kept by the tossed layout, so lattices are only offered without one.
   const layout = intent.layout !== 'tossed' || intent.prompt.match(/toss|scatter|random/i) || intent.count ? intent.layout : LAYOUT_CHOICES[candidate % LAYOUT_CHOICES.length];
   const textColour = intent.text ? ((intent.text.colour ? designerHex(intent.text.colour) : undefined) ?? (lightness(background) < 50 ? '#fdf6e3' : '#1f2a44')) : undefined;
-  const accent = [...intent.palette, ...TINTS].find((c) => c !== background && !ruledOut(c, excluded) && !near(c, background, 20));
-  const kind = intent.motifs.length && !intent.texture ? fillerKind(intent.motifs.map((m) => m.motif.id), candidate) : undefined;
+  const accent = (intent.accent ? designerHex(intent.accent) : undefined) ?? [...intent.palette, ...TINTS].find((c) => c !== background && !ruledOut(c, excluded) && !near(c, background, 20));
+  const kind = intent.motifs.length && !intent.texture && !intent.solo ? fillerKind(intent.motifs.map((m) => m.motif.id), candidate) : undefined;
   const filler = kind ? { kind, colour: fillerColour(background, inks, candidate, excluded) } : undefined;
   return {
     v: PATTERN_ENGINE.version,
@@ -192,10 +192,13 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     ...(intent.count ? { count: Math.min(intent.count, SPEC_LIMITS.count) } : {}),
     ...(intent.texture ? { texture: { id: intent.texture.def.id, colours: textureColours(intent).slice(0, SPEC_LIMITS.palette) } } : {}),
     ...(intent.text && textColour ? { text: { content: intent.text.content.slice(0, SPEC_LIMITS.text).trim(), font: intent.text.font.id, colour: textColour as Hex } } : {}),
-    ...(accent && (layout === 'stripes' || layout === 'border') ? { accent } : {}),
+    ...(accent && (layout === 'stripes' || layout === 'border' || layout === 'diagonal') ? { accent } : {}),
     ...(filler ? { filler } : {}),
   };
 }
+
+/** Stripes with nothing on them are a design of their own. */
+export const stripesOnly = (intent: PatternIntent) => !intent.motifs.length && !intent.texture && !intent.text && (intent.layout === 'stripes' || intent.layout === 'diagonal');
 
 // What patternSpecSchema accepts: a spec is cut to fit rather than made and then refused.
 const SPEC_LIMITS = { palette: 8, count: 64, text: 60 } as const;

@@ -1,5 +1,5 @@
 export { understandPrompt, unknownSubjectMessage, LAYOUTS, type PatternIntent, type Layout, type Density, type Scale } from './understand';
-export { specFor, motifMainColour, PATTERN_ENGINE } from './design';
+export { specFor, stripesOnly, motifMainColour, PATTERN_ENGINE } from './design';
 export { composeTile, placements, type PatternSpec, type Placement } from './compose';
 export { renderPatternPng } from './render';
 export { motifLibrary, motifById, motifSvg, MOTIF_SOURCE, MOTIF_LANGUAGES, type Motif } from './motif-library';

@@ -17,7 +17,7 @@ export const MOTIF_SYNONYMS: Record<string, string> = {
   // animals
   hummingbird: 'bird', sparrow: 'bird', robin: 'bird', swallow: 'bird', finch: 'bird', bluebird: 'bird', songbird: 'bird', seagull: 'bird', gull: 'bird', toucan: 'parrot', macaw: 'parrot',
   corgi: 'dog', dachshund: 'dog', pug: 'dog', labrador: 'dog', terrier: 'dog', beagle: 'dog', husky: 'dog', retriever: 'dog', chihuahua: 'dog', doggy: 'dog', doggo: 'dog',
-  lamb: 'ewe', sheep: 'ewe', fawn: 'deer', stag: 'deer', doe: 'deer', reindeer: 'deer', pony: 'horse', foal: 'horse', piglet: 'pig-face', calf: 'cow-face', duckling: 'duck', hen: 'chicken', caterpillar: 'bug', orca: 'whale',
+  rentier: 'deer', renne: 'deer', reno: 'deer', lamb: 'ewe', sheep: 'ewe', fawn: 'deer', stag: 'deer', doe: 'deer', reindeer: 'deer', pony: 'horse', foal: 'horse', piglet: 'pig-face', calf: 'cow-face', duckling: 'duck', hen: 'chicken', caterpillar: 'bug', orca: 'whale',
   // things
   seashell: 'spiral-shell', shell: 'spiral-shell', raindrop: 'droplet', drop: 'droplet', campfire: 'fire', bonfire: 'fire', flame: 'fire',
   honeycomb: 'honey-pot', arch: 'rainbow', senior: 'graduation-cap', graduate: 'graduation-cap', grad: 'graduation-cap',
@@ -25,6 +25,9 @@ export const MOTIF_SYNONYMS: Record<string, string> = {
   'fire truck': 'fire-engine', 'rocket ship': 'rocket', spaceship: 'rocket', 'space ship': 'rocket', 'paper plane': 'airplane', 'paper airplane': 'airplane',
   'rubber duck': 'duck', 'rubber ducky': 'duck', 'rain drop': 'droplet', 'yarn ball': 'yarn', 'ball of yarn': 'yarn', 'sea turtle': 'turtle',
   'ice cream cone': 'soft-ice-cream', 'bowling pin': 'bowling', 'chess piece': 'chess-pawn', 'tennis racket': 'tennis', 'tennis racquet': 'tennis',
+  'vintage car': 'automobile', 'classic car': 'automobile', 'old car': 'automobile', 'retro car': 'automobile', 'old timer': 'automobile', oldtimer: 'automobile',
+  cassette: 'videocassette', 'cassette tape': 'videocassette', mixtape: 'videocassette', 'golf ball': 'flag-in-hole', 'sushi roll': 'sushi', 'maki roll': 'sushi',
+  paw: 'paw-prints', pawprint: 'paw-prints', 'paw print': 'paw-prints',
   campervan: 'minibus', 'camper van': 'minibus', camper: 'minibus', van: 'minibus', bow: 'ribbon', lips: 'kiss-mark', lip: 'kiss-mark', kiss: 'kiss-mark',
   constellation: 'star', starburst: 'sparkles', glitter: 'sparkles', sunburst: 'sun', smiley: 'smiling-face-with-smiling-eyes', 'smiley face': 'smiling-face-with-smiling-eyes', teddy: 'teddy-bear', confetti: 'confetti-ball', lantern: 'red-paper-lantern',
   snowmen: 'snowman', gingerbread: 'cookie', biscuit: 'cookie',
@@ -58,4 +61,12 @@ export const NO_STAND_IN: Record<string, string[]> = {
   tarot: ['crystal-ball', 'crescent-moon', 'sparkles'],
   lily: ['tulip', 'lotus', 'blossom'],
   vinyl: ['optical-disk', 'musical-notes', 'radio'],
+  'vinyl record': ['optical-disk', 'musical-notes', 'radio'],
+  'hot air balloon': ['balloon', 'parachute', 'cloud'],
+  'fish bone': ['fish', 'bone', 'cat'],
+  fishbone: ['fish', 'bone', 'cat'],
+  'party hat': ['partying-face', 'balloon', 'birthday-cake'],
+  'ice floe': ['ice', 'penguin', 'water-wave'],
+  'paper crane': ['bird', 'dove', 'scroll'],
+  'origami crane': ['bird', 'dove', 'scroll'],
 };

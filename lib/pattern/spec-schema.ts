@@ -3,7 +3,7 @@
 import { SHA256_HEX } from '../sha256';
 import { z } from 'zod';
 import type { Hex } from './types';
-import { LAYOUTS } from './understand';
+import { LAYOUTS, SCALES } from './understand';
 
 const hex = z.custom<Hex>((v) => typeof v === 'string' && /^#[0-9a-f]{6}$/.test(v), 'must be a #rrggbb colour');
 const id = z.string().regex(/^[a-z0-9-]{1,64}$/);
@@ -16,7 +16,7 @@ export const patternSpecSchema = z
     motifs: z.array(z.object({ id, tint: hex.optional(), main: hex.optional(), palette: z.array(hex).min(1).max(8).optional() }).strict()).max(8),
     layout: z.enum(LAYOUTS),
     density: z.enum(['sparse', 'normal', 'dense']),
-    scale: z.enum(['tiny', 'small', 'medium', 'large']),
+    scale: z.enum(SCALES),
     count: z.number().int().min(1).max(64).optional(),
     texture: z.object({ id, colours: z.array(hex).min(1).max(8) }).strict().optional(),
     text: z.object({ content: z.string().min(1).max(60), font: id, colour: hex }).strict().optional(),

@@ -2,6 +2,7 @@
 // (seed, colours); how each is drawn is in README-textures.md.
 import type { TextureDef } from './types';
 import { camouflage } from './textures/camouflage';
+import { checkerboard } from './textures/checkerboard';
 import { leopard } from './textures/leopard';
 import { galaxy } from './textures/galaxy';
 import { gingham } from './textures/gingham';
@@ -28,4 +29,5 @@ export const TEXTURES: TextureDef[] = [
   galaxy,
   woodGrain,
   tiger,
+  checkerboard,
 ];

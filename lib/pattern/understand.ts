@@ -5,6 +5,7 @@
 import fs from 'node:fs';
 import { colourByName, findColours, paletteFor } from './colours';
 import { findIpTerms, type IpReason } from './ip-terms';
+import { groundPhrases, readLooks } from './look-words';
 import { pickFont } from './lettering';
 import { motifByStem, motifLibrary, type Motif } from './motif-library';
 import { MOTIF_SYNONYMS, NO_STAND_IN } from './motif-synonyms';
@@ -12,10 +13,13 @@ import { packageRequire } from './package-files';
 import { TEXTURES } from './textures';
 import type { FontDef, Hex, NamedColour, TextureDef } from './types';
 
-export const LAYOUTS = ['tossed', 'grid', 'half-drop', 'stripes', 'border', 'mirror'] as const;
+// 'border' (a band along one edge of the tile) is how earlier designs drew a border; new ones
+// use 'frame' (motifs all round the edges, the centre plain). 'diagonal': diagonal stripes.
+export const LAYOUTS = ['tossed', 'grid', 'half-drop', 'stripes', 'border', 'mirror', 'frame', 'diagonal'] as const;
 export type Layout = (typeof LAYOUTS)[number];
 export type Density = 'sparse' | 'normal' | 'dense';
-export type Scale = 'tiny' | 'small' | 'medium' | 'large';
+export type Scale = (typeof SCALES)[number];
+export const SCALES = ['tiny', 'small', 'medium', 'large', 'giant'] as const;
 
 export interface IntentMotif {
   motif: Motif;
@@ -41,6 +45,10 @@ export interface PatternIntent {
   density: Density;
   scale: Scale;
   count?: number;
+  /** Only the motifs named: no filler between them, no motifs added for an occasion ("just bees, nothing else"). */
+  solo?: boolean;
+  /** The stripes' colour when stripes alone are asked for ("lilac and mint stripes": mint ground, lilac stripes). */
+  accent?: NamedColour;
   excluded: { colours: NamedColour[]; motifs: Motif[] };
   /** Words that changed nothing, so the studio can say so plainly. */
   ignored: string[];
@@ -51,19 +59,19 @@ export interface PatternIntent {
 
 const STOP = new Set(
   'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words theme themed vibe vibes inspired repeated repeating son sons daughter daughters nephew niece grandson granddaughter och en og в во '
-    .concat('y con de del la el los las un una sobre fondo et avec sur le les des un une fond und mit auf der die das ein eine hintergrund e con su il lo gli di uno sfondo com em um uma fundo met op het een achtergrond z na w i tło и с на фон 的 和 在 背景 の と に 柄')
+    .concat('y con de del la el los las un una sobre fondo et avec sur le les des dans un une fond und mit auf der die das ein eine hintergrund e con su il lo gli di uno sfondo com em um uma fundo met op het een achtergrond z na w i tło и с на фон 的 和 在 背景 の と に 柄')
     .split(' '),
 );
 const NEGATION = new Set(['no', 'not', 'without', 'non', 'sin', 'sans', 'pas', 'ohne', 'kein', 'keine', 'keinen', 'senza', 'sem', 'zonder', 'geen', 'bez', 'без', 'не', '无', '不要', 'なし']);
 const AND_WORDS = new Set(['and', 'or', '&', 'y', 'o', 'et', 'ou', 'und', 'oder', 'e', 'en', 'i', 'и', 'och', 'og']);
-const GROUND_NOUNS = new Set(['background', 'backdrop', 'ground', 'fondo', 'fond', 'hintergrund', 'sfondo', 'fundo', 'achtergrond', 'tło', 'фон', '背景']);
-const BACKGROUND_WORDS = new Set(['on', 'over', 'background', 'backdrop', 'ground', 'sobre', 'fondo', 'sur', 'fond', 'auf', 'hintergrund', 'su', 'sfondo', 'em', 'fundo', 'op', 'achtergrond', 'na', 'tło', 'на', 'фон', '背景']);
+const GROUND_NOUNS = new Set(['background', 'backdrop', 'ground', 'zemin', 'fondo', 'fond', 'hintergrund', 'sfondo', 'fundo', 'achtergrond', 'tło', 'фон', '背景']);
+const BACKGROUND_WORDS = new Set(['on', 'over', 'background', 'backdrop', 'ground', 'zemin', 'sobre', 'fondo', 'sur', 'fond', 'auf', 'hintergrund', 'su', 'sfondo', 'em', 'fundo', 'op', 'achtergrond', 'na', 'tło', 'на', 'фон', '背景']);
 const LAYOUT_WORDS: Record<string, Layout> = {
   tossed: 'tossed', scattered: 'tossed', random: 'tossed', ditsy: 'tossed', allover: 'tossed', esparcidos: 'tossed', éparpillés: 'tossed', verstreut: 'tossed', sparsi: 'tossed',
   grid: 'grid', rows: 'grid', aligned: 'grid', repeat: 'grid', cuadrícula: 'grid', grille: 'grid', raster: 'grid', griglia: 'grid',
   'half-drop': 'half-drop', halfdrop: 'half-drop', staggered: 'half-drop', offset: 'half-drop', brick: 'half-drop',
-  stripes: 'stripes', stripe: 'stripes', striped: 'stripes', rayas: 'stripes', rayures: 'stripes', streifen: 'stripes', righe: 'stripes', listras: 'stripes', strepen: 'stripes', paski: 'stripes', полосы: 'stripes', 'ストライプ': 'stripes', 条纹: 'stripes',
-  border: 'border', edge: 'border', borde: 'border', bordure: 'border', rand: 'border', bordo: 'border',
+  stripes: 'stripes', stripe: 'stripes', lines: 'stripes', pinstripe: 'stripes', pinstripes: 'stripes', pinstriped: 'stripes', striped: 'stripes', rayas: 'stripes', rayures: 'stripes', streifen: 'stripes', righe: 'stripes', listras: 'stripes', strepen: 'stripes', paski: 'stripes', полосы: 'stripes', 'ストライプ': 'stripes', 条纹: 'stripes',
+  border: 'frame', borders: 'frame', edge: 'frame', edges: 'frame', borde: 'frame', bordure: 'frame', rand: 'frame', bordo: 'frame', frame: 'frame', framed: 'frame',
   mirror: 'mirror', mirrored: 'mirror', symmetric: 'mirror', symmetrical: 'mirror', espejo: 'mirror', miroir: 'mirror', spiegel: 'mirror', specchio: 'mirror',
 };
 const DENSITY_WORDS: Record<string, Density> = { sparse: 'sparse', few: 'sparse', spaced: 'sparse', minimal: 'sparse', dense: 'dense', packed: 'dense', lots: 'dense', many: 'dense', crowded: 'dense', busy: 'dense', ditsy: 'dense', densely: 'dense' };
@@ -100,8 +108,9 @@ const THEME_WORDS: Record<string, string> = {
 };
 const SCHEME_PALETTES = new Set(['pastel', 'pastels', 'monochrome', 'neon', 'earth', 'muted', 'jewel', 'vintage']);
 const SCALE_WORDS: Record<string, Scale> = {
+  wide: 'large', broad: 'large', thin: 'small', narrow: 'small', skinny: 'small', pinstripe: 'tiny', pinstripes: 'tiny',
   tiny: 'tiny', mini: 'tiny', micro: 'tiny', ditsy: 'tiny', small: 'small', little: 'small', pequeños: 'small', pequeñas: 'small', petits: 'small', petites: 'small', kleine: 'small', piccoli: 'small',
-  medium: 'medium', big: 'large', large: 'large', huge: 'large', giant: 'large', oversized: 'large', bold: 'large', grandes: 'large', grands: 'large', große: 'large', grandi: 'large',
+  medium: 'medium', big: 'large', large: 'large', huge: 'giant', giant: 'giant', oversized: 'giant', enormous: 'giant', jumbo: 'giant', massive: 'giant', bold: 'large', grandes: 'large', grands: 'large', große: 'large', grandi: 'large',
 };
 const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, dos: 2, tres: 3, cuatro: 4, cinco: 5, deux: 2, trois: 3, quatre: 4, zwei: 2, drei: 3, vier: 4, fünf: 5, due: 2, tre: 3, quattro: 4 };
 const GREETINGS = /\b(happy (?:\d{1,3}(?:st|nd|rd|th) )?(?:birthday|anniversary)|happy (?:holidays|new year|mother'?s day|father'?s day)|merry christmas|i love you|love you|best (?:mom|mum|dad|grandma|grandpa|nana|papa|sister|brother|friends?)(?: ever)?|just married|feliz cumpleaños|feliz navidad|te quiero|joyeux anniversaire|joyeux noël|alles gute|frohe weihnachten|buon compleanno|buon natale|parabéns|gefeliciteerd|wszystkiego najlepszego|с днём рождения|с днем рождения)\b/iu;
@@ -112,7 +121,7 @@ const FAMILY = /^\s*,?\s*(nana|nan|nanna|grandma|granny|gran|grandpa|gramps|gran
 const OCCASIONS = [
   /(?:\p{Lu}[\p{L}-]*(?:['’]s)?\s+)?\d{1,3}(?:st|nd|rd|th)\s+birthday\b/u, // "Mia's 5th birthday"
   /\bgo\s+(?:\p{Lu}[\p{L}-]*|team)\b/iu, // "Go Tigers", "go team"
-  /\bteam\s+\p{Lu}[\p{L}-]*|\bteam\s+(?:bride|groom)\b/iu, // "Team Bride"
+  /\bteam\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*|\bteam\s+(?:bride|groom)\b/iu, // "Team Bride", "Team Johnson Family Reunion"
   /\b(?:bride|bridal|birthday|girls?|boys?)\s+(?:squad|crew|tribe)\b/iu, // "bride squad"
   /\bclass\s+of\s+(?:19|20)?\d{2}\b/iu, // "class of 2026"
   /(?:\p{Lu}[\p{L}-]*\s+)?family\s+reunion(?:\s+(?:19|20)\d{2})?/iu, // "Smith family reunion 2025"
@@ -126,6 +135,14 @@ const OCCASION_THEMES: [RegExp, string][] = [
   [/bride|bridal|wedding|just married/iu, 'wedding'],
   [/class of|graduat/iu, 'graduation'],
 ];
+// Words to print that need no cue: capitals ("STAY WEIRD in bold letters"), a date with the
+// names before it ("Mr & Mrs Carter 14.02.2026"), a name or place with a number or year
+// ("Liam 5 with dinosaurs", "Hawaii 2025"), a title-case phrase with a name or a possessive in it
+// ("Grandpa's Garden", "Happy Retirement Linda", "Coffee First").
+const CAPITALS = /(?<![\p{L}])(\p{Lu}{2,}[!?.]?(?:\s+(?:&\s+)?\p{Lu}{1,}[’'!?.]?\p{Lu}*[!?.]?)*)(?![\p{L}])/u;
+const DATED = /((?:(?:\p{Lu}[\p{L}'’.]*|&)\s+){0,4})(\d{1,2}[./-]\d{1,2}[./-](?:19|20)?\d{2})\b/u;
+const NAME_NUMBER = /(?<![\p{L}\d])((?:\p{Lu}[\p{L}'’-]+\s+){1,3})((?:19|20)\d{2}|\d{1,2})(?![\p{L}\d.])/u;
+const TITLE_RUN = /(?<![\p{L}])(\p{Lu}[\p{L}'’!-]*(?:\s+(?:&\s+)?\p{Lu}[\p{L}'’!-]*)+)(?![\p{L}])/gu;
 const QUOTED = /["“”«»„「『'‘]([^"“”«»„「」『』'’]{1,40})["“”«»」』'’]/u;
 
 // "Weihnachtsmuster", "bloemenpatroon": a Germanic compound of a subject and the word for pattern.
@@ -160,7 +177,7 @@ function singulars(w: string): string[] {
 
 const LETTERING_NOUNS = new Set(['letters', 'letter', 'lettering', 'font', 'type', 'text', 'writing']);
 const SHADE_WORDS = new Set(['muted', 'dusty', 'soft', 'pale', 'light', 'dark', 'deep', 'bright', 'rich', 'faded', 'dull', 'vivid']);
-const BASIC_COLOUR_WORDS = ['yellow', 'orange', 'purple', 'green', 'black', 'white', 'brown', 'pink', 'blue', 'grey', 'gray', 'navy', 'teal', 'beige', 'red'];
+const BASIC_COLOUR_WORDS = ['yellow', 'orange', 'purple', 'green', 'black', 'white', 'brown', 'pink', 'blue', 'grey', 'gray', 'navy', 'teal', 'beige', 'red', 'turquoise', 'lavender', 'burgundy', 'maroon', 'magenta', 'mustard', 'charcoal', 'fuchsia', 'periwinkle', 'aquamarine', 'violet', 'crimson', 'scarlet', 'emerald', 'indigo', 'lilac', 'salmon', 'coral', 'ivory', 'terracotta', 'chartreuse'];
 
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/u;
 
@@ -172,6 +189,7 @@ function tokenize(text: string): string[] {
     .replace(/[\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, '')
     .split(/[^\p{L}\p{N}'’-]+/u)
     .map((t) => t.replace(/^['’-]+|['’-]+$/g, ''))
+    .map((t) => t.replace(/^(?:l|d|qu|j|s|c|m|t|n|dell|dall|nell|sull|all)['’](?=\p{L}{3})/u, '')) // elision: "l'océan", "dell'oceano"
     .filter(Boolean);
 }
 
@@ -200,7 +218,7 @@ export function editDistance(a: string, b: string, cap = 2): number {
 }
 
 // Generic words whose CLDR keyword lists name dozens of emoji: the motif a shopper means.
-const GENERIC: Record<string, string> = { flower: 'blossom', orange: 'tangerine', floral: 'blossom', flor: 'blossom', fleur: 'blossom', blume: 'blossom', fiore: 'blossom', heart: 'red-heart', love: 'red-heart', star: 'star', leaf: 'leaf-fluttering-in-wind', leaves: 'leaf-fluttering-in-wind', tropical: 'palm-tree', cat: 'cat', kitten: 'cat-face', kitty: 'cat-face', dog: 'dog', puppy: 'dog-face', coffee: 'hot-beverage', cup: 'hot-beverage', dinosaur: 'sauropod', dino: 'sauropod', bug: 'lady-beetle', beetle: 'lady-beetle', fruit: 'red-apple', bird: 'bird', fish: 'tropical-fish', skull: 'skull', moon: 'crescent-moon', sun: 'sun', cloud: 'cloud', tree: 'deciduous-tree', bee: 'honeybee', butterfly: 'butterfly', mushroom: 'mushroom', cherry: 'cherries', pumpkin: 'jack-o-lantern', ghost: 'ghost', rainbow: 'rainbow', pizza: 'pizza', avocado: 'avocado', lemon: 'lemon', strawberry: 'strawberry', rose: 'rose', tulip: 'tulip', daisy: 'blossom', cactus: 'cactus', wave: 'water-wave', anchor: 'anchor', planet: 'ringed-planet', rocket: 'rocket', bunny: 'rabbit-face', rabbit: 'rabbit-face', diamond: 'gem-stone', gem: 'gem-stone', lightning: 'high-voltage', bolt: 'high-voltage', plane: 'airplane', 'paper plane': 'airplane', balloon: 'balloon', 'hot air balloon': 'balloon', succulent: 'potted-plant', animal: 'paw-prints', christmas: 'christmas-tree', snake: 'snake', koi: 'tropical-fish', psy: 'dog', pies: 'dog' };
+const GENERIC: Record<string, string> = { flower: 'blossom', orange: 'tangerine', floral: 'blossom', flor: 'blossom', fleur: 'blossom', blume: 'blossom', fiore: 'blossom', heart: 'red-heart', love: 'red-heart', star: 'star', leaf: 'leaf-fluttering-in-wind', leaves: 'leaf-fluttering-in-wind', tropical: 'palm-tree', cat: 'cat', kitten: 'cat-face', kitty: 'cat-face', dog: 'dog', puppy: 'dog-face', coffee: 'hot-beverage', cup: 'hot-beverage', dinosaur: 'sauropod', dino: 'sauropod', bug: 'lady-beetle', beetle: 'lady-beetle', fruit: 'red-apple', bird: 'bird', fish: 'tropical-fish', skull: 'skull', moon: 'crescent-moon', sun: 'sun', cloud: 'cloud', tree: 'deciduous-tree', bee: 'honeybee', butterfly: 'butterfly', mushroom: 'mushroom', cherry: 'cherries', pumpkin: 'jack-o-lantern', ghost: 'ghost', rainbow: 'rainbow', pizza: 'pizza', avocado: 'avocado', lemon: 'lemon', strawberry: 'strawberry', rose: 'rose', tulip: 'tulip', daisy: 'blossom', cactus: 'cactus', wave: 'water-wave', anchor: 'anchor', planet: 'ringed-planet', rocket: 'rocket', bunny: 'rabbit-face', rabbit: 'rabbit-face', diamond: 'gem-stone', gem: 'gem-stone', lightning: 'high-voltage', bolt: 'high-voltage', plane: 'airplane', 'paper plane': 'airplane', balloon: 'balloon', succulent: 'potted-plant', animal: 'paw-prints', christmas: 'christmas-tree', snake: 'snake', koi: 'tropical-fish', psy: 'dog', pies: 'dog' };
 
 function lookupMotif(phrase: string, minStrength = 1): Motif | undefined {
   const lib = motifLibrary();
@@ -332,7 +350,11 @@ export function understandPrompt(prompt: string): PatternIntent {
       rest = rest.replace(named[1], ' ');
     } else {
       const occasion = OCCASIONS.map((re) => re.exec(rest)).find((m) => m);
-      if (occasion) {
+      const bare = occasion ? undefined : bareText(rest);
+      if (bare) {
+        textContent = bare.content;
+        rest = rest.replace(bare.span, ' ');
+      } else if (occasion) {
         textContent = occasion[0].trim();
         // "Go Tigers": the team's name may also be drawn (a tiger), so only the cheer leaves the prompt.
         rest = rest.replace(occasion[0], /^go\s/i.test(textContent) ? occasion[0].slice(2) : ' ');
@@ -350,6 +372,9 @@ export function understandPrompt(prompt: string): PatternIntent {
     }
   }
 
+  const read = readLooks(rest);
+  rest = groundPhrases(read.text);
+  const looks = read.looks;
   const tokens = tokenize(rest).map(compoundHead);
   const colourHits = findColours(tokens).colours;
   const colourAt = new Map(colourHits.map((h) => [h.index, h]));
@@ -377,6 +402,14 @@ export function understandPrompt(prompt: string): PatternIntent {
       lastMotifEnd = i;
     }
     const t = tokens[i];
+    // "aubergine background", "on aubergine": any of the 6,000 colour names next to a ground word is the ground.
+    const groundName = !intent.background && !negate ? namedGround(tokens, i, backgroundNext) : undefined;
+    if (groundName) {
+      intent.background = groundName.colour;
+      i += groundName.length;
+      backgroundNext = false;
+      continue;
+    }
     // A motif's own two- or three-word name wins over its words' other meanings ("christmas tree").
     const phrase = colourAt.has(i) ? undefined : [3, 2].map((len) => tokens.slice(i, i + len)).find((w) => w.length > 1 && lookupMotif(w.join(' '), 3));
     if (phrase) {
@@ -404,7 +437,7 @@ export function understandPrompt(prompt: string): PatternIntent {
       // "bees and honey": a colour word that is also a motif, with no motif or colour after it, is the motif.
       // Not when it ends a run of colours ("in brown and orange") or colours a texture ("camo with orange").
       const inRun = (pendingColour !== undefined && (pendingEnd === i || (pendingEnd === i - 1 && AND_WORDS.has(tokens[pendingEnd])))) || (postfixEnd === i - 1 && AND_WORDS.has(tokens[postfixEnd]));
-      if (colour.thing && colour.length === 1 && !backgroundNext && !negate && !texture && !inRun && lookupMotif(t) && !colourAt.has(i + 1) && !colourAt.has(i + 2) && !lookupMotif(tokens[i + 1] ?? '')) {
+      if (colour.thing && colour.length === 1 && !backgroundNext && !negate && !texture && !inRun && lookupMotif(t) && !colourAt.has(i + 1) && !colourAt.has(i + 2) && !lookupMotif(tokens[i + 1] ?? '') && !GROUND_NOUNS.has(tokens[i + 1] ?? '')) {
         const motif = lookupMotif(t)!;
         if (!intent.motifs.some((m) => m.motif.id === motif.id)) intent.motifs.push({ motif, colour: pendingColour, words: t });
         pendingColour = undefined;
@@ -484,7 +517,8 @@ export function understandPrompt(prompt: string): PatternIntent {
       continue;
     }
     if (t in LAYOUT_WORDS) {
-      intent.layout = LAYOUT_WORDS[t];
+      // "half-drop repeat": "repeat" alone names no layout over one already named.
+      if (!(t === 'repeat' && layoutSet)) intent.layout = LAYOUT_WORDS[t];
       layoutSet = true;
       if (t in DENSITY_WORDS) intent.density = DENSITY_WORDS[t];
       if (t in SCALE_WORDS) intent.scale = SCALE_WORDS[t];
@@ -492,7 +526,8 @@ export function understandPrompt(prompt: string): PatternIntent {
       continue;
     }
     if (t in SCALE_WORDS || t in DENSITY_WORDS) {
-      if (t in SCALE_WORDS) intent.scale = SCALE_WORDS[t];
+      // "huge bold dots": a second size word does not shrink a giant.
+      if (t in SCALE_WORDS && !(intent.scale === 'giant' && SCALE_WORDS[t] === 'large')) intent.scale = SCALE_WORDS[t];
       if (t in DENSITY_WORDS) intent.density = DENSITY_WORDS[t];
       i++;
       continue;
@@ -506,7 +541,7 @@ export function understandPrompt(prompt: string): PatternIntent {
     const tex = TEXTURES.find((d) => d.keywords.includes(t) || d.keywords.includes(`${t} ${tokens[i + 1] ?? ''}`.trim()));
     if (tex && !negate) {
       texture = tex;
-      i += tex.keywords.includes(t) ? 1 : 2;
+      i += tex.keywords.includes(`${t} ${tokens[i + 1] ?? ''}`) ? 2 : 1; // "wood grain" whole: "grain" is not bread
       continue;
     }
     if (ABSTRACT_WORDS.has(t)) {
@@ -599,7 +634,8 @@ export function understandPrompt(prompt: string): PatternIntent {
       i += 2;
       continue;
     }
-    const stem = slip || negate ? undefined : motifByStem(t);
+    // An English word is not read through another language's stems ("garden" is not a guard, "nothing" not a jar).
+    const stem = slip || negate || (/^[a-z]/.test(t) && englishWord(t)) ? undefined : motifByStem(t);
     const stemmed = stem && (lookupMotif(stem.word) ?? stem.motif); // the word's own reading first ("Blümchen" → Blume, a flower)
     const typo = slip ?? (stemmed || !guess ? undefined : lookupMotif(guess));
     const motif = typo ?? stemmed;
@@ -626,13 +662,20 @@ export function understandPrompt(prompt: string): PatternIntent {
         return motif ? [{ motif, from, words, ...(free.length ? { colour: free[k % free.length] } : {}) }] : [];
       });
     const onlyLooks = !intent.ignored.length && !intent.unknown.length && (namedColours.length > 0 || !!intent.background || intent.palette.length > 0);
+    const striped = intent.layout === 'stripes' || intent.layout === 'diagonal' || (looks.diagonal && intent.layout === 'tossed');
     if (theme) intent.motifs = fill(THEME_MOTIFS[theme], 'theme', theme);
-    else if (abstractAsked || onlyLooks) intent.motifs = fill(ABSTRACT_MOTIFS, 'abstract', 'abstract');
+    else if (striped && !abstractAsked) {
+      // Stripes and nothing else: the first colour named is the stripes', the next the ground's.
+      if (free.length) intent.accent = free[0];
+      if (!intent.background && free.length > 1) intent.background = free[1];
+    } else if (abstractAsked || onlyLooks) intent.motifs = fill(ABSTRACT_MOTIFS, 'abstract', 'abstract');
   }
-  if (texture) intent.texture = { def: texture, colours: textureColours.length ? textureColours : [...texture.defaultColours] };
+  // A palette word alone colours a texture too ("pastel checkerboard"): its colours, lightest first for the ground.
+  const paletteColours = intent.palette.slice().sort((a, b) => lightnessOf(b) - lightnessOf(a)).slice(0, texture?.colours ?? 0);
+  if (texture) intent.texture = { def: texture, colours: textureColours.length ? textureColours : paletteColours.length >= 2 ? paletteColours : [...texture.defaultColours] };
   if (textContent) intent.text = { content: textContent, font: pickFont(styleWords), colour: textColour };
   // A birthday, a wedding or a class printed: the motifs that say it too, beside the shopper's own.
-  const occasion = textContent && !texture ? OCCASION_THEMES.find(([re]) => re.test(textContent)) : undefined;
+  const occasion = textContent && !texture && !looks.solo ? OCCASION_THEMES.find(([re]) => re.test(textContent)) : undefined;
   if (occasion) {
     const lib = motifLibrary();
     for (const id of THEME_MOTIFS[occasion[1]].slice(0, intent.motifs.length ? 1 : 3)) {
@@ -641,10 +684,57 @@ export function understandPrompt(prompt: string): PatternIntent {
     }
   }
   if (!layoutSet && intent.count && intent.count <= 4) intent.density = 'sparse';
+  if (looks.density) intent.density = looks.density;
+  if (looks.frame) intent.layout = 'frame';
+  if (looks.diagonal && (intent.layout === 'stripes' || intent.layout === 'tossed')) intent.layout = 'diagonal';
+  if (looks.giant) intent.scale = 'giant';
+  if (looks.solo) intent.solo = true;
   intent.motifs = intent.motifs.filter((m) => !intent.excluded.motifs.some((x) => x.id === m.motif.id));
   for (const m of intent.motifs) if (m.colour && colourRuns.has(m.colour)) m.colours = colourRuns.get(m.colour);
   return intent;
 }
+
+/** Words to print found without a cue word, and the span of the prompt they came from. */
+function bareText(text: string): { content: string; span: string } | undefined {
+  const caps = CAPITALS.exec(text);
+  if (caps && caps[1].replace(/[^\p{Lu}]/gu, '').length >= 3) return { content: caps[1].trim(), span: caps[1] };
+  const dated = DATED.exec(text);
+  if (dated) return { content: dated[0].trim(), span: dated[0] };
+  const numbered = NAME_NUMBER.exec(text);
+  if (numbered && numbered[1].trim().split(/\s+/).some((w) => !knownWord(w))) return { content: numbered[0].trim(), span: numbered[0] };
+  for (const m of text.matchAll(TITLE_RUN)) {
+    const words = m[1].split(/\s+/).filter((w) => w !== '&');
+    // "Christmas Trees" names motifs; a run with a possessive or a word no motif, colour or theme has is words to print.
+    if (words.some((w) => /['’]s$/iu.test(w)) || words.some((w) => !knownWord(w))) return { content: m[1].trim(), span: m[1] };
+  }
+  return undefined;
+}
+
+/** A word the parser reads as a motif, a colour, a theme, a look or a filler word. */
+function knownWord(word: string): boolean {
+  const w = word.toLowerCase().replace(/[!?.]+$/u, '');
+  return STOP.has(w) || !!lookupMotif(w) || !!colourByName(w) || !!paletteFor(w) || !!THEME_WORDS[w] || w in LAYOUT_WORDS || w in SCALE_WORDS || w in DENSITY_WORDS || w in NUMBERS || NEGATION.has(w) || TEXTURES.some((d) => d.keywords.includes(w));
+}
+
+/** A colour name of one or two words at `i` that a ground word follows, or that follows "on"; with the words it spans. */
+function namedGround(tokens: string[], i: number, afterOn: boolean): { colour: NamedColour; length: number } | undefined {
+  for (const len of [2, 1]) {
+    const words = tokens.slice(i, i + len);
+    if (words.length < len || words.some((w) => STOP.has(w) || GROUND_NOUNS.has(w))) continue;
+    const next = tokens[i + len];
+    const before = GROUND_NOUNS.has(next ?? '');
+    // After "on", only a name that is no subject and ends the prompt or a phrase ("on aubergine, with…").
+    if (!before && !(afterOn && (next === undefined || AND_WORDS.has(next) || next === 'with') && !lookupMotif(words.join(' ')) && !singulars(words.join(' ')).some((f) => NO_STAND_IN[f]))) continue;
+    const colour = colourByName(words.join(' '));
+    if (colour) return { colour, length: len + (before ? 1 : 0) };
+  }
+  return undefined;
+}
+
+const lightnessOf = (hex: Hex) => {
+  const [r, g, b] = [1, 3, 5].map((k) => parseInt(hex.slice(k, k + 2), 16));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
 
 let paletteThemes: Map<string, string> | undefined;
 

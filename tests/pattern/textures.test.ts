@@ -98,6 +98,7 @@ const MIN_SHARE: Record<string, { soft?: boolean; min: number[] }> = {
   tartan: { min: [0.03, 0.03, 0.03, 0.003, 0.003] },
   gingham: { min: [0.15, 0.15] },
   houndstooth: { min: [0.4, 0.4] },
+  checkerboard: { min: [0.4, 0.4] },
   watercolour: { soft: true, min: [0.02, 0.04, 0.04, 0.04] },
   galaxy: { soft: true, min: [0.1, 0.01, 0.01, 0.01, 0.002] },
   'wood-grain': { min: [0.15, 0.03, 0.1] },

@@ -11,7 +11,7 @@ const DEFAULTS: Hex[] = ['#ffffff', '#c8323c'];
 export const gingham: TextureDef = {
   id: 'gingham',
   keywords: [
-    'gingham', 'gingham check', 'picnic check', 'picnic', 'vichy', 'vichy check', 'checked tablecloth',
+    'gingham', 'gingham check', 'picnic check', 'buffalo plaid', 'buffalo check', 'buffalo checks', 'picnic', 'vichy', 'vichy check', 'checked tablecloth',
     'cuadros vichy', 'vichy de cuadros', 'mantel de cuadros',
     'carreaux vichy', 'vichy à carreaux', 'nappe à carreaux',
     'vichykaro', 'vichy-karo', 'bauernkaro', 'gingan',
