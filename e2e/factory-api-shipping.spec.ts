@@ -3,29 +3,15 @@
 // and shipped (with a tracking number and link) through /api/factory/v1; the shopper gets the
 // shipped e-mail with the tracking link and the order page shows the tracking number.
 import { expect, test } from '@playwright/test';
-import { checkoutForm, payOnHostedPage, signIn } from './shopper';
+import { buyAsGuest, generateDesign, signIn } from './shopper';
 
 const run = Date.now().toString(36);
 
 test('shipped e-mail with the tracking link after the factory’s status call', async ({ page, browser }) => {
   test.setTimeout(480_000);
   const buyer = `api-ship-${run}@example.com`;
-  const gen = await page.request.post('/api/generate', { data: { prompt: 'blue waves on white', seed: 21 }, timeout: 180_000 });
-  expect(gen.ok()).toBeTruthy();
-  const done = (await gen.text()).trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.type === 'done');
-  await page.goto(`/products/mug?design=${done.designIds[0]}`);
-  await page.getByTestId('add-to-cart').click();
-  await expect(page.getByText(/added to your cart/i)).toBeVisible();
-  await page.goto('/cart');
-  const form = checkoutForm(page);
-  await form.locator('#checkout-country').selectOption('US');
-  await form.locator('#checkout-email').fill(buyer);
-  await form.locator('button[type="submit"]').click();
-  await payOnHostedPage(page);
-  await page.waitForURL(/\/checkout\/success/);
-  await expect(page.getByTestId('order-status')).toHaveText('Paid', { timeout: 30_000 });
-  const orderPath = (await page.getByTestId('order-link').getAttribute('href'))!;
-  const orderNumber = (await page.getByTestId('order-number').textContent())!.trim();
+  const designId = await generateDesign(page.request, 'blue waves on white', 21);
+  const { orderPath, orderNumber } = await buyAsGuest(page, 'mug', designId, buyer);
 
   // An admin makes a key for the factory; the key is shown once.
   const admin = await browser.newPage();
