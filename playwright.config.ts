@@ -33,7 +33,7 @@ export default defineConfig({
   webServer: {
     command: 'node --import tsx scripts/start.ts',
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    timeout: 900_000, // a first build on a busy 2-core machine can take over 5 minutes
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',

@@ -3,7 +3,7 @@
 // order page in shopper words; shipped and delivered e-mails with the tracking link after the
 // factory's status calls. Screenshots of each page at 1280 and 390 px in test-results/screenshots/.
 import { expect, test, type Page } from '@playwright/test';
-import { checkoutForm, payOnHostedPage, signIn } from './shopper';
+import { buyAsGuest, generateDesign, signIn } from './shopper';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -118,22 +118,8 @@ test('product pages: a size chart per garment, ten or more phone models', async 
 test('order page in shopper words; shipped and delivered e-mails with the tracking link', async ({ page, browser }) => {
   test.setTimeout(480_000);
   const buyer = `shopper-${run}@example.com`;
-  const gen = await page.request.post('/api/generate', { data: { prompt: 'lemons on blue', seed: 5 }, timeout: 180_000 });
-  expect(gen.ok()).toBeTruthy();
-  const done = (await gen.text()).trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.type === 'done');
-  await page.goto(`/products/mug?design=${done.designIds[0]}`);
-  await page.getByTestId('add-to-cart').click();
-  await expect(page.getByText(/added to your cart/i)).toBeVisible();
-  await page.goto('/cart');
-  const form = checkoutForm(page);
-  await form.locator('#checkout-country').selectOption('US');
-  await form.locator('#checkout-email').fill(buyer);
-  await form.locator('button[type="submit"]').click();
-  await payOnHostedPage(page);
-  await page.waitForURL(/\/checkout\/success/);
-  await expect(page.getByTestId('order-status')).toHaveText('Paid', { timeout: 30_000 });
-  const orderPath = (await page.getByTestId('order-link').getAttribute('href'))!;
-  const orderNumber = (await page.getByTestId('order-number').textContent())!.trim();
+  const designId = await generateDesign(page.request, 'lemons on blue', 5);
+  const { orderPath, orderNumber } = await buyAsGuest(page, 'mug', designId, buyer);
 
   // The shopper sees the design's words and its picture, no sampler settings.
   for (const width of WIDTHS) {

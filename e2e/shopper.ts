@@ -1,6 +1,6 @@
 // What the e2e specs do as a shopper or a staff member: the cart's checkout form, the local
 // Stripe-compatible payment page, signing in through the dev outbox.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 
 /** The cart's checkout form, the visible one: while the streamed cart page is swapped in, a
  *  hidden second copy can briefly exist, and strict-mode locators would fail on it. */
@@ -34,4 +34,32 @@ export async function signIn(page: Page, email: string) {
   expect(href).toBeTruthy();
   await page.goto(href!);
   await expect(page).not.toHaveURL(/signin/);
+}
+
+/** Makes one design through the studio's generation API (as the page's visitor); returns its id. */
+export async function generateDesign(request: APIRequestContext, prompt: string, seed: number): Promise<string> {
+  const res = await request.post('/api/generate', { data: { prompt, seed }, timeout: 180_000 });
+  expect(res.ok()).toBeTruthy();
+  const done = (await res.text()).trim().split('\n').map((l) => JSON.parse(l)).find((l) => l.type === 'done');
+  expect(done?.designIds?.length).toBeGreaterThan(0);
+  return done.designIds[0];
+}
+
+/** A guest buys one `product` with `designId` (shipping to the US) and pays with the test card;
+ *  returns the signed order link and the order number from the success page. */
+export async function buyAsGuest(page: Page, product: string, designId: string, email: string) {
+  await page.goto(`/products/${product}?design=${designId}`);
+  await page.getByTestId('add-to-cart').click();
+  await expect(page.getByText(/added to your cart/i)).toBeVisible();
+  await page.goto('/cart');
+  const form = checkoutForm(page);
+  await form.locator('#checkout-country').selectOption('US');
+  await form.locator('#checkout-email').fill(email);
+  await form.locator('button[type="submit"]').click();
+  await payOnHostedPage(page);
+  await page.waitForURL(/\/checkout\/success/);
+  await expect(page.getByTestId('order-status')).toHaveText('Paid', { timeout: 30_000 });
+  const orderPath = (await page.getByTestId('order-link').getAttribute('href'))!;
+  const orderNumber = (await page.getByTestId('order-number').textContent())!.trim();
+  return { orderPath, orderNumber };
 }

@@ -60,7 +60,7 @@ export function OrderTimeline({ status, history }: { status: OrderStatusName; hi
               <div className="flex w-full items-center">
                 <span
                   aria-hidden="true"
-                  className={`grid size-7 shrink-0 place-items-center rounded-full text-xs font-bold ring-2 ${done ? 'bg-brand-700 text-white ring-brand-700' : 'bg-white text-stone-400 ring-stone-300'} ${isCurrent ? 'ring-4 ring-brand-200' : ''}`}
+                  className={`grid size-7 shrink-0 place-items-center rounded-full text-xs font-bold ring-2 ${done ? 'bg-brand-700 text-white ring-brand-700' : 'bg-white text-stone-500 ring-stone-300'} ${isCurrent ? 'ring-4 ring-brand-200' : ''}`}
                 >
                   {done ? (
                     <svg viewBox="0 0 16 16" className="size-3.5" fill="none" stroke="currentColor" strokeWidth={2.4} strokeLinecap="round" strokeLinejoin="round">

@@ -26,7 +26,8 @@ export function param(v: string | string[] | undefined): string | null {
 /** The admin's data tables: a scrollable card, a header row of `Th`s, divided body rows. */
 export function AdminTable({ head, children }: { head: ReactNode; children: ReactNode }) {
   return (
-    <div className="card overflow-x-auto">
+    // relative: the sr-only header cells are placed inside the scroller, not past the page edge
+    <div className="card relative overflow-x-auto">
       <table className="w-full text-sm">
         <thead className="border-b border-stone-200 bg-stone-50">
           <tr>{head}</tr>

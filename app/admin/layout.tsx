@@ -19,7 +19,7 @@ export default function AdminLayout({ children }: { children: ReactNode }) {
   return (
     <div className="container-page py-6 sm:py-8">
       <div className="mb-6 flex flex-wrap items-center gap-2 rounded-2xl bg-stone-100 p-2 ring-1 ring-stone-200">
-        <span className="px-2 text-xs font-bold tracking-wider text-stone-500 uppercase">Admin</span>
+        <span className="px-2 text-xs font-bold tracking-wider text-stone-600 uppercase">Admin</span>
         <nav aria-label="Admin" className="flex flex-wrap gap-1">
           {ADMIN_TABS.map(([href, label]) => (
             <Link key={href} href={href} className={tab}>

@@ -10,7 +10,8 @@ export default function Attributions() {
     <main className="container-page max-w-4xl py-10">
       <h1 className="text-3xl font-bold tracking-tight text-stone-900">Attributions</h1>
       <p className="mt-2 text-stone-600">The artwork, fonts and word lists our patterns are made from, and the licences that let us print them on what you buy.</p>
-      <div className="mt-6 overflow-x-auto">
+      {/* Focusable so keyboard users can scroll the table sideways on a phone. */}
+      <div className="mt-6 overflow-x-auto" role="region" aria-label="Attributions table" tabIndex={0}>
         <table className="w-full text-left text-sm">
           <thead>
             <tr className="border-b border-stone-200 text-stone-500">

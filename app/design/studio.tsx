@@ -417,7 +417,7 @@ export function Studio({ productSlug, productName, initialPrompt, initialDesign 
               <ul className="grid grid-cols-2 gap-4 sm:gap-5">
                 {cands.map((c) => {
                   const src = c.url ?? c.preview;
-                  const alt = `Design ${c.index + 1} of ${cands.length}: seamless tile for “${lastPrompt}”${c.seed !== undefined ? `, seed ${c.seed}` : ''}`;
+                  const alt = `Design ${c.index + 1} of ${cands.length}: seamless tile for “${lastPrompt}”`;
                   const isSel = !!c.designId && selected === c.designId;
                   return (
                     <li key={c.index}>
@@ -434,7 +434,6 @@ export function Studio({ productSlug, productName, initialPrompt, initialDesign 
                         <div className="flex items-center justify-between gap-2 px-3 py-2 text-xs">
                           <span className="font-medium text-stone-700">
                             Design {c.index + 1}
-                            {c.seed !== undefined && <span className="ml-1 font-normal text-stone-500">· seed {c.variationSeed ?? c.seed}</span>}
                           </span>
                           <span aria-hidden="true" className={`grid size-5 place-items-center rounded-full border ${isSel ? 'border-brand-600 bg-brand-600 text-white' : 'border-stone-300 bg-white'}`}>
                             {isSel ? '✓' : ''}
@@ -470,7 +469,7 @@ export function Studio({ productSlug, productName, initialPrompt, initialDesign 
               {ROLE_LABELS.map(([k, label]) => (
                 <div key={k} className="contents">
                   <dt className="text-stone-500">{label}</dt>
-                  <dd className={parsed[k] ? 'font-medium text-stone-900' : 'text-stone-400'}>{parsed[k]?.word ?? 'any'}</dd>
+                  <dd className={parsed[k] ? 'font-medium text-stone-900' : 'text-stone-500'}>{parsed[k]?.word ?? 'any'}</dd>
                 </div>
               ))}
             </dl>

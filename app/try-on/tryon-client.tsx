@@ -170,7 +170,7 @@ export function TryonClient(props: { designId: string; product: string; productN
           }}
           className={`mt-4 flex flex-col items-center justify-center gap-3 rounded-2xl border-2 border-dashed px-4 py-8 text-center transition ${
             dragging ? 'border-brand-600 bg-brand-50' : 'border-stone-300 bg-stone-50'
-          } ${consent ? '' : 'opacity-70'}`}
+          }`}
         >
           <p className="text-sm text-stone-700">Drag and drop photos here, or</p>
           <input

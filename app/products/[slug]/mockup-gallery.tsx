@@ -29,7 +29,7 @@ export function MockupGallery({ slug, views, designId, colorHex, repeatIn, produ
               onClick={() => setActive(i)}
               aria-pressed={view === current}
               aria-label={`Show the ${view.replace(/-/g, ' ')} view`}
-              className="block w-full overflow-hidden rounded-xl border border-stone-200 bg-white ring-brand-700 aria-pressed:ring-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+              className="block w-full overflow-hidden rounded-xl border border-stone-200 bg-stone-100 ring-brand-700 aria-pressed:ring-2 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
             >
               <img src={q(view, 512)} alt={alt(view)} width={512} height={512} loading="lazy" className="aspect-square w-full object-cover" data-testid="mockup-photo" />
             </button>
@@ -49,6 +49,7 @@ function ZoomView({ src, fullSrc, alt }: { src: string; fullSrc: string; alt: st
   const [zoom, setZoom] = useState(1);
   const [origin, setOrigin] = useState({ x: 50, y: 50 });
   const [wantFull, setWantFull] = useState(false);
+  const [loadedSrc, setLoadedSrc] = useState('');
   const pointers = useRef(new Map<number, { x: number; y: number }>());
   const pinch = useRef<{ dist: number; zoom: number } | null>(null);
 
@@ -99,7 +100,13 @@ function ZoomView({ src, fullSrc, alt }: { src: string; fullSrc: string; alt: st
       data-testid="mockup-zoom"
       data-zoom={zoom.toFixed(2)}
     >
-      <img src={src} alt={alt} width={512} height={512} className="absolute inset-0 size-full object-cover" />
+      {loadedSrc !== src ? (
+        // Shots are rendered on request: say so instead of showing an empty white box.
+        <p className="absolute inset-0 grid place-items-center bg-stone-100 text-sm text-stone-600 motion-safe:animate-pulse" data-testid="mockup-rendering">
+          Rendering your product photo…
+        </p>
+      ) : null}
+      <img src={src} alt={alt} width={512} height={512} className="absolute inset-0 size-full object-cover" onLoad={() => setLoadedSrc(src)} />
       {wantFull ? (
         <img
           src={fullSrc}

@@ -268,7 +268,7 @@ export function ProductConfigurator({ product, variants, printAreas, heading, mo
               max={99}
               value={quantity}
               onChange={(e) => setQuantity(clampQty(Number(e.target.value)))}
-              className="w-12 [appearance:textfield] border-0 bg-transparent text-center text-sm font-semibold tabular-nums focus:outline-none [&::-webkit-inner-spin-button]:appearance-none"
+              className="w-12 [appearance:textfield] border-0 bg-transparent rounded-md text-center text-sm font-semibold tabular-nums focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-brand-600 [&::-webkit-inner-spin-button]:appearance-none"
             />
             <button type="button" className="grid size-10 place-items-center rounded-full text-lg text-stone-700 hover:bg-stone-100 disabled:opacity-40" onClick={() => setQuantity((q) => clampQty(q + 1))} disabled={quantity >= 99} aria-label="Increase quantity">
               +

@@ -64,7 +64,7 @@ export default async function AdminEditProduct({ params, searchParams }: { param
           Variants
         </h2>
         <p className="mt-1 text-sm text-stone-600">Prices and costs in {currency}; each row saves on its own.</p>
-        <div className="mt-4 overflow-x-auto">
+        <div className="relative mt-4 overflow-x-auto">
           <table className="w-full min-w-[640px] text-sm">
             <thead className="border-b border-stone-200">
               <tr>
