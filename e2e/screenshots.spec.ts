@@ -65,6 +65,20 @@ for (const width of WIDTHS) {
       await shoot(page, 'cart-empty', width);
     });
 
+    test('an unknown address is a 404 page whose scripts run (the CSP nonce is on them)', async ({ page }) => {
+      const blocked: string[] = [];
+      page.on('console', (m) => {
+        if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+      });
+      const res = await page.goto('/no-such-page/at-all');
+      expect(res?.status()).toBe(404);
+      await expect(page.getByRole('heading', { name: /couldn’t find that page/ })).toBeVisible();
+      // The header's session check is client code: its sign-in link shows only once scripts ran.
+      await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+      expect(blocked).toEqual([]);
+      await noSidewaysScroll(page);
+    });
+
     test('unknown product is a 404 page', async ({ page }) => {
       const res = await page.goto('/products/no-such-thing');
       expect(res?.status()).toBe(404);
