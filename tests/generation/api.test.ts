@@ -5,6 +5,7 @@ process.env.GENERATION_RATE_PER_MINUTE = '0.01'; // no refill while a test runs,
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as generate } from '../../app/api/generate/route';
 import { POST as more } from '../../app/api/designs/[id]/more/route';
+import { GET as designGet } from '../../app/api/designs/[id]/route';
 import { GET as suggestRoute } from '../../app/api/generate/suggest/route';
 import { GET as recipeGet } from '../../app/r/[file]/route';
 import { db } from '../../lib/db/client';
@@ -71,6 +72,20 @@ describe('POST /api/generate', () => {
       const res = await post(body);
       expect(res.status, JSON.stringify(body)).toBe(status);
       expect((await res.json()).error.message).toMatch(msg);
+    }
+  });
+
+  it('GET /api/designs/:id gives a design\'s prompt; an unknown or malformed id is a 404 with a message', async () => {
+    const { candidates } = await generateCandidates({ prompt: 'tiny green frogs on cream', seed: 5 });
+    const saved = await saveDesign(candidates[0].recipe);
+    const get = (id: string) => designGet(new Request(`http://test/api/designs/${id}`), { params: Promise.resolve({ id }) });
+    const ok = await get(saved.id);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ id: saved.id, prompt: 'tiny green frogs on cream' });
+    for (const id of ['0'.repeat(64), 'not-a-design', '%00']) {
+      const res = await get(id);
+      expect(res.status, id).toBe(404);
+      expect((await res.json()).error.message).toMatch(/no such design/);
     }
   });
 

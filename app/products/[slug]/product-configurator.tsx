@@ -152,9 +152,7 @@ export function ProductConfigurator({ product, variants, printAreas, heading, mo
             <img src={designTileUrl(designId)} alt="Your pattern tile" width={48} height={48} className="size-12 rounded-lg border border-stone-200 object-cover" />
             <div className="min-w-0 text-sm">
               <p className="font-medium text-stone-900">Your pattern</p>
-              <p className="truncate font-mono text-xs text-stone-500" title={designId}>
-                Design {designId.slice(0, 12)}…
-              </p>
+              <DesignPrompt designId={designId} />
             </div>
             <Link href={designStudioUrl(product.slug)} className="btn-ghost ml-auto shrink-0 px-3 py-1.5 text-xs">
               Change
@@ -378,5 +376,26 @@ function SizeChart({ rows, selected }: { rows: ConfiguratorSizeRow[]; selected: 
         </table>
       </div>
     </details>
+  );
+}
+
+/** The design's own words ("cats in pastel …"), fetched once its id is known. */
+function DesignPrompt({ designId }: { designId: string }) {
+  const [prompt, setPrompt] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    setPrompt(null);
+    fetch(`/api/designs/${designId}`)
+      .then((r) => (r.ok ? r.json() : null))
+      .then((d: { prompt?: string } | null) => live && setPrompt(d?.prompt ?? null))
+      .catch(() => {});
+    return () => {
+      live = false;
+    };
+  }, [designId]);
+  return (
+    <p className="truncate text-xs text-stone-600" title={prompt ?? undefined}>
+      {prompt ? `“${prompt}”` : 'Made in the studio'}
+    </p>
   );
 }
