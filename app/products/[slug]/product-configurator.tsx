@@ -381,18 +381,18 @@ function SizeChart({ rows, selected }: { rows: ConfiguratorSizeRow[]; selected: 
 
 /** The design's own words ("cats in pastel …"), fetched once its id is known. */
 function DesignPrompt({ designId }: { designId: string }) {
-  const [prompt, setPrompt] = useState<string | null>(null);
+  const [loaded, setLoaded] = useState<{ id: string; prompt: string | null } | null>(null);
   useEffect(() => {
     let live = true;
-    setPrompt(null);
     fetch(`/api/designs/${designId}`)
       .then((r) => (r.ok ? r.json() : null))
-      .then((d: { prompt?: string } | null) => live && setPrompt(d?.prompt ?? null))
+      .then((d: { prompt?: string } | null) => live && setLoaded({ id: designId, prompt: d?.prompt ?? null }))
       .catch(() => {});
     return () => {
       live = false;
     };
   }, [designId]);
+  const prompt = loaded?.id === designId ? loaded.prompt : null;
   return (
     <p className="truncate text-xs text-stone-600" title={prompt ?? undefined}>
       {prompt ? `“${prompt}”` : 'Made in the studio'}
