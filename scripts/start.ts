@@ -85,6 +85,8 @@ async function main() {
     start: () => spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(e.PORT), '-H', '0.0.0.0'], { cwd: root, stdio: 'inherit', env: childEnv }),
     log,
     onGiveUp: (code) => void shutdown(code),
+    // The app finishes its requests in flight (APP_STOP_GRACE_S), then writes what it holds.
+    killAfterMs: (e.APP_STOP_GRACE_S + 15) * 1000,
   });
   cleanups.push(() => app.stop());
   log(`store on ${e.PUBLIC_URL}`);
