@@ -12,6 +12,7 @@ import pg from 'pg';
 import S3rver from 's3rver';
 import { canReach, ensurePostgresUser, packagedBinaries, runtimeCopy, startAsUser, type Owner } from '../../../lib/db/pg-as-user';
 import { needsBuild } from '../../../scripts/build-freshness';
+import { KEEP_ALIVE_ARGS } from '../../../scripts/keep-alive';
 import { startLocalStripe, type LocalStripe } from '../../../tools/local-stripe';
 import { freePort } from '../../setup/free-port';
 
@@ -237,9 +238,9 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     };
     const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
     const appPorts = [await freePort(), await freePort()];
-    const apps = appPorts.map((port, i) => launch(`app${i + 1}`, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1']));
+    const apps = appPorts.map((port, i) => launch(`app${i + 1}`, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1', ...KEEP_ALIVE_ARGS]));
     const startApp = async (i: number) => {
-      apps[i] = launch(`app${i + 1}`, [nextBin, 'start', '-p', String(appPorts[i]), '-H', '127.0.0.1']);
+      apps[i] = launch(`app${i + 1}`, [nextBin, 'start', '-p', String(appPorts[i]), '-H', '127.0.0.1', ...KEEP_ALIVE_ARGS]);
       await until(async () => ((await fetch(`http://127.0.0.1:${appPorts[i]}/api/ready`)).status === 200 ? true : undefined), `${apps[i].name} to be ready`, 120_000);
       return apps[i];
     };
