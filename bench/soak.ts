@@ -1,4 +1,4 @@
-// `npm run soak [-- --minutes 10 --out bench/soak-results.json]`: mixed shopper traffic for a while
+// `npm run soak [-- --minutes 10 --out bench/soak-results.json --set NAME=value]`: mixed shopper traffic for a while
 // through HAProxy in front of two app and two worker processes (the topology of
 // tests/cluster/support/cluster.ts): browsing (home, product, search, listing, shop pages), studio
 // generations with their preview images, try-on uploads rendered by the workers, checkouts paid
@@ -21,9 +21,13 @@ const arg = (name: string, fallback: string) => {
 const MINUTES = Number(arg('minutes', '10'));
 const OUT = path.resolve(root, arg('out', 'bench/soak-results.json'));
 if (!(MINUTES > 0 && MINUTES <= 240)) {
-  console.error('usage: npm run soak -- [--minutes <0 < m ≤ 240, default 10>] [--out <file>]');
+  console.error('usage: npm run soak -- [--minutes <0 < m ≤ 240, default 10>] [--out <file>] [--set NAME=value …]');
   process.exit(2);
 }
+// `--set NAME=value` (repeatable): a setting for every app and worker process, to compare runs.
+const SETTINGS = Object.fromEntries(
+  process.argv.flatMap((a, i) => (process.argv[i - 1] === '--set' && /^[A-Z][A-Z0-9_]*=/.test(a) ? [[a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]] : [])),
+) as Record<string, string>;
 const DURATION_MS = MINUTES * 60_000;
 const WARMUP_MS = Math.min(120_000, DURATION_MS / 5);
 const SAMPLE_MS = 10_000;
@@ -205,17 +209,25 @@ async function factory(end: number) {
 interface Sample {
   t_s: number;
   apps_mb: (number | null)[];
+  /** The apps' V8 heap in use and memory held outside it (Buffers, native images): which one grows. */
+  apps_heap_mb: (number | null)[];
+  apps_external_mb: (number | null)[];
   workers_mb: (number | null)[];
 }
 const samples: Sample[] = [];
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
-async function appRss(url: string): Promise<number | null> {
+/** An app's resident memory, V8 heap in use and external memory, from its own /metrics. */
+async function appMemory(url: string): Promise<{ rss: number | null; heap: number | null; external: number | null }> {
   try {
     const text = await (await fetch(`${url}/metrics`)).text();
-    const m = /^process_resident_memory_bytes (\d+(?:\.\d+)?(?:e\+\d+)?)/m.exec(text);
-    return m ? mb(Number(m[1])) : null;
+    const read = (series: string) => {
+      const m = new RegExp(`^${series}(?:\\{[^}]*\\})? (\\S+)`, 'gm');
+      const values = [...text.matchAll(m)].map((x) => Number(x[1]));
+      return values.length ? mb(values.reduce((a, b) => a + b, 0)) : null;
+    };
+    return { rss: read('process_resident_memory_bytes'), heap: read('nodejs_heap_size_used_bytes'), external: read('nodejs_external_memory_bytes') };
   } catch {
-    return null;
+    return { rss: null, heap: null, external: null };
   }
 }
 /** A worker's resident memory: its node process (the spawned one, started with --import tsx). */
@@ -229,9 +241,16 @@ function procRss(pid: number | undefined): number | null {
 }
 async function sampler(end: number) {
   while (Date.now() < end + SAMPLE_MS / 2) {
-    samples.push({ t_s: Math.round((Date.now() - t0) / 1000), apps_mb: await Promise.all(c.appUrls.map(appRss)), workers_mb: c.workers.map((w) => procRss(w.child.pid)) });
+    const apps = await Promise.all(c.appUrls.map(appMemory));
+    samples.push({
+      t_s: Math.round((Date.now() - t0) / 1000),
+      apps_mb: apps.map((a) => a.rss),
+      apps_heap_mb: apps.map((a) => a.heap),
+      apps_external_mb: apps.map((a) => a.external),
+      workers_mb: c.workers.map((w) => procRss(w.child.pid)),
+    });
     const last = samples[samples.length - 1];
-    console.log(`[soak] ${last.t_s} s: app RSS ${last.apps_mb.join(' / ')} MB, worker RSS ${last.workers_mb.join(' / ')} MB; ${[...stats.values()].reduce((n, s) => n + s.ok + s.busy + s.errors, 0)} requests, ${[...stats.values()].reduce((n, s) => n + s.errors, 0)} errors`);
+    console.log(`[soak] ${last.t_s} s: app RSS ${last.apps_mb.join(' / ')} MB (heap ${last.apps_heap_mb.join(' / ')}, external ${last.apps_external_mb.join(' / ')}), worker RSS ${last.workers_mb.join(' / ')} MB; ${[...stats.values()].reduce((n, s) => n + s.ok + s.busy + s.errors, 0)} requests, ${[...stats.values()].reduce((n, s) => n + s.errors, 0)} errors`);
     await sleep(SAMPLE_MS);
   }
 }
@@ -249,7 +268,7 @@ async function main() {
   }
   buildIfNeeded();
   const load0 = os.loadavg();
-  c = await startCluster({ haproxy });
+  c = await startCluster({ haproxy, env: SETTINGS });
   try {
     // A few shops and listings to browse (the smallest volume of scripts/seed-scale.ts).
     const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed-scale.ts', '0.0001'], { cwd: root, env: c.env, encoding: 'utf8' });
@@ -293,6 +312,7 @@ async function main() {
       minutes: MINUTES,
       warmup_s: WARMUP_MS / 1000,
       machine: { cores: os.cpus().length, loadavg_start: load0.map((l) => Math.round(l * 10) / 10), loadavg_end: os.loadavg().map((l) => Math.round(l * 10) / 10), note: 'shared machine: other jobs ran beside the soak' },
+      settings: SETTINGS,
       topology: 'HAProxy (deploy/haproxy.cfg) → 2 app processes (next start, RUN_WORKER_IN_APP=0) + 2 workers (npm run worker), standalone PostgreSQL, s3rver, local Stripe-compatible server',
       goals: { errors: 0, app_rss_growth_after_warmup_pct_max: GROWTH_GOAL * 100, app_rss_mb_max: RSS_GOAL_MB },
       pass: errors === 0 && apps.every((a) => a.pass),
