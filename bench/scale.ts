@@ -41,49 +41,56 @@ async function load(base: string, page: Page) {
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+type Measured = Record<string, Awaited<ReturnType<typeof load>>>;
+
+/** The pages at `storeUrl`, whose database is the one lib/db/client opens (DATABASE_URL). */
+async function pageMeasurer(storeUrl: string): Promise<(label: string) => Promise<Measured>> {
+  const { db } = await import('../lib/db/client');
+  const { createApiKey, listFactories } = await import('../lib/fulfillment');
+  const { ensureUserWithRole } = await import('../lib/auth/users');
+
+  const session = async (userId: string) => {
+    const sessionToken = randomBytes(32).toString('hex');
+    await db.session.create({ data: { sessionToken, userId, expires: new Date(Date.now() + 24 * 3600_000) } });
+    return { cookie: `authjs.session-token=${sessionToken}` };
+  };
+  const admin = await ensureUserWithRole('bench-admin@seedprint.local', 'ADMIN');
+  const adminHeaders = await session(admin.id);
+  const [factory] = await listFactories();
+  const key = await createApiKey(factory.id, 'bench');
+  const factoryHeaders = { authorization: `Bearer ${key.key}` };
+
+  const pagesAt = async (): Promise<Page[]> => {
+    // A job in the middle of the ready list: the page after it is what a factory paging through asks.
+    const ready = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "FulfillmentJob" WHERE status = 'READY' AND "factoryId" IS NULL ORDER BY "createdAt", id OFFSET (SELECT count(*) / 2 FROM "FulfillmentJob" WHERE status = 'READY' AND "factoryId" IS NULL) LIMIT 1`);
+    return [
+      { name: 'product', path: '/products/tee' },
+      { name: 'listing', path: '/listings/scale-listing-5' },
+      { name: 'shop', path: '/shops/scale-shop-3' },
+      { name: 'search', path: '/search?q=hearts' },
+      { name: 'my_orders', path: '/account/orders', headers: await session('scu7') },
+      { name: 'admin_orders', path: '/admin/orders', headers: adminHeaders },
+      { name: 'factory_jobs', path: '/api/factory/v1/jobs?limit=20', headers: factoryHeaders },
+      { name: 'factory_jobs_cursor', path: `/api/factory/v1/jobs?limit=20&starting_after=${ready[0].id}`, headers: factoryHeaders },
+    ];
+  };
+  return async (label: string) => {
+    const out: Measured = {};
+    for (const page of await pagesAt()) {
+      out[page.name] = await load(storeUrl, page);
+      console.log(`[bench] scale ${label} ${page.name}: p95 ${out[page.name].p95} ms, p50 ${out[page.name].p50} ms, ${out[page.name].requests} requests, ${out[page.name].errors} errors`);
+    }
+    return out;
+  };
+}
+
 export async function benchScale(): Promise<Metrics> {
   // Factory pages are not to be refused by the factory API's rate limit (all from one key).
   const store = await startStore({ FACTORY_API_RATE_LIMIT: '10000000' });
   try {
     process.env.DATABASE_URL = store.databaseUrl;
-    const { db } = await import('../lib/db/client');
     const { seedScale, clearScaleData } = await import('../scripts/seed-scale');
-    const { createApiKey, listFactories } = await import('../lib/fulfillment');
-    const { ensureUserWithRole } = await import('../lib/auth/users');
-
-    const session = async (userId: string) => {
-      const sessionToken = randomBytes(32).toString('hex');
-      await db.session.create({ data: { sessionToken, userId, expires: new Date(Date.now() + 24 * 3600_000) } });
-      return { cookie: `authjs.session-token=${sessionToken}` };
-    };
-    const admin = await ensureUserWithRole('bench-admin@seedprint.local', 'ADMIN');
-    const adminHeaders = await session(admin.id);
-    const [factory] = await listFactories();
-    const key = await createApiKey(factory.id, 'bench');
-    const factoryHeaders = { authorization: `Bearer ${key.key}` };
-
-    const pagesAt = async (): Promise<Page[]> => {
-      // A job in the middle of the ready list: the page after it is what a factory paging through asks.
-      const ready = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "FulfillmentJob" WHERE status = 'READY' AND "factoryId" IS NULL ORDER BY "createdAt", id OFFSET (SELECT count(*) / 2 FROM "FulfillmentJob" WHERE status = 'READY' AND "factoryId" IS NULL) LIMIT 1`);
-      return [
-        { name: 'product', path: '/products/tee' },
-        { name: 'listing', path: '/listings/scale-listing-5' },
-        { name: 'shop', path: '/shops/scale-shop-3' },
-        { name: 'search', path: '/search?q=hearts' },
-        { name: 'my_orders', path: '/account/orders', headers: await session('scu7') },
-        { name: 'admin_orders', path: '/admin/orders', headers: adminHeaders },
-        { name: 'factory_jobs', path: '/api/factory/v1/jobs?limit=20', headers: factoryHeaders },
-        { name: 'factory_jobs_cursor', path: `/api/factory/v1/jobs?limit=20&starting_after=${ready[0].id}`, headers: factoryHeaders },
-      ];
-    };
-    const measure = async (label: string) => {
-      const out: Record<string, Awaited<ReturnType<typeof load>>> = {};
-      for (const page of await pagesAt()) {
-        out[page.name] = await load(store.url, page);
-        console.log(`[bench] scale ${label} ${page.name}: p95 ${out[page.name].p95} ms, p50 ${out[page.name].p50} ms, ${out[page.name].requests} requests, ${out[page.name].errors} errors`);
-      }
-      return out;
-    };
+    const measure = await pageMeasurer(store.url);
 
     await seedScale(0);
     const empty = await measure('empty');
@@ -109,4 +116,18 @@ export async function benchScale(): Promise<Metrics> {
     await disconnectDb();
     await store.stop();
   }
+}
+
+// `npx tsx bench/scale.ts --store <url>` with DATABASE_URL set: the pages of a store already
+// running on an already seeded database (npm run seed:scale), measured once.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const at = process.argv.indexOf('--store');
+  if (at < 0 || !process.env.DATABASE_URL) {
+    console.error('usage: DATABASE_URL=… npx tsx bench/scale.ts --store http://127.0.0.1:3000');
+    process.exit(2);
+  }
+  const measure = await pageMeasurer(process.argv[at + 1]);
+  await measure('store');
+  const { disconnectDb } = await import('../lib/db/client');
+  await disconnectDb();
 }

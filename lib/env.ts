@@ -82,6 +82,8 @@ const schema = z.object({
   WORKER_METRICS_PORT: z.coerce.number().int().positive().optional(),
   // On SIGTERM a worker lets its current job run this long, then hands it back to the queue.
   WORKER_STOP_GRACE_S: z.coerce.number().int().min(1).max(3600).default(10),
+  // On SIGTERM an app process stops listening and gives the requests in flight this long to finish.
+  APP_STOP_GRACE_S: z.coerce.number().int().min(1).max(3600).default(20),
   // JSON log lines at this level and above; unset: info, and warn under the test runner (quiet test output).
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   // Queue (pg-boss): how long a print render's worker may stay silent (it heartbeats every third

@@ -10,6 +10,7 @@ import { EmbeddedPgAccessError, startEmbeddedPostgres, takeOverShutdownSignals, 
 import { migrateDeploy } from '../lib/db/migrate';
 import { seed } from './seed';
 import { needsBuild } from './build-freshness';
+import { KEEP_ALIVE_ARGS } from './keep-alive';
 import { supervise } from './supervisor';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -82,9 +83,11 @@ async function main() {
     log(`e-mails go to the dev outbox: ${e.PUBLIC_URL}/dev/outbox (from this machine or as an administrator)`);
   }
   const app = supervise({
-    start: () => spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(e.PORT), '-H', '0.0.0.0'], { cwd: root, stdio: 'inherit', env: childEnv }),
+    start: () => spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(e.PORT), '-H', '0.0.0.0', ...(dev ? [] : KEEP_ALIVE_ARGS)], { cwd: root, stdio: 'inherit', env: childEnv }),
     log,
     onGiveUp: (code) => void shutdown(code),
+    // The app finishes its requests in flight (APP_STOP_GRACE_S), then writes what it holds.
+    killAfterMs: (e.APP_STOP_GRACE_S + 15) * 1000,
   });
   cleanups.push(() => app.stop());
   log(`store on ${e.PUBLIC_URL}`);

@@ -1,7 +1,7 @@
 // Catalog search: products and sellers' published listings for what the shopper typed.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listProducts, searchCatalog, SEARCH_MAX_LENGTH } from '@/lib/catalog';
+import { listProductsCached, searchCatalogCached, SEARCH_MAX_LENGTH } from '@/lib/catalog';
 import { ProductGrid } from '../_components/product-grid';
 import { DesignThumb } from '../_components/design-thumb';
 
@@ -20,8 +20,8 @@ export async function generateMetadata({ searchParams }: { searchParams: Search 
 
 export default async function SearchPage({ searchParams }: { searchParams: Search }) {
   const sp = await searchParams;
-  const { query, products: hits, listings } = await searchCatalog(typeof sp.q === 'string' ? sp.q : '');
-  const all = hits.length ? await listProducts() : [];
+  const { query, products: hits, listings } = await searchCatalogCached(typeof sp.q === 'string' ? sp.q : '');
+  const all = hits.length ? await listProductsCached() : [];
   const products = hits.map((h) => all.find((p) => p.id === h.id)).filter((p) => p !== undefined);
   const total = products.length + listings.length;
 

@@ -1,5 +1,6 @@
 // Catalog data access: the only catalog module that touches Prisma.
 import { cache } from 'react';
+import { clearCache, ttlCache } from '../cache';
 import { db } from '../db/client';
 import { CATALOG, skuFor } from './catalog-data';
 
@@ -10,6 +11,13 @@ const productInclude = {
 
 export function listProducts() {
   return db.product.findMany({ where: { active: true }, include: productInclude, orderBy: { sortOrder: 'asc' } });
+}
+
+const CATALOG_CACHE = 'catalog';
+const catalogCache = ttlCache<Awaited<ReturnType<typeof listProducts>>>(CATALOG_CACHE, 10_000, 1);
+/** listProducts() for public pages: at most 10 s old (an admin's edit clears it in this process at once). */
+export function listProductsCached() {
+  return catalogCache.get('active', listProducts);
 }
 
 // Per-request memo: a product page's metadata, JSON-LD and body all ask for the same product.
@@ -27,12 +35,16 @@ export function listAllProductsForAdmin() {
   return db.product.findMany({ include: { variants: { orderBy: { sortOrder: 'asc' } }, printAreas: true }, orderBy: { sortOrder: 'asc' } });
 }
 
-export function updateProduct(id: string, data: { name?: string; description?: string; active?: boolean }) {
-  return db.product.update({ where: { id }, data });
+export async function updateProduct(id: string, data: { name?: string; description?: string; active?: boolean }) {
+  const r = await db.product.update({ where: { id }, data });
+  clearCache(CATALOG_CACHE);
+  return r;
 }
 
-export function updateVariant(id: string, data: { priceMinor?: number; costMinor?: number; active?: boolean }) {
-  return db.productVariant.update({ where: { id }, data });
+export async function updateVariant(id: string, data: { priceMinor?: number; costMinor?: number; active?: boolean }) {
+  const r = await db.productVariant.update({ where: { id }, data });
+  clearCache(CATALOG_CACHE);
+  return r;
 }
 
 /**

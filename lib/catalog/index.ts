@@ -4,10 +4,11 @@ export {
   findProductById,
   findVariant,
   listProducts,
+  listProductsCached,
   listAllProductsForAdmin,
   seedCatalog,
   updateProduct,
   updateVariant,
 } from './catalog-repository';
 export { formatMoney, variantLabel } from './format';
-export { searchCatalog, searchProducts, toPrefixQuery, SEARCH_MAX_LENGTH, type SearchResult, type ProductHit } from './search';
+export { searchCatalog, searchCatalogCached, searchProducts, toPrefixQuery, SEARCH_MAX_LENGTH, type SearchResult, type ProductHit } from './search';

@@ -3,7 +3,8 @@
 // indexes are built on (see the catalog_search migration), so the planner can use the indexes.
 import { z } from 'zod';
 import { db } from '../db/client';
-import { searchListings, type ListingHit } from '../listings';
+import { ttlCache } from '../cache';
+import { PUBLIC_SEARCH_CACHE, PUBLIC_TTL_MS, searchListings, type ListingHit } from '../listings';
 
 export const SEARCH_MAX_LENGTH = 200;
 const MAX_WORDS = 12;
@@ -54,4 +55,11 @@ export async function searchCatalog(raw: unknown): Promise<SearchResult> {
   const tsquery = toPrefixQuery(query);
   const [products, listings] = await Promise.all([searchProducts(tsquery), searchListings(tsquery)]);
   return { query, products, listings };
+}
+
+/** Search results shared by everyone who asks the same thing: at most 10 s old (a listing write clears them in this process). */
+const searchCache = ttlCache<SearchResult>(PUBLIC_SEARCH_CACHE, PUBLIC_TTL_MS, 500);
+export function searchCatalogCached(raw: unknown): Promise<SearchResult> {
+  const query = searchQuerySchema.catch('').parse(typeof raw === 'string' ? raw : '');
+  return searchCache.get(query, () => searchCatalog(query));
 }

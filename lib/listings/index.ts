@@ -16,7 +16,6 @@ export {
   listListingsForSeller,
   listPublishedListings,
   prunePhotos,
-  recordView,
   searchListings,
   setCampaignDeadline,
   setCoverPhoto,
@@ -32,3 +31,5 @@ export {
 export { listingTerms, termsPrice, type CampaignTerms, type ListingTerms } from './terms';
 export { priceForSize, priceRange, readSizePrices, type SizePrices } from './size-prices';
 export { addBusinessDays, preorderEstimate, preorderLabel, PREORDER_PRINT_DAYS, type PreorderEstimate } from './preorder';
+export { countView, flushViews } from './view-counter';
+export { PUBLIC_LISTING_CACHE, PUBLIC_SEARCH_CACHE, PUBLIC_SHOP_CACHE, PUBLIC_TTL_MS, listingsChanged } from './public-caches';

@@ -1,6 +1,7 @@
 // Listing data access: the only module that touches the listing tables (Listing, ListingProduct,
 // ListingPhoto, ListingDailyStat) and a listing's campaign terms (Campaign).
 import { db, Prisma, type CampaignStatus, type ListingStatus } from '../db/client';
+import { listingsChanged } from './public-caches';
 
 export const listingInclude = {
   seller: true,
@@ -24,6 +25,13 @@ export interface ListingProductInput {
 export interface CampaignInput {
   minOrders: number;
   deadline: Date;
+}
+
+/** A listing write: the public listing, shop and search caches of this process are cleared once it is done. */
+async function changed<T>(write: Promise<T>): Promise<T> {
+  const r = await write;
+  listingsChanged();
+  return r;
 }
 
 // ---- listings ----
@@ -54,7 +62,7 @@ export function createListing(data: {
   products: ListingProductInput[];
   campaign: CampaignInput | null;
 }) {
-  return db.listing.create({
+  return changed(db.listing.create({
     data: {
       sellerId: data.sellerId,
       designId: data.designId,
@@ -67,7 +75,7 @@ export function createListing(data: {
       ...(data.campaign ? { campaign: { create: data.campaign } } : {}),
     },
     include: listingInclude,
-  });
+  }));
 }
 
 /** Replaces the listing's fields; products and campaign are replaced when given (drafts only). */
@@ -75,7 +83,7 @@ export function updateListing(
   id: string,
   data: { title?: string; description?: string; tags?: string[]; repeatIn?: number; products?: ListingProductInput[]; campaign?: CampaignInput | null },
 ) {
-  return db.$transaction(async (tx) => {
+  return changed(db.$transaction(async (tx) => {
     const { products, campaign, ...fields } = data;
     await tx.listing.update({ where: { id }, data: fields });
     if (products) {
@@ -85,15 +93,15 @@ export function updateListing(
     if (campaign === null) await tx.campaign.deleteMany({ where: { listingId: id } });
     else if (campaign) await tx.campaign.upsert({ where: { listingId: id }, create: { listingId: id, ...campaign }, update: campaign });
     return tx.listing.findUniqueOrThrow({ where: { id }, include: listingInclude });
-  });
+  }));
 }
 
 export function setListingStatus(id: string, status: ListingStatus, extra: { publishedAt?: Date } = {}) {
-  return db.listing.update({ where: { id }, data: { status, ...extra }, include: listingInclude });
+  return changed(db.listing.update({ where: { id }, data: { status, ...extra }, include: listingInclude }));
 }
 
 export function setCoverPhoto(listingId: string, photoId: string | null) {
-  return db.listing.update({ where: { id: listingId }, data: { coverPhotoId: photoId } });
+  return changed(db.listing.update({ where: { id: listingId }, data: { coverPhotoId: photoId } }));
 }
 
 export function listPublishedListings(opts: { sellerId?: string; take?: number } = {}) {
@@ -131,19 +139,19 @@ export function findPhoto(id: string) {
 /** One photo per (listing, kind, product, view): a re-run replaces the picture, never duplicates it. */
 export async function upsertPhoto(p: { listingId: string; kind: string; productSlug: string; view: string; blobKey: string }) {
   const existing = await db.listingPhoto.findFirst({ where: { listingId: p.listingId, kind: p.kind, productSlug: p.productSlug, view: p.view } });
-  if (existing) return db.listingPhoto.update({ where: { id: existing.id }, data: { blobKey: p.blobKey } });
-  return db.listingPhoto.create({ data: p });
+  if (existing) return changed(db.listingPhoto.update({ where: { id: existing.id }, data: { blobKey: p.blobKey } }));
+  return changed(db.listingPhoto.create({ data: p }));
 }
 
 /** Removes photos of products no longer on the listing (and clears the cover if it was one). */
 export async function prunePhotos(listingId: string, keepProductSlugs: string[]) {
-  return db.$transaction(async (tx) => {
+  return changed(db.$transaction(async (tx) => {
     const gone = await tx.listingPhoto.findMany({ where: { listingId, productSlug: { notIn: keepProductSlugs } }, select: { id: true } });
     if (gone.length === 0) return 0;
     await tx.listing.updateMany({ where: { id: listingId, coverPhotoId: { in: gone.map((g) => g.id) } }, data: { coverPhotoId: null } });
     await tx.listingPhoto.deleteMany({ where: { id: { in: gone.map((g) => g.id) } } });
     return gone.length;
-  });
+  }));
 }
 
 /** Of these blob keys, the ones some listing photo shows. */
@@ -153,20 +161,29 @@ export async function listingPhotoKeysInUse(keys: string[]): Promise<Set<string>
 }
 
 export function deleteAllPhotos(listingId: string) {
-  return db.$transaction([db.listing.update({ where: { id: listingId }, data: { coverPhotoId: null } }), db.listingPhoto.deleteMany({ where: { listingId } })]);
+  return changed(db.$transaction([db.listing.update({ where: { id: listingId }, data: { coverPhotoId: null } }), db.listingPhoto.deleteMany({ where: { listingId } })]));
 }
 
 // ---- views and stats ----
-/** Counts one view: the listing's total and today's row (UTC day), atomically. */
-export async function recordView(listingId: string, day: Date) {
-  await db.$transaction([
-    db.listing.update({ where: { id: listingId }, data: { views: { increment: 1 } } }),
-    db.listingDailyStat.upsert({
-      where: { listingId_day: { listingId, day } },
-      create: { listingId, day, views: 1 },
-      update: { views: { increment: 1 } },
-    }),
-  ]);
+/**
+ * Adds counted views: each row's count to its listing's total and to that day's ListingDailyStat
+ * row, in one statement. Rows of listings deleted meanwhile are dropped.
+ */
+export async function addViews(rows: { listingId: string; day: Date; views: number }[]) {
+  if (rows.length === 0) return;
+  // One order for every writer, so two instances flushing at once lock rows in the same order.
+  const sorted = [...rows].sort((a, b) => (a.listingId < b.listingId ? -1 : a.listingId > b.listingId ? 1 : a.day.getTime() - b.day.getTime()));
+  await db.$executeRaw`
+    WITH v AS (SELECT * FROM unnest(${sorted.map((r) => r.listingId)}::text[], ${sorted.map((r) => r.day.toISOString().slice(0, 10))}::date[], ${sorted.map((r) => r.views)}::int[]) AS v(id, day, n)),
+    bump AS (
+      UPDATE "Listing" l SET views = l.views + t.n
+      FROM (SELECT id, sum(n)::int AS n FROM v GROUP BY id ORDER BY id) t
+      WHERE l.id = t.id
+      RETURNING l.id
+    )
+    INSERT INTO "ListingDailyStat" ("listingId", day, views)
+    SELECT v.id, v.day, v.n FROM v JOIN bump ON bump.id = v.id ORDER BY v.id, v.day
+    ON CONFLICT ("listingId", day) DO UPDATE SET views = "ListingDailyStat".views + EXCLUDED.views`;
 }
 
 export function dailyStats(listingIds: string[], since: Date) {
@@ -188,7 +205,7 @@ export function findCampaignsByStatus(statuses: CampaignStatus[], ids?: string[]
 }
 
 export function setCampaignDeadline(campaignId: string, deadline: Date) {
-  return db.campaign.update({ where: { id: campaignId }, data: { deadline } });
+  return changed(db.campaign.update({ where: { id: campaignId }, data: { deadline } }));
 }
 
 /**
@@ -196,7 +213,7 @@ export function setCampaignDeadline(campaignId: string, deadline: Date) {
  * never decide differently. `decideFn` runs while the lock is held. Returns the campaign after.
  */
 export function decideCampaign(campaignId: string, decideFn: (c: { id: string; minOrders: number; deadline: Date }) => Promise<CampaignStatus>) {
-  return db.$transaction(async (tx) => {
+  return changed(db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Campaign" WHERE id = ${campaignId} FOR UPDATE`;
     const c = await tx.campaign.findUnique({ where: { id: campaignId } });
     if (!c) return null;
@@ -204,7 +221,7 @@ export function decideCampaign(campaignId: string, decideFn: (c: { id: string; m
     const status = await decideFn(c);
     if (status === 'ACTIVE') return c;
     return tx.campaign.update({ where: { id: campaignId }, data: { status, settledAt: new Date() } });
-  });
+  }));
 }
 
 // ---- search ----

@@ -5,6 +5,7 @@
 // pages, API routes and files are all counted, whatever wrapper a route uses.
 import http from 'node:http';
 import { REQUEST_ID_HEADER, requestIdFrom, withRequestId } from './context';
+import { trackRequest } from './graceful-shutdown';
 import { logger } from './logger';
 import { metrics } from './metrics';
 import { routeOf } from './routes';
@@ -47,6 +48,7 @@ export function installRequestObservability(): void {
   http.Server.prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]): boolean {
     const call = () => (emit as (this: http.Server, event: string | symbol, ...rest: unknown[]) => boolean).call(this, event, ...args);
     if (event !== 'request') return call();
+    trackRequest(this, args[1] as http.ServerResponse);
     return observeRequest(args[0] as http.IncomingMessage, args[1] as http.ServerResponse, call);
   } as typeof emit;
 }

@@ -8,3 +8,4 @@ export { checkReadiness, pingStorage, type Check, type Readiness } from './readi
 export { metricsAccess, type MetricsAccess } from './metrics-access';
 export { metricsText, type MetricsSources } from './exposition';
 export { startMetricsServer } from './metrics-server';
+export { installGracefulShutdown, isDraining, type GracefulShutdownOptions } from './graceful-shutdown';

@@ -129,7 +129,8 @@ export function searchOrders(q: { text?: string; status?: OrderStatus; take?: nu
         ? { OR: [{ number: { contains: text, mode: 'insensitive' } }, { email: { contains: text, mode: 'insensitive' } }, { id: text }] }
         : {}),
     },
-    include: { items: true, history: { orderBy: { createdAt: 'asc' } } },
+    // What the order list shows: no recipes or history (an order's own page reads those).
+    select: { id: true, number: true, createdAt: true, email: true, status: true, totalMinor: true, currency: true, items: { select: { quantity: true } } },
     orderBy: { createdAt: 'desc' },
     take: q.take ?? 50,
   });

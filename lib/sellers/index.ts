@@ -28,6 +28,7 @@ export {
   getPublicListing,
   getShop,
   recordListingView,
+  flushListingViews,
   listingSitemapEntries,
   sellerDashboard,
   offersFor,

@@ -64,11 +64,13 @@ export async function becomeSeller(user: CurrentUser, input: unknown) {
 export async function updateSellerProfile(user: CurrentUser, input: unknown) {
   const seller = await requireSeller(user);
   const data = parseOrThrow(sellerUpdateSchema, input);
-  return repo.updateSellerProfile(seller.id, {
+  const updated = await repo.updateSellerProfile(seller.id, {
     ...(data.shopName !== undefined ? { shopName: data.shopName } : {}),
     ...(data.bio !== undefined ? { bio: data.bio } : {}),
     ...(data.payoutEmail !== undefined ? { payoutDetails: { method: 'placeholder', email: data.payoutEmail } } : {}),
   });
+  listings.listingsChanged(); // the shop's name is on its listing pages and search results
+  return updated;
 }
 
 export const getSellerForUser = (userId: string) => repo.findSellerByUserId(userId);

@@ -1,9 +1,26 @@
 // What shoppers see: published listings, shop pages, view counting, the sitemap, and the
 // seller's dashboard numbers.
 import { env } from '../env';
-import { listProducts } from '../catalog';
+import { ttlCache } from '../cache';
+import { listProducts, listProductsCached } from '../catalog';
 import { progressForCampaign, progressForCampaigns, type CampaignProgress } from '../campaigns';
-import { dailyStats, findListingBySlug, listListingsForSeller, listPublishedListings, priceForSize, recordView, sitemapRows, type ListingRow, type SizePrices } from '../listings';
+import {
+  PUBLIC_LISTING_CACHE,
+  PUBLIC_SHOP_CACHE,
+  PUBLIC_TTL_MS,
+  countView,
+  dailyStats,
+  findCampaignByListing,
+  findCampaignsByStatus,
+  findListingBySlug,
+  flushViews,
+  listListingsForSeller,
+  listPublishedListings,
+  priceForSize,
+  sitemapRows,
+  type ListingRow,
+  type SizePrices,
+} from '../listings';
 import { CHARGED_STATUSES, soldListingLines } from '../orders';
 import * as repo from './seller-repository';
 
@@ -35,8 +52,8 @@ export interface Offer {
 }
 
 /** The products, prices and variants a listing offers (inactive catalog entries dropped). */
-export async function offersFor(listing: Pick<ListingRow, 'products'>): Promise<Offer[]> {
-  const catalog = await listProducts();
+export async function offersFor(listing: Pick<ListingRow, 'products'>, products?: Awaited<ReturnType<typeof listProducts>>): Promise<Offer[]> {
+  const catalog = products ?? (await listProducts());
   const out: Offer[] = [];
   for (const lp of listing.products) {
     const p = catalog.find((c) => c.id === lp.productId);
@@ -63,29 +80,46 @@ export function coverPhoto(listing: Pick<ListingRow, 'photos' | 'coverPhotoId'>)
   return listing.photos.find((p) => p.id === listing.coverPhotoId) ?? listing.photos[0] ?? null;
 }
 
+// Listing and shop rows for public pages, at most PUBLIC_TTL_MS old (lib/listings clears them on writes).
+// (Made on first use: lib/listings and this module import each other.)
+const listingCache = () => ttlCache<Awaited<ReturnType<typeof findListingBySlug>>>(PUBLIC_LISTING_CACHE, PUBLIC_TTL_MS, 2_000);
+const shopCache = () => ttlCache<{ seller: NonNullable<Awaited<ReturnType<typeof repo.findSellerBySlug>>>; listings: ListingRow[] } | null>(PUBLIC_SHOP_CACHE, PUBLIC_TTL_MS, 500);
+
 /** A published listing by slug with what its page needs, or null (drafts and archives are not public). */
 export async function getPublicListing(slug: string) {
-  const listing = await findListingBySlug(slug);
-  if (!listing || listing.status !== 'PUBLISHED') return null;
-  const [offers, progress] = await Promise.all([offersFor(listing), progressForCampaign(listing.campaign)]);
+  const cached = await listingCache().get(slug, () => findListingBySlug(slug));
+  if (!cached || cached.status !== 'PUBLISHED') return null;
+  // A campaign's state and sales are read fresh: a sale or a settlement shows at once.
+  const campaign = cached.campaign ? await findCampaignByListing(cached.id) : null;
+  const listing = { ...cached, campaign };
+  const [offers, progress] = await Promise.all([offersFor(listing, await listProductsCached()), progressForCampaign(campaign)]);
   return { listing, offers, progress, cover: coverPhoto(listing) };
 }
 
 const utcDay = (d = new Date()) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 
-/** Counts a page view (total + today's ListingDailyStat row). */
-export async function recordListingView(listingId: string, now = new Date()) {
-  await recordView(listingId, utcDay(now));
+/** Counts a page view (total + that day's ListingDailyStat row), written within a few seconds. */
+export function recordListingView(listingId: string, now = new Date()): void {
+  countView(listingId, utcDay(now));
 }
 
+/** Writes the page views counted so far. */
+export const flushListingViews = flushViews;
+
 export async function getShop(slug: string) {
-  const seller = await repo.findSellerBySlug(slug);
-  if (!seller) return null;
-  const listings = await listPublishedListings({ sellerId: seller.id });
-  const progress = await progressForCampaigns(listings.flatMap((l) => (l.campaign ? [l.campaign] : [])));
+  const shop = await shopCache().get(slug, async () => {
+    const seller = await repo.findSellerBySlug(slug);
+    return seller ? { seller, listings: await listPublishedListings({ sellerId: seller.id }) } : null;
+  });
+  if (!shop) return null;
+  const { seller, listings } = shop;
+  const campaignIds = listings.flatMap((l) => (l.campaign ? [l.campaign.id] : []));
+  // Campaign states and sales are read fresh, as on the listing page.
+  const [catalog, campaigns] = await Promise.all([listProductsCached(), campaignIds.length ? findCampaignsByStatus(['ACTIVE', 'SUCCEEDED', 'FAILED'], campaignIds) : []]);
+  const progress = await progressForCampaigns(campaigns);
   const cards = await Promise.all(
     listings.map(async (l) => {
-      const offers = await offersFor(l);
+      const offers = await offersFor(l, catalog); // one catalog read for every card
       return {
         listing: l,
         cover: coverPhoto(l),

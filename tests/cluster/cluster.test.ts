@@ -3,9 +3,10 @@
 // `next start` app processes (RUN_WORKER_IN_APP=0) and two `npm run worker` processes. Through
 // the proxy: the purchase flow from the studio to the factory, sessions, carts and limits across
 // instances, and faults under load (an app instance killed, PostgreSQL restarted, a worker
-// killed mid-print). Prints the figures and writes them to bench/cluster-results.json.
+// killed mid-print, an app instance stopped with SIGTERM while requests are in flight). Prints the figures and writes them to bench/cluster-results.json.
 // Needs haproxy (installed with apt-get as root on Debian, else the file is skipped with that reason).
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,9 @@ import { Client, ndjson, p95, type Reply } from './support/client';
 const haproxy = haproxyBinary();
 // Store-wide render queue: 1 running + 1 waiting = 2 studio generations at once on all instances.
 // Studio rate limit: 3 designs at once per shopper, then 1 a minute.
-const SETTINGS = { GENERATION_MAX_CONCURRENT: '1', GENERATION_QUEUE_MAX: '1', GENERATION_RATE_BURST: '3', GENERATION_RATE_PER_MINUTE: '1' };
+// A stopping app instance gives its requests in flight 8 s.
+const SETTINGS = { GENERATION_MAX_CONCURRENT: '1', GENERATION_QUEUE_MAX: '1', GENERATION_RATE_BURST: '3', GENERATION_RATE_PER_MINUTE: '1', APP_STOP_GRACE_S: '8' };
+const STOP_GRACE_S = 8;
 const STORE_WIDE_RENDERS = 2;
 
 type Figure = { value: number; unit: string; goal?: number; better: 'lower' | 'higher' };
@@ -85,6 +88,28 @@ async function pay(sessionId: string): Promise<void> {
 }
 
 const factory = () => ({ authorization: `Bearer ${c.factoryKey}` });
+
+/**
+ * A POST on a connection of its own whose JSON body is sent in two parts: the first byte now (the
+ * server has the request in flight), the rest when `finish` is called. Resolves with the status,
+ * or rejects when the connection is closed first.
+ */
+function slowPost(base: string, pathname: string, cookies: string, json: unknown) {
+  const body = Buffer.from(JSON.stringify(json));
+  let finish = () => {};
+  const answered = new Promise<number>((resolve, reject) => {
+    const req = http.request(new URL(pathname, base), { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(body.length), cookie: cookies } }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.write(body.subarray(0, 1));
+    finish = () => void req.end(body.subarray(1));
+  });
+  answered.catch(() => {}); // awaited by the test; a cut one must not be an unhandled rejection
+  return { answered, finish: () => finish() };
+}
 
 /** The pg-boss jobs that rendered a fulfillment job's print files. */
 async function printJobRuns(fulfillmentJobId: string): Promise<string[]> {
@@ -418,4 +443,69 @@ describe.skipIf(!haproxy)('the store as a cluster: HAProxy, 2 app instances, 2 w
     expect(files.rows.length).toBeGreaterThan(0);
     for (const f of files.rows) expect(f.n, f.placement).toBe(1);
   }, 180_000);
+
+  it('stops an app instance gracefully on SIGTERM: not ready, no new connections, requests in flight answered within the grace, exit 0', async () => {
+    // app2 was killed above: started again, and back in HAProxy's rotation.
+    if (!c.apps[1].alive) await c.startApp(1);
+    await until(async () => {
+      const ids = await Promise.all([0, 1, 2, 3, 4, 5].map(async () => (await fetch(`${c.proxyUrl}/api/health`)).headers.get('x-request-id')));
+      return new Set(await served(ids)).size === 2 ? true : undefined;
+    }, 'HAProxy to send traffic to both instances again', 60_000, 500);
+    const app = c.apps[0];
+    const cl = shopper(c.appUrls[0]);
+    const design = designId ?? (await generate(cl)).designIds[0]; // (when run on its own)
+    expect((await cl.get('/api/cart')).status).toBe(200); // a cart cookie
+    const line = { variantId: await variantOf('tee'), designId: design };
+    // Two cart additions in flight on app1, their bodies still arriving: one is finished 2 s
+    // after the signal, the other never (it is cut when the grace runs out).
+    const finished = slowPost(c.appUrls[0], '/api/cart/items', cl.cookieHeader(), line);
+    const stuck = slowPost(c.appUrls[0], '/api/cart/items', cl.cookieHeader(), line);
+    await new Promise((r) => setTimeout(r, 1_000));
+
+    // Product pages through the proxy all along.
+    let loading = true;
+    const pageStatuses: (number | string)[] = [];
+    const load = Promise.all(
+      Array.from({ length: 4 }, async () => {
+        const p = shopper();
+        while (loading) pageStatuses.push(await p.get('/products/tee').then((r) => r.status, (err: Error) => err.message));
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 1_000));
+    const mark = app.lines.length;
+    const t0 = Date.now();
+    process.kill(app.child.pid!, 'SIGTERM'); // the process itself, as npm start's supervisor and systemd (KillMode=mixed) send it
+
+    // It stops listening: a new connection to it is refused.
+    const refused = await until(async () => {
+      const r = await fetch(`${c.appUrls[0]}/api/health`).then((res) => `status ${res.status}`, (err: Error & { cause?: { code?: string } }) => err.cause?.code ?? err.message);
+      return r === 'ECONNREFUSED' ? r : undefined;
+    }, 'app1 to refuse new connections', 5_000, 100);
+    expect(refused).toBe('ECONNREFUSED');
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(app.alive, 'still finishing its requests').toBe(true);
+    finished.finish();
+    expect(await finished.answered).toBe(201);
+    // HAProxy's readiness checks take it out of rotation.
+    await c.haproxy.waitFor(/app\/app1 is DOWN/, 10_000);
+
+    await app.exited;
+    const seconds = (Date.now() - t0) / 1000;
+    loading = false;
+    await load;
+    expect(app.child.exitCode).toBe(0);
+    await expect(stuck.answered).rejects.toThrow();
+    expect(seconds).toBeGreaterThanOrEqual(STOP_GRACE_S - 0.5);
+    expect(seconds).toBeLessThan(STOP_GRACE_S + 8);
+    const stopped = app.json().find((l) => typeof l.msg === 'string' && l.msg.startsWith('app stopped'));
+    expect(app.lines.slice(mark).some((l) => l.includes('"msg":"app stopping'))).toBe(true);
+    expect(stopped?.cut).toBe(1);
+    // Every page through the proxy was answered (the other instance took the new connections).
+    const failed = pageStatuses.filter((s) => s !== 200);
+    expect(pageStatuses.length).toBeGreaterThan(10);
+    expect(failed, `${failed.length} of ${pageStatuses.length} pages failed`).toEqual([]);
+    figure('sigterm_drain_page_requests', { value: pageStatuses.length, unit: 'requests', better: 'higher' });
+    figure('sigterm_drain_failed_requests', { value: failed.length, unit: 'requests', goal: 0, better: 'lower' });
+    figure('sigterm_exit_s', { value: Math.round(seconds * 10) / 10, unit: 's', better: 'lower' });
+  }, 120_000);
 });

@@ -222,9 +222,10 @@ describe('shoppers', () => {
       ['mug', 1500],
     ]);
     expect(pub.cover).toBeTruthy();
-    await sellers.recordListingView(listing.id, new Date('2026-11-20T10:00:00Z'));
-    await sellers.recordListingView(listing.id, new Date('2026-11-20T23:59:00Z'));
-    await sellers.recordListingView(listing.id, new Date('2026-11-21T00:01:00Z'));
+    sellers.recordListingView(listing.id, new Date('2026-11-20T10:00:00Z'));
+    sellers.recordListingView(listing.id, new Date('2026-11-20T23:59:00Z'));
+    sellers.recordListingView(listing.id, new Date('2026-11-21T00:01:00Z'));
+    await sellers.flushListingViews();
     const stats = await db.listingDailyStat.findMany({ where: { listingId: listing.id }, orderBy: { day: 'asc' } });
     expect(stats.map((s) => [s.day.toISOString().slice(0, 10), s.views])).toEqual([
       ['2026-11-20', 2],

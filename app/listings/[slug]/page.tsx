@@ -1,6 +1,7 @@
 // A seller's listing: generated product photos, product / variant picker at the listing price,
 // campaign progress, SEO (metadata, Open Graph image of the design on the product, schema.org Product JSON-LD).
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getPublicListing, photoUrl, recordListingView, shopUrl } from '@/lib/sellers';
@@ -12,11 +13,14 @@ export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ slug: string }>;
 
+// Once per request: the metadata and the page read the same data.
+const load = cache(getPublicListing);
+
 const excerpt = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
-  const data = await getPublicListing(slug);
+  const data = await load(slug);
   if (!data) return { title: 'Listing not found', robots: { index: false } };
   const { listing } = data;
   const description = excerpt(listing.description || `${listing.title} by ${listing.seller.shopName}, printed on demand by Seedprint.`);
@@ -33,11 +37,11 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ListingPage({ params }: { params: Params }) {
   const { slug } = await params;
-  const data = await getPublicListing(slug);
+  const data = await load(slug);
   if (!data) notFound();
   const { listing, offers, progress, cover } = data;
   const user = await safeCurrentUser();
-  if (user?.id !== listing.seller.userId) await recordListingView(listing.id).catch((err) => console.error('[listings] view not counted', err));
+  if (user?.id !== listing.seller.userId) recordListingView(listing.id);
 
   const closed =
     progress?.status === 'FAILED'

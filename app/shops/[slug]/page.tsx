@@ -1,5 +1,6 @@
 // A seller's public shop: their published listings.
 import type { Metadata } from 'next';
+import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { formatMoney } from '@/lib/catalog/format';
@@ -11,9 +12,12 @@ export const dynamic = 'force-dynamic';
 
 type Params = Promise<{ slug: string }>;
 
+// Once per request: the metadata and the page read the same data.
+const load = cache(getShop);
+
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { slug } = await params;
-  const shop = await getShop(slug);
+  const shop = await load(slug);
   if (!shop) return { title: 'Shop not found', robots: { index: false } };
   const description = shop.seller.bio || `${shop.seller.shopName}: patterns printed on demand by Seedprint.`;
   const cover = shop.cards.find((c) => c.cover)?.cover;
@@ -27,7 +31,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ShopPage({ params }: { params: Params }) {
   const { slug } = await params;
-  const shop = await getShop(slug);
+  const shop = await load(slug);
   if (!shop) notFound();
   const { seller, cards } = shop;
   const jsonLd = {

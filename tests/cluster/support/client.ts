@@ -34,10 +34,10 @@ export class Client {
     return c;
   }
 
-  request(method: string, pathOrUrl: string, opts: { json?: unknown; form?: Record<string, string>; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Reply> {
+  request(method: string, pathOrUrl: string, opts: { json?: unknown; form?: Record<string, string>; body?: Buffer; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Reply> {
     const url = new URL(pathOrUrl, this.base);
     const headers: Record<string, string> = { ...opts.headers };
-    let body: Buffer | undefined;
+    let body: Buffer | undefined = opts.body;
     if (opts.json !== undefined) {
       body = Buffer.from(JSON.stringify(opts.json));
       headers['content-type'] = 'application/json';
@@ -84,6 +84,14 @@ export class Client {
   close(): void {
     this.agent.destroy();
   }
+}
+
+/** A multipart/form-data body with one file field, and its content-type header. */
+export function multipart(field: string, filename: string, type: string, data: Buffer): { body: Buffer; headers: Record<string, string> } {
+  const boundary = `----seedprint${Math.random().toString(16).slice(2)}`;
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return { body: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
 /** NDJSON lines of a studio answer. */

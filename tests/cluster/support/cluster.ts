@@ -12,6 +12,7 @@ import pg from 'pg';
 import S3rver from 's3rver';
 import { canReach, ensurePostgresUser, packagedBinaries, runtimeCopy, startAsUser, type Owner } from '../../../lib/db/pg-as-user';
 import { needsBuild } from '../../../scripts/build-freshness';
+import { KEEP_ALIVE_ARGS } from '../../../scripts/keep-alive';
 import { startLocalStripe, type LocalStripe } from '../../../tools/local-stripe';
 import { freePort } from '../../setup/free-port';
 
@@ -146,6 +147,8 @@ export interface Cluster {
   haproxy: Proc;
   env: NodeJS.ProcessEnv;
   startWorker(name: string): Promise<Proc>;
+  /** Starts app instance `i` again on its port (after it was killed); resolves once it is ready. */
+  startApp(i: number): Promise<Proc>;
   stop(): Promise<void>;
 }
 
@@ -235,7 +238,12 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     };
     const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
     const appPorts = [await freePort(), await freePort()];
-    const apps = appPorts.map((port, i) => launch(`app${i + 1}`, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1']));
+    const apps = appPorts.map((port, i) => launch(`app${i + 1}`, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1', ...KEEP_ALIVE_ARGS]));
+    const startApp = async (i: number) => {
+      apps[i] = launch(`app${i + 1}`, [nextBin, 'start', '-p', String(appPorts[i]), '-H', '127.0.0.1', ...KEEP_ALIVE_ARGS]);
+      await until(async () => ((await fetch(`http://127.0.0.1:${appPorts[i]}/api/ready`)).status === 200 ? true : undefined), `${apps[i].name} to be ready`, 120_000);
+      return apps[i];
+    };
     const startWorker = async (name: string) => {
       const w = launch(name, ['--import', 'tsx', 'scripts/worker.ts']);
       await w.waitFor(/worker ready|\[worker\] \d+ ready/, 120_000);
@@ -265,7 +273,7 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
       return served.includes(0) && served.includes(1) ? true : undefined;
     }, 'HAProxy to send traffic to both instances', 60_000);
 
-    return { proxyUrl, apps, appUrls, workers, db, sql, stripe, s3Dir, bucket, factoryKey, haproxy, env, startWorker, stop };
+    return { proxyUrl, apps, appUrls, workers, db, sql, stripe, s3Dir, bucket, factoryKey, haproxy, env, startWorker, startApp, stop };
   } catch (err) {
     await stop();
     throw err;
