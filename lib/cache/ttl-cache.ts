@@ -2,13 +2,12 @@
 // the catalog), so a busy page costs its database round trips once every few seconds instead of
 // on every request. Each process keeps its own: a write clears the caches of the process that made
 // it at once (clearCache), the other app instances see it when their entries expire (ttlMs).
-// Concurrent misses of one key share one load; failed loads are not kept; past maxEntries the
-// oldest entry goes, so a crawler walking every page cannot grow the process.
+// lru-cache does the keeping: concurrent misses of one key share one load (fetch), failed loads
+// are not kept, and past maxEntries the least recently used entry goes, so a crawler walking every
+// page cannot grow the process. Ages are read off the wall clock (Date), as the store's other
+// expiries are.
+import { LRUCache } from 'lru-cache';
 
-interface Entry<T> {
-  at: number;
-  value: Promise<T>;
-}
 export interface TtlCache<T> {
   /** The cached value for `key`, or what `load` gives (then kept for ttlMs). */
   get(key: string, load: () => Promise<T>): Promise<T>;
@@ -16,35 +15,32 @@ export interface TtlCache<T> {
   readonly size: number;
 }
 
+/** lru-cache keeps objects only: each value travels in a box (a load may give null). */
+type Box = { value: unknown };
+type Cache = LRUCache<string, Box, () => Promise<unknown>>;
+
 // One registry per process: Next.js bundles a module once per route and once for instrumentation.
 const KEY = Symbol.for('seedprint.ttlCaches');
-const g = globalThis as typeof globalThis & { [KEY]?: Map<string, Map<string, Entry<unknown>>> };
+const g = globalThis as typeof globalThis & { [KEY]?: Map<string, Cache> };
 const registry = () => (g[KEY] ??= new Map());
 
 export function ttlCache<T>(name: string, ttlMs: number, maxEntries: number): TtlCache<T> {
-  const entries = (): Map<string, Entry<T>> => {
-    let m = registry().get(name);
-    if (!m) registry().set(name, (m = new Map()));
-    return m as Map<string, Entry<T>>;
+  const cache = (): Cache => {
+    let c = registry().get(name);
+    if (!c) {
+      c = new LRUCache<string, Box, () => Promise<unknown>>({ max: maxEntries, ttl: ttlMs, perf: Date, fetchMethod: async (_key, _stale, { context }) => ({ value: await context() }) });
+      registry().set(name, c);
+    }
+    return c;
   };
   return {
-    get(key, load) {
-      const m = entries();
-      const now = Date.now();
-      const hit = m.get(key);
-      if (hit && now - hit.at < ttlMs) return hit.value;
-      if (hit) m.delete(key);
-      const entry: Entry<T> = { at: now, value: load() };
-      entry.value.catch(() => {
-        if (m.get(key) === entry) m.delete(key);
-      });
-      m.set(key, entry);
-      while (m.size > maxEntries) m.delete(m.keys().next().value!);
-      return entry.value;
+    async get(key, load) {
+      const box = await cache().fetch(key, { context: load });
+      return box!.value as T;
     },
-    clear: () => entries().clear(),
+    clear: () => cache().clear(),
     get size() {
-      return entries().size;
+      return cache().size;
     },
   };
 }

@@ -1,5 +1,5 @@
 // lib/cache: entries live ttlMs, concurrent misses share one load, failed loads are not kept,
-// the oldest entry goes past maxEntries, and clearCache empties a cache by name.
+// the least recently used entry goes past maxEntries, and clearCache empties a cache by name.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { clearCache, ttlCache } from '../../lib/cache';
 
