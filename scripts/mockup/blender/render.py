@@ -30,6 +30,11 @@ import bpy
 import mathutils
 import numpy as np
 
+# Blender runs the system Python: the procedural builders' numpy helpers import as they are
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from hardgoods import polyline_closest  # noqa: E402
+from mocklib import catmull as spline  # noqa: E402
+
 ARGS = sys.argv[sys.argv.index('--') + 1:] if '--' in sys.argv else []
 
 
@@ -51,17 +56,7 @@ OUT = arg('--out', os.path.join('/tmp/seedprint-blender', JOB))
 
 
 def catmull(points, closed=True, n=12):
-    pts = np.asarray(points, dtype=np.float64)
-    P = np.vstack([pts[-1], pts, pts[0], pts[1]]) if closed else np.vstack([pts[0], pts, pts[-1]])
-    out = []
-    for i in range(1, len(P) - 2):
-        p0, p1, p2, p3 = P[i - 1], P[i], P[i + 1], P[i + 2]
-        for t in np.linspace(0, 1, n, endpoint=False):
-            t2, t3 = t * t, t * t * t
-            out.append(0.5 * ((2 * p1) + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t2 + (-p0 + 3 * p1 - 3 * p2 + p3) * t3))
-    if not closed:
-        out.append(pts[-1])
-    return np.array(out)
+    return np.array(spline(points, closed=closed, n=n))
 
 
 def mirror(right):
@@ -79,21 +74,9 @@ def inside(poly, X, Y):
     return res
 
 
-def nearest_on(poly, X, Y, closed=True):
-    """Distance to a polyline and the nearest point on it."""
-    best = np.full(X.shape, 1e9)
-    bx, by = X.copy(), Y.copy()
-    pts = np.vstack([poly, poly[:1]]) if closed else poly
-    for (a, b), (c, d) in zip(pts[:-1], pts[1:]):
-        dx, dy = c - a, d - b
-        t = np.clip(((X - a) * dx + (Y - b) * dy) / (dx * dx + dy * dy + 1e-12), 0, 1)
-        qx, qy = a + t * dx, b + t * dy
-        dist = np.hypot(X - qx, Y - qy)
-        m = dist < best
-        best = np.where(m, dist, best)
-        bx = np.where(m, qx, bx)
-        by = np.where(m, qy, by)
-    return best, bx, by
+def nearest_on(poly, X, Y):
+    """Distance to a closed polygon and the nearest point on it."""
+    return polyline_closest(X, Y, np.vstack([poly, poly[:1]]))
 
 
 def smoothstep(e0, e1, x):
@@ -505,11 +488,17 @@ def studio(view_center, ppi, size):
     return wall
 
 
-def file_outputs(sc, names, folder):
-    sc.use_nodes = True
-    nt = sc.node_tree
+def empty_node_tree(owner):
+    """The node tree of a scene or material, switched on and emptied."""
+    owner.use_nodes = True
+    nt = owner.node_tree
     for nd in list(nt.nodes):
         nt.nodes.remove(nd)
+    return nt
+
+
+def file_outputs(sc, names, folder):
+    nt = empty_node_tree(sc)
     rl = nt.nodes.new('CompositorNodeRLayers')
     fo = nt.nodes.new('CompositorNodeOutputFile')
     fo.base_path = folder
@@ -545,10 +534,7 @@ def render(folder):
 def data_material(name, cls, umin, urange, vmin, vrange):
     """Emission of (u, v) normalised to 0..1 and the class as R, G, B: no lighting, no filtering."""
     m = bpy.data.materials.new(name)
-    m.use_nodes = True
-    nt = m.node_tree
-    for nd in list(nt.nodes):
-        nt.nodes.remove(nd)
+    nt = empty_node_tree(m)
     uvn = nt.nodes.new('ShaderNodeUVMap')
     sep = nt.nodes.new('ShaderNodeSeparateXYZ')
     mu = nt.nodes.new('ShaderNodeMapRange')
