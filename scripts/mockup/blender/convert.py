@@ -17,6 +17,20 @@ from mocklib import Template, save_rgba  # noqa: E402
 ROOT = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'lib', 'mockup', 'templates')
 
 
+# products printed on a rectangle of their surface (the hoodie is printed all over)
+PRINT_RECT = {'tee', 'mug', 'tote', 'phone-case'}
+# per product: print area name (default: the view's side), title, surface texture, gloss gain
+JERSEY = {'file': '../../_shared/jersey.png', 'strength': 0.06, 'scale': 1.0}
+JERSEY_CLOSE = {'file': '../../_shared/jersey.png', 'strength': 0.1, 'scale': 2.0}
+PRODUCT = {
+    'tee': {'white': 90},
+    'mug': {'area': 'wrap', 'title': {'front': 'mug (handle right)', 'left': 'mug (handle left)'}, 'texture': None, 'gloss': 1.0},
+    'tote': {'title': {'front': 'canvas tote'}, 'texture': {'file': '../../_shared/canvas.png', 'strength': 0.13, 'scale': 1.0}},
+    'poster': {'texture': {'file': '../../_shared/paper.png', 'strength': 0.035, 'scale': 1.0}, 'gloss': 0.8, 'lifestyle': True},
+    'phone-case': {'area': 'back', 'title': {'back': 'phone case (back)'}, 'texture': None, 'gloss': 1.0},
+}
+
+
 class _View:
     def __init__(self, size, ppi):
         self.size = size
@@ -61,6 +75,10 @@ def main():
     size, k = int(size), int(k)
 
     cls = P['cls']
+    if product in PRINT_RECT:
+        # a placed print: fabric outside the print area's rectangle is tinted but not printed
+        rect = (P['u'] >= 0) & (P['u'] <= pa_w) & (P['v'] >= 0) & (P['v'] <= pa_h)
+        cls = np.where((cls == 1) & ~rect, 2, cls)
     alpha = box((cls > 0).astype(np.float32), k)
     a_lo = np.clip(P['alpha'], 0, 1)
     fabric = (cls == 1) | (cls == 2)
@@ -83,10 +101,12 @@ def main():
     lit = np.percentile(coarse[a_lo > 0.99], 98)
     w = np.clip((0.6 - coarse / lit) / 0.3, 0, 1)
     light = upsample(fine * (1 - w) + coarse * w, a_lo, size)
-    ref = np.percentile(light[(alpha > 0.99) & (tinted > 0.99)], 98)
+    spec = PRODUCT.get(product, {})
+    # white = the light at this percentile of the product (a white tee reads white, not grey)
+    ref = np.percentile(light[(alpha > 0.99) & (tinted > 0.99)], spec.get('white', 98))
     shade = np.clip(light / ref, 0, 1)
     gloss = upsample(denoise(P['gloss'], a_lo, 1.5), a_lo, size)
-    highlight = np.clip(gloss / ref * 0.6, 0, 1)
+    highlight = np.clip(gloss / ref * spec.get('gloss', 0.6), 0, 1)
     # garment alpha: the fabric's coverage; cords live in the overlay
     fab_alpha = tinted
     mask = np.clip(np.minimum(printable, fab_alpha), 0, 1)
@@ -99,13 +119,15 @@ def main():
     beauty = np.clip(beauty / ref, 0, 1) ** (1 / 2.2)
     ov_a = np.clip(cord, 0, 1)
 
-    t = Template(product, view, {'name': 'front', 'widthIn': float(pa_w), 'heightIn': float(pa_h)},
-                 _View(size, float(ppi)), f'{product} {view}' + (' close-up' if view == 'detail' else ''))
+    area = spec.get('area', view if product == 'poster' else 'back' if view == 'back' else 'front')
+    default_title = f'poster {view} on a wall' if product == 'poster' else f'{product} {view}' + (' close-up' if view == 'detail' else '')
+    title = spec.get('title', {}).get(view, default_title)
+    t = Template(product, view, {'name': area, 'widthIn': float(pa_w), 'heightIn': float(pa_h)}, _View(size, float(ppi)), title)
     d = t.write(root, bg, np.maximum(fab_alpha, ov_a), shade, highlight, mask, u, v,
-                overlay=(beauty, ov_a) if ov_a.max() > 0 else None,
-                texture={'file': '../../_shared/jersey.png', 'strength': 0.06 if view != 'detail' else 0.1,
-                         'scale': 1.0 if view != 'detail' else 2.0},
-                uv_valid=ws > 0)
+                # colour only under the overlay: the rest would be bytes nobody sees
+                overlay=(beauty * (ov_a[..., None] > 0), ov_a) if ov_a.max() > 0 else None,
+                texture=spec.get('texture', JERSEY_CLOSE if view == 'detail' else JERSEY),
+                lifestyle=spec.get('lifestyle', False), uv_valid=ws > 0)
     meta_path = os.path.join(d, 'template.json')
     meta = json.load(open(meta_path))
     meta['source'] = 'scripts/mockup/blender'
