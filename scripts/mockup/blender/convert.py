@@ -24,10 +24,10 @@ JERSEY = {'file': '../../_shared/jersey.png', 'strength': 0.06, 'scale': 1.0}
 JERSEY_CLOSE = {'file': '../../_shared/jersey.png', 'strength': 0.1, 'scale': 2.0}
 PRODUCT = {
     'tee': {'white': 90},
-    'mug': {'area': 'wrap', 'title': {'front': 'mug (handle right)', 'left': 'mug (handle left)'}, 'texture': None, 'gloss': 1.0},
+    'mug': {'area': 'wrap', 'title': {'front': 'mug (handle right)', 'left': 'mug (handle left)'}, 'texture': None, 'gloss': 1.0, 'smooth': 3.0, 'smooth_gloss': 3.0},
     'tote': {'title': {'front': 'canvas tote'}, 'texture': {'file': '../../_shared/canvas.png', 'strength': 0.13, 'scale': 1.0}},
     'poster': {'texture': {'file': '../../_shared/paper.png', 'strength': 0.035, 'scale': 1.0}, 'gloss': 0.8, 'lifestyle': True},
-    'phone-case': {'area': 'back', 'title': {'back': 'phone case (back)'}, 'texture': None, 'gloss': 1.0},
+    'phone-case': {'area': 'back', 'title': {'back': 'phone case (back)'}, 'texture': None, 'gloss': 1.0, 'smooth': 2.5},
 }
 
 
@@ -97,15 +97,16 @@ def main():
 
     # light on a white garment -> shade (1 = the brightly lit fabric)
     # dim places (inside the hood) get few light paths: smooth them harder
-    fine, coarse = denoise(P['light'], a_lo, 1.2), denoise(P['light'], a_lo, 4.0)
+    spec = PRODUCT.get(product, {})
+    # smooth surfaces (glaze, plastic) have no texture to hide grain in: smoothed harder
+    fine, coarse = denoise(P['light'], a_lo, spec.get('smooth', 1.2)), denoise(P['light'], a_lo, 4.0)
     lit = np.percentile(coarse[a_lo > 0.99], 98)
     w = np.clip((0.6 - coarse / lit) / 0.3, 0, 1)
     light = upsample(fine * (1 - w) + coarse * w, a_lo, size)
-    spec = PRODUCT.get(product, {})
     # white = the light at this percentile of the product (a white tee reads white, not grey)
     ref = np.percentile(light[(alpha > 0.99) & (tinted > 0.99)], spec.get('white', 98))
     shade = np.clip(light / ref, 0, 1)
-    gloss = upsample(denoise(P['gloss'], a_lo, 1.5), a_lo, size)
+    gloss = upsample(denoise(P['gloss'], a_lo, spec.get('smooth_gloss', 1.5)), a_lo, size)
     highlight = np.clip(gloss / ref * spec.get('gloss', 0.6), 0, 1)
     # garment alpha: the fabric's coverage; cords live in the overlay
     fab_alpha = tinted

@@ -459,7 +459,7 @@ def build_mug(side):
     u = 4.5 + (T - ref) * MUG_R
     v = (MUG_H / 2 - co[:, 2]) - 0.125
     body = make_mesh('mug-body', co, quads, np.stack([u, v], 1), (~outer[row][quads]).any(1),
-                     [material('ceramic', (0.8, 0.8, 0.8), rough=0.06, spec=0.5)] * 2, [1, 2])
+                     [material('ceramic', (0.8, 0.8, 0.8), rough=0.18, spec=0.7)] * 2, [1, 2])
     # the handle: a flattened tube along a C from the wall and back
     hx = cx + hdir * MUG_R
     top = MUG_H / 2
@@ -841,7 +841,7 @@ def setup_scene(size, samples):
     return sc
 
 
-def studio(view_center, ppi, size, tilt=0.0, floor=None, plane=2.5, wall_y=7.0):
+def studio(view_center, ppi, size, tilt=0.0, floor=None, plane=2.5, wall_y=7.0, extra_lights=()):
     """Backdrop, lights and a long-lens camera framed so the plane `plane` in in front of the
     origin shows `ppi` px per inch. With `floor` (a height) the backdrop is a seamless sweep the
     product stands on and the camera looks down by `tilt` radians; otherwise a wall `wall_y` in behind."""
@@ -867,6 +867,21 @@ def studio(view_center, ppi, size, tilt=0.0, floor=None, plane=2.5, wall_y=7.0):
     world.node_tree.nodes['Background'].inputs['Strength'].default_value = 0.15
     bpy.context.scene.world = world
     # key: a big softbox high on the left, fill: a larger dimmer one on the right, plus a top light
+    for name, loc, (w, h), strength in extra_lights:
+        # a reflection card: an emitting panel seen only in reflections (it lights nothing directly)
+        bpy.ops.mesh.primitive_plane_add(size=1, location=loc)
+        card = bpy.context.object
+        card.name = name
+        card.scale = (w, h, 1)
+        card.rotation_mode = 'QUATERNION'
+        card.rotation_quaternion = (-mathutils.Vector(loc)).to_track_quat('Z', 'Y')
+        m = bpy.data.materials.new(name)
+        nt = empty_node_tree(m)
+        em = nt.nodes.new('ShaderNodeEmission')
+        em.inputs['Strength'].default_value = strength
+        nt.links.new(em.outputs['Emission'], nt.nodes.new('ShaderNodeOutputMaterial').inputs['Surface'])
+        card.data.materials.append(m)
+        card.visible_camera = card.visible_diffuse = card.visible_shadow = False
     for name, loc, size_, power in [('key', (-50, -50, 40), 36, 60000), ('fill', (60, -50, 0), 60, 7000), ('top', (0, -15, 60), 30, 8000)]:
         ld = bpy.data.lights.new(name, 'AREA')
         ld.size = size_
@@ -985,6 +1000,12 @@ STAGE = {
     'phone-case': (0.0, None, 0.5, 0.0),
     'tote': (0.0, None, 1.5, 5.0),
 }
+# glossy products want reflection cards where their reflections show: strips level with the mug's
+# wall (its normals are horizontal), a broad panel near the camera axis for the flat back of the case
+EXTRA_LIGHTS = {
+    'mug': [('strip-left', (-45, -45, 0), (6, 60), 20.0), ('strip-right', (50, -40, 0), (3, 60), 8.0)],
+    'phone-case': [('card', (-25, -140, 35), (40, 30), 6.0)],
+}
 BUILD = {'hoodie': build_hoodie, 'tee': build_tee, 'mug': build_mug, 'poster': build_poster, 'phone-case': build_phone, 'tote': build_tote}
 # the chest, where each body panel's UV scale and placement are fitted
 CHEST = {
@@ -1016,7 +1037,8 @@ def main():
         unwrap_to_inches(ob, pa_w, top, CHEST[product] if chest else everywhere,
                          pins=pin_crest(ob, pa_w, top) if pinned else None)
     tilt, floor, plane, wall_y = STAGE.get(product, (0.0, None, 2.5, 7.0))
-    stage = [studio(centre, ppi, SIZE, tilt=tilt, floor=floor, plane=plane, wall_y=7.0 if wall_y is None else wall_y)]
+    stage = [studio(centre, ppi, SIZE, tilt=tilt, floor=floor, plane=plane, wall_y=7.0 if wall_y is None else wall_y,
+                    extra_lights=EXTRA_LIGHTS.get(product, []))]
     if product == 'poster':
         stage += poster_set()
     os.makedirs(OUT, exist_ok=True)
