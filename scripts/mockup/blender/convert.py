@@ -26,7 +26,8 @@ PRODUCT = {
     'tee': {'white': 90},
     'mug': {'area': 'wrap', 'title': {'front': 'mug (handle right)', 'left': 'mug (handle left)'}, 'texture': None, 'gloss': 1.0, 'smooth': 3.0, 'smooth_gloss': 3.0},
     'tote': {'title': {'front': 'canvas tote'}, 'texture': {'file': '../../_shared/canvas.png', 'strength': 0.13, 'scale': 1.0}},
-    'poster': {'texture': {'file': '../../_shared/paper.png', 'strength': 0.035, 'scale': 1.0}, 'gloss': 0.8, 'lifestyle': True},
+    # a plain wall: its grain is all path-tracing noise, and its light pool should not burn out
+    'poster': {'texture': {'file': '../../_shared/paper.png', 'strength': 0.035, 'scale': 1.0}, 'gloss': 0.8, 'lifestyle': True, 'bg_smooth': 4.0, 'bg_white': 99.5, 'smooth': 3.0},
     'phone-case': {'area': 'back', 'title': {'back': 'phone case (back)'}, 'texture': None, 'gloss': 1.0, 'smooth': 2.5},
 }
 
@@ -112,9 +113,10 @@ def main():
     fab_alpha = tinted
     mask = np.clip(np.minimum(printable, fab_alpha), 0, 1)
 
-    bg = ndi.gaussian_filter(P['background'], (2.0, 2.0, 0))
+    bg = ndi.gaussian_filter(P['background'], (spec.get('bg_smooth', 2.0),) * 2 + (0,))
     bg = np.stack([upsample(bg[..., c], np.ones_like(a_lo), size) for c in range(3)], -1)
-    bg = np.clip(bg / np.percentile(bg, 90) * 0.93, 0, 1) ** (1 / 2.2)  # exposure, linear -> display
+    # exposure (linear -> display): this percentile of the set is near white
+    bg = np.clip(bg / np.percentile(bg, spec.get('bg_white', 90)) * 0.93, 0, 1) ** (1 / 2.2)
     beauty = P['beauty'] / np.maximum(a_lo[..., None], 1e-3)
     beauty = np.stack([upsample(beauty[..., c], a_lo, size) for c in range(3)], -1)
     beauty = np.clip(beauty / ref, 0, 1) ** (1 / 2.2)
