@@ -33,6 +33,16 @@ const PAIRS: [string, string, keyof typeof DESIGNS, string, number][] = [
   ['phone-case', 'back', 'terrazzo', 'e9dcc5', 1.5],
 ];
 
+const QUESTION = `Each picture NN.png shows two product mockups side by side (left, right): the same product, pattern and
+colour, made two different ways. For each picture, which one looks more like a real product photograph
+in which the pattern follows the surface of the product (folds, curves, edges)? Answer one line per
+picture, in list.txt's order:
+
+NN: left | right | tie — why, in about five words
+
+Then, in a few sentences, what gives each away as not a photograph.
+`;
+
 async function render(root: string, product: string, view: string, design: keyof typeof DESIGNS, hex: string, repeat: number): Promise<Buffer> {
   const t = await loadTemplateDir(path.join(root, product, view));
   const tile = await decodeTile(await sharp(Buffer.from(DESIGNS[design])).png().toBuffer());
@@ -58,6 +68,7 @@ async function main(): Promise<void> {
     list.push(`${id}: ${product} — left or right`);
   }
   fs.writeFileSync(path.join(judgeDir, 'list.txt'), list.join('\n') + '\n');
+  fs.writeFileSync(path.join(judgeDir, 'QUESTION.md'), QUESTION);
   fs.writeFileSync(keyPath, JSON.stringify(key, null, 1) + '\n');
 }
 

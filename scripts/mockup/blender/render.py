@@ -1080,7 +1080,7 @@ def main():
     sc.cycles.filter_width = 0.01
     sc.render.resolution_x = sc.render.resolution_y = SIZE * DATA_SCALE
     urange = (-16.0, 48.0)
-    vrange = (-12.0, 40.0)
+    vrange = (-12.0, 52.0)  # the tallest poster runs to v = 36
     dm = {c: data_material(f'data{c}', c, urange[0], urange[1], vrange[0], vrange[1]) for c in (1, 2, 3)}
     for o in panels:
         for slot, c in enumerate(DATA_CLASS.get(o.name, [1, 2])):
