@@ -1,8 +1,11 @@
 """Renders a mockup scene in Blender (Cycles, CPU) and saves the passes a template needs.
 
-usage: blender -b -P scripts/mockup/blender/render.py -- <product/view> [--size 1024] [--samples 96] [--out DIR]
+usage: blender -b -P scripts/mockup/blender/render.py -- <product/view> [--size 1024] [--samples 64] [--out DIR]
 Blender 3.4.1 (Debian bookworm `blender`); see VERSION. Writes DIR/passes.npz (default
 /tmp/seedprint-blender/<product>/<view>), which convert.py turns into lib/mockup/templates/<product>/<view>/.
+
+Views: hoodie and tee front/back/detail, mug front/left, tote front, poster 12x18/18x24/24x36,
+phone-case back (the scenes are described in README.md).
 
 Units: 1 Blender unit = 1 inch. The garment is modelled in "pattern" coordinates (x right, y down,
 inches from the neck centre, like scripts/mockup/garments.py); Blender X = x, Z = -y, and -Y points
