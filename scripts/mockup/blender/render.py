@@ -844,7 +844,7 @@ def setup_scene(size, samples):
     return sc
 
 
-def studio(view_center, ppi, size, tilt=0.0, floor=None, plane=2.5, wall_y=7.0, extra_lights=()):
+def studio(view_center, ppi, size, tilt=0.0, floor=None, plane=2.5, wall_y=7.0, extra_lights=(), softboxes=()):
     """Backdrop, lights and a long-lens camera framed so the plane `plane` in in front of the
     origin shows `ppi` px per inch. With `floor` (a height) the backdrop is a seamless sweep the
     product stands on and the camera looks down by `tilt` radians; otherwise a wall `wall_y` in behind."""
@@ -885,7 +885,7 @@ def studio(view_center, ppi, size, tilt=0.0, floor=None, plane=2.5, wall_y=7.0, 
         nt.links.new(em.outputs['Emission'], nt.nodes.new('ShaderNodeOutputMaterial').inputs['Surface'])
         card.data.materials.append(m)
         card.visible_camera = card.visible_diffuse = card.visible_shadow = False
-    for name, loc, size_, power in [('key', (-50, -50, 40), 36, 60000), ('fill', (60, -50, 0), 60, 7000), ('top', (0, -15, 60), 30, 8000)]:
+    for name, loc, size_, power in [('key', (-50, -50, 40), 36, 60000), ('fill', (60, -50, 0), 60, 7000), ('top', (0, -15, 60), 30, 8000)] + list(softboxes):
         ld = bpy.data.lights.new(name, 'AREA')
         ld.size = size_
         ld.energy = power
@@ -1004,11 +1004,12 @@ STAGE = {
     'tote': (0.0, None, 1.5, 5.0),
 }
 # glossy products want reflection cards where their reflections show: strips level with the mug's
-# wall (its normals are horizontal), a broad panel near the camera axis for the flat back of the case
+# wall (its normals are horizontal)
 EXTRA_LIGHTS = {
     'mug': [('strip-left', (-45, -45, 0), (6, 60), 20.0), ('strip-right', (50, -40, 0), (3, 60), 8.0)],
-    'phone-case': [('card', (-25, -140, 35), (40, 30), 6.0)],
 }
+# and a softbox near the camera axis for the flat back of the case
+SOFTBOXES = {'phone-case': [('front', (-25, -140, 35), 40, 20000)]}
 BUILD = {'hoodie': build_hoodie, 'tee': build_tee, 'mug': build_mug, 'poster': build_poster, 'phone-case': build_phone, 'tote': build_tote}
 # the chest, where each body panel's UV scale and placement are fitted
 CHEST = {
@@ -1041,7 +1042,7 @@ def main():
                          pins=pin_crest(ob, pa_w, top) if pinned else None)
     tilt, floor, plane, wall_y = STAGE.get(product, (0.0, None, 2.5, 7.0))
     stage = [studio(centre, ppi, SIZE, tilt=tilt, floor=floor, plane=plane, wall_y=7.0 if wall_y is None else wall_y,
-                    extra_lights=EXTRA_LIGHTS.get(product, []))]
+                    extra_lights=EXTRA_LIGHTS.get(product, []), softboxes=SOFTBOXES.get(product, []))]
     if product == 'poster':
         stage += poster_set()
     os.makedirs(OUT, exist_ok=True)
