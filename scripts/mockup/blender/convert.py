@@ -17,6 +17,21 @@ from mocklib import Template, save_rgba  # noqa: E402
 ROOT = os.path.join(os.path.dirname(__file__), '..', '..', '..', 'lib', 'mockup', 'templates')
 
 
+# products printed on a rectangle of their surface (the hoodie is printed all over)
+PRINT_RECT = {'tee', 'mug', 'tote', 'phone-case'}
+# per product: print area name (default: the view's side), title, surface texture, gloss gain
+JERSEY = {'file': '../../_shared/jersey.png', 'strength': 0.06, 'scale': 1.0}
+JERSEY_CLOSE = {'file': '../../_shared/jersey.png', 'strength': 0.1, 'scale': 2.0}
+PRODUCT = {
+    'tee': {'white': 90},
+    'mug': {'area': 'wrap', 'title': {'front': 'mug (handle right)', 'left': 'mug (handle left)'}, 'texture': None, 'gloss': 1.0, 'smooth': 3.0, 'smooth_gloss': 3.0},
+    'tote': {'title': {'front': 'canvas tote'}, 'texture': {'file': '../../_shared/canvas.png', 'strength': 0.13, 'scale': 1.0}},
+    # a plain wall: its grain is all path-tracing noise, and its light pool should not burn out
+    'poster': {'texture': {'file': '../../_shared/paper.png', 'strength': 0.035, 'scale': 1.0}, 'gloss': 0.8, 'lifestyle': True, 'bg_smooth': 4.0, 'bg_white': 99.5, 'smooth': 3.0},
+    'phone-case': {'area': 'back', 'title': {'back': 'phone case (back)'}, 'texture': None, 'gloss': 1.0, 'smooth': 2.5},
+}
+
+
 class _View:
     def __init__(self, size, ppi):
         self.size = size
@@ -61,6 +76,10 @@ def main():
     size, k = int(size), int(k)
 
     cls = P['cls']
+    if product in PRINT_RECT:
+        # a placed print: fabric outside the print area's rectangle is tinted but not printed
+        rect = (P['u'] >= 0) & (P['u'] <= pa_w) & (P['v'] >= 0) & (P['v'] <= pa_h)
+        cls = np.where((cls == 1) & ~rect, 2, cls)
     alpha = box((cls > 0).astype(np.float32), k)
     a_lo = np.clip(P['alpha'], 0, 1)
     fabric = (cls == 1) | (cls == 2)
@@ -79,33 +98,39 @@ def main():
 
     # light on a white garment -> shade (1 = the brightly lit fabric)
     # dim places (inside the hood) get few light paths: smooth them harder
-    fine, coarse = denoise(P['light'], a_lo, 1.2), denoise(P['light'], a_lo, 4.0)
+    spec = PRODUCT.get(product, {})
+    # smooth surfaces (glaze, plastic) have no texture to hide grain in: smoothed harder
+    fine, coarse = denoise(P['light'], a_lo, spec.get('smooth', 1.2)), denoise(P['light'], a_lo, 4.0)
     lit = np.percentile(coarse[a_lo > 0.99], 98)
     w = np.clip((0.6 - coarse / lit) / 0.3, 0, 1)
     light = upsample(fine * (1 - w) + coarse * w, a_lo, size)
-    ref = np.percentile(light[(alpha > 0.99) & (tinted > 0.99)], 98)
+    # white = the light at this percentile of the product (a white tee reads white, not grey)
+    ref = np.percentile(light[(alpha > 0.99) & (tinted > 0.99)], spec.get('white', 98))
     shade = np.clip(light / ref, 0, 1)
-    gloss = upsample(denoise(P['gloss'], a_lo, 1.5), a_lo, size)
-    highlight = np.clip(gloss / ref * 0.6, 0, 1)
+    gloss = upsample(denoise(P['gloss'], a_lo, spec.get('smooth_gloss', 1.5)), a_lo, size)
+    highlight = np.clip(gloss / ref * spec.get('gloss', 0.6), 0, 1)
     # garment alpha: the fabric's coverage; cords live in the overlay
     fab_alpha = tinted
     mask = np.clip(np.minimum(printable, fab_alpha), 0, 1)
 
-    bg = ndi.gaussian_filter(P['background'], (2.0, 2.0, 0))
+    bg = ndi.gaussian_filter(P['background'], (spec.get('bg_smooth', 2.0),) * 2 + (0,))
     bg = np.stack([upsample(bg[..., c], np.ones_like(a_lo), size) for c in range(3)], -1)
-    bg = np.clip(bg / np.percentile(bg, 90) * 0.93, 0, 1) ** (1 / 2.2)  # exposure, linear -> display
+    # exposure (linear -> display): this percentile of the set is near white
+    bg = np.clip(bg / np.percentile(bg, spec.get('bg_white', 90)) * 0.93, 0, 1) ** (1 / 2.2)
     beauty = P['beauty'] / np.maximum(a_lo[..., None], 1e-3)
     beauty = np.stack([upsample(beauty[..., c], a_lo, size) for c in range(3)], -1)
     beauty = np.clip(beauty / ref, 0, 1) ** (1 / 2.2)
     ov_a = np.clip(cord, 0, 1)
 
-    t = Template(product, view, {'name': 'front', 'widthIn': float(pa_w), 'heightIn': float(pa_h)},
-                 _View(size, float(ppi)), f'{product} {view}' + (' close-up' if view == 'detail' else ''))
+    area = spec.get('area', view if product == 'poster' else 'back' if view == 'back' else 'front')
+    default_title = f'poster {view} on a wall' if product == 'poster' else f'{product} {view}' + (' close-up' if view == 'detail' else '')
+    title = spec.get('title', {}).get(view, default_title)
+    t = Template(product, view, {'name': area, 'widthIn': float(pa_w), 'heightIn': float(pa_h)}, _View(size, float(ppi)), title)
     d = t.write(root, bg, np.maximum(fab_alpha, ov_a), shade, highlight, mask, u, v,
-                overlay=(beauty, ov_a) if ov_a.max() > 0 else None,
-                texture={'file': '../../_shared/jersey.png', 'strength': 0.06 if view != 'detail' else 0.1,
-                         'scale': 1.0 if view != 'detail' else 2.0},
-                uv_valid=ws > 0)
+                # colour only under the overlay: the rest would be bytes nobody sees
+                overlay=(beauty * (ov_a[..., None] > 0), ov_a) if ov_a.max() > 0 else None,
+                texture=spec.get('texture', JERSEY_CLOSE if view == 'detail' else JERSEY),
+                lifestyle=spec.get('lifestyle', False), uv_valid=ws > 0)
     meta_path = os.path.join(d, 'template.json')
     meta = json.load(open(meta_path))
     meta['source'] = 'scripts/mockup/blender'

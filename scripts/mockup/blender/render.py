@@ -1,8 +1,11 @@
 """Renders a mockup scene in Blender (Cycles, CPU) and saves the passes a template needs.
 
-usage: blender -b -P scripts/mockup/blender/render.py -- <product/view> [--size 1024] [--samples 96] [--out DIR]
+usage: blender -b -P scripts/mockup/blender/render.py -- <product/view> [--size 1024] [--samples 64] [--out DIR]
 Blender 3.4.1 (Debian bookworm `blender`); see VERSION. Writes DIR/passes.npz (default
 /tmp/seedprint-blender/<product>/<view>), which convert.py turns into lib/mockup/templates/<product>/<view>/.
+
+Views: hoodie and tee front/back/detail, mug front/left, tote front, poster 12x18/18x24/24x36,
+phone-case back (the scenes are described in README.md).
 
 Units: 1 Blender unit = 1 inch. The garment is modelled in "pattern" coordinates (x right, y down,
 inches from the neck centre, like scripts/mockup/garments.py); Blender X = x, Z = -y, and -Y points
@@ -29,6 +32,13 @@ import sys
 import bpy
 import mathutils
 import numpy as np
+from scipy.spatial import cKDTree
+
+# Blender runs the system Python: the procedural builders' numpy helpers import as they are
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+from hardgoods import polyline_closest  # noqa: E402
+from garments import hoodie_outline, mirror, tee_outline  # noqa: E402
+from mocklib import catmull as spline  # noqa: E402
 
 ARGS = sys.argv[sys.argv.index('--') + 1:] if '--' in sys.argv else []
 
@@ -51,21 +61,7 @@ OUT = arg('--out', os.path.join('/tmp/seedprint-blender', JOB))
 
 
 def catmull(points, closed=True, n=12):
-    pts = np.asarray(points, dtype=np.float64)
-    P = np.vstack([pts[-1], pts, pts[0], pts[1]]) if closed else np.vstack([pts[0], pts, pts[-1]])
-    out = []
-    for i in range(1, len(P) - 2):
-        p0, p1, p2, p3 = P[i - 1], P[i], P[i + 1], P[i + 2]
-        for t in np.linspace(0, 1, n, endpoint=False):
-            t2, t3 = t * t, t * t * t
-            out.append(0.5 * ((2 * p1) + (-p0 + p2) * t + (2 * p0 - 5 * p1 + 4 * p2 - p3) * t2 + (-p0 + 3 * p1 - 3 * p2 + p3) * t3))
-    if not closed:
-        out.append(pts[-1])
-    return np.array(out)
-
-
-def mirror(right):
-    return list(right) + [(-x, y) for x, y in reversed(right)]
+    return np.array(spline(points, closed=closed, n=n))
 
 
 def inside(poly, X, Y):
@@ -79,21 +75,9 @@ def inside(poly, X, Y):
     return res
 
 
-def nearest_on(poly, X, Y, closed=True):
-    """Distance to a polyline and the nearest point on it."""
-    best = np.full(X.shape, 1e9)
-    bx, by = X.copy(), Y.copy()
-    pts = np.vstack([poly, poly[:1]]) if closed else poly
-    for (a, b), (c, d) in zip(pts[:-1], pts[1:]):
-        dx, dy = c - a, d - b
-        t = np.clip(((X - a) * dx + (Y - b) * dy) / (dx * dx + dy * dy + 1e-12), 0, 1)
-        qx, qy = a + t * dx, b + t * dy
-        dist = np.hypot(X - qx, Y - qy)
-        m = dist < best
-        best = np.where(m, dist, best)
-        bx = np.where(m, qx, bx)
-        by = np.where(m, qy, by)
-    return best, bx, by
+def nearest_on(poly, X, Y):
+    """Distance to a closed polygon and the nearest point on it."""
+    return polyline_closest(X, Y, np.vstack([poly, poly[:1]]))
 
 
 def smoothstep(e0, e1, x):
@@ -112,9 +96,10 @@ def ridge(X, Y, p0, p1, width, amp, taper=0.25):
     return amp * np.exp(-(perp / width) ** 2) * fade
 
 
-def panel(outer, holes, spacing):
+def panel(outer, holes, spacing, grid=False):
     """A grid mesh covering `outer` minus `holes` (polygons in inches); border vertices snapped onto
-    the outline. Returns vertices (N, 2), quads (M, 4) and each vertex's distance to the border."""
+    the outline. Returns vertices (N, 2), quads (M, 4) and each vertex's distance to the border
+    (and with `grid`, each vertex's row and column and the grid's column x and row y)."""
     x0, y0 = outer.min(0) - spacing
     x1, y1 = outer.max(0) + spacing
     xs = np.arange(x0, x1 + spacing, spacing)
@@ -149,7 +134,36 @@ def panel(outer, holes, spacing):
     # ... and a cell squashed flat by the snapping only upsets the unwrap
     area = 0.5 * np.abs(np.cross(q[:, 2] - q[:, 0], q[:, 3] - q[:, 1]))
     quads = quads[(edge < 2.2 * spacing) & (area > 0.15 * spacing * spacing)]
+    if grid:
+        return verts, quads, dist, (*np.nonzero(used), xs, ys)
     return verts, quads, dist
+
+
+def fabric_uv(grid, X, Y, H, pa_w, top):
+    """Print inches measured along the fabric, as a print laid on the flat garment lands on it:
+    u is the 3D arc length along each grid row from the centre line, v along each grid column
+    from the print's top edge. Where a row or column never reaches its origin (across the neck
+    opening), the flat pattern position."""
+    J, I, xs, ys = grid
+    P = np.full((len(ys), len(xs), 3), np.nan)
+    P[J, I] = np.stack([X, Y, H], 1)
+
+    def along(axis, origin):
+        seg = np.linalg.norm(np.diff(P, axis=axis), axis=2)  # NaN across a gap: the sum stops there
+        seg = np.moveaxis(seg, axis, 1)
+        out = np.full((seg.shape[0], seg.shape[1] + 1), np.nan)
+        out[:, origin] = 0.0
+        out[:, origin + 1:] = np.cumsum(seg[:, origin:], axis=1)
+        out[:, :origin] = -np.cumsum(seg[:, :origin][:, ::-1], axis=1)[:, ::-1]
+        ok = ~np.isnan(np.moveaxis(P[..., 0], axis, 1)[:, origin])
+        out[~ok] = np.nan
+        return np.moveaxis(out, 1, axis)
+
+    u = along(1, int(np.argmin(np.abs(xs))))[J, I] + pa_w / 2
+    v = along(0, int(np.argmin(np.abs(ys - top))))[J, I]
+    u = np.where(np.isnan(u), X + pa_w / 2, u)
+    v = np.where(np.isnan(v), Y - top, v)
+    return np.stack([u, v], 1)
 
 
 def smooth_noise(X, Y, seed, scale, octaves=4):
@@ -168,16 +182,11 @@ def smooth_noise(X, Y, seed, scale, octaves=4):
 
 # ---------------------------------------------------------------- hoodie
 
-HOODIE_RIGHT = [
-    (4.2, -0.6), (7.3, 0.6), (10.4, 1.9), (12.3, 6.0), (13.6, 12.0), (14.3, 18.5), (14.6, 23.5),
-    (12.4, 24.0), (12.1, 21.6), (11.4, 14.0), (11.0, 10.2), (10.9, 14.0), (10.9, 20.0),
-    (10.85, 25.4), (10.6, 28.0), (6.0, 28.3), (2.0, 28.4),
-]
-PRINT_AREA = {'hoodie': (15.0, 18.0)}
-PRINT_TOP = {'hoodie': 3.2}  # inches below the neck centre where the print area's top edge sits
+PRINT_AREA = {'hoodie': (15.0, 18.0), 'tee': (12.0, 16.0), 'mug': (9.0, 3.5), 'tote': (15.0, 16.0), 'phone-case': (3.4, 6.6)}
+PRINT_TOP = {'hoodie': 3.2, 'tee': 3.6}  # inches below the neck centre where the print area's top edge sits
 
 
-def hoodie_body_height(X, Y, d):
+def hoodie_body_height(X, Y, d, seed=7):
     """Height (towards the camera, inches) of the front panel at pattern point (X, Y)."""
     ax = np.abs(X)
     # edges roll round to the silhouette (quarter circle), the torso is a shallow cylinder
@@ -210,7 +219,7 @@ def hoodie_body_height(X, Y, d):
     f += ridge(X, Y, (3.2, 13.0), (4.6, 25.0), 0.9, 0.4)
     f -= ridge(X, Y, (-1.2, 15.0), (-0.6, 25.0), 0.7, 0.3)
     f -= ridge(X, Y, (6.5, 14.0), (7.5, 24.0), 0.6, 0.25)
-    f += 0.16 * smooth_noise(X, Y, 7, 5.0)
+    f += 0.16 * smooth_noise(X, Y, seed, 5.0)
     # hem band: recessed and tighter, so the body hangs over it
     band = smoothstep(25.45, 25.75, Y)
     f -= 0.55 * band
@@ -222,29 +231,13 @@ def hoodie_body_height(X, Y, d):
 POCKET = [(-6.2, 25.5), (-5.2, 17.6), (-3.6, 16.9), (3.6, 16.9), (5.2, 17.6), (6.2, 25.5)]
 
 
-def build_hoodie():
-    spacing = 0.09
-    body_outline = catmull(mirror(HOODIE_RIGHT), n=10)
-    neck_w, neck_depth = 4.2, 2.6
-    neck = catmull([(-neck_w, -0.15), (-neck_w * 0.7, neck_depth * 0.55), (0, neck_depth),
-                    (neck_w * 0.7, neck_depth * 0.55), (neck_w, -0.15), (0, -1.5)], n=12)
-    v, q, d = panel(body_outline, [neck], spacing)
+def split_sleeves(prefix, v, q, h, d, rib, armhole, body_uv=None):
+    """Set-in sleeves are their own pieces of fabric (cut at the armhole seam), so each is unwrapped
+    on its own and keeps its true scale. `armhole(y)`: the seam's |x| at each face's y."""
     X, Y = v[:, 0], v[:, 1]
-    h = hoodie_body_height(X, Y, d)
-    # kangaroo pocket: a second layer of fabric, raised, open at the slanted sides
-    pk = catmull(POCKET, n=10)
-    pin = inside(pk, X, Y)
-    pd, _, _ = nearest_on(pk, X, Y)
-    sd = np.where(pin, pd, -pd)
-    h = h + 0.22 * smoothstep(-0.02, 0.12, sd) * smoothstep(25.6, 25.3, Y) * smoothstep(0, 0.8, d)
-    ax = np.abs(X)
-    rib = (Y > 25.6) | ((ax > 11.9) & (Y > 21.7 + (ax - 12.0) * 0.25))
-    # set-in sleeves are their own pieces of fabric (cut at the armhole seam), so each is unwrapped
-    # on its own and keeps its true scale
     fc = v[q].mean(1)
-    armhole = 10.3 + np.clip((fc[:, 1] - 1.9) / 7.9, 0, 1) * 0.65
-    on_sleeve = np.abs(fc[:, 0]) > armhole
-    parts = [('hoodie-body', ~on_sleeve), ('hoodie-sleeve-left', on_sleeve & (fc[:, 0] < 0)), ('hoodie-sleeve-right', on_sleeve & (fc[:, 0] > 0))]
+    on_sleeve = np.abs(fc[:, 0]) > armhole(fc[:, 1])
+    parts = [(f'{prefix}-body', ~on_sleeve), (f'{prefix}-sleeve-left', on_sleeve & (fc[:, 0] < 0)), (f'{prefix}-sleeve-right', on_sleeve & (fc[:, 0] > 0))]
     pieces = []
     for name, sel in parts:
         qq = q[sel]
@@ -252,7 +245,40 @@ def build_hoodie():
         remap = -np.ones(len(v), np.int64)
         remap[used] = np.arange(len(used))
         pieces.append(make_object(name, X[used], Y[used], h[used], remap[qq], d[used], rib_mask=rib[used]))
+        if body_uv is not None and name.endswith('-body'):
+            set_uv(pieces[-1], body_uv[used])
+    return pieces
+
+
+def neck_curve(w, depth, closed=True):
+    pts = [(-w, -0.15), (-w * 0.7, depth * 0.55), (0, depth), (w * 0.7, depth * 0.55), (w, -0.15)]
+    return catmull(pts + [(0, -1.5)], n=12) if closed else catmull(pts, closed=False, n=12)
+
+
+def build_hoodie(side):
+    spacing = 0.09
+    body_outline = catmull(mirror(hoodie_outline()), n=10)
+    # seen from the back, the hood hangs over the neckline: the body needs no opening
+    holes = [neck_curve(4.2, 2.6)] if side == 'front' else []
+    v, q, d = panel(body_outline, holes, spacing)
+    X, Y = v[:, 0], v[:, 1]
+    h = hoodie_body_height(X, Y, d, seed=7 if side == 'front' else 8)
+    ax = np.abs(X)
+    if side == 'front':
+        # kangaroo pocket: a second layer of fabric, raised, open at the slanted sides
+        pk = catmull(POCKET, n=10)
+        pin = inside(pk, X, Y)
+        pd, _, _ = nearest_on(pk, X, Y)
+        sd = np.where(pin, pd, -pd)
+        h = h + 0.22 * smoothstep(-0.02, 0.12, sd) * smoothstep(25.6, 25.3, Y) * smoothstep(0, 0.8, d)
+    else:
+        # the hood's weight drags the upper back down between the shoulders
+        h = h - 0.25 * np.exp(-((Y - 9.5) / 2.0) ** 2) * np.exp(-(X / 5.0) ** 2)
+    rib = (Y > 25.6) | ((ax > 11.9) & (Y > 21.7 + (ax - 12.0) * 0.25))
+    pieces = split_sleeves('hoodie', v, q, h, d, rib, lambda y: 10.3 + np.clip((y - 1.9) / 7.9, 0, 1) * 0.65)
     body = pieces[0]
+    if side == 'back':
+        return pieces + hood_hanging(body, spacing), []
 
     # hood lying behind the neck: a dome with the lining showing through its opening
     hood_pts = catmull([(-5.2, 1.2), (-6.0, -1.0), (-5.0, -3.2), (0, -4.2), (5.0, -3.2), (6.0, -1.0), (5.2, 1.2), (2.5, 3.4), (0, 3.6), (-2.5, 3.4)], n=12)
@@ -279,10 +305,354 @@ def build_hoodie():
     return pieces + [hood], cords
 
 
+def hood_hanging(body, spacing):
+    """The hood seen from the back, lying flat over the upper back: two halves sewn along the
+    centre, each a soft dome resting on the body with a rolled edge."""
+    outline = catmull([(-5.3, 0.4), (-6.4, -1.4), (-5.2, -3.0), (0, -3.5), (5.2, -3.0), (6.4, -1.4), (5.3, 0.4),
+                       (4.6, 5.0), (2.6, 9.4), (0, 10.6), (-2.6, 9.4), (-4.6, 5.0)], n=12)
+    BX, BY, _ = PATTERN_XY[body.name]
+    co = np.empty(len(BX) * 3)
+    body.data.vertices.foreach_get('co', co)
+    BH = -co.reshape(-1, 3)[:, 1]
+    pieces = []
+    for s, name in ((-1, 'hoodie-hood-left'), (1, 'hoodie-hood-right')):
+        xs = np.clip(outline[:, 0] * s, 0, None) * s
+        half = np.stack([xs, outline[:, 1]], 1)
+        v, q, d = panel(half, [], spacing)
+        X, Y = v[:, 0], v[:, 1]
+        # the body's height under each hood vertex (nearest body vertex; the hood covers the neckline)
+        k = cKDTree(np.stack([BX, BY], 1)).query(np.stack([X, Y], 1))[1]
+        base = np.where(Y < -0.4, np.maximum(BH[k], 1.2), BH[k])
+        r = 0.7
+        dd = np.minimum(d, 99)
+        roll = r * np.sqrt(1 - (1 - np.clip(dd / r, 0, 1)) ** 2)
+        dome = 0.9 * np.sqrt(np.clip(1 - ((Y - 2.5) / 8.5) ** 2, 0, 1)) * smoothstep(0, 2.0, dd)
+        seam = 0.12 * np.exp(-(X / 0.18) ** 2)  # the centre seam pulls in a little
+        hh = base + 0.12 + roll + dome - seam + 0.05 * smooth_noise(X, Y, 13, 4.0)
+        pieces.append(make_object(name, X, Y, hh, q, d))
+    return pieces
+
+
+# folds on both halves: (x0, y0) -> (x1, y1) of the right half, width, height (< 0: a valley)
+TEE_FOLDS = [
+    (9.3, 9.6, 5.6, 14.8, 0.55, 0.42), (9.1, 11.6, 6.3, 17.0, 0.45, 0.3), (9.4, 10.6, 6.6, 15.8, 0.35, -0.28),  # armpit drag
+    (9.9, 3.4, 11.6, 7.8, 0.45, 0.35), (10.5, 5.4, 12.7, 6.3, 0.28, -0.22), (10.2, 8.3, 12.6, 6.8, 0.3, 0.18),  # sleeve
+    (9.4, 20.8, 5.0, 22.0, 0.7, 0.28), (9.3, 23.6, 4.0, 24.6, 0.6, -0.2),  # gathered above the hem
+]
+# drag folds from the straps, corner folds at the bottom
+TOTE_FOLDS = [
+    (3.3, 1.3, 5.8, 8.0, 0.6, 0.3), (3.0, 1.4, 1.0, 6.5, 0.5, 0.2), (4.2, 1.2, 6.9, 5.5, 0.35, -0.15),
+    (7.0, 12.2, 5.5, 15.6, 0.55, 0.25), (6.6, 9.5, 4.0, 13.5, 0.7, 0.12),
+]
+
+
+def mirrored_ridges(X, Y, folds):
+    f = np.zeros_like(X)
+    for s in (-1, 1):
+        for x0, y0, x1, y1, width, amp in folds:
+            f += ridge(X, Y, (s * x0, y0), (s * x1, y1), width, amp)
+    return f
+
+
+def tee_body_height(X, Y, d, side):
+    """Height of a tee panel: thinner jersey than the hoodie, so a smaller edge roll, shallower folds."""
+    ax = np.abs(X)
+    r_edge = 1.5
+    t = np.clip(d / r_edge, 0, 1)
+    h = r_edge * np.sqrt(1 - (1 - t) ** 2)
+    torso = 2.0 * np.sqrt(np.clip(1 - (X / 11.5) ** 2, 0, 1)) * smoothstep(10.0, 8.9, ax) * smoothstep(0, 1.2, d)
+    chest = (0.6 if side == 'front' else 0.35) * np.exp(-((Y - 8.5) / 7.0) ** 2) * np.exp(-(X / 7.0) ** 2)
+    h = h + torso + chest * smoothstep(0, 1.0, d)
+    f = mirrored_ridges(X, Y, TEE_FOLDS)
+    f += 0.14 * np.sin(X * 1.3 + (0.6 if side == 'front' else 2.1)) * np.exp(-((Y - 27.2) / 1.3) ** 2)
+    # long soft folds hanging to the hem (kept off the chest centre, where the print is measured)
+    f += ridge(X, Y, (-4.6, 13.0), (-5.6, 27.5), 1.0, 0.32)
+    f += ridge(X, Y, (3.4, 15.0), (4.4, 27.5), 0.9, 0.26)
+    f -= ridge(X, Y, (-1.4, 19.0), (-0.9, 27.5), 0.8, 0.16)
+    f += 0.1 * smooth_noise(X, Y, 3 if side == 'front' else 4, 5.0)
+    # hems: a turned-up band, stitched, slightly recessed below the stitch line
+    f -= 0.08 * smoothstep(26.85, 27.0, Y)
+    sleeve_hem = (ax > 10.6) & (Y > 8.95 - (ax - 10.6) * (1.95 / 2.4) - 0.9)
+    f -= 0.06 * sleeve_hem
+    return h + f * smoothstep(0, 0.6, d)
+
+
+def build_tee(side):
+    spacing = 0.08
+    outline = catmull(mirror(tee_outline()), n=10)
+    neck_w = 3.3
+    depth, other = (3.2, 0.75) if side == 'front' else (0.9, None)
+    hole = neck_curve(neck_w, depth)
+    v, q, d, grid = panel(outline, [hole], spacing, grid=True)
+    X, Y = v[:, 0], v[:, 1]
+    # the body rolls to the silhouette at its outline only: the neckline stands up as a collar
+    d_out, _, _ = nearest_on(outline, X, Y)
+    h = tee_body_height(X, Y, np.minimum(d_out, d + 1.2), side)
+    line = neck_curve(neck_w, depth, closed=False)
+    dn = polyline_closest(X, Y, line)[0]
+    collar = dn < 0.75
+    h = h + 0.1 * smoothstep(0.75, 0.6, dn) - 0.25 * smoothstep(0.35, 0.0, dn)
+    # the print is placed on the body: its rectangle is measured along the fabric, not unwrapped
+    uv = fabric_uv(grid, X, Y, h, *PRINT_AREA['tee'][:1], PRINT_TOP['tee'])
+    pieces = split_sleeves('tee', v, q, h, d, collar, lambda y: np.where(y < 10.0, 9.2 + np.clip((y - 1.7) / 6.7, 0, 1) * 0.85, 99.0), uv)
+    if other is not None:
+        # through the front neckline: the inside of the back and its collar, in the shade
+        back_line = neck_curve(neck_w, other, closed=False)
+        region = np.vstack([back_line, neck_curve(neck_w + 0.3, depth + 0.3, closed=False)[::-1]])
+        iv, iq, idist = panel(region, [], spacing)
+        IX, IY = iv[:, 0], iv[:, 1]
+        db = polyline_closest(IX, IY, back_line)[0]
+        ih = 0.5 + 0.35 * smoothstep(0.0, 0.6, db) - 0.6 * smoothstep(0.6, 3.0, db) + 0.15 * smoothstep(0.3, 0.0, db)
+        pieces.append(make_object('tee-inside', IX, IY, ih, iq, idist, rib_mask=np.ones(len(IX), bool), rib_material='lining'))
+    return pieces, []
+
+
+# ---------------------------------------------------------------- mug
+
+MUG_R, MUG_H = 1.625, 3.75  # 11 oz: 3.25 in across, 3.75 in tall
+
+
+def revolve(profile, thetas):
+    """Surface of revolution about Blender Z: `profile` rows of (radius, z), the angle measured from
+    the camera side (-Y) towards +X. Open at the first/last angle, where the print's wrap is cut."""
+    T, Rr = np.meshgrid(thetas, profile[:, 0])
+    Z = np.broadcast_to(profile[:, 1:2], T.shape)
+    co = np.stack([Rr * np.sin(T), -Rr * np.cos(T), Z], -1).reshape(-1, 3)
+    idx = np.arange(T.size).reshape(T.shape)
+    quads = np.stack([idx[:-1, :-1], idx[:-1, 1:], idx[1:, 1:], idx[1:, :-1]], -1).reshape(-1, 4)
+    return co, quads, T.reshape(-1)
+
+
+def arc(cx, cz, r, a0, a1, n):
+    a = np.linspace(a0, a1, n)
+    return np.stack([cx + r * np.cos(a), cz + r * np.sin(a)], 1)
+
+
+def mug_profile():
+    """(radius, z) from the centre of the foot, up the outside, over the rounded rim, down the
+    inside to the centre of the floor; and which rows are the outer wall (the printable band)."""
+    R, top, bot, rr = MUG_R, MUG_H / 2, -MUG_H / 2, 0.05
+    foot = np.stack([np.linspace(0.02, R - 0.22, 8), np.full(8, bot)], 1)
+    fillet = arc(R - 0.22, bot + 0.22, 0.22, -math.pi / 2, 0, 10)[1:]
+    side = np.stack([np.full(75, R), np.linspace(bot + 0.22, top - rr, 75)], 1)[1:]
+    rim = arc(R - rr, top - rr, rr, 0, math.pi, 12)[1:]
+    inner = np.stack([np.full(40, R - 2 * rr), np.linspace(top - rr, bot + 0.55, 40)], 1)[1:]
+    in_fillet = arc(R - 2 * rr - 0.25, bot + 0.55, 0.25, 0, -math.pi / 2, 8)[1:]
+    floor = np.stack([np.linspace(R - 2 * rr - 0.25, 0.02, 8), np.full(8, bot + 0.3)], 1)[1:]
+    prof = np.vstack([foot, fillet, side, rim, inner, in_fillet, floor])
+    outer = np.zeros(len(prof), bool)
+    o0 = len(foot) + len(fillet)
+    outer[o0 - 1:o0 + len(side)] = True
+    return prof, outer
+
+
+def build_mug(side):
+    hdir = 1 if side == 'front' else -1  # handle on the right for 'front', on the left for 'left'
+    cx = -0.62 * hdir
+    th_handle = hdir * math.pi / 2
+    # the point opposite the handle is the print's centre; the wrap is cut at the handle
+    ref = th_handle - math.pi * hdir
+    thetas = ref + np.linspace(-math.pi, math.pi, 241)
+    prof, outer = mug_profile()
+    co, quads, T = revolve(prof, thetas)
+    co[:, 0] += cx
+    n = len(thetas)
+    row = np.repeat(np.arange(len(prof)), n)
+    # the print wraps the wall: u = arc length from the point opposite the handle, v = depth below the rim
+    u = 4.5 + (T - ref) * MUG_R
+    v = (MUG_H / 2 - co[:, 2]) - 0.125
+    body = make_mesh('mug-body', co, quads, np.stack([u, v], 1), (~outer[row][quads]).any(1),
+                     [material('ceramic', (0.8, 0.8, 0.8), rough=0.18, spec=0.7)] * 2, [1, 2])
+    # the handle: a flattened tube along a C from the wall and back
+    hx = cx + hdir * MUG_R
+    top = MUG_H / 2
+    path = catmull([(hx - hdir * 0.2, top - 0.62), (hx + hdir * 0.55, top - 0.52), (hx + hdir * 1.08, top - 1.15),
+                    (hx + hdir * 1.1, top - 2.2), (hx + hdir * 0.62, top - 2.95), (hx - hdir * 0.2, top - 3.0)], closed=False, n=16)
+    handle = tube('mug-handle', np.stack([path[:, 0], np.zeros(len(path)), path[:, 1]], 1), 0.2, 6, squash=0.7)  # an oval section
+    handle.data.materials.append(material('ceramic', (0.8, 0.8, 0.8)))
+    DATA_CLASS[handle.name] = [2]
+    return [body, handle], []
+
+
+def make_mesh(name, co, quads, uv, second, mats, classes):
+    """A mesh with per-vertex UV (print inches); faces flagged in `second` use material slot 1.
+    `classes`: the data class of each slot (1 printable, 2 tinted, 3 overlay)."""
+    me = bpy.data.meshes.new(name)
+    me.from_pydata(co.tolist(), [], quads.tolist())
+    me.update()
+    ob = bpy.data.objects.new(name, me)
+    bpy.context.collection.objects.link(ob)
+    for m in mats:
+        ob.data.materials.append(m)
+    me.polygons.foreach_set('material_index', second.astype(np.int32))
+    me.polygons.foreach_set('use_smooth', np.ones(len(me.polygons), bool))
+    set_uv(ob, uv, classes)
+    return ob
+
+
+def set_uv(ob, uv, classes=(1, 2)):
+    """Per-vertex UV (print inches) given at build time: the object needs no unwrap."""
+    me = ob.data
+    layer = me.uv_layers.new(name='UVMap')
+    vi = np.empty(len(me.loops), np.int64)
+    me.loops.foreach_get('vertex_index', vi)
+    layer.data.foreach_set('uv', uv[vi].ravel())
+    DATA_CLASS[ob.name] = list(classes)
+
+
+# ---------------------------------------------------------------- poster, phone case, tote
+
+
+def grid_panel(outline, holes, spacing, height, uv, name, mats, classes, flat=None):
+    """A height-field panel over `outline` (pattern inches, y down) with UV from `uv(X, Y, d)`;
+    `flat(X, Y)` marks the faces that take material slot 1."""
+    v, q, d = panel(outline, holes, spacing)
+    X, Y = v[:, 0], v[:, 1]
+    H = height(X, Y, d)
+    co = np.stack([X, -H, -Y], 1)
+    second = flat(X, Y, d)[q].any(1) if flat else np.zeros(len(q), bool)
+    return make_mesh(name, co, q, uv(X, Y, d), second, mats, classes)
+
+
+POSTER_FLOOR = 22.0  # pattern y of the floor (the wall's baseboard stands on it)
+
+
+def poster_sheet(view):
+    w, h = (float(x) for x in view.split('x'))
+    return w, h, -w / 2, -h / 2 - 2.5
+
+
+def build_poster(view):
+    w, h, left, top = poster_sheet(view)
+    outline = np.array([(left, top), (left + w, top), (left + w, top + h), (left, top + h)])
+    outline = np.vstack([np.linspace(a, b, int(np.hypot(*(b - a)) / 0.25), endpoint=False) for a, b in zip(outline, np.roll(outline, -1, 0))])
+
+    def height(X, Y, d):
+        # paper held at the top corners: the sheet bows a little and the bottom corners curl off the wall
+        lift = 0.35 * smoothstep(top + h - 5, top + h, Y) ** 2 * smoothstep(w / 2 - 6, w / 2, np.abs(X)) ** 1.5
+        bow = 0.06 * np.sin(np.clip((Y - top) / h, 0, 1) * math.pi) + 0.05 * smooth_noise(X, Y, 9, 14.0, octaves=2)
+        return 0.04 + lift + bow
+
+    paper = material('paper', (0.8, 0.8, 0.8), rough=0.45, spec=0.35)
+    sheet = grid_panel(outline, [], 0.2, height, lambda X, Y, d: np.stack([X - left, Y - top], 1), 'poster-sheet', [paper, paper], [1, 2])
+    return [sheet], []
+
+
+def poster_set():
+    """Baseboard and a wooden floor under the wall, in the set (background) only."""
+    fl = -POSTER_FLOOR
+    bpy.ops.mesh.primitive_cube_add(size=1, location=(0, -0.3, fl + 1.6), scale=(400, 0.6, 3.2))
+    board = bpy.context.object
+    board.data.materials.append(material('baseboard', (0.88, 0.875, 0.865), rough=0.5, spec=0.3))
+    bpy.ops.mesh.primitive_plane_add(size=400, location=(0, -150, fl))
+    floor = bpy.context.object
+    wood = material('wood', (0.42, 0.3, 0.2), rough=0.5, spec=0.3)
+    nt = wood.node_tree
+    tc = nt.nodes.new('ShaderNodeTexCoord')
+    wave = nt.nodes.new('ShaderNodeTexWave')
+    wave.inputs['Scale'].default_value = 0.08
+    wave.inputs['Distortion'].default_value = 6.0
+    ramp = nt.nodes.new('ShaderNodeValToRGB')
+    ramp.color_ramp.elements[0].color = (0.36, 0.25, 0.16, 1)
+    ramp.color_ramp.elements[1].color = (0.5, 0.37, 0.25, 1)
+    nt.links.new(tc.outputs['Object'], wave.inputs['Vector'])
+    nt.links.new(wave.outputs['Fac'], ramp.inputs['Fac'])
+    nt.links.new(ramp.outputs['Color'], nt.nodes['Principled BSDF'].inputs['Base Color'])
+    floor.data.materials.append(wood)
+    return [board, floor]
+
+
+PHONE = (1.56, 3.16, 0.52, 0.2)  # half width, half height, corner radius, edge roll radius (in)
+PHONE_CAM = (-1.56 + 0.9, -3.16 + 0.9, 0.66, 0.3)  # camera cut-out: centre x, y, half size, corner radius
+
+
+def round_rect(cx, cy, hw, hh, r, n=10):
+    pts = []
+    for (sx, sy, a0) in ((1, -1, -math.pi / 2), (1, 1, 0), (-1, 1, math.pi / 2), (-1, -1, math.pi)):
+        pts.append(arc(cx + sx * (hw - r), cy + sy * (hh - r), r, a0, a0 + math.pi / 2, n))
+    return np.vstack(pts)
+
+
+def build_phone(view):
+    hw, hh, r, er = PHONE
+    ccx, ccy, cs, cr = PHONE_CAM
+    outline = round_rect(0, 0, hw, hh, r, 16)
+    hole = round_rect(ccx, ccy, cs, cs, cr, 10)
+    dh = lambda X, Y: nearest_on(hole, X, Y)[0]  # noqa: E731
+
+    def height(X, Y, d):
+        e = np.clip(np.minimum(nearest_on(outline, X, Y)[0], 99) / er, 0, 1)
+        # rounded edge, and a raised lip round the camera cut-out
+        return 0.02 + 0.55 * np.sqrt(np.clip(1 - (1 - e) ** 2, 0, 1)) + 0.06 * smoothstep(0.16, 0.03, dh(X, Y))
+
+    def uv(X, Y, d):
+        # arc length over the rounded edge: the print wraps round it
+        do, nx, ny = nearest_on(outline, X, Y)
+        extra = np.where(do < er, er * np.arcsin(np.clip((er - do) / er, 0, 1)) - (er - do), 0)
+        ox, oy = (nx - X) / np.maximum(do, 1e-6), (ny - Y) / np.maximum(do, 1e-6)
+        return np.stack([X + extra * ox + 1.7, Y + extra * oy + 3.3], 1)
+
+    shell = material('case', (0.8, 0.8, 0.8), rough=0.25, spec=0.5)
+    case = grid_panel(outline, [hole], 0.03, height, uv, 'phone-case', [shell, shell], [1, 2],
+                      flat=lambda X, Y, d: dh(X, Y) < 0.12)
+    # the phone's camera module seen through the cut-out: glass, lenses, flash (never tinted)
+    bpy.ops.mesh.primitive_cube_add(size=1, location=(ccx, -0.3, -ccy), scale=(2 * cs, 0.1, 2 * cs))
+    glass = bpy.context.object
+    bev = glass.modifiers.new('b', 'BEVEL')
+    bev.width, bev.segments = cr, 6
+    glass.data.materials.append(material('cam-glass', (0.03, 0.03, 0.035), rough=0.08, spec=0.6))
+    parts = [glass]
+    for lx, ly in [(ccx - 0.3, ccy - 0.3), (ccx - 0.3, ccy + 0.32), (ccx + 0.32, ccy)]:
+        bpy.ops.mesh.primitive_cylinder_add(radius=0.25, depth=0.12, location=(lx, -0.38, -ly), rotation=(math.pi / 2, 0, 0), vertices=48)
+        ring = bpy.context.object
+        ring.data.materials.append(material('lens-ring', (0.55, 0.55, 0.57), rough=0.2, spec=0.6))
+        bpy.ops.mesh.primitive_cylinder_add(radius=0.19, depth=0.04, location=(lx, -0.44, -ly), rotation=(math.pi / 2, 0, 0), vertices=48)
+        lens = bpy.context.object
+        lens.data.materials.append(material('lens', (0.01, 0.01, 0.02), rough=0.03, spec=0.8))
+        parts += [ring, lens]
+    bpy.ops.mesh.primitive_cylinder_add(radius=0.08, depth=0.04, location=(ccx + 0.34, -0.36, -(ccy - 0.4)), rotation=(math.pi / 2, 0, 0), vertices=32)
+    flash = bpy.context.object
+    flash.data.materials.append(material('flash', (0.9, 0.85, 0.65), rough=0.3))
+    parts.append(flash)
+    for o in parts:
+        o.data.polygons.foreach_set('use_smooth', np.ones(len(o.data.polygons), bool))
+    return [case], parts
+
+
+TOTE = [(-7.5, 0.0), (0, 0.05), (7.5, 0.0), (7.58, 4.0), (7.42, 9.0), (7.55, 15.9), (0, 16.15), (-7.55, 15.9), (-7.42, 9.0), (-7.58, 4.0)]
+
+
+def build_tote(view):
+    outline = catmull(TOTE, n=12)
+    v, q, d = panel(outline, [], 0.09)
+    X, Y = v[:, 0], v[:, 1]
+    # a canvas bag with a little in it: filled towards the bottom, sagging between the straps
+    r_edge = 0.45
+    h = r_edge * np.sqrt(1 - (1 - np.clip(d / r_edge, 0, 1)) ** 2)
+    h = h + 0.8 * np.sqrt(np.clip(1 - (X / 8.5) ** 2, 0, 1)) * smoothstep(0, 2.5, d) * smoothstep(-1, 11, Y)
+    f = mirrored_ridges(X, Y, TOTE_FOLDS)
+    f -= 0.35 * np.exp(-(X / 2.2) ** 2) * np.exp(-((Y - 1.0) / 2.5) ** 2)  # the mouth sags between the straps
+    f += 0.08 * smooth_noise(X, Y, 5, 6.0)
+    h = h + f * smoothstep(0, 0.5, d)
+    body = make_object('tote-body', X, Y, h, q, d)
+    straps = []
+    for name, pts, dy in (('strap-front', [(-3.3, 1.3), (-3.6, -3.5), (-2.4, -8.0), (0, -9.2), (2.4, -8.0), (3.6, -3.5), (3.3, 1.3)], -1.0),
+                          ('strap-back', [(-3.1, 0.8), (-3.0, -3.0), (-1.7, -7.1), (0.4, -8.05), (2.5, -6.9), (3.3, -3.0), (3.2, 0.8)], 1.0)):
+        path = catmull(pts, closed=False, n=16)
+        # the front pair is sewn onto the bag below the mouth; the back pair rises from behind it
+        z = np.where(path[:, 1] > 0, height_at(body, path) + 0.06, 0.35) if dy < 0 else np.full(len(path), -0.5)
+        ob = tube(name, np.stack([path[:, 0], -z, -path[:, 1]], 1), 0.52, 2, squash=0.12)  # flat webbing
+        ob.data.materials.append(material('strap', (0.8, 0.8, 0.8), rough=1.0, sheen=0.3, spec=0.2))
+        DATA_CLASS[ob.name] = [2]
+        straps.append(ob)
+    return [body] + straps, []
+
+
 # ---------------------------------------------------------------- Blender scene
 
 MATERIALS = {}
 PATTERN_XY = {}  # object name -> the pattern (x, y) of each vertex
+DATA_CLASS = {}  # object name -> the data class of each material slot (default: printable, tinted)
 
 
 def material(name, rgb, rough=1.0, sheen=0.0, spec=0.3, rib=False):
@@ -342,18 +712,25 @@ def height_at(ob, path):
     return np.array(out)
 
 
-def make_cord(name, path, z, radius, mat):
+def tube(name, co, radius, resolution=4, squash=1.0):
+    """A beveled curve through `co` (Blender coordinates); `squash` flattens its section along Y."""
     cu = bpy.data.curves.new(name, 'CURVE')
     cu.dimensions = '3D'
     cu.bevel_depth = radius
-    cu.bevel_resolution = 4
+    cu.bevel_resolution = resolution
     cu.use_fill_caps = True
     sp = cu.splines.new('POLY')
-    sp.points.add(len(path) - 1)
-    for p, (x, y), zz in zip(sp.points, path, z):
-        p.co = (x, -zz, -y, 1)
+    sp.points.add(len(co) - 1)
+    for p, (x, y, z) in zip(sp.points, co):
+        p.co = (x, y / squash, z, 1)
     ob = bpy.data.objects.new(name, cu)
+    ob.scale = (1, squash, 1)
     bpy.context.collection.objects.link(ob)
+    return ob
+
+
+def make_cord(name, path, z, radius, mat):
+    ob = tube(name, np.stack([path[:, 0], -z, -path[:, 1]], 1), radius)
     col = (0.85, 0.84, 0.82) if mat == 'cord' else (0.35, 0.35, 0.36)
     ob.data.materials.append(material(mat, col, rough=0.6 if mat == 'cord' else 0.3, spec=0.5))
     return ob
@@ -467,11 +844,24 @@ def setup_scene(size, samples):
     return sc
 
 
-def studio(view_center, ppi, size):
-    """Backdrop, lights and a long-lens camera framed so the garment plane shows `ppi` px per inch."""
+def studio(view_center, ppi, size, tilt=0.0, floor=None, plane=2.5, wall_y=7.0, extra_lights=(), softboxes=()):
+    """Backdrop, lights and a long-lens camera framed so the plane `plane` in in front of the
+    origin shows `ppi` px per inch. With `floor` (a height) the backdrop is a seamless sweep the
+    product stands on and the camera looks down by `tilt` radians; otherwise a wall `wall_y` in behind."""
     cx, cy = view_center
-    bpy.ops.mesh.primitive_plane_add(size=400, location=(0, 7.0, 0), rotation=(math.pi / 2, 0, 0))
-    wall = bpy.context.object
+    if floor is None:
+        bpy.ops.mesh.primitive_plane_add(size=400, location=(0, wall_y, 0), rotation=(math.pi / 2, 0, 0))
+        wall = bpy.context.object
+    else:
+        # floor towards the camera, curving up into a wall far behind
+        prof = np.vstack([[[-300, floor]], arc(12.0, floor + 40, 40, -math.pi / 2, 0, 24), [[52, floor + 300]]])
+        xs = np.array([-300.0, 300.0])
+        co = np.array([[x, y, z] for y, z in prof for x in xs])
+        k = np.arange(len(prof) - 1) * 2
+        wall = bpy.data.objects.new('backdrop', bpy.data.meshes.new('backdrop'))
+        wall.data.from_pydata(co.tolist(), [], np.stack([k, k + 1, k + 3, k + 2], 1).tolist())
+        wall.data.polygons.foreach_set('use_smooth', np.ones(len(k), bool))
+        bpy.context.collection.objects.link(wall)
     wall.name = 'backdrop'
     wall.data.materials.append(material('backdrop', (0.9, 0.895, 0.885), spec=0.1))
     world = bpy.data.worlds.new('w')
@@ -480,7 +870,22 @@ def studio(view_center, ppi, size):
     world.node_tree.nodes['Background'].inputs['Strength'].default_value = 0.15
     bpy.context.scene.world = world
     # key: a big softbox high on the left, fill: a larger dimmer one on the right, plus a top light
-    for name, loc, size_, power in [('key', (-50, -50, 40), 36, 60000), ('fill', (60, -50, 0), 60, 7000), ('top', (0, -15, 60), 30, 8000)]:
+    for name, loc, (w, h), strength in extra_lights:
+        # a reflection card: an emitting panel seen only in reflections (it lights nothing directly)
+        bpy.ops.mesh.primitive_plane_add(size=1, location=loc)
+        card = bpy.context.object
+        card.name = name
+        card.scale = (w, h, 1)
+        card.rotation_mode = 'QUATERNION'
+        card.rotation_quaternion = (-mathutils.Vector(loc)).to_track_quat('Z', 'Y')
+        m = bpy.data.materials.new(name)
+        nt = empty_node_tree(m)
+        em = nt.nodes.new('ShaderNodeEmission')
+        em.inputs['Strength'].default_value = strength
+        nt.links.new(em.outputs['Emission'], nt.nodes.new('ShaderNodeOutputMaterial').inputs['Surface'])
+        card.data.materials.append(m)
+        card.visible_camera = card.visible_diffuse = card.visible_shadow = False
+    for name, loc, size_, power in [('key', (-50, -50, 40), 36, 60000), ('fill', (60, -50, 0), 60, 7000), ('top', (0, -15, 60), 30, 8000)] + list(softboxes):
         ld = bpy.data.lights.new(name, 'AREA')
         ld.size = size_
         ld.energy = power
@@ -495,21 +900,27 @@ def studio(view_center, ppi, size):
     cd.sensor_width = 36
     width_in = size / ppi
     # the garment's mid-plane sits ~2.5 in in front of z = 0: frame that plane at `ppi`
-    plane_d = cam_d - 2.5
+    plane_d = cam_d - plane
     cd.lens = 36 * plane_d / width_in
     cam = bpy.data.objects.new('cam', cd)
-    cam.location = (cx, -cam_d, -cy)
-    cam.rotation_euler = (math.pi / 2, 0, 0)
+    cam.location = (cx, -cam_d * math.cos(tilt), -cy + cam_d * math.sin(tilt))
+    cam.rotation_euler = (math.pi / 2 - tilt, 0, 0)
     bpy.context.collection.objects.link(cam)
     bpy.context.scene.camera = cam
     return wall
 
 
-def file_outputs(sc, names, folder):
-    sc.use_nodes = True
-    nt = sc.node_tree
+def empty_node_tree(owner):
+    """The node tree of a scene or material, switched on and emptied."""
+    owner.use_nodes = True
+    nt = owner.node_tree
     for nd in list(nt.nodes):
         nt.nodes.remove(nd)
+    return nt
+
+
+def file_outputs(sc, names, folder):
+    nt = empty_node_tree(sc)
     rl = nt.nodes.new('CompositorNodeRLayers')
     fo = nt.nodes.new('CompositorNodeOutputFile')
     fo.base_path = folder
@@ -545,10 +956,7 @@ def render(folder):
 def data_material(name, cls, umin, urange, vmin, vrange):
     """Emission of (u, v) normalised to 0..1 and the class as R, G, B: no lighting, no filtering."""
     m = bpy.data.materials.new(name)
-    m.use_nodes = True
-    nt = m.node_tree
-    for nd in list(nt.nodes):
-        nt.nodes.remove(nd)
+    nt = empty_node_tree(m)
     uvn = nt.nodes.new('ShaderNodeUVMap')
     sep = nt.nodes.new('ShaderNodeSeparateXYZ')
     mu = nt.nodes.new('ShaderNodeMapRange')
@@ -574,7 +982,40 @@ def data_material(name, cls, umin, urange, vmin, vrange):
 VIEWS = {
     # product/view: (centre x, centre y in pattern inches, ppi at 1024 px)
     'hoodie/front': ((0.0, 12.2), 28.0),
+    'hoodie/back': ((0.0, 12.2), 28.0),
     'hoodie/detail': ((1.5, 5.0), 28.0 * 2.2),
+    'tee/front': ((0.0, 13.6), 31.5),
+    'tee/back': ((0.0, 13.6), 31.5),
+    'tee/detail': ((1.0, 7.4), 31.0 * 2.6),
+    'mug/front': ((0.0, 0.1), 150.0),
+    'mug/left': ((0.0, 0.1), 150.0),
+    'tote/front': ((0.0, 3.6), 32.0),
+    # every poster size at the same wall scale, so the sizes compare honestly
+    'poster/12x18': ((0.0, -1.0), 21.0),
+    'poster/18x24': ((0.0, -1.0), 21.0),
+    'poster/24x36': ((0.0, -1.0), 21.0),
+    'phone-case/back': ((0.0, 0.0), 128.0),
+}
+# the set per product: camera tilt, sweep floor height (None: a wall), framed plane, wall distance
+STAGE = {
+    'mug': (math.radians(11), -MUG_H / 2, 0.0, None),
+    'poster': (0.0, None, 0.0, 0.0),
+    'phone-case': (0.0, None, 0.5, 0.0),
+    'tote': (0.0, None, 1.5, 5.0),
+}
+# glossy products want reflection cards where their reflections show: strips level with the mug's
+# wall (its normals are horizontal)
+EXTRA_LIGHTS = {
+    'mug': [('strip-left', (-45, -45, 0), (6, 60), 20.0), ('strip-right', (50, -40, 0), (3, 60), 8.0)],
+}
+# and a softbox near the camera axis for the flat back of the case
+SOFTBOXES = {'phone-case': [('front', (-25, -140, 35), 40, 20000)]}
+BUILD = {'hoodie': build_hoodie, 'tee': build_tee, 'mug': build_mug, 'poster': build_poster, 'phone-case': build_phone, 'tote': build_tote}
+# the chest, where each body panel's UV scale and placement are fitted
+CHEST = {
+    'hoodie': lambda X, Y: (np.abs(X) < 8) & (Y > 3) & (Y < 22),
+    'tee': lambda X, Y: (np.abs(X) < 7) & (Y > 4) & (Y < 20),
+    'tote': lambda X, Y: (np.abs(X) < 6) & (Y > 2) & (Y < 14),
 }
 
 
@@ -586,16 +1027,24 @@ def main():
     centre, ppi1024 = VIEWS[JOB]
     ppi = ppi1024 * SIZE / 1024
     sc = setup_scene(min(SIZE, SHADE_SIZE), SAMPLES)
-    panels, cords = build_hoodie()
-    pa_w, pa_h = PRINT_AREA[product]
-    top = PRINT_TOP[product]
+    garment = product in ('hoodie', 'tee')
+    panels, cords = BUILD[product](('back' if view == 'back' else 'front') if garment else view)
+    pa_w, pa_h = poster_sheet(view)[:2] if product == 'poster' else PRINT_AREA[product]
+    top = PRINT_TOP.get(product, 0.0)
     everywhere = lambda X, Y: np.ones_like(X, bool)  # noqa: E731
     for ob in panels:
-        chest = ob.name == 'hoodie-body'
-        sleeve = 'sleeve' in ob.name
-        unwrap_to_inches(ob, pa_w, top, (lambda X, Y: (np.abs(X) < 8) & (Y > 3) & (Y < 22)) if chest else everywhere,
-                         pins=pin_crest(ob, pa_w, top) if sleeve else None)
-    wall = studio(centre, ppi, SIZE)
+        if ob.name in DATA_CLASS:
+            continue  # hard goods carry their UV from the build
+        chest = ob.name.endswith('-body')
+        # the hoodie's long sleeves are printed: pinned along the crest; the tee's are plain
+        pinned = 'sleeve' in ob.name and product == 'hoodie'
+        unwrap_to_inches(ob, pa_w, top, CHEST[product] if chest else everywhere,
+                         pins=pin_crest(ob, pa_w, top) if pinned else None)
+    tilt, floor, plane, wall_y = STAGE.get(product, (0.0, None, 2.5, 7.0))
+    stage = [studio(centre, ppi, SIZE, tilt=tilt, floor=floor, plane=plane, wall_y=7.0 if wall_y is None else wall_y,
+                    extra_lights=EXTRA_LIGHTS.get(product, []), softboxes=SOFTBOXES.get(product, []))]
+    if product == 'poster':
+        stage += poster_set()
     os.makedirs(OUT, exist_ok=True)
     tmp = os.path.join(OUT, 'exr')
     os.makedirs(tmp, exist_ok=True)
@@ -607,13 +1056,15 @@ def main():
     vl.use_pass_glossy_direct = vl.use_pass_glossy_indirect = True
     garment = panels + cords
     # 1) the garment, white, on a transparent film (the backdrop only bounces light)
-    wall.visible_camera = False
+    for o in stage:
+        o.visible_camera = False
     file_outputs(sc, [('img', 'Image'), ('dd', 'DiffDir'), ('di', 'DiffInd'), ('gd', 'GlossDir'), ('gi', 'GlossInd')], tmp)
     beauty = render(tmp)
     for f in os.listdir(tmp):
         os.remove(os.path.join(tmp, f))
     # 2) the set without the garment (its shadow stays)
-    wall.visible_camera = True
+    for o in stage:
+        o.visible_camera = True
     for o in garment:
         o.visible_camera = False
     sc.render.film_transparent = False
@@ -625,18 +1076,19 @@ def main():
     # 3) data: UV and class at 2x, one sample per pixel, no pixel filter, no lights
     for o in garment:
         o.visible_camera = True
-    wall.visible_camera = False
+    for o in stage:
+        o.visible_camera = False
     sc.render.film_transparent = True
     sc.cycles.samples = 1
     sc.cycles.use_adaptive_sampling = False
     sc.cycles.filter_width = 0.01
     sc.render.resolution_x = sc.render.resolution_y = SIZE * DATA_SCALE
     urange = (-16.0, 48.0)
-    vrange = (-12.0, 40.0)
+    vrange = (-12.0, 52.0)  # the tallest poster runs to v = 36
     dm = {c: data_material(f'data{c}', c, urange[0], urange[1], vrange[0], vrange[1]) for c in (1, 2, 3)}
     for o in panels:
-        o.data.materials[0] = dm[1]
-        o.data.materials[1] = dm[2]
+        for slot, c in enumerate(DATA_CLASS.get(o.name, [1, 2])):
+            o.data.materials[slot] = dm[c]
     for o in cords:
         o.data.materials[0] = dm[3]
     file_outputs(sc, [('img', 'Image')], tmp)
