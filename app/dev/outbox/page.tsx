@@ -3,6 +3,7 @@
 // isDevOutboxEnabled); only to an administrator or over loopback (canReadDevOutbox); else 404.
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth';
 import { Fragment, type ReactNode } from 'react';
@@ -79,9 +80,9 @@ export default async function DevOutboxPage({ searchParams }: { searchParams: Pr
             Filter
           </button>
           {to && (
-            <a href="/dev/outbox" className="px-2 py-1.5 text-sm font-medium text-stone-700 underline underline-offset-4 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-stone-900">
+            <Link href="/dev/outbox" className="px-2 py-1.5 text-sm font-medium text-stone-700 underline underline-offset-4 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-stone-900">
               Show all
-            </a>
+            </Link>
           )}
         </form>
       </div>

@@ -1,5 +1,6 @@
 'use client';
 // The new-listing form. Works as a plain form; errors come back with the entered values.
+import Link from 'next/link';
 import { useActionState, useState } from 'react';
 import { formatMoney } from '@/lib/catalog/format';
 import { REPEAT_IN } from '@/lib/design/limits';
@@ -115,7 +116,7 @@ export function ListingForm({ products, designs, initialDesign, deadlineMin, dea
             </div>
           ) : (
             <p className="mt-1 text-sm text-stone-600">
-              You have no saved designs yet: make one in the <a href="/design" className="link">studio</a>, or paste a design id below.
+              You have no saved designs yet: make one in the <Link href="/design" className="link">studio</Link>, or paste a design id below.
             </p>
           )}
           <label htmlFor="design" className="label mt-4">
