@@ -58,10 +58,11 @@ export interface PatternIntent {
 }
 
 const STOP = new Set(
-  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words theme themed vibe vibes inspired repeated repeating son sons daughter daughters nephew niece grandson granddaughter och en og в во '
+  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words theme themed vibe vibes inspired repeated repeating son sons daughter daughters nephew niece grandson granddaughter family families trip vacation holiday holidays weekend night nights nighttime evening och en og в во '
     .concat('y con de del la el los las un una sobre fondo et avec sur le les des dans un une fond und mit auf der die das ein eine hintergrund e con su il lo gli di uno sfondo com em um uma fundo met op het een achtergrond z na w i tło и с на фон 的 和 在 背景 の と に 柄')
     .split(' '),
 );
+const NIGHT_WORDS = new Set(['night', 'nights', 'nighttime', 'noche', 'nuit', 'nacht', 'notte', 'noite', 'nocy', 'ночь']);
 const NEGATION = new Set(['no', 'not', 'without', 'non', 'sin', 'sans', 'pas', 'ohne', 'kein', 'keine', 'keinen', 'senza', 'sem', 'zonder', 'geen', 'bez', 'без', 'не', '无', '不要', 'なし']);
 const AND_WORDS = new Set(['and', 'or', '&', 'y', 'o', 'et', 'ou', 'und', 'oder', 'e', 'en', 'i', 'и', 'och', 'og']);
 const GROUND_NOUNS = new Set(['background', 'backdrop', 'ground', 'zemin', 'fondo', 'fond', 'hintergrund', 'sfondo', 'fundo', 'achtergrond', 'tło', 'фон', '背景']);
@@ -218,7 +219,7 @@ export function editDistance(a: string, b: string, cap = 2): number {
 }
 
 // Generic words whose CLDR keyword lists name dozens of emoji: the motif a shopper means.
-const GENERIC: Record<string, string> = { flower: 'blossom', orange: 'tangerine', floral: 'blossom', flor: 'blossom', fleur: 'blossom', blume: 'blossom', fiore: 'blossom', heart: 'red-heart', love: 'red-heart', star: 'star', leaf: 'leaf-fluttering-in-wind', leaves: 'leaf-fluttering-in-wind', tropical: 'palm-tree', cat: 'cat', kitten: 'cat-face', kitty: 'cat-face', dog: 'dog', puppy: 'dog-face', coffee: 'hot-beverage', cup: 'hot-beverage', dinosaur: 'sauropod', dino: 'sauropod', bug: 'lady-beetle', beetle: 'lady-beetle', fruit: 'red-apple', bird: 'bird', fish: 'tropical-fish', skull: 'skull', moon: 'crescent-moon', sun: 'sun', cloud: 'cloud', tree: 'deciduous-tree', bee: 'honeybee', butterfly: 'butterfly', mushroom: 'mushroom', cherry: 'cherries', pumpkin: 'jack-o-lantern', ghost: 'ghost', rainbow: 'rainbow', pizza: 'pizza', avocado: 'avocado', lemon: 'lemon', strawberry: 'strawberry', rose: 'rose', tulip: 'tulip', daisy: 'blossom', cactus: 'cactus', wave: 'water-wave', anchor: 'anchor', planet: 'ringed-planet', rocket: 'rocket', bunny: 'rabbit-face', rabbit: 'rabbit-face', diamond: 'gem-stone', gem: 'gem-stone', lightning: 'high-voltage', bolt: 'high-voltage', plane: 'airplane', 'paper plane': 'airplane', balloon: 'balloon', succulent: 'potted-plant', animal: 'paw-prints', christmas: 'christmas-tree', snake: 'snake', koi: 'tropical-fish', psy: 'dog', pies: 'dog' };
+const GENERIC: Record<string, string> = { flower: 'blossom', orange: 'tangerine', floral: 'blossom', flor: 'blossom', fleur: 'blossom', blume: 'blossom', fiore: 'blossom', heart: 'red-heart', love: 'red-heart', star: 'star', leaf: 'leaf-fluttering-in-wind', leaves: 'leaf-fluttering-in-wind', tropical: 'palm-tree', cat: 'cat', kitten: 'cat-face', kitty: 'cat-face', dog: 'dog', puppy: 'dog-face', coffee: 'hot-beverage', cup: 'hot-beverage', dinosaur: 'sauropod', dino: 'sauropod', bug: 'lady-beetle', beetle: 'lady-beetle', fruit: 'red-apple', bird: 'bird', fish: 'tropical-fish', skull: 'skull', moon: 'crescent-moon', sun: 'sun', cloud: 'cloud', tree: 'deciduous-tree', bee: 'honeybee', butterfly: 'butterfly', mushroom: 'mushroom', cherry: 'cherries', pumpkin: 'jack-o-lantern', ghost: 'ghost', rainbow: 'rainbow', pizza: 'pizza', avocado: 'avocado', lemon: 'lemon', strawberry: 'strawberry', rose: 'rose', tulip: 'tulip', daisy: 'blossom', cactus: 'cactus', wave: 'water-wave', anchor: 'anchor', planet: 'ringed-planet', rocket: 'rocket', bunny: 'rabbit-face', rabbit: 'rabbit-face', diamond: 'gem-stone', gem: 'gem-stone', lightning: 'high-voltage', bolt: 'high-voltage', plane: 'airplane', 'paper plane': 'airplane', balloon: 'balloon', 'tea party': 'teapot', succulent: 'potted-plant', animal: 'paw-prints', christmas: 'christmas-tree', snake: 'snake', koi: 'tropical-fish', psy: 'dog', pies: 'dog' };
 
 function lookupMotif(phrase: string, minStrength = 1): Motif | undefined {
   const lib = motifLibrary();
@@ -651,6 +652,8 @@ export function understandPrompt(prompt: string): PatternIntent {
   let textColour = intent.motifs.find((m) => m.colour)?.colour;
   if (pendingColour && textContent && !intent.motifs.length) textColour = pendingColour;
   else if (pendingColour && !intent.background && !texture) intent.background = pendingColour;
+  // "owls at night": the time of day is the ground's colour, not a motif of its own.
+  if (!intent.background && !texture && tokens.some((t) => NIGHT_WORDS.has(t))) intent.background = colourByName('midnight blue');
   if (!intent.motifs.length && !texture && !textContent && !refusals.length) {
     // Colours, a palette, a theme or a style and no motif: the theme's motifs, else abstract shapes, in the colours named.
     const free = namedColours.filter((c) => c !== intent.background);

@@ -259,3 +259,20 @@ describe('speed', () => {
     expect(times[Math.floor(times.length * 0.95)]).toBeLessThan(5);
   });
 });
+
+describe('scene words are not motifs', () => {
+  it('"at night" darkens the ground instead of adding a night-time picture; a ground named too wins', async () => {
+    expect(ids('foxes in the forest at night')).toEqual(['fox', 'evergreen-tree']);
+    const night = await spec('hedgehogs under the stars at night');
+    const { hex, share } = await modal(night);
+    expect(share).toBeGreaterThan(0.4);
+    expect(deltaE2000(hex, hexOf('midnight blue'))).toBeLessThan(10);
+    expect(understandPrompt('moths at night on mustard').background?.name).toBe('mustard');
+  });
+
+  it('who a pattern is for and what the occasion is add no motifs', () => {
+    expect(ids('a family of hedgehogs')).toEqual(['hedgehog']);
+    expect(ids('lemons for our summer trip')).toEqual(['lemon']);
+    expect(ids('cupcakes for a tea party')).toEqual(['cupcake', 'teapot']);
+  });
+});
