@@ -1,4 +1,4 @@
-// Small server-side helpers shared by my pages: the public URL, the user and the cart count,
+// Small server-side helpers shared by the store's pages: the public URL, the user and the cart count,
 // each failing soft so a page still renders (e.g. while the database restarts).
 import { unstable_rethrow } from 'next/navigation';
 import { env } from '@/lib/env';
