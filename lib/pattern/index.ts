@@ -10,3 +10,4 @@ export { motifAlternatives, colourAlternatives, colourPicker, nearestColourName,
 export { colourByName } from './colours';
 export { letteringPath } from './lettering';
 export { GROUND_STYLES, groundFieldFromRgb, type GroundField, type GroundSpec } from './ground';
+export { mulberry32 } from './textures/random';

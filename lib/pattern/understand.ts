@@ -653,7 +653,7 @@ export function understandPrompt(prompt: string): PatternIntent {
   if (pendingColour && textContent && !intent.motifs.length) textColour = pendingColour;
   else if (pendingColour && !intent.background && !texture) intent.background = pendingColour;
   // "owls at night": the time of day is the ground's colour, not a motif of its own.
-  if (!intent.background && !texture && tokens.some((t) => NIGHT_WORDS.has(t))) intent.background = colourByName('midnight blue');
+  if (!intent.background && !texture && tokens.some((t) => NIGHT_WORDS.has(t))) intent.background = colourByName('midnight blue') ?? undefined;
   if (!intent.motifs.length && !texture && !textContent && !refusals.length) {
     // Colours, a palette, a theme or a style and no motif: the theme's motifs, else abstract shapes, in the colours named.
     const free = namedColours.filter((c) => c !== intent.background);

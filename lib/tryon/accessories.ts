@@ -100,41 +100,40 @@ export function paintAccessory(photo: Rgb, person: PersonAnalysis, f: BodyFrame,
   const right = f.u; // along the shoulders
   const down = f.d;
 
-  const paintFace = (q: Quad, shade: (u: number, t: number) => number, behind = false, wrapCylinder = false) => {
+  /** Each pixel the quad covers (a: its coverage, less what the person hides when it is behind). */
+  const eachCovered = (q: Quad, behind: boolean, paint: (gi: number, u: number, t: number, a: number) => void) => {
     const b = bbox(q, W, H, 2);
-    const light = localLight(luma, W, H, q.c, Math.max(q.w, q.h) * 0.75);
     for (let y = b.y0; y <= b.y1; y++)
       for (let x = b.x0; x <= b.x1; x++) {
         const { u, t, cover } = local(q, x, y);
         if (cover <= 0.003) continue;
         const gi = y * W + x;
-        const a = behind ? cover * (1 - mask[gi]) : cover;
-        if (a <= 0.003) continue;
-        let fu = u;
-        if (wrapCylinder) {
-          const s = clamp((2 * u) / q.w - 1, -0.999, 0.999);
-          fu = (Math.asin(s) + Math.PI / 2) * (q.w / 2);
-        }
-        tile.sample(fu, t, c);
-        const s = shade(u / q.w, t / q.h) * light;
-        const lit = [0, 1, 2].map((ch) => (s <= 1 ? c[ch] * s : c[ch] + (255 - c[ch]) * Math.min(1, (s - 1) * 0.7)));
-        blend(out.data, 3 * gi, lit, a);
-        alpha.data[gi] = Math.max(alpha.data[gi], a);
-        shading[gi] = s;
-        for (let ch = 0; ch < 3; ch++) flat[3 * gi + ch] = Math.round(c[ch]);
+        paint(gi, u, t, behind ? cover * (1 - mask[gi]) : cover);
       }
   };
-  const paintSolid = (q: Quad, rgb: [number, number, number], shade: (u: number, t: number) => number, behind = false) => {
-    const b = bbox(q, W, H, 2);
-    for (let y = b.y0; y <= b.y1; y++)
-      for (let x = b.x0; x <= b.x1; x++) {
-        const { u, t, cover } = local(q, x, y);
-        if (cover <= 0.003) continue;
-        const gi = y * W + x;
-        const a = behind ? cover * (1 - mask[gi]) : cover;
-        const s = shade(u / q.w, t / q.h);
-        blend(out.data, 3 * gi, [rgb[0] * s, rgb[1] * s, rgb[2] * s], a);
+  const paintFace = (q: Quad, shade: (u: number, t: number) => number, behind = false, wrapCylinder = false) => {
+    const light = localLight(luma, W, H, q.c, Math.max(q.w, q.h) * 0.75);
+    eachCovered(q, behind, (gi, u, t, a) => {
+      if (a <= 0.003) return;
+      let fu = u;
+      if (wrapCylinder) {
+        const s = clamp((2 * u) / q.w - 1, -0.999, 0.999);
+        fu = (Math.asin(s) + Math.PI / 2) * (q.w / 2);
       }
+      tile.sample(fu, t, c);
+      const s = shade(u / q.w, t / q.h) * light;
+      const lit = [0, 1, 2].map((ch) => (s <= 1 ? c[ch] * s : c[ch] + (255 - c[ch]) * Math.min(1, (s - 1) * 0.7)));
+      blend(out.data, 3 * gi, lit, a);
+      alpha.data[gi] = Math.max(alpha.data[gi], a);
+      shading[gi] = s;
+      for (let ch = 0; ch < 3; ch++) flat[3 * gi + ch] = Math.round(c[ch]);
+    });
+  };
+  const paintSolid = (q: Quad, rgb: [number, number, number], shade: (u: number, t: number) => number, behind = false) => {
+    eachCovered(q, behind, (gi, u, t, a) => {
+      const s = shade(u / q.w, t / q.h);
+      blend(out.data, 3 * gi, [rgb[0] * s, rgb[1] * s, rgb[2] * s], a);
+    });
   };
   const shadow = (q: Quad, offset: Vec, strength: number, softPx: number, behind: boolean) => {
     const b = bbox({ ...q, c: add(q.c, offset) }, W, H, softPx * 3);

@@ -3,6 +3,7 @@
 // scene's light). Deterministic: same input, same pixels.
 import sharp from 'sharp';
 import { clamp, type FMap, type Rgb } from './raster';
+import { mulberry32 } from '../pattern';
 
 export const LIGHTING = ['warm', 'cool', 'studio'] as const;
 export const SCENES = ['scene-studio', 'scene-park', 'scene-brick'] as const;
@@ -19,16 +20,6 @@ export const VARIANT_LABELS: Record<VariantName, string> = {
   'scene-brick': 'City wall',
 };
 
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function lighting(img: Rgb, kind: (typeof LIGHTING)[number]): Rgb {
   const { w, h, data } = img;
