@@ -150,6 +150,12 @@ test('seller pages: sell, dashboard, new listing, listing editor, shop, listing;
 test('staff pages: admin and factory console', async ({ page, browser }) => {
   test.setTimeout(240_000);
   await signIn(page, 'admin@seedprint.local');
+  // On a phone the header has no room for an Admin link: the account page leads to the console.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/account');
+  await page.getByRole('link', { name: 'Open' }).click();
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.setViewportSize({ width: 1280, height: 900 });
   for (const path of ['/admin', '/admin/orders', '/admin/products', '/admin/factories', '/admin/mockups']) {
     await page.goto(path);
     await check(page, path, { staff: true });
@@ -166,6 +172,8 @@ test('staff pages: admin and factory console', async ({ page, browser }) => {
   const factoryContext = await browser.newContext();
   const factory = await factoryContext.newPage();
   await signIn(factory, 'factory@seedprint.local');
+  await factory.goto('/account');
+  await expect(factory.getByRole('heading', { name: 'Factory console' })).toBeVisible();
   await factory.goto('/factory');
   await check(factory, 'factory', { staff: true });
   await factoryContext.close();

@@ -62,6 +62,7 @@ test('design → cart → pay with the test card → the order is paid, once', a
   await payOnHostedPage(page, '4242 4242 4242 4242');
   await page.waitForURL(/\/checkout\/success/);
   await expect(page.getByTestId('order-status')).toHaveText('Paid', { timeout: 30_000 });
+  await expect(page.getByTestId('cart-count')).toHaveText('0'); // the paid lines left the cart, and the badge says so
   orderPath = (await page.getByTestId('order-link').getAttribute('href'))!;
   expect(orderPath).toMatch(/^\/orders\/ord_[0-9a-f]+\?t=/);
 

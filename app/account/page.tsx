@@ -47,6 +47,20 @@ export default async function AccountPage() {
         </form>
       </section>
 
+      {user.role === 'ADMIN' || user.role === 'FACTORY' ? (
+        <section aria-labelledby="staff-console-link" className="mt-8 flex items-center justify-between gap-4 rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
+          <div>
+            <h2 id="staff-console-link" className="text-lg font-semibold text-stone-900">
+              {user.role === 'ADMIN' ? 'Admin console' : 'Factory console'}
+            </h2>
+            <p className="mt-1 text-sm text-stone-600">{user.role === 'ADMIN' ? 'Orders, products, factories, mockups and try-on models.' : 'Print jobs to claim, download and ship.'}</p>
+          </div>
+          <Link href={user.role === 'ADMIN' ? '/admin' : '/factory'} className="btn-secondary shrink-0">
+            Open
+          </Link>
+        </section>
+      ) : null}
+
       <section aria-labelledby="my-designs-link" className="mt-8 flex items-center justify-between gap-4 rounded-2xl border border-stone-200 bg-white p-6 shadow-sm">
         <div>
           <h2 id="my-designs-link" className="text-lg font-semibold text-stone-900">

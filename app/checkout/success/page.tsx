@@ -4,6 +4,8 @@ import { formatMoney } from '@/lib/catalog';
 import { findOrderBySession, orderUrl } from '@/lib/orders';
 import { StatusBadge } from '@/app/_components/order-status';
 import { AutoRefresh } from '@/app/_components/auto-refresh';
+import { CartCountSync } from '@/app/_components/session-summary';
+import { cartItemCount } from '@/app/_components/site-data';
 
 export const dynamic = 'force-dynamic';
 
@@ -32,6 +34,8 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
   }
 
   const pending = order.status === 'PENDING_PAYMENT';
+  // Once paid, the order's lines have left the cart: the header badge follows the cart as it is now.
+  const cartCount = pending ? null : await cartItemCount();
   // Only a relative link here: orderUrl() gives the absolute link used in e-mails.
   const link = new URL(orderUrl(order.id));
   const href = `${link.pathname}${link.search}`;
@@ -57,6 +61,7 @@ export default async function CheckoutSuccessPage({ searchParams }: { searchPara
           </span>
         </div>
         <AutoRefresh active={pending} />
+        {cartCount !== null ? <CartCountSync count={cartCount} /> : null}
         <div className="mt-8 flex flex-wrap gap-3">
           <Link href={href} className="btn-primary" data-testid="order-link">
             View your order
