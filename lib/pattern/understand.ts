@@ -58,7 +58,7 @@ export interface PatternIntent {
 }
 
 const STOP = new Set(
-  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words theme themed vibe vibes inspired repeated repeating son sons daughter daughters nephew niece grandson granddaughter family families trip vacation holiday holidays weekend night nights nighttime evening och en og в во '
+  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words theme themed vibe vibes inspired repeated repeating son sons daughter daughters nephew niece grandson granddaughter family families trip vacation holiday holidays weekend night nights nighttime evening wavy floating market from och en og в во '
     .concat('y con de del la el los las un una sobre fondo et avec sur le les des dans un une fond und mit auf der die das ein eine hintergrund e con su il lo gli di uno sfondo com em um uma fundo met op het een achtergrond z na w i tło и с на фон 的 和 在 背景 の と に 柄')
     .split(' '),
 );
@@ -66,6 +66,7 @@ const NIGHT_WORDS = new Set(['night', 'nights', 'nighttime', 'noche', 'nuit', 'n
 const NEGATION = new Set(['no', 'not', 'without', 'non', 'sin', 'sans', 'pas', 'ohne', 'kein', 'keine', 'keinen', 'senza', 'sem', 'zonder', 'geen', 'bez', 'без', 'не', '无', '不要', 'なし']);
 const AND_WORDS = new Set(['and', 'or', '&', 'y', 'o', 'et', 'ou', 'und', 'oder', 'e', 'en', 'i', 'и', 'och', 'og']);
 const GROUND_NOUNS = new Set(['background', 'backdrop', 'ground', 'zemin', 'fondo', 'fond', 'hintergrund', 'sfondo', 'fundo', 'achtergrond', 'tło', 'фон', '背景']);
+const ROMANCE_GROUND_NOUNS = new Set(['fondo', 'sfondo', 'fond', 'fundo']);
 const BACKGROUND_WORDS = new Set(['on', 'over', 'background', 'backdrop', 'ground', 'zemin', 'sobre', 'fondo', 'sur', 'fond', 'auf', 'hintergrund', 'su', 'sfondo', 'em', 'fundo', 'op', 'achtergrond', 'na', 'tło', 'на', 'фон', '背景']);
 const LAYOUT_WORDS: Record<string, Layout> = {
   tossed: 'tossed', scattered: 'tossed', random: 'tossed', ditsy: 'tossed', allover: 'tossed', esparcidos: 'tossed', éparpillés: 'tossed', verstreut: 'tossed', sparsi: 'tossed',
@@ -451,7 +452,7 @@ export function understandPrompt(prompt: string): PatternIntent {
       const last = intent.motifs.at(-1);
       const start = i - colour.length;
       const after = lastMotifEnd === start || (lastMotifEnd === start - 1 && (tokens[start - 1] === 'in' || tokens[start - 1] === 'en'));
-      if (!negate && !backgroundNext && last && !last.colour && after && !GROUND_NOUNS.has(tokens[i] ?? '') && c.source !== 'palette-word') {
+      if (!negate && !backgroundNext && last && !last.colour && after && !groundNounOf(tokens, i) && c.source !== 'palette-word') {
         last.colour = c;
         postfixEnd = i;
         continue;
@@ -473,7 +474,7 @@ export function understandPrompt(prompt: string): PatternIntent {
         intent.excluded.colours.push(c);
         negate = false;
         negatedEnd = i;
-      } else if (GROUND_NOUNS.has(tokens[i] ?? '')) {
+      } else if (groundNounOf(tokens, i)) {
         intent.background = c; // "olive green background"
         i++;
         backgroundNext = false;
@@ -720,12 +721,22 @@ function knownWord(word: string): boolean {
 }
 
 /** A colour name of one or two words at `i` that a ground word follows, or that follows "on"; with the words it spans. */
+/**
+ * Whether tokens[i] is a ground noun that takes the colour before it ("white background", "weißer
+ * Hintergrund"). A Romance one followed by a colour takes that colour instead ("ciliegie rosse,
+ * sfondo bianco"): the colour before it colours the thing before.
+ */
+function groundNounOf(tokens: string[], i: number): boolean {
+  const w = tokens[i] ?? '';
+  return GROUND_NOUNS.has(w) && !(ROMANCE_GROUND_NOUNS.has(w) && !!colourByName(tokens[i + 1] ?? ''));
+}
+
 function namedGround(tokens: string[], i: number, afterOn: boolean): { colour: NamedColour; length: number } | undefined {
   for (const len of [2, 1]) {
     const words = tokens.slice(i, i + len);
     if (words.length < len || words.some((w) => STOP.has(w) || GROUND_NOUNS.has(w))) continue;
     const next = tokens[i + len];
-    const before = GROUND_NOUNS.has(next ?? '');
+    const before = groundNounOf(tokens, i + len);
     // After "on", only a name that is no subject and ends the prompt or a phrase ("on aubergine, with…").
     if (!before && !(afterOn && (next === undefined || AND_WORDS.has(next) || next === 'with') && !lookupMotif(words.join(' ')) && !singulars(words.join(' ')).some((f) => NO_STAND_IN[f]))) continue;
     const colour = colourByName(words.join(' '));

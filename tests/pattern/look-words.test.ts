@@ -276,3 +276,26 @@ describe('scene words are not motifs', () => {
     expect(ids('cupcakes for a tea party')).toEqual(['cupcake', 'teapot']);
   });
 });
+
+describe('a Romance ground noun takes the colour after it', () => {
+  it.each([
+    ['fragole rosse, sfondo nero', 'black', 'red'],
+    ['gatos negros, fondo rosa', 'pink', 'black'],
+    ['morangos vermelhos, fundo branco', 'white', 'red'],
+  ])('"%s": the ground is %s and the motif %s', async (prompt, ground, motif) => {
+    const intent = understandPrompt(prompt);
+    expect(deltaE2000(intent.background!.hex, hexOf(ground))).toBeLessThan(10);
+    expect(deltaE2000(intent.motifs[0].colour!.hex, hexOf(motif))).toBeLessThan(10);
+    const { hex, share } = await modal(await spec(prompt));
+    expect(share).toBeGreaterThan(0.4);
+    expect(deltaE2000(hex, intent.background!.hex)).toBeLessThan(10);
+  });
+});
+
+describe('describing words are not motifs', () => {
+  it('wavy, floating, from and market add no picture of their own', () => {
+    expect(ids('a wavy border of shells')).toEqual(['spiral-shell']);
+    expect(ids('jellyfish floating in the deep')).toEqual(['jellyfish']);
+    expect(ids('carrots and tomatoes from the market')).toEqual(['carrot', 'tomato']);
+  });
+});
