@@ -710,8 +710,26 @@ function bareText(text: string): { content: string; span: string } | undefined {
     const words = m[1].split(/\s+/).filter((w) => w !== '&');
     // "Christmas Trees" names motifs; a run with a possessive or a word no motif, colour or theme has is words to print.
     if (words.some((w) => /['’]s$/iu.test(w)) || words.some((w) => !knownWord(w))) return { content: m[1].trim(), span: m[1] };
+    // "Coffee First with coffee cups": a title-case run that opens the request and is followed by
+    // "with" is a slogan, unless it names one motif, a colour and a motif, or only colours.
+    if (m.index === text.search(/\S/u) && /^\s+with\s+\S/iu.test(text.slice(m.index + m[1].length)) && !namesOneThing(words)) return { content: m[1].trim(), span: m[1] };
   }
   return undefined;
+}
+
+/**
+ * Whether title-case words name one motif by its own name, maybe after colours ("Christmas Trees",
+ * "Red Roses", "Navy Gold"); a word that is only another motif's keyword ("First") does not count.
+ */
+function namesOneThing(words: string[]): boolean {
+  const lower = words.map((w) => w.toLowerCase().replace(/[!?.]+$/u, ''));
+  const byName = (phrase: string) => singulars(phrase).some((f) => !!(GENERIC[f] ?? MOTIF_SYNONYMS[f]) || motifLibrary().index.get(f)?.[0]?.strength === 3);
+  for (let i = 0; i <= lower.length; i++) {
+    const rest = lower.slice(i).join(' ');
+    if (!rest || byName(rest)) return true;
+    if (!colourByName(lower[i])) return false;
+  }
+  return false;
 }
 
 /** A word the parser reads as a motif, a colour, a theme, a look or a filler word. */
@@ -720,7 +738,6 @@ function knownWord(word: string): boolean {
   return STOP.has(w) || !!lookupMotif(w) || !!colourByName(w) || !!paletteFor(w) || !!THEME_WORDS[w] || w in LAYOUT_WORDS || w in SCALE_WORDS || w in DENSITY_WORDS || w in NUMBERS || NEGATION.has(w) || TEXTURES.some((d) => d.keywords.includes(w));
 }
 
-/** A colour name of one or two words at `i` that a ground word follows, or that follows "on"; with the words it spans. */
 /**
  * Whether tokens[i] is a ground noun that takes the colour before it ("white background", "weißer
  * Hintergrund"). A Romance one followed by a colour takes that colour instead ("ciliegie rosse,
@@ -731,6 +748,7 @@ function groundNounOf(tokens: string[], i: number): boolean {
   return GROUND_NOUNS.has(w) && !(ROMANCE_GROUND_NOUNS.has(w) && !!colourByName(tokens[i + 1] ?? ''));
 }
 
+/** A colour name of one or two words at `i` that a ground word follows, or that follows "on"; with the words it spans. */
 function namedGround(tokens: string[], i: number, afterOn: boolean): { colour: NamedColour; length: number } | undefined {
   for (const len of [2, 1]) {
     const words = tokens.slice(i, i + len);

@@ -299,3 +299,15 @@ describe('describing words are not motifs', () => {
     expect(ids('carrots and tomatoes from the market')).toEqual(['carrot', 'tomato']);
   });
 });
+
+describe('a title-case slogan before "with" is words to print', () => {
+  it('"Beach Time with shells": the slogan is printed; motif names in title case stay motifs', () => {
+    const slogan = understandPrompt('Beach Time with shells and starfish');
+    expect(slogan.text?.content).toBe('Beach Time');
+    expect(understandPrompt('Pumpkin Spice with maple leaves').text?.content).toBe('Pumpkin Spice');
+    for (const prompt of ['Christmas Trees with snowflakes', 'Red Roses with gold hearts', 'Sunflowers with bees', 'Hot Dogs with fries']) {
+      expect(understandPrompt(prompt).text, prompt).toBeUndefined();
+    }
+    expect(ids('Christmas Trees with snowflakes')).toEqual(['christmas-tree', 'snowflake']);
+  });
+});
