@@ -201,7 +201,7 @@ export async function seedScale(scale = 1, overrides: Partial<ReturnType<typeof 
     [
       'try-on looks',
       `INSERT INTO "TryonLook" (id, "photoId", "designId", "productSlug", "repeatIn", status, progress, "createdAt", "updatedAt")
-       SELECT 'sctl' || substr(p.id, 5), p.id, ${designId(`1 + (abs(hashtext(p."ownerKey")) * 17) % ${v.designs}`)}, 'tee', 4,
+       SELECT 'sctl' || substr(p.id, 5), p.id, ${designId(`1 + (abs(hashtext(p."ownerKey")::bigint) * 17) % ${v.designs}`)}, 'tee', 4,
               (CASE WHEN p.name = 'photo-4.jpg' AND p.bytes % 5 = 0 THEN 'FAILED' ELSE 'DONE' END)::"TryonPhotoStatus", 100, p."createdAt", p."createdAt"
        FROM "TryonPhoto" p WHERE p.id LIKE 'sctp%'`,
     ],

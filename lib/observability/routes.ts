@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-type Template = { route: string; pattern: RegExp; dynamic: number };
+type Template = { route: string; pattern: RegExp; dynamic: number; catchAll: boolean };
 
 function segmentPattern(seg: string): { re: string; dynamic: boolean } {
   if (/^\[\[\.\.\..+\]\]$/.test(seg)) return { re: '(?:/.*)?', dynamic: true };
@@ -18,9 +18,10 @@ export function compileTemplates(routes: readonly string[]): Template[] {
     .map((route) => {
       const segs = route.split('/').filter(Boolean);
       const parts = segs.map(segmentPattern);
-      return { route, pattern: new RegExp(`^${parts.map((p) => p.re).join('')}/?$`), dynamic: parts.filter((p) => p.dynamic).length };
+      return { route, pattern: new RegExp(`^${parts.map((p) => p.re).join('')}/?$`), dynamic: parts.filter((p) => p.dynamic).length, catchAll: segs.some((x) => x.startsWith('[...') || x.startsWith('[[...')) };
     })
-    .sort((a, b) => a.dynamic - b.dynamic || b.route.length - a.route.length); // static first
+    // As Next.js matches: static first, then fewer dynamic segments, catch-alls last.
+    .sort((a, b) => Number(a.catchAll) - Number(b.catchAll) || a.dynamic - b.dynamic || b.route.length - a.route.length);
 }
 
 /** Every route of the app: folders holding route.ts or page.tsx, without (groups) and @slots. */

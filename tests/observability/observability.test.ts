@@ -108,6 +108,9 @@ describe('/metrics', () => {
     // The real app folder: product pages and factory files.
     expect(routeOf('/products/hoodie')).toBe('/products/[slug]');
     expect(routeOf('/api/factory/v1/jobs/j1/files/front')).toBe('/api/factory/v1/jobs/[id]/files/[placement]');
+    // Every address no page has is one series, the catch-all 404's, which loses to every other route.
+    expect(routeOf('/wp-login.php')).toBe('/[...missing]');
+    expect(routeOf('/no/such/page')).toBe('/[...missing]');
   });
 });
 
