@@ -142,7 +142,8 @@ test('share link opens for a signed-out visitor, with the design on the product 
   expect(await pngSize(png)).toEqual({ width: 1200, height: 630 });
   const tile = await (await v.request.get(`/r/${sharedId}.png`)).body();
   for (const c of await dominantColours(tile, 2)) {
-    expect(await shareOfColour(png, c.rgb, 50, { left: 620, top: 0, width: 580, height: 630 }), `colour ${c.rgb}`).toBeGreaterThan(0.01);
+    // The tee prints a chest rectangle, about a sixth of the card's mockup half; each colour is a visible part of it.
+    expect(await shareOfColour(png, c.rgb, 50, { left: 620, top: 0, width: 580, height: 630 }), `colour ${c.rgb}`).toBeGreaterThan(0.005);
   }
   await shoot(v, 'share-page');
 
