@@ -3,6 +3,7 @@
 // photos, with the person analysis done once per process and the renders cached in memory.
 import fs from 'node:fs';
 import path from 'node:path';
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 import { badRequest, notFound, parseOrThrow } from '../http/errors';
 import type { PersonAnalysis } from './analyze';
@@ -52,8 +53,8 @@ export async function listSiteModels(): Promise<SiteModel[]> {
 }
 
 const analyses = new Map<string, Promise<{ img: Rgb; person: PersonAnalysis }>>();
-const renders = new Map<string, Promise<Buffer>>();
-const bases = new Map<string, Promise<{ image: Rgb; person: PersonAnalysis }>>();
+const renders = new LRUCache<string, Promise<Buffer>>({ max: 96 });
+const bases = new LRUCache<string, Promise<{ image: Rgb; person: PersonAnalysis }>>({ max: 8 });
 
 async function modelImage(modelId: string): Promise<Buffer | string> {
   const embedded = EMBEDDED_MODELS.find((m) => m.id === modelId);
@@ -80,15 +81,12 @@ function analysed(modelId: string) {
   return p;
 }
 
-function lru<T>(m: Map<string, T>, key: string, make: () => T, max: number): T {
-  let v = m.get(key);
+/** The cached value for `key`, made (and kept) when missing; a hit counts as recent use. */
+function cached<T extends object>(cache: LRUCache<string, T>, key: string, make: () => T): T {
+  let v = cache.get(key);
   if (v === undefined) {
     v = make();
-    m.set(key, v);
-    if (m.size > max) m.delete(m.keys().next().value!);
-  } else {
-    m.delete(key);
-    m.set(key, v);
+    cache.set(key, v);
   }
   return v;
 }
@@ -107,25 +105,15 @@ export async function siteRender(modelId: string, designId: string, product: Pro
   }
   const baseKey = `${modelId}:${designId}:${product}:${repeatIn}`;
   const key = `${baseKey}:${variant}`;
-  const p = lru(
-    renders,
-    key,
-    async () => {
-      const base = await lru(
-        bases,
-        baseKey,
-        async () => {
-          const { img, person } = await analysed(modelId);
-          const tile = { rgb: await designTileRgb(designId), repeatIn };
-          const { paint } = await renderProduct(img, person, tile, product);
-          return { image: paint.image, person };
-        },
-        8,
-      );
-      return encodeJpeg(await makeVariant(variant, base.image, base.person.mask), 85);
-    },
-    96,
-  );
+  const p = cached(renders, key, async () => {
+    const base = await cached(bases, baseKey, async () => {
+      const { img, person } = await analysed(modelId);
+      const tile = { rgb: await designTileRgb(designId), repeatIn };
+      const { paint } = await renderProduct(img, person, tile, product);
+      return { image: paint.image, person };
+    });
+    return encodeJpeg(await makeVariant(variant, base.image, base.person.mask), 85);
+  });
   p.catch(() => renders.delete(key));
   return p;
 }

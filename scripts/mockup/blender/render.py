@@ -944,13 +944,21 @@ def read_exr(path):
     return buf.reshape(h, w, 4)[::-1]  # Blender images are bottom-up
 
 
-def render(folder):
+def render_pass(sc, names, folder):
+    """Renders the scene as it is set up now; the named passes as arrays, the folder left empty."""
+    file_outputs(sc, names, folder)
     bpy.ops.render.render(write_still=False)
     out = {}
     for f in os.listdir(folder):
         if f.endswith('.exr'):
             out[f.split('0')[0]] = read_exr(os.path.join(folder, f))
+        os.remove(os.path.join(folder, f))
     return out
+
+
+def show(objects, visible):
+    for o in objects:
+        o.visible_camera = visible
 
 
 def data_material(name, cls, umin, urange, vmin, vrange):
@@ -1056,28 +1064,17 @@ def main():
     vl.use_pass_glossy_direct = vl.use_pass_glossy_indirect = True
     garment = panels + cords
     # 1) the garment, white, on a transparent film (the backdrop only bounces light)
-    for o in stage:
-        o.visible_camera = False
-    file_outputs(sc, [('img', 'Image'), ('dd', 'DiffDir'), ('di', 'DiffInd'), ('gd', 'GlossDir'), ('gi', 'GlossInd')], tmp)
-    beauty = render(tmp)
-    for f in os.listdir(tmp):
-        os.remove(os.path.join(tmp, f))
+    show(stage, False)
+    beauty = render_pass(sc, [('img', 'Image'), ('dd', 'DiffDir'), ('di', 'DiffInd'), ('gd', 'GlossDir'), ('gi', 'GlossInd')], tmp)
     # 2) the set without the garment (its shadow stays)
-    for o in stage:
-        o.visible_camera = True
-    for o in garment:
-        o.visible_camera = False
+    show(stage, True)
+    show(garment, False)
     sc.render.film_transparent = False
     sc.cycles.samples = max(8, SAMPLES // 4)
-    file_outputs(sc, [('img', 'Image')], tmp)
-    bg = render(tmp)['img']
-    for f in os.listdir(tmp):
-        os.remove(os.path.join(tmp, f))
+    bg = render_pass(sc, [('img', 'Image')], tmp)['img']
     # 3) data: UV and class at 2x, one sample per pixel, no pixel filter, no lights
-    for o in garment:
-        o.visible_camera = True
-    for o in stage:
-        o.visible_camera = False
+    show(garment, True)
+    show(stage, False)
     sc.render.film_transparent = True
     sc.cycles.samples = 1
     sc.cycles.use_adaptive_sampling = False
@@ -1091,8 +1088,7 @@ def main():
             o.data.materials[slot] = dm[c]
     for o in cords:
         o.data.materials[0] = dm[3]
-    file_outputs(sc, [('img', 'Image')], tmp)
-    data = render(tmp)['img']
+    data = render_pass(sc, [('img', 'Image')], tmp)['img']
 
     np.savez(
         os.path.join(OUT, 'passes.npz'),
