@@ -146,25 +146,27 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?:
     const body = namespaceIds(coloured, `m${i}`);
     defs.push(`<symbol id="m${i}" viewBox="0 0 ${motif.width} ${motif.height}">${body}</symbol>`);
   });
-  let text: { d: string; width: number; height: number } | undefined;
-  if (spec.text) text = letteringPath(spec.text.content, spec.text.font, { size: 100 });
+  // Version 3 rows: a long phrase in two lines; every other layout and version: one line, as always drawn.
+  const rows = engineVersion(spec) >= 3 && !!spec.text && LETTERING_ROWS.has(spec.layout);
+  let text: TextBlock | undefined;
+  if (spec.text) text = rows ? rowBlock(spec.text.content, spec.text.font) : oneLine(letteringPath(spec.text.content, spec.text.font, { size: 100 }));
   const placed = placements(spec, seed, steer);
   if (engineVersion(spec) >= 2 && spec.filler && ['tossed', 'grid', 'half-drop'].includes(spec.layout)) {
     defs.push(fillerSymbol(spec.filler.kind, spec.filler.colour));
     placed.unshift(...fillers(spec, seed, placed)); // drawn first: under the motifs
   }
   // Version 3 rows of lettering wrap by their own width and height: a wide row needs no copies above and below.
-  const rows = engineVersion(spec) >= 3 && text && LETTERING_ROWS.has(spec.layout);
   for (const p of placed) {
     const reach = rows && p.item === -1 ? { x: p.size / 2 + 20, y: (p.size * text!.height) / text!.width / 2 + 20 } : undefined;
     for (const [dx, dy] of wrapOffsets(p, reach)) {
       const t = `translate(${r2(p.x + dx)} ${r2(p.y + dy)}) rotate(${p.rotate})${p.flip ? ' scale(-1 1)' : ''}`;
       if (p.item === -1 && text && spec.text) {
         // Version 3 rows give the lettering's width; earlier layouts a cell it fits in.
-        const k = engineVersion(spec) >= 3 && LETTERING_ROWS.has(spec.layout) ? p.size / text.width : (p.size * (spec.motifs.length ? 1.4 : 1)) / Math.max(text.width, text.height * 2);
+        const k = rows ? p.size / text.width : (p.size * (spec.motifs.length ? 1.4 : 1)) / Math.max(text.width, text.height * 2);
         // An outline (in font units, 100 to the em) keeps an asked ink legible on a ground close to it.
         const outline = spec.text.outline ? ` stroke="${spec.text.outline}" stroke-width="14" stroke-linejoin="round" paint-order="stroke"` : '';
-        layers.push(`<g transform="${t} scale(${r2(k)}) translate(${r2(-text.width / 2)} ${r2(-text.height / 2)})"><path d="${text.d}" fill="${spec.text.colour}"${outline}/></g>`);
+        const paths = text.lines.map((l) => `<path${l.x || l.y ? ` transform="translate(${r2(l.x)} ${r2(l.y)})"` : ''} d="${l.d}" fill="${spec.text!.colour}"${outline}/>`).join('');
+        layers.push(`<g transform="${t} scale(${r2(k)}) translate(${r2(-text.width / 2)} ${r2(-text.height / 2)})">${paths}</g>`);
       } else if (p.item === FILLER_ITEM) {
         layers.push(`<use href="#filler" transform="${t}" x="${r2(-p.size / 2)}" y="${r2(-p.size / 2)}" width="${p.size}" height="${p.size}"/>`);
       } else if (p.item >= 0) {
@@ -183,10 +185,42 @@ const LETTER_WIDTH = 0.84;
 const LETTER_MAX = 0.2;
 export const LETTER_MIN = 0.07;
 
+/** Lettering as drawn: one or more lines of outlines, each offset within the block, in font units. */
+interface TextBlock {
+  lines: { d: string; x: number; y: number }[];
+  width: number;
+  height: number;
+}
+
+const oneLine = (l: { d: string; width: number; height: number }): TextBlock => ({ lines: [{ d: l.d, x: 0, y: 0 }], width: l.width, height: l.height });
+
+/** A line longer than this many times its height is broken in two, so the words can be set larger. */
+const LONG_LINE = 7;
+const blocks = new Map<string, TextBlock>();
+
+/** The words for version-3 rows: one line, or two (split at the space nearest the middle) when one would be long and thin. Cached: drawn for every candidate. */
+function rowBlock(content: string, font: string): TextBlock {
+  const key = `${font}|${content}`;
+  const known = blocks.get(key);
+  if (known) return known;
+  const single = letteringPath(content, font, { size: 100 });
+  const spaces = [...content.matchAll(/ /g)].map((m) => m.index);
+  let block = oneLine(single);
+  if (single.width / single.height > LONG_LINE && spaces.length) {
+    const at = spaces.reduce((b, i) => (Math.abs(i - content.length / 2) < Math.abs(b - content.length / 2) ? i : b));
+    const [a, b] = [content.slice(0, at), content.slice(at + 1)].map((l) => letteringPath(l, font, { size: 100 }));
+    const width = Math.max(a.width, b.width);
+    block = { lines: [{ d: a.d, x: (width - a.width) / 2, y: 0 }, { d: b.d, x: (width - b.width) / 2, y: a.height * 0.92 }], width, height: a.height * 0.92 + b.height };
+  }
+  blocks.set(key, block);
+  if (blocks.size > 64) blocks.delete(blocks.keys().next().value!);
+  return block;
+}
+
 function letteringRows(spec: PatternSpec): Placement[] {
-  const text = letteringPath(spec.text!.content, spec.text!.font, { size: 100 });
+  const text = rowBlock(spec.text!.content, spec.text!.font);
   const aspect = text.width / Math.max(1, text.height);
-  const width = Math.min(TILE * LETTER_WIDTH, TILE * LETTER_MAX * aspect);
+  const width = Math.min(TILE * LETTER_WIDTH, TILE * LETTER_MAX * (text.lines.length > 1 ? 1.6 : 1) * aspect);
   const height = width / aspect;
   const k = spec.motifs.length;
   const rows = k ? 2 : 3;

@@ -176,8 +176,8 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     const choices = fitting.length ? fitting : mid.length ? mid : fallback;
     background = choices.length ? choices[Math.floor(candidate / 2) % choices.length] : '#ffffff';
   }
-  // A count ("three big stars") is kept by the tossed layout, so lattices are only offered without one.
-  const layout = intent.layout !== 'tossed' || intent.prompt.match(/toss|scatter|random/i) || intent.count ? intent.layout : LAYOUT_CHOICES[candidate % LAYOUT_CHOICES.length];
+  // A count ("three big stars") or "just a few" is kept by the tossed layout, so lattices are only offered without one.
+  const layout = intent.layout !== 'tossed' || intent.prompt.match(/toss|scatter|random/i) || intent.count || intent.density === 'sparse' ? intent.layout : LAYOUT_CHOICES[candidate % LAYOUT_CHOICES.length];
   const textColour = intent.text ? (askedInk ?? inkFor(background)) : undefined;
   // An asked ink on a ground close to it (both named) keeps its colour and gains an outline.
   const outline = askedInk && contrastRatio(askedInk, background) < 4.5 ? inkFor(background) : undefined;

@@ -122,11 +122,11 @@ const FAMILY = /^\s*,?\s*(nana|nan|nanna|grandma|granny|gran|grandpa|gramps|gran
 // Occasions whose words are printed: a name's birthday, a team, a class, a family, a founding year.
 const OCCASIONS = [
   /(?:\p{Lu}[\p{L}-]*(?:['’]s)?\s+)?\d{1,3}(?:st|nd|rd|th)\s+birthday\b/u, // "Mia's 5th birthday"
-  /\bgo\s+(?:\p{Lu}[\p{L}-]*|team)\b/iu, // "Go Tigers", "go team"
-  /\bteam\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*|\bteam\s+(?:bride|groom)\b/iu, // "Team Bride", "Team Johnson Family Reunion"
+  /\b[Gg][Oo]\s+(?:\p{Lu}[\p{L}-]*|[Tt]eam)\b/u, // "Go Tigers", "go team" (no i flag: it would make \p{Lu} match any letter)
+  /\b[Tt]eam\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*|\b[Tt]eam\s+(?:[Bb]ride|[Gg]room)\b/u, // "Team Bride", "Team Johnson Family Reunion"
   /\b(?:bride|bridal|birthday|girls?|boys?)\s+(?:squad|crew|tribe)\b/iu, // "bride squad"
   /\bclass\s+of\s+(?:19|20)?\d{2}\b/iu, // "class of 2026"
-  /(?:\p{Lu}[\p{L}-]*\s+)?family\s+reunion(?:\s+(?:19|20)\d{2})?/iu, // "Smith family reunion 2025"
+  /(?:\p{Lu}[\p{L}-]*\s+)?[Ff]amily\s+[Rr]eunion(?:\s+(?:19|20)\d{2})?/u, // "Smith family reunion 2025"
   /\best(?:\.|ablished)?\s+(?:19|20)\d{2}\b/iu, // "est. 1990"
 ];
 // "Liam in blue block letters": a capitalised name before a lettering cue.

@@ -184,6 +184,7 @@ describe('counts and sparseness change the pixels', () => {
     ['minimal little sailboats on white', 'little sailboats on white'],
     ['tomatoes with lots of empty space', 'tomatoes'],
   ])('"%s" covers less and shows fewer, larger motifs than "%s"', async (sparse, plain) => {
+    for (let c = 0; c < 4; c++) expect((await spec(sparse, c)).layout).toBe('tossed'); // no candidate turns "a few" into a lattice
     const [a, b] = [await spec(sparse), await spec(plain)];
     const [ia, ib] = [await inked(a), await inked(b)];
     expect(ia.share).toBeLessThan(ib.share * 0.7);
