@@ -120,7 +120,7 @@ describe('a request for X gives X', () => {
 });
 
 describe('words to print are the headline', () => {
-  it.each(['WILD AND FREE', 'happy birthday Priya', '"Salt & Sea" with seashells'])('"%s": large, high-contrast lettering on every candidate', async (prompt) => {
+  it.each(['WILD AND FREE', 'happy birthday Priya', '"Salt & Sea" with seashells', 'Mr & Mrs Okafor 03.09.2028 with tulips'])('"%s": large, high-contrast lettering on every candidate', async (prompt) => {
     for (let c = 0; c < 4; c++) {
       const s = await spec(prompt, c);
       expect(s.text).toBeDefined();
@@ -147,6 +147,11 @@ describe('words to print are the headline', () => {
       }
       expect(tallest).toBeGreaterThanOrEqual(PX * 0.07);
     }
+  });
+
+  it('a cue prints only the capitalised words after it: "Team Groom with champagne" prints "Team Groom"', () => {
+    expect(understandPrompt('Team Groom with champagne').text?.content).toBe('Team Groom');
+    expect(understandPrompt('go bananas for monkeys').text).toBeUndefined();
   });
 
   it('an asked ink keeps its colour; on a ground close to it, an outline keeps it legible', async () => {
