@@ -14,6 +14,9 @@ const HERO: Record<Scale, number> = { tiny: 140, small: 195, medium: 265, large:
 const GAP: Record<Density, number> = { sparse: 1.45, normal: 1.06, dense: 0.9 };
 /** Share of the tile heroes cover; companions and accents fill what they leave. */
 const HERO_COVER: Record<Density, number> = { sparse: 0.12, normal: 0.2, dense: 0.26 };
+/** Version 3 sparse: heroes this much larger, covering this share of the tile. */
+const FEW_SCALE = 1.15;
+const FEW_COVER = 0.2;
 const TIERS = [
   { scale: 1, per: 1 },
   { scale: 0.68, per: 2 },
@@ -52,20 +55,25 @@ function clearance(out: Placement[], x: number, y: number, r: number, gap: numbe
  */
 export function scatterV2(spec: PatternSpec, seed: number, steer?: Steer): Placement[] {
   const { out, tiers, nominal } = evenScatter(spec, seed);
-  return steer ? steerPlacements(out, tiers, nominal, spec.scale === 'giant' ? Math.min(1, GAP[spec.density]) : GAP[spec.density], spec.motifs.length, steer) : out;
+  return steer ? steerPlacements(out, tiers, nominal, spec.scale === 'giant' ? Math.min(1, GAP[spec.density]) : GAP[spec.density], spec.motifs.length, steer, (spec.v ?? 1) >= 3) : out;
 }
 
 function evenScatter(spec: PatternSpec, seed: number) {
   const rand = mulberry32(seed ^ 0x85ebca6b);
   const k = Math.max(1, spec.motifs.length);
-  const hero = HERO[spec.scale] * (spec.count && spec.count <= 4 ? 1.15 : 1);
+  // Version 3, sparse ("just a few", "minimal", "lots of space"): a few larger heroes and nothing
+  // between them but ground.
+  const few = (spec.v ?? 1) >= 3 && spec.density === 'sparse';
+  const hero = HERO[spec.scale] * (spec.count && spec.count <= 4 ? 1.15 : few ? FEW_SCALE : 1);
   // Giant motifs ask for size over air: they keep only their own width apart, so two fit a tile.
   const gap = spec.scale === 'giant' ? Math.min(1, GAP[spec.density]) : GAP[spec.density];
-  const heroes = spec.count ?? Math.max(2, Math.round((TILE * TILE * HERO_COVER[spec.density]) / (hero * hero)));
+  const heroes = spec.count ?? (few ? Math.max(3, Math.round((TILE * TILE * FEW_COVER) / (hero * hero))) : Math.max(2, Math.round((TILE * TILE * HERO_COVER[spec.density]) / (hero * hero))));
   const out: Placement[] = [];
   const tiers: number[] = [];
   const nominal: number[] = [];
-  const levels = spec.count ? TIERS.slice(0, 1) : TIERS;
+  const levels = spec.count || few ? TIERS.slice(0, 1) : TIERS;
+  // Version 3 turns motifs less: a hand-set tilt, not a jumble.
+  const turnRange = (spec.v ?? 1) >= 3 ? 24 : 40;
   for (const [t, tier] of levels.entries()) {
     const size = hero * tier.scale;
     const want = t === 0 ? heroes : Math.max(k, heroes * tier.per) + (spec.density === 'dense' ? heroes * 2 : 0);
@@ -85,7 +93,7 @@ function evenScatter(spec: PatternSpec, seed: number) {
       }
       const s = size * (0.92 + rand() * 0.16);
       const turn = rand() - 0.5;
-      out.push({ x: r2(best.x), y: r2(best.y), size: r2(s), rotate: r2(turn * 40), flip: rand() < 0.25, item: (n + t) % k });
+      out.push({ x: r2(best.x), y: r2(best.y), size: r2(s), rotate: r2(turn * turnRange), flip: rand() < 0.25, item: (n + t) % k });
       tiers.push(t);
       nominal.push(size);
       n++;
@@ -104,8 +112,9 @@ const STEER_TURN = 15;
  * which spot (`dealKinds`: never less mixed than the scatter's own), a size within ±10 %
  * of the tier's, larger where the field is strong but never closer to a neighbour than the spacing
  * allows (or than the even scatter already had), and a turn along the field's flow (±15°).
+ * `neverSmaller` (version 3): no motif drawn smaller than the even scatter drew it.
  */
-function steerPlacements(base: Placement[], tiers: number[], nominal: number[], gap: number, motifs: number, steer: Steer): Placement[] {
+function steerPlacements(base: Placement[], tiers: number[], nominal: number[], gap: number, motifs: number, steer: Steer, neverSmaller: boolean): Placement[] {
   const k = Math.max(1, motifs);
   const f = base.map((p) => steer.at(p.x, p.y));
   const item = dealKinds(base, tiers, f, k);
@@ -122,7 +131,9 @@ function steerPlacements(base: Placement[], tiers: number[], nominal: number[], 
   });
   return base.map((p, i) => {
     const want = nominal[i] * (1 - STEER_SIZE + 2 * STEER_SIZE * f[i]);
-    const size = Math.min(want, p.size + growth[i] / 0.45); // radius is 0.45 of a motif's size
+    const grown = Math.min(want, p.size + growth[i] / 0.45); // radius is 0.45 of a motif's size
+    // Version 3 has no fillers to cover a shrunk motif's room: the field only grows motifs.
+    const size = neverSmaller ? Math.max(p.size, grown) : grown;
     const turn = p.rotate / 40; // the even scatter's own turn, in [-0.5, 0.5]: a little hand-set variety
     const rotate = Math.max(-STEER_TURN, Math.min(STEER_TURN, 12 * steer.flow(p.x, p.y) + 6 * turn));
     return { ...p, size: r2(size), rotate: r2(rotate), item: item[i] };

@@ -12,7 +12,7 @@ import { TILE, type Hex } from './types';
 import type { Density, Layout, Scale } from './understand';
 
 export interface PatternSpec {
-  v?: 2; // engine version that draws it (absent: 1). Changes to drawing are gated on it: stored designs never change.
+  v?: 2 | 3; // engine version that draws it (absent: 1). Changes to drawing are gated on it: stored designs never change.
   background: Hex;
   motifs: { id: string; tint?: Hex; main?: Hex; palette?: Hex[] }[]; // main: the motif's own colour the tint (or the palette's first colour) replaces
   layout: Layout;
@@ -20,7 +20,7 @@ export interface PatternSpec {
   scale: Scale;
   count?: number;
   texture?: { id: string; colours: Hex[] };
-  text?: { content: string; font: string; colour: Hex };
+  text?: { content: string; font: string; colour: Hex; outline?: Hex }; // outline (v3): keeps an asked ink legible on a ground close to it
   accent?: Hex; // stripes and borders
   filler?: { kind: 'dots' | 'sparkles' | 'sprigs'; colour: Hex }; // v2: small shapes between the motifs
   ground?: GroundSpec; // the diffusion model's tile that steers the composition (ground.ts)
@@ -40,7 +40,7 @@ const CELLS: Record<Scale, number> = { tiny: 8, small: 6, medium: 4, large: 3, g
 const DENSITY: Record<Density, number> = { sparse: 0.75, normal: 1, dense: 1.8 };
 const r2 = (v: number) => Math.round(v * 100) / 100;
 /** The engine version a spec is drawn with. */
-export const engineVersion = (spec: PatternSpec): 1 | 2 => spec.v ?? 1;
+export const engineVersion = (spec: PatternSpec): 1 | 2 | 3 => spec.v ?? 1;
 
 /**
  * Where motifs go: the layout's lattice, or a seeded Poisson-disc scatter on the torus. `steer`:
@@ -50,6 +50,8 @@ export const engineVersion = (spec: PatternSpec): 1 | 2 => spec.v ?? 1;
 export function placements(spec: PatternSpec, seed: number, steer?: Steer): Placement[] {
   if (spec.layout === 'frame') return framePlacements(spec);
   if (spec.layout === 'diagonal') return diagonalPlacements(spec);
+  if (engineVersion(spec) >= 3 && spec.text && LETTERING_ROWS.has(spec.layout)) return letteringRows(spec);
+  if (engineVersion(spec) >= 3 && spec.count && spec.layout === 'tossed' && spec.motifs.length) return countPlacements(spec, spec.count);
   if (engineVersion(spec) >= 2 && spec.layout === 'tossed' && !spec.text && spec.motifs.length) return scatterV2(spec, seed, steer);
   const rand = mulberry32(seed ^ 0x9e3779b9);
   const items = spec.motifs.length + (spec.text ? 1 : 0);
@@ -144,19 +146,27 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?:
     const body = namespaceIds(coloured, `m${i}`);
     defs.push(`<symbol id="m${i}" viewBox="0 0 ${motif.width} ${motif.height}">${body}</symbol>`);
   });
-  let text: { d: string; width: number; height: number } | undefined;
-  if (spec.text) text = letteringPath(spec.text.content, spec.text.font, { size: 100 });
+  // Version 3 rows: a long phrase in two lines; every other layout and version: one line, as always drawn.
+  const rows = engineVersion(spec) >= 3 && !!spec.text && LETTERING_ROWS.has(spec.layout);
+  let text: TextBlock | undefined;
+  if (spec.text) text = rows ? rowBlock(spec.text.content, spec.text.font) : oneLine(letteringPath(spec.text.content, spec.text.font, { size: 100 }));
   const placed = placements(spec, seed, steer);
   if (engineVersion(spec) >= 2 && spec.filler && ['tossed', 'grid', 'half-drop'].includes(spec.layout)) {
     defs.push(fillerSymbol(spec.filler.kind, spec.filler.colour));
     placed.unshift(...fillers(spec, seed, placed)); // drawn first: under the motifs
   }
+  // Version 3 rows of lettering wrap by their own width and height: a wide row needs no copies above and below.
   for (const p of placed) {
-    for (const [dx, dy] of wrapOffsets(p)) {
+    const reach = rows && p.item === -1 ? { x: p.size / 2 + 20, y: (p.size * text!.height) / text!.width / 2 + 20 } : undefined;
+    for (const [dx, dy] of wrapOffsets(p, reach)) {
       const t = `translate(${r2(p.x + dx)} ${r2(p.y + dy)}) rotate(${p.rotate})${p.flip ? ' scale(-1 1)' : ''}`;
       if (p.item === -1 && text && spec.text) {
-        const k = (p.size * (spec.motifs.length ? 1.4 : 1)) / Math.max(text.width, text.height * 2);
-        layers.push(`<g transform="${t} scale(${r2(k)}) translate(${r2(-text.width / 2)} ${r2(-text.height / 2)})"><path d="${text.d}" fill="${spec.text.colour}"/></g>`);
+        // Version 3 rows give the lettering's width; earlier layouts a cell it fits in.
+        const k = rows ? p.size / text.width : (p.size * (spec.motifs.length ? 1.4 : 1)) / Math.max(text.width, text.height * 2);
+        // An outline (in font units, 100 to the em) keeps an asked ink legible on a ground close to it.
+        const outline = spec.text.outline ? ` stroke="${spec.text.outline}" stroke-width="14" stroke-linejoin="round" paint-order="stroke"` : '';
+        const paths = text.lines.map((l) => `<path${l.x || l.y ? ` transform="translate(${r2(l.x)} ${r2(l.y)})"` : ''} d="${l.d}" fill="${spec.text!.colour}"${outline}/>`).join('');
+        layers.push(`<g transform="${t} scale(${r2(k)}) translate(${r2(-text.width / 2)} ${r2(-text.height / 2)})">${paths}</g>`);
       } else if (p.item === FILLER_ITEM) {
         layers.push(`<use href="#filler" transform="${t}" x="${r2(-p.size / 2)}" y="${r2(-p.size / 2)}" width="${p.size}" height="${p.size}"/>`);
       } else if (p.item >= 0) {
@@ -165,6 +175,96 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?:
     }
   }
   return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${px}" height="${px}" viewBox="0 0 ${TILE} ${TILE}"><defs>${defs.join('')}</defs>${layers.join('')}</svg>`;
+}
+
+// Version 3 lettering: the words are the headline, in rows across the tile (each row offset like
+// bricks), as wide as the tile allows and never shorter than LETTER_MIN of its height unless the
+// words are very long; named motifs sit in the bands between the rows, smaller than the words.
+const LETTERING_ROWS = new Set<Layout>(['tossed', 'grid', 'half-drop']);
+const LETTER_WIDTH = 0.84;
+const LETTER_MAX = 0.2;
+export const LETTER_MIN = 0.07;
+
+/** Lettering as drawn: one or more lines of outlines, each offset within the block, in font units. */
+interface TextBlock {
+  lines: { d: string; x: number; y: number }[];
+  width: number;
+  height: number;
+}
+
+const oneLine = (l: { d: string; width: number; height: number }): TextBlock => ({ lines: [{ d: l.d, x: 0, y: 0 }], width: l.width, height: l.height });
+
+/** A line longer than this many times its height is broken in two, so the words can be set larger. */
+const LONG_LINE = 7;
+const blocks = new Map<string, TextBlock>();
+
+/** The words for version-3 rows: one line, or two (split at the space nearest the middle) when one would be long and thin. Cached: drawn for every candidate. */
+function rowBlock(content: string, font: string): TextBlock {
+  const key = `${font}|${content}`;
+  const known = blocks.get(key);
+  if (known) return known;
+  const single = letteringPath(content, font, { size: 100 });
+  const spaces = [...content.matchAll(/ /g)].map((m) => m.index);
+  let block = oneLine(single);
+  if (single.width / single.height > LONG_LINE && spaces.length) {
+    const at = spaces.reduce((b, i) => (Math.abs(i - content.length / 2) < Math.abs(b - content.length / 2) ? i : b));
+    const [a, b] = [content.slice(0, at), content.slice(at + 1)].map((l) => letteringPath(l, font, { size: 100 }));
+    const width = Math.max(a.width, b.width);
+    block = { lines: [{ d: a.d, x: (width - a.width) / 2, y: 0 }, { d: b.d, x: (width - b.width) / 2, y: a.height * 0.92 }], width, height: a.height * 0.92 + b.height };
+  }
+  blocks.set(key, block);
+  if (blocks.size > 64) blocks.delete(blocks.keys().next().value!);
+  return block;
+}
+
+function letteringRows(spec: PatternSpec): Placement[] {
+  const text = rowBlock(spec.text!.content, spec.text!.font);
+  const aspect = text.width / Math.max(1, text.height);
+  const width = Math.min(TILE * LETTER_WIDTH, TILE * LETTER_MAX * (text.lines.length > 1 ? 1.6 : 1) * aspect);
+  const height = width / aspect;
+  const k = spec.motifs.length;
+  const rows = k ? 2 : 3;
+  const out: Placement[] = [];
+  for (let r = 0; r < rows; r++) out.push({ x: r2(((0.5 + r / rows) % 1) * TILE), y: r2(((r + 0.5) * TILE) / rows), size: r2(width), rotate: 0, flip: false, item: -1 });
+  if (!k) return out;
+  // Between the rows: a band TILE/2 tall less the words' height.
+  const size = Math.max(90, Math.min(230, (TILE / 2 - height) * 0.72));
+  const per = Math.max(2, Math.floor(TILE / (size * 1.9)));
+  for (let band = 0; band < 2; band++) {
+    for (let j = 0; j < per; j++) {
+      const x = ((j + 0.5 + (band ? 0.5 : 0)) * TILE) / per;
+      out.push({ x: r2(x % TILE), y: r2((band * TILE) / 2), size: r2(size), rotate: (j + band) % 2 ? 6 : -6, flip: false, item: (j + band) % k });
+    }
+  }
+  return out;
+}
+
+const COUNT_SIZE: Record<Scale, number> = { tiny: 0.3, small: 0.42, medium: 0.62, large: 0.72, giant: 0.85 };
+
+/**
+ * Version 3: "three large whales", "one per tile": exactly that many motifs a tile, on the even
+ * lattice of that many points on the torus (the step that keeps them furthest apart), large.
+ */
+function countPlacements(spec: PatternSpec, n: number): Placement[] {
+  let best = { a: 1, d: -1 };
+  for (let a = 1; a < Math.max(2, n); a++) {
+    let d = Infinity;
+    for (let i = 1; i < n; i++) {
+      const dx = Math.min(i / n, 1 - i / n);
+      const fy = ((i * a) / n) % 1;
+      d = Math.min(d, Math.hypot(dx, Math.min(fy, 1 - fy)));
+    }
+    if (d > best.d + 1e-9) best = { a, d };
+  }
+  const size = (TILE / Math.sqrt(n)) * COUNT_SIZE[spec.scale];
+  return Array.from({ length: n }, (_, i) => ({
+    x: r2(((i + 0.5) / n) * TILE),
+    y: r2(((((i * best.a + 0.5) / n) % 1) * TILE)),
+    size: r2(size),
+    rotate: i % 2 ? 6 : -6,
+    flip: false,
+    item: i % spec.motifs.length,
+  }));
 }
 
 // Diagonal stripes: bands where (x + y) mod period < DIAGONAL_BAND × period, the period a whole
@@ -218,10 +318,11 @@ function framePlacements(spec: PatternSpec): Placement[] {
 }
 
 /** A motif near an edge is drawn again on the opposite side, so the tile repeats seamlessly. */
-function wrapOffsets(p: Placement): [number, number][] {
-  const reach = p.size * 0.75; // half the diagonal of a rotated square motif
-  const xs = [0, ...(p.x - reach < 0 ? [TILE] : []), ...(p.x + reach > TILE ? [-TILE] : [])];
-  const ys = [0, ...(p.y - reach < 0 ? [TILE] : []), ...(p.y + reach > TILE ? [-TILE] : [])];
+function wrapOffsets(p: Placement, reach?: { x: number; y: number }): [number, number][] {
+  const rx = reach?.x ?? p.size * 0.75; // half the diagonal of a rotated square motif
+  const ry = reach?.y ?? p.size * 0.75;
+  const xs = [0, ...(p.x - rx < 0 ? [TILE] : []), ...(p.x + rx > TILE ? [-TILE] : [])];
+  const ys = [0, ...(p.y - ry < 0 ? [TILE] : []), ...(p.y + ry > TILE ? [-TILE] : [])];
   return xs.flatMap((dx) => ys.map((dy) => [dx, dy] as [number, number]));
 }
 

@@ -10,12 +10,16 @@ import type { Hex, NamedColour } from './types';
 import { ABSTRACT_MOTIFS, type Layout, type PatternIntent } from './understand';
 
 /** New specs are drawn by this engine version; every earlier version stays drawable (compose.ts). */
-export const PATTERN_ENGINE = { id: 'seedprint-pattern', version: 2 } as const;
+export const PATTERN_ENGINE = { id: 'seedprint-pattern', version: 3 } as const;
 
 // Grounds a surface designer would lay under motifs: soft tinted lights and deep muted darks,
 // never screen primaries. Candidates alternate between the two families.
 const LIGHT_GROUNDS: Hex[] = ['#f6efe1', '#f3dcd4', '#dfe7d6', '#dce6ee', '#f6e7b9', '#e9e1ef', '#ece2d0', '#d6ebe1'];
-const DEEP_GROUNDS: Hex[] = ['#1f2a44', '#24423a', '#2d2d32', '#3b2742', '#1d5457', '#a6573b', '#8b3a2b', '#4f6d8a'];
+// No rust or brick: under motifs of other hues those read as muddy.
+const DEEP_GROUNDS: Hex[] = ['#1f2a44', '#24423a', '#2d2d32', '#3b2742', '#1d5457', '#2e3f6e', '#4a3552', '#4f6d8a'];
+// Soft mid tones, tried before a deep ground when no light one fits (white clouds on sky blue,
+// bananas on blush): apart from every ink, without the light family's lightness margin.
+const MID_GROUNDS: Hex[] = ['#9cc3e0', '#f4c2c2', '#c8e6c9', '#d9c8ec'];
 // Colours a motif takes when its own colour was ruled out ("hearts, no red").
 const TINTS: Hex[] = ['#e06c9f', '#3f78c4', '#8e5cc4', '#3a9a6a', '#e98a3c', '#e9b93a', '#2a9d9b'];
 // Tossed reads as designed on most motifs; one candidate in four is a half-drop.
@@ -113,14 +117,6 @@ function paletteGrounds(palette: Hex[], scheme: string | undefined): Hex[] {
   return [lightness(light) > 80 ? light : '#f6efe1', lightness(dark) < 40 ? dark : '#2d2d32', lightness(light) > 80 ? '#f6efe1' : light, dark];
 }
 
-/** The filler a candidate sprinkles between motifs, by what the motifs are. */
-function fillerKind(ids: string[], candidate: number): 'dots' | 'sparkles' | 'sprigs' | undefined {
-  const plant = ids.some((id) => /leaf|flower|blossom|tree|cactus|plant|herb|tulip|rose|sunflower|hibiscus|mushroom|seedling|clover|cherr|lemon|strawberr|fruit|apple|pear|peach/.test(id));
-  const sky = ids.some((id) => /star|moon|planet|rocket|ghost|sparkle|comet|ufo|cloud|bat|owl|unicorn|crystal|galaxy|wizard/.test(id));
-  const order: ('dots' | 'sparkles' | 'sprigs' | undefined)[] = plant ? ['sprigs', 'dots', 'sprigs', undefined] : sky ? ['sparkles', 'dots', 'sparkles', undefined] : ['dots', 'sparkles', 'dots', undefined];
-  return order[candidate % order.length];
-}
-
 /** One spec per seed; `null` when the prompt names nothing the pattern engine can draw. */
 export async function specFor(intent: PatternIntent, seed: number, candidate: number): Promise<PatternSpec | null> {
   if (!intent.motifs.length && !intent.texture && !intent.text && !stripesOnly(intent)) return null;
@@ -156,32 +152,36 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     // Abstract shapes with no colour named: a tone of the named ground, else a designer colour, never the emoji's primaries.
     if (!tint && (m.from === 'abstract' || ABSTRACT_MOTIFS.includes(m.motif.id))) tint = namedGround ? toneOf(namedGround) : rotate(TINTS.filter((c) => !ruledOut(c, excluded)), i + candidate)[0] ?? TINTS[0];
     if (!tint && ownRuledOut) tint = pick(TINTS.filter((c) => !ruledOut(c, excluded)), rand) ?? TINTS[0];
-    // Motifs drawn in the ground's own colour ("whales on blue") go tone-on-tone: a pale tint of the ground.
-    if (!tint && namedGround && near(mains[i], namedGround, 22)) tint = toneOf(namedGround);
+    // Motifs drawn in the ground's own colour ("whales on blue", "pears on cream") keep their own hue, lighter or deeper than the ground.
+    if (!tint && namedGround && near(mains[i], namedGround, 22)) tint = apartFrom(mains[i], namedGround);
     if (!tint && NATURAL[m.motif.id] && !(background && near(NATURAL[m.motif.id], background, 22))) tint = NATURAL[m.motif.id];
     return [{ id: m.motif.id, ...(tint ? { tint, main: mains[i] } : {}) }];
   }).slice(0, 8);
   // What the motifs show, by area: the ground must stand apart from all of it.
   const areaOf = new Map(intent.motifs.map((m, i) => [m.motif.id, areas[i]]));
   const inks = motifs.flatMap((m) => (m.palette ? m.palette : m.tint ? [m.tint] : (areaOf.get(m.id) ?? []).filter((f) => f.area > 0.12).map((f) => f.hex)));
-  if (intent.text?.colour) inks.push(intent.text.colour.hex);
+  const askedInk = intent.text?.colour ? designerHex(intent.text.colour) : undefined;
+  if (askedInk) inks.push(askedInk);
   if (!background) {
     const family = candidate % 2 === 0 ? LIGHT_GROUNDS : DEEP_GROUNDS;
     const other = candidate % 2 === 0 ? DEEP_GROUNDS : LIGHT_GROUNDS;
     // A ground covers most of the cloth, so one merely near a ruled-out colour is left out too (no terracotta for "no red").
-    const fits = (g: Hex) => !groundRuledOut(g) && inks.every((ink) => !near(g, ink, 22)) && (!inks.length || Math.abs(lightness(inks[0]) - lightness(g)) >= 18); // the first motif reads by lightness too
+    // Words to print in an asked colour get a ground they read on.
+    const fits = (g: Hex) => !groundRuledOut(g) && inks.every((ink) => !near(g, ink, 22)) && (!inks.length || Math.abs(lightness(inks[0]) - lightness(g)) >= 18) && (!askedInk || contrastRatio(askedInk, g) >= 4.5); // the first motif reads by lightness too
     // One order for all four candidates, so candidates 0 and 2 (and 1 and 3) take different grounds.
     const order = mulberry32((seed * 7919) ^ hashString(intent.prompt));
     const fitting = shuffled(family, order).filter(fits);
     const fallback = shuffled(other, order).filter(fits);
-    background = fitting.length ? fitting[Math.floor(candidate / 2) % fitting.length] : fallback.length ? fallback[Math.floor(candidate / 2) % fallback.length] : '#ffffff';
+    const mid = candidate % 2 === 0 ? shuffled(MID_GROUNDS, order).filter((g) => !groundRuledOut(g) && inks.every((ink) => !near(g, ink, 15)) && (!askedInk || contrastRatio(askedInk, g) >= 4.5)) : [];
+    const choices = fitting.length ? fitting : mid.length ? mid : fallback;
+    background = choices.length ? choices[Math.floor(candidate / 2) % choices.length] : '#ffffff';
   }
-  // A count ("three big stars") is kept by the tossed layout, so lattices are only offered without one.
-  const layout = intent.layout !== 'tossed' || intent.prompt.match(/toss|scatter|random/i) || intent.count ? intent.layout : LAYOUT_CHOICES[candidate % LAYOUT_CHOICES.length];
-  const textColour = intent.text ? ((intent.text.colour ? designerHex(intent.text.colour) : undefined) ?? (lightness(background) < 50 ? '#fdf6e3' : '#1f2a44')) : undefined;
+  // A count ("three big stars") or "just a few" is kept by the tossed layout, so lattices are only offered without one.
+  const layout = intent.layout !== 'tossed' || intent.prompt.match(/toss|scatter|random/i) || intent.count || intent.density === 'sparse' ? intent.layout : LAYOUT_CHOICES[candidate % LAYOUT_CHOICES.length];
+  const textColour = intent.text ? (askedInk ?? inkFor(background)) : undefined;
+  // An asked ink on a ground close to it (both named) keeps its colour and gains an outline.
+  const outline = askedInk && contrastRatio(askedInk, background) < 4.5 ? inkFor(background) : undefined;
   const accent = (intent.accent ? designerHex(intent.accent) : undefined) ?? [...intent.palette, ...TINTS].find((c) => c !== background && !ruledOut(c, excluded) && !near(c, background, 20));
-  const kind = intent.motifs.length && !intent.texture && !intent.solo ? fillerKind(intent.motifs.map((m) => m.motif.id), candidate) : undefined;
-  const filler = kind ? { kind, colour: fillerColour(background, inks, candidate, excluded) } : undefined;
   return {
     v: PATTERN_ENGINE.version,
     background: background as Hex,
@@ -191,9 +191,8 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     scale: intent.scale,
     ...(intent.count ? { count: Math.min(intent.count, SPEC_LIMITS.count) } : {}),
     ...(intent.texture ? { texture: { id: intent.texture.def.id, colours: textureColours(intent).slice(0, SPEC_LIMITS.palette) } } : {}),
-    ...(intent.text && textColour ? { text: { content: intent.text.content.slice(0, SPEC_LIMITS.text).trim(), font: intent.text.font.id, colour: textColour as Hex } } : {}),
+    ...(intent.text && textColour ? { text: { content: headline(intent.text.content.slice(0, SPEC_LIMITS.text).trim()), font: intent.text.font.id, colour: textColour as Hex, ...(outline ? { outline } : {}) } } : {}),
     ...(accent && (layout === 'stripes' || layout === 'border' || layout === 'diagonal') ? { accent } : {}),
-    ...(filler ? { filler } : {}),
   };
 }
 
@@ -212,24 +211,45 @@ function toneOf(ground: Hex): Hex {
   return L < 60 ? labToHex([92, a * 0.25, b * 0.25]) : labToHex([Math.max(20, L - 45), a * 1.1, b * 1.1]);
 }
 
+/** A motif's own colour moved in lightness away from a ground it would vanish into, its hue kept and deepened. */
+function apartFrom(main: Hex, ground: Hex): Hex {
+  const [, a, b] = hexToLab(main);
+  const gL = lightness(ground);
+  return labToHex([gL < 55 ? Math.min(92, gL + 50) : Math.max(22, gL - 48), a * 1.25, b * 1.25]);
+}
+
+const SMALL_WORDS = new Set(['of', 'and', 'the', 'a', 'an', 'to', 'in', 'on', 'for', 'de', 'la', 'el', 'y', 'et', 'und']);
+
+/** Words typed all in lower case print as a title ("happy birthday Noah" → "Happy Birthday Noah"); any capital the shopper typed is kept as typed. */
+function headline(content: string): string {
+  if (!/^\p{Ll}/u.test(content)) return content;
+  return content.replace(/\p{L}[\p{L}'’]*/gu, (w, at: number) => (at > 0 && SMALL_WORDS.has(w) ? w : w[0].toUpperCase() + w.slice(1)));
+}
+
+/** WCAG contrast ratio between two colours (1 to 21). */
+export function contrastRatio(x: Hex, y: Hex): number {
+  const lum = (h: Hex) => {
+    const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [lum(x), lum(y)].sort((p, q) => q - p);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+// Inks for words printed with no colour asked: a soft one that reads strongly, else plain black or white.
+const INKS: Hex[] = ['#1f2a44', '#fdf6e3', '#111114', '#ffffff'];
+
+/** The ink that reads on a ground: the first with a contrast ratio of 7, else the strongest. */
+function inkFor(ground: Hex): Hex {
+  return INKS.find((c) => contrastRatio(c, ground) >= 7) ?? INKS.slice().sort((p, q) => contrastRatio(q, ground) - contrastRatio(p, ground))[0];
+}
+
 /** Which palette word was used, for the few that pick their own grounds. */
 function schemeName(intent: PatternIntent): string | undefined {
   const p = intent.prompt.toLowerCase();
   if (/neon|fluo|néon|neón|неон|ネオン|霓虹|荧光/.test(p)) return 'neon';
   if (/pastel|パステル|马卡龙|пастель/.test(p)) return 'pastel';
   return undefined;
-}
-
-/** Tone-on-tone (the ground a step lighter or darker) or one of the motifs' colours, softened. */
-function fillerColour(ground: Hex, inks: Hex[], candidate: number, excluded: NamedColour[]): Hex {
-  const [L, a, b] = hexToLab(ground);
-  const step = L > 55 ? -11 : 13;
-  const tone = labToHex([L + step, a * 1.1, b * 1.1]);
-  if (candidate % 2 === 0) return tone;
-  const ink = inks.find((c) => !ruledOut(c, excluded) && deltaE2000(c, ground) > 25);
-  if (!ink) return tone;
-  const [Li, ai, bi] = hexToLab(ink);
-  return labToHex([L + (Li - L) * 0.55, a + (ai - a) * 0.55, b + (bi - b) * 0.55]);
 }
 
 /** "on navy" with a texture is its ground; a texture's own light ground stays when the colour asked is for its marks ("blue gingham"). */

@@ -43,7 +43,7 @@ const WOODS: [RegExp, string][] = [
 ];
 
 const SPARSE = [
-  /\b(?:lots|plenty|loads|heaps)\s+of\s+(?:empty|negative|white|open|blank|breathing|free)\s+(?:space|room)\b/giu,
+  /\b(?:lots|plenty|loads|heaps|a\s+lot)\s+of\s+(?:(?:empty|negative|white|open|blank|breathing|free)\s+)?(?:space|room)\b/giu,
   /\b(?:empty|negative|open|blank|breathing)\s+space\b/giu,
   /\bspace\s+(?:between|around)\s+(?:them|each|the\s+\p{L}+)\b/giu,
   /\bnot\s+(?:too\s+|very\s+|so\s+|overly\s+)?(?:busy|crowded|dense|cluttered|full|packed)\b/giu,
@@ -65,8 +65,9 @@ const FRAME = [
 const FRAME_CENTRE = /\b(?:plain|empty|blank|clear|solid)\s+((?:[\p{L}-]+\s+){1,2}?)(?:middle|centre|center)\b/giu;
 const GIANT = /\b(?:(?:one|two|a|single)\s+)(?:giant|huge|enormous|massive|oversized|jumbo)\b/giu;
 const SOLO = /\b(?:and\s+)?nothing\s+else\b|\bonly\b|\balone\b|\bon\s+(?:its|their)\s+own\b/giu;
-// "in the middle": where a single motif sits, which a repeat cannot keep; "full of": not a full moon.
-const PLACE_WORDS = /\bin\s+the\s+(?:middle|centre|center)\b|\b(?:full|filled)\s+(?:of|with)\b/giu;
+// "in the middle": where a single motif sits, which a repeat cannot keep; "full of": not a full moon;
+// "succulents in pots": where a plant grows, not a jar beside it.
+const PLACE_WORDS = /\bin\s+the\s+(?:middle|centre|center)\b|\b(?:full|filled)\s+(?:of|with)\b|\bin\s+(?:little\s+|small\s+|terracotta\s+|clay\s+)?pots\b/giu;
 // "in deep blue water", "in a pale sky": the colour of what the motifs are in is the ground.
 const SETTING = /\b(?:in|under|across|against)\s+(?:a\s+|an\s+|the\s+)?((?:[\p{L}-]+\s+){1,3}?)(?:water|sea|ocean|sky|night\s+sky|waves)\b/giu;
 

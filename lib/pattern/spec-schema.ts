@@ -11,7 +11,7 @@ const id = z.string().regex(/^[a-z0-9-]{1,64}$/);
 export const patternSpecSchema = z
   .object({
     // The engine version that draws this spec; absent on version-1 specs, which draw as they always did.
-    v: z.literal(2).optional(),
+    v: z.union([z.literal(2), z.literal(3)]).optional(),
     background: hex,
     motifs: z.array(z.object({ id, tint: hex.optional(), main: hex.optional(), palette: z.array(hex).min(1).max(8).optional() }).strict()).max(8),
     layout: z.enum(LAYOUTS),
@@ -19,7 +19,7 @@ export const patternSpecSchema = z
     scale: z.enum(SCALES),
     count: z.number().int().min(1).max(64).optional(),
     texture: z.object({ id, colours: z.array(hex).min(1).max(8) }).strict().optional(),
-    text: z.object({ content: z.string().min(1).max(60), font: id, colour: hex }).strict().optional(),
+    text: z.object({ content: z.string().min(1).max(60), font: id, colour: hex, outline: hex.optional() }).strict().optional(),
     accent: hex.optional(),
     filler: z.object({ kind: z.enum(['dots', 'sparkles', 'sprigs']), colour: hex }).strict().optional(),
     // The diffusion stage (ground.ts): what re-runs the model whose field steers this tile's composition.

@@ -58,7 +58,7 @@ export interface PatternIntent {
 }
 
 const STOP = new Set(
-  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words theme themed vibe vibes inspired repeated repeating son sons daughter daughters nephew niece grandson granddaughter family families trip vacation holiday holidays weekend night nights nighttime evening wavy floating market from och en og в во '
+  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words theme themed vibe vibes inspired repeated repeating son sons daughter daughters nephew niece grandson granddaughter family families trip vacation holiday holidays weekend night nights nighttime evening wavy floating market from together under beneath among amongst between behind near inside into onto through och en og в во '
     .concat('y con de del la el los las un una sobre fondo et avec sur le les des dans un une fond und mit auf der die das ein eine hintergrund e con su il lo gli di uno sfondo com em um uma fundo met op het een achtergrond z na w i tło и с на фон 的 和 在 背景 の と に 柄')
     .split(' '),
 );
@@ -122,11 +122,11 @@ const FAMILY = /^\s*,?\s*(nana|nan|nanna|grandma|granny|gran|grandpa|gramps|gran
 // Occasions whose words are printed: a name's birthday, a team, a class, a family, a founding year.
 const OCCASIONS = [
   /(?:\p{Lu}[\p{L}-]*(?:['’]s)?\s+)?\d{1,3}(?:st|nd|rd|th)\s+birthday\b/u, // "Mia's 5th birthday"
-  /\bgo\s+(?:\p{Lu}[\p{L}-]*|team)\b/iu, // "Go Tigers", "go team"
-  /\bteam\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*|\bteam\s+(?:bride|groom)\b/iu, // "Team Bride", "Team Johnson Family Reunion"
+  /\b[Gg][Oo]\s+(?:\p{Lu}[\p{L}-]*|[Tt]eam)\b/u, // "Go Tigers", "go team" (no i flag: it would make \p{Lu} match any letter)
+  /\b[Tt]eam\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)*|\b[Tt]eam\s+(?:[Bb]ride|[Gg]room)\b/u, // "Team Bride", "Team Johnson Family Reunion"
   /\b(?:bride|bridal|birthday|girls?|boys?)\s+(?:squad|crew|tribe)\b/iu, // "bride squad"
   /\bclass\s+of\s+(?:19|20)?\d{2}\b/iu, // "class of 2026"
-  /(?:\p{Lu}[\p{L}-]*\s+)?family\s+reunion(?:\s+(?:19|20)\d{2})?/iu, // "Smith family reunion 2025"
+  /(?:\p{Lu}[\p{L}-]*\s+)?[Ff]amily\s+[Rr]eunion(?:\s+(?:19|20)\d{2})?/u, // "Smith family reunion 2025"
   /\best(?:\.|ablished)?\s+(?:19|20)\d{2}\b/iu, // "est. 1990"
 ];
 // "Liam in blue block letters": a capitalised name before a lettering cue.
@@ -563,6 +563,13 @@ export function understandPrompt(prompt: string): PatternIntent {
       i++;
       continue;
     }
+    // "pandas eating", "llamas wearing hats": a verb after a subject is what it does, not a motif
+    // whose keyword it is (a man wearing a turban); a motif it names by name ("camping") stays.
+    if (/^\p{L}{3,}ing$/u.test(t) && lastMotifEnd === i && !negate && !STOP.has(t) && (motifLibrary().index.get(t)?.[0]?.strength ?? 0) < 3 && !lookupMotif(tokens.slice(i, i + 2).join(' '), 3)) {
+      intent.ignored.push(t);
+      i++;
+      continue;
+    }
     // Motifs: the longest phrase of up to three words that names one.
     let matched = false;
     for (let len = Math.min(3, tokens.length - i); len >= 1 && !matched; len--) {
@@ -677,12 +684,14 @@ export function understandPrompt(prompt: string): PatternIntent {
   // A palette word alone colours a texture too ("pastel checkerboard"): its colours, lightest first for the ground.
   const paletteColours = intent.palette.slice().sort((a, b) => lightnessOf(b) - lightnessOf(a)).slice(0, texture?.colours ?? 0);
   if (texture) intent.texture = { def: texture, colours: textureColours.length ? textureColours : paletteColours.length >= 2 ? paletteColours : [...texture.defaultColours] };
-  if (textContent) intent.text = { content: textContent, font: pickFont(styleWords), colour: textColour };
-  // A birthday, a wedding or a class printed: the motifs that say it too, beside the shopper's own.
-  const occasion = textContent && !texture && !looks.solo ? OCCASION_THEMES.find(([re]) => re.test(textContent)) : undefined;
+  // Capitals with no style asked read as a headline: a bold upright face, not a script.
+  const capitals = !styleWords.length && !!textContent && /\p{Lu}{2}/u.test(textContent) && textContent === textContent.toUpperCase();
+  if (textContent) intent.text = { content: textContent, font: pickFont(capitals ? ['uppercase'] : styleWords), colour: textColour };
+  // A birthday, a wedding or a class printed with no motif named: the motifs that say it too. Named motifs are drawn alone.
+  const occasion = textContent && !texture && !looks.solo && !intent.motifs.length ? OCCASION_THEMES.find(([re]) => re.test(textContent)) : undefined;
   if (occasion) {
     const lib = motifLibrary();
-    for (const id of THEME_MOTIFS[occasion[1]].slice(0, intent.motifs.length ? 1 : 3)) {
+    for (const id of THEME_MOTIFS[occasion[1]]) {
       const motif = lib.motifs.get(id);
       if (motif && !intent.motifs.some((m) => m.motif.id === id) && !intent.excluded.motifs.some((m) => m.id === id)) intent.motifs.push({ motif, words: occasion[1], from: 'theme' });
     }

@@ -76,8 +76,9 @@ describe('words to print', () => {
     expect(i.ignored).toEqual([]);
   });
 
-  it('a birthday with the shopper\'s own motif adds the cake beside it, not instead', () => {
-    expect(motifIds('Mateo 5th birthday dinosaurs')).toEqual(['sauropod', 'birthday-cake']);
+  it('a birthday with the shopper\'s own motif draws that motif alone; with none, the cake', () => {
+    expect(motifIds('Mateo 5th birthday dinosaurs')).toEqual(['sauropod']);
+    expect(motifIds('Mateo 5th birthday')).toContain('birthday-cake');
   });
 
   it.each([
