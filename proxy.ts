@@ -3,8 +3,9 @@
 // request's CSP header), frame-ancestors / X-Frame-Options, Referrer-Policy, and HSTS when the
 // page is served over https. API routes are left out of the matcher: a proxy makes Next.js copy
 // each request body (up to 10 MB), which uploads must not pay; they check Origin in handle().
-// Cached pages (the home page, product pages: lib/http/security CACHED_PAGES) are left out too:
-// their policy has no nonce, so next.config's headers() adds it without the proxy's cost.
+// Cached pages (the home page, product, listing, shop and search pages: lib/http/security
+// CACHED_PAGES) are left out too: their policy has no nonce, so next.config's headers() adds it
+// without the proxy's cost.
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from './lib/env';
 import { contentSecurityPolicy, isCachedPage, newNonce, securityHeaders } from './lib/http/security';
@@ -27,7 +28,7 @@ export function proxy(req: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!$|products/|api/|_next/static|_next/image|r/|favicon\\.ico|robots\\.txt|sitemap\\.xml).*)',
+      source: '/((?!$|products/|listings/|shops/|search(?:/|$)|api/|_next/static|_next/image|r/|favicon\\.ico|robots\\.txt|sitemap\\.xml).*)',
       missing: [{ type: 'header', key: 'next-router-prefetch' }],
     },
   ],

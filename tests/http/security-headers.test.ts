@@ -51,7 +51,7 @@ describe('page security headers (proxy.ts)', () => {
       }
       return out;
     };
-    for (const page of ['/', '/products/hoodie']) {
+    for (const page of ['/', '/products/hoodie', '/listings/hearts-ab12', '/shops/studio-k', '/search', '/search/cats']) {
       const h = headersFor(page);
       expect(h.get('content-security-policy'), page).toBe(contentSecurityPolicy({ nonce: null }));
       expect(h.get('content-security-policy')).toMatch(/script-src 'self' 'unsafe-inline'/);
@@ -61,7 +61,7 @@ describe('page security headers (proxy.ts)', () => {
       expect(h.get('strict-transport-security')).toBeUndefined();
       expect(headersFor(page, { 'x-forwarded-proto': 'https' }).get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
     }
-    for (const page of ['/cart', '/products', '/account']) expect(headersFor(page).size, page).toBe(0);
+    for (const page of ['/cart', '/products', '/account', '/listings', '/shops', '/searching']) expect(headersFor(page).size, page).toBe(0);
   });
 
   it('runs on every page that is not cached, and not on API routes or static files', () => {
@@ -69,7 +69,17 @@ describe('page security headers (proxy.ts)', () => {
     for (const page of ['/cart', '/products', '/design', '/admin/mockups', '/dev/outbox', '/orders/abc']) expect(source.test(page), page).toBe(true);
     for (const other of ['/api/cart/items', '/_next/static/chunks/a.js', '/r/abc.png', '/favicon.ico']) expect(source.test(other), other).toBe(false);
     // Exactly the cached pages are left to next.config's headers.
-    for (const page of ['/', '/products/hoodie', '/products/tee', '/cart', '/products', '/search']) expect(source.test(page), page).toBe(!isCachedPage(page));
+    for (const page of ['/', '/products/hoodie', '/products/tee', '/listings/a-b', '/shops/k', '/search', '/search/mug', '/searching', '/cart', '/products', '/listings', '/shops'])
+      expect(source.test(page), page).toBe(!isCachedPage(page));
+  });
+
+  it("serves /search?q=… from that query's cached page, the query in the path", async () => {
+    const rewrites = await (await import('../../next.config')).default.rewrites!();
+    const [rule] = Array.isArray(rewrites) ? rewrites : (rewrites.beforeFiles ?? []);
+    expect(rule).toMatchObject({ source: '/search', destination: '/search/:q' });
+    const value = new RegExp(`^${rule.has![0].type === 'query' ? rule.has![0].value : ''}$`);
+    for (const q of ['mug', ' phone case ', "mug' & | ! %", 'a\nb']) expect(value.test(q), q).toBe(true);
+    for (const q of ['', '   ', '\n']) expect(value.test(q), JSON.stringify(q)).toBe(false); // no query: the search page itself
   });
 
   it('allows the eval React needs only in development', () => {
