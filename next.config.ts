@@ -15,13 +15,6 @@ const nextConfig: NextConfig = {
   cacheMaxMemorySize: 50 * 1024 * 1024,
   // Cached (ISR) pages get their security headers here; every other page from proxy.ts.
   headers: async () => cachedPageHeaderRules(),
-  // Search results are cached per query: /search?q=… is served by app/search/[q] (Next puts the
-  // query into the path percent-encoded). Without a query, /search is the page itself.
-  rewrites: async () => ({
-    beforeFiles: [{ source: '/search', has: [{ type: 'query', key: 'q', value: '(?<q>[\\s\\S]*\\S[\\s\\S]*)' }], destination: '/search/:q' }],
-    afterFiles: [],
-    fallback: [],
-  }),
   experimental: {
     // forbidden()/unauthorized(): server actions answer 403/401 (lib/http/action.ts), not 500.
     authInterrupts: true,

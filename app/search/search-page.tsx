@@ -1,6 +1,6 @@
 // Catalog search: products and sellers' published listings for what the shopper typed. Rendered
-// once per query and kept in Next's cache (app/search/[q]: next.config rewrites /search?q=…
-// there; app/search/page.tsx: no query), so it reads neither cookies nor the request.
+// once per query and kept in Next's cache (app/search/[q]: proxy.ts rewrites /search?q=… there;
+// app/search/page.tsx: no query), so it reads neither cookies nor the request.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listProductsCached, searchCatalogCached, SEARCH_MAX_LENGTH } from '@/lib/catalog';

@@ -1,4 +1,4 @@
-// One query's results, cached per query (next.config rewrites /search?q=… here). Every query is an
+// One query's results, cached per query (proxy.ts rewrites /search?q=… here). Every query is an
 // entry of Next's in-memory page cache, whose size is bounded (cacheMaxMemorySize in
 // next.config), so a stream of unique queries only evicts the least used pages.
 import type { Metadata } from 'next';
@@ -14,7 +14,7 @@ export function generateStaticParams(): { q: string }[] {
 
 type Params = Promise<{ q: string }>;
 
-/** The query as the rewrite put it in the path (percent-encoded); a malformed escape is kept as typed. */
+/** The query as proxy.ts put it in the path (percent-encoded); a malformed escape is kept as typed. */
 async function queryOf(params: Params): Promise<string> {
   const { q } = await params;
   try {
