@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
   generateEtags: false,
   typedRoutes: false,
   images: { unoptimized: true },
+  // Cached pages (product, listing, shop and search pages: one entry per search query) live in
+  // this in-memory LRU, evicted past this size, so unique queries cannot grow memory or disk.
+  cacheMaxMemorySize: 50 * 1024 * 1024,
   // Cached (ISR) pages get their security headers here; every other page from proxy.ts.
   headers: async () => cachedPageHeaderRules(),
   experimental: {

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getCurrentUser } from '@/lib/auth';
 import { serverAction } from '@/lib/http/action';
+import { publicPagesChanged } from '@/app/_lib/public-pages';
 import { archiveListing, becomeSeller, chooseCover, createListing, publishListing, regeneratePhotos, updateListing, updateSellerProfile } from '@/lib/sellers';
 
 const str = (form: FormData, k: string) => String(form.get(k) ?? '').trim();
@@ -32,6 +33,7 @@ export const updateShopAction = serverAction(
   async (form: FormData): Promise<void> => {
     const user = await signedIn();
     await updateSellerProfile(user, { shopName: str(form, 'shopName'), bio: str(form, 'bio'), payoutEmail: str(form, 'payoutEmail') });
+    publicPagesChanged();
     redirect('/sell?saved=1');
   },
   toSell,
@@ -114,6 +116,7 @@ function listingAction(fn: (user: Awaited<ReturnType<typeof signedIn>>, id: stri
       const user = await signedIn();
       const id = str(form, 'listingId');
       await fn(user, id, form);
+      publicPagesChanged();
       back(id, ok);
     },
     (message, form) => back(str(form, 'listingId'), `error=${encodeURIComponent(message)}`),

@@ -8,9 +8,9 @@ import { forbidden } from './errors';
  * script files). A page added to Next's static cache must be listed here, or its scripts are
  * blocked by the nonce policy.
  */
-export const CACHED_PAGE_PREFIXES = ['/products/'] as const;
-/** Cached pages matched exactly: the home page (ISR, app/page.tsx). */
-export const CACHED_PAGES = ['/'] as const;
+export const CACHED_PAGE_PREFIXES = ['/products/', '/listings/', '/shops/', '/search/'] as const;
+/** Cached pages matched exactly: the home page (ISR, app/page.tsx) and search (each query its own cached page). */
+export const CACHED_PAGES = ['/', '/search'] as const;
 
 export function isCachedPage(pathname: string): boolean {
   return (CACHED_PAGES as readonly string[]).includes(pathname) || CACHED_PAGE_PREFIXES.some((p) => pathname.startsWith(p) && pathname.length > p.length);

@@ -28,6 +28,7 @@ export {
   getPublicListing,
   getShop,
   recordListingView,
+  visitListing,
   flushListingViews,
   listingSitemapEntries,
   sellerDashboard,

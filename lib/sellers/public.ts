@@ -103,6 +103,18 @@ export function recordListingView(listingId: string, now = new Date()): void {
   countView(listingId, utcDay(now));
 }
 
+/**
+ * A shopper opened a published listing's page (the page is cached, so its script reports the
+ * visit): counts the view unless the viewer is its seller, and returns the campaign's progress,
+ * read fresh. Null when no published listing has this slug.
+ */
+export async function visitListing(slug: string, viewerId: string | null, now = new Date()): Promise<{ progress: CampaignProgress | null } | null> {
+  const data = await getPublicListing(slug);
+  if (!data) return null;
+  if (viewerId !== data.listing.seller.userId) recordListingView(data.listing.id, now);
+  return { progress: data.progress };
+}
+
 /** Writes the page views counted so far. */
 export const flushListingViews = flushViews;
 

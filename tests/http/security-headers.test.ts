@@ -51,7 +51,7 @@ describe('page security headers (proxy.ts)', () => {
       }
       return out;
     };
-    for (const page of ['/', '/products/hoodie']) {
+    for (const page of ['/', '/products/hoodie', '/listings/hearts-ab12', '/shops/studio-k', '/search', '/search/cats']) {
       const h = headersFor(page);
       expect(h.get('content-security-policy'), page).toBe(contentSecurityPolicy({ nonce: null }));
       expect(h.get('content-security-policy')).toMatch(/script-src 'self' 'unsafe-inline'/);
@@ -61,15 +61,32 @@ describe('page security headers (proxy.ts)', () => {
       expect(h.get('strict-transport-security')).toBeUndefined();
       expect(headersFor(page, { 'x-forwarded-proto': 'https' }).get('strict-transport-security')).toMatch(/^max-age=\d{7,}/);
     }
-    for (const page of ['/cart', '/products', '/account']) expect(headersFor(page).size, page).toBe(0);
+    for (const page of ['/cart', '/products', '/account', '/listings', '/shops', '/searching']) expect(headersFor(page).size, page).toBe(0);
   });
 
   it('runs on every page that is not cached, and not on API routes or static files', () => {
-    const source = new RegExp(`^${config.matcher[0].source.replace('/(', '/(?:')}$`);
+    const first = config.matcher[0];
+    if (typeof first === 'string') throw new Error('the first matcher has a missing-header condition');
+    const source = new RegExp(`^${first.source.replace('/(', '/(?:')}$`);
     for (const page of ['/cart', '/products', '/design', '/admin/mockups', '/dev/outbox', '/orders/abc']) expect(source.test(page), page).toBe(true);
     for (const other of ['/api/cart/items', '/_next/static/chunks/a.js', '/r/abc.png', '/favicon.ico']) expect(source.test(other), other).toBe(false);
     // Exactly the cached pages are left to next.config's headers.
-    for (const page of ['/', '/products/hoodie', '/products/tee', '/cart', '/products', '/search']) expect(source.test(page), page).toBe(!isCachedPage(page));
+    for (const page of ['/', '/products/hoodie', '/products/tee', '/listings/a-b', '/shops/k', '/search/mug', '/searching', '/cart', '/products', '/listings', '/shops'])
+      expect(source.test(page), page).toBe(!isCachedPage(page));
+  });
+
+  it("sends /search?q=… to that query's cached page, with the policy without a nonce", () => {
+    expect(config.matcher).toContain('/search'); // prefetches of /search?q=… too
+    const res = proxy(new NextRequest(`${PUBLIC}/search?q=${encodeURIComponent('  Red hearts/50% ')}&page=2`));
+    const target = new URL(res.headers.get('x-middleware-rewrite') ?? 'http://x/none');
+    expect(target.pathname).toBe(`/search/${encodeURIComponent('Red hearts/50%')}`);
+    expect(target.searchParams.get('q')).toBeNull();
+    expect(target.searchParams.get('page')).toBe('2');
+    expect(res.headers.get('content-security-policy')).toBe(contentSecurityPolicy({ nonce: null }));
+    expect(res.headers.get('x-middleware-request-x-nonce')).toBeNull();
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    // No query (or only spaces): the search page itself.
+    for (const url of ['/search', '/search?q=', '/search?q=%20%20']) expect(proxy(new NextRequest(`${PUBLIC}${url}`)).headers.get('x-middleware-rewrite'), url).toBeNull();
   });
 
   it('allows the eval React needs only in development', () => {

@@ -4,6 +4,7 @@ import { readJson } from '@/lib/http/route';
 import { z } from 'zod';
 import { becomeSeller, getSellerForUser, updateSellerProfile } from '@/lib/sellers';
 import { notFound } from '@/lib/http/errors';
+import { publicPagesChanged } from '@/app/_lib/public-pages';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,10 +16,12 @@ export const GET = withAuth(null, async ({ user }) => {
 
 export const POST = withAuth(null, async ({ req, user }) => {
   const seller = await becomeSeller(user, await readJson(req, z.unknown()));
+  publicPagesChanged();
   return Response.json({ seller }, { status: 201 });
 });
 
 export const PATCH = withAuth(['SELLER', 'ADMIN'], async ({ req, user }) => {
   const seller = await updateSellerProfile(user, await readJson(req, z.unknown()));
+  publicPagesChanged();
   return Response.json({ seller });
 });

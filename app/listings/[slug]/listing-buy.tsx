@@ -6,6 +6,7 @@ import { createContext, startTransition, useActionState, useContext, useMemo, us
 import { formatMoney } from '@/lib/catalog/format';
 import { useSessionSummary } from '@/app/_components/session-summary';
 import { addListingToCartAction, type ListingCartState } from './actions';
+import { useListingCampaign } from './listing-live';
 
 export interface BuyOffer {
   productId: string;
@@ -91,8 +92,9 @@ function offerPrice(o: BuyOffer): string {
   return `${varies ? 'from ' : ''}${formatMoney(o.priceMinor, o.currency)}`;
 }
 
-export function ListingBuy({ listingId, offers, closed, preorder }: { listingId: string; offers: BuyOffer[]; closed: string | null; preorder: boolean }) {
+export function ListingBuy({ listingId, offers }: { listingId: string; offers: BuyOffer[] }) {
   const { pick, setPick } = usePick();
+  const { closed, preorder } = useListingCampaign();
   const offer = offers.find((o) => o.slug === pick.productSlug) ?? offers[0];
   const colors = useMemo(() => unique(offer?.variants.map((v) => v.color) ?? []), [offer]);
   const [color, setColor] = useState(colors[0]);

@@ -4,16 +4,25 @@ import type { Metadata } from 'next';
 import { cache } from 'react';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getPublicListing, photoUrl, recordListingView, shopUrl } from '@/lib/sellers';
-import { publicUrl, safeCurrentUser } from '@/app/_components/site-data';
-import { CampaignBar } from '@/app/sell/_components/campaign-bar';
+import { getPublicListing, photoUrl, shopUrl } from '@/lib/sellers';
+import { publicUrl } from '@/app/_components/site-data';
 import { ListingBuy, ListingGallery, ListingPick } from './listing-buy';
+import { campaignBuyState } from './campaign-state';
+import { ListingCampaign, ListingLive } from './listing-live';
 
-export const dynamic = 'force-dynamic';
+// The page is the same for every visitor, so it is rendered once per listing and cached (ISR).
+// What must be fresh or per visitor comes from the browser: the campaign's progress and the view
+// count (ListingLive), the header's user and cart. Listing writes clear this instance's copies at
+// once (app/_lib/public-pages); other instances show a change within these seconds.
+export const revalidate = 10;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return []; // rendered on first request (listings live in the database)
+}
 
 type Params = Promise<{ slug: string }>;
 
-// Once per request: the metadata and the page read the same data.
+// Once per render: the metadata and the page read the same data.
 const load = cache(getPublicListing);
 
 const excerpt = (s: string, n = 160) => (s.length > n ? `${s.slice(0, n - 1).trimEnd()}…` : s);
@@ -40,16 +49,7 @@ export default async function ListingPage({ params }: { params: Params }) {
   const data = await load(slug);
   if (!data) notFound();
   const { listing, offers, progress, cover } = data;
-  const user = await safeCurrentUser();
-  if (user?.id !== listing.seller.userId) recordListingView(listing.id);
-
-  const closed =
-    progress?.status === 'FAILED'
-      ? 'This campaign ended without reaching its minimum, so it will not be made.'
-      : progress?.status === 'ACTIVE' && progress.msLeft <= 0
-        ? 'This campaign has reached its deadline.'
-        : null;
-  const preorder = progress?.status === 'ACTIVE';
+  const { closed, preorder } = campaignBuyState(progress);
   const prices = offers.flatMap((o) => [o.priceMinor, ...Object.values(o.sizePrices)]);
   const currency = (offers[0]?.currency ?? 'usd').toUpperCase();
   const photos = listing.photos.map((p) => ({ id: p.id, url: photoUrl(p.id), alt: `${listing.title}: ${offers.find((o) => o.slug === p.productSlug)?.name ?? p.productSlug}, ${p.view}`, productSlug: p.productSlug }));
@@ -93,6 +93,7 @@ export default async function ListingPage({ params }: { params: Params }) {
         </ol>
       </nav>
       {/* The main photo follows the product picked below; it starts on the cover's product. */}
+      <ListingLive slug={listing.slug} initialProgress={progress}>
       <ListingPick initialProductSlug={offers.find((o) => o.slug === cover?.productSlug)?.slug ?? offers[0]?.slug ?? null}>
         <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1.1fr)_minmax(0,1fr)] lg:gap-12">
           <div className="min-w-0 lg:sticky lg:top-24 lg:self-start">
@@ -118,20 +119,13 @@ export default async function ListingPage({ params }: { params: Params }) {
                 </ul>
               ) : null}
             </div>
-            {progress ? (
-              <section className="rounded-2xl border border-amber-200 bg-amber-50/60 p-4" aria-label="Campaign">
-                <p className="mb-2 text-xs font-semibold tracking-wide text-amber-800 uppercase">Sell first, build later</p>
-                <CampaignBar progress={progress} />
-                <p className="mt-2 text-xs text-stone-600">
-                  Made only if {progress.minOrders} orders come in by {progress.deadline.toUTCString().replace(' GMT', ' UTC')}.
-                </p>
-              </section>
-            ) : null}
-            <ListingBuy listingId={listing.id} offers={offers} closed={closed} preorder={preorder} />
+            <ListingCampaign />
+            <ListingBuy listingId={listing.id} offers={offers} />
             <p className="text-xs text-stone-500">Printed on demand from the design’s recipe. Pattern repeat: {listing.repeatIn} in.</p>
           </div>
         </div>
       </ListingPick>
+      </ListingLive>
     </main>
   );
 }

@@ -8,11 +8,18 @@ import { getShop, listingUrl, photoUrl } from '@/lib/sellers';
 import { publicUrl } from '@/app/_components/site-data';
 import { CampaignBar } from '@/app/sell/_components/campaign-bar';
 
-export const dynamic = 'force-dynamic';
+// The same for every visitor: rendered once per shop and cached (ISR). Listing and shop writes
+// clear this instance's copies at once (app/_lib/public-pages); other instances show a change, and
+// every instance a campaign's new sales, within these seconds.
+export const revalidate = 10;
+export const dynamicParams = true;
+export function generateStaticParams(): { slug: string }[] {
+  return []; // rendered on first request (shops live in the database)
+}
 
 type Params = Promise<{ slug: string }>;
 
-// Once per request: the metadata and the page read the same data.
+// Once per render: the metadata and the page read the same data.
 const load = cache(getShop);
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

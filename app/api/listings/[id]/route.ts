@@ -2,6 +2,7 @@
 import { withAuth } from '@/lib/auth';
 import { readJsonLimited } from '@/lib/http/body';
 import { getOwnedListing, photoProgress, updateListing } from '@/lib/sellers';
+import { publicPagesChanged } from '@/app/_lib/public-pages';
 
 export const dynamic = 'force-dynamic';
 type Ctx = { params: Promise<{ id: string }> };
@@ -14,5 +15,6 @@ export const GET = withAuth<Ctx>(['SELLER', 'ADMIN'], async ({ ctx, user }) => {
 export const PATCH = withAuth<Ctx>(['SELLER', 'ADMIN'], async ({ req, ctx, user }) => {
   const body = await readJsonLimited(req);
   const listing = await updateListing(user, (await ctx.params).id, body);
+  publicPagesChanged();
   return Response.json({ listing });
 });
