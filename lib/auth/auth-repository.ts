@@ -42,3 +42,16 @@ export async function factoryIdOfUser(userId: string): Promise<string | null> {
 export async function assignUserToFactory(email: string, factoryId: string): Promise<void> {
   await db.user.update({ where: { email }, data: { factoryId } });
 }
+
+/** A database session with its user (Auth.js' Session table), by the token in the session cookie. */
+export function findSessionUser(sessionToken: string) {
+  return db.session.findUnique({ where: { sessionToken }, select: { expires: true, user: { select: userSelect } } });
+}
+
+export async function deleteSession(sessionToken: string): Promise<void> {
+  await db.session.deleteMany({ where: { sessionToken } });
+}
+
+export async function extendSession(sessionToken: string, expires: Date): Promise<void> {
+  await db.session.updateMany({ where: { sessionToken }, data: { expires } });
+}

@@ -28,7 +28,7 @@ export async function authenticateFactory(authorization: string | null): Promise
   if (!m) throw unauthorized('Missing API key: send Authorization: Bearer <key>.');
   const key = await repo.findActiveKey(hashKey(m[1]));
   if (!key) throw unauthorized('Invalid or revoked API key.');
-  return { id: key.factory.id, name: key.factory.name, keyId: key.id };
+  return { id: key.factoryId, name: key.factoryName, keyId: key.id };
 }
 
 export interface RateLimitState {
@@ -58,7 +58,7 @@ export function fileUrl(jobId: string, placement: string) {
   return `${env().PUBLIC_URL}/api/factory/v1/jobs/${jobId}/files/${encodeURIComponent(placement)}`;
 }
 
-export function jobToApi(j: repo.JobView): ApiJob {
+export function jobToApi(j: repo.ApiJobSource): ApiJob {
   return {
     id: j.id,
     orderId: j.orderId,
@@ -108,12 +108,10 @@ export async function listJobsForFactory(factoryId: string, status: ListQuery['s
  * another factory claimed it between two pages of the ready list).
  */
 export async function listJobPage(factoryId: string, query: ListQuery): Promise<{ jobs: ApiJob[]; has_more: boolean; next_cursor: string | null }> {
-  let after: { id: string; createdAt: Date } | null = null;
-  if (query.starting_after !== undefined) {
-    after = await repo.jobPosition(query.starting_after);
-    if (!after) throw badRequest('starting_after: no such job (pass the next_cursor of the previous page).', 'invalid_cursor');
+  if (query.starting_after !== undefined && !(await repo.jobPosition(query.starting_after))) {
+    throw badRequest('starting_after: no such job (pass the next_cursor of the previous page).', 'invalid_cursor');
   }
-  const page = await repo.listJobsPage(listScope(factoryId, query.status), query.limit, after);
+  const page = await repo.listJobsPage(listScope(factoryId, query.status), query.limit, query.starting_after ?? null);
   const jobs = page.jobs.map(jobToApi);
   return { jobs, has_more: page.hasMore, next_cursor: page.hasMore ? jobs[jobs.length - 1].id : null };
 }
