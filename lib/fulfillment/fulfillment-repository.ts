@@ -95,9 +95,9 @@ export function listJobs(where: Prisma.FulfillmentJobWhereInput, take = 100) {
   return db.fulfillmentJob.findMany({ where, include: jobInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take });
 }
 
-/** Where a job sits in the (createdAt, id) order of the lists, or null when there is no such job. */
-export function jobPosition(id: string) {
-  return db.fulfillmentJob.findUnique({ where: { id }, select: { id: true, createdAt: true } });
+/** Whether a job with this id exists (a raw primary-key probe: the factory API checks its cursor per request). */
+export async function jobExists(id: string): Promise<boolean> {
+  return (await db.$queryRaw<unknown[]>`SELECT 1 FROM "FulfillmentJob" WHERE id = ${id}`).length > 0;
 }
 
 /** What the factory API shows of a job (a JobView has all of it). */
@@ -189,39 +189,44 @@ export function revokeApiKey(id: string) {
 }
 
 /**
- * Counts one request of an API key in the current fixed window and returns the count so far and
- * the seconds until the window ends. One statement (an upsert that starts a new window or adds
- * one), so concurrent requests on any number of app instances never lose a count; the clock is
- * the database's, the same for every instance.
+ * The upsert that counts one request of a key (`keyId`, read from `from`) in the current fixed
+ * window: a new window starts at 1, the same window adds one; it returns the count so far and
+ * the seconds until the window ends. Needs the CTE `now` (the database's clock, the same for
+ * every app instance). One statement, so concurrent requests never lose a count.
  */
+const countRequestSql = (keyId: Prisma.Sql, from: Prisma.Sql, windowSeconds: number) => Prisma.sql`
+  INSERT INTO "FactoryApiRateLimit" ("keyId", "windowIndex", "count")
+  SELECT ${keyId}, floor((SELECT t FROM now) / ${windowSeconds}::int)::bigint, 1 ${from}
+  ON CONFLICT ("keyId") DO UPDATE SET
+    "count" = CASE WHEN "FactoryApiRateLimit"."windowIndex" = EXCLUDED."windowIndex" THEN "FactoryApiRateLimit"."count" + 1 ELSE 1 END,
+    "windowIndex" = EXCLUDED."windowIndex"
+  RETURNING "count"::int AS "count", (("windowIndex" + 1) * ${windowSeconds}::int - (SELECT t FROM now))::float8 AS "resetSeconds"`;
+
+const NOW_CTE = Prisma.sql`now AS (SELECT extract(epoch FROM clock_timestamp()) AS t)`;
+
+/** Counts one request of an API key in the current fixed window (see countRequestSql). */
 export async function countKeyRequest(keyId: string, windowSeconds: number): Promise<{ count: number; resetSeconds: number }> {
-  const rows = await db.$queryRaw<{ count: number; resetSeconds: number }[]>`
-    WITH now AS (SELECT extract(epoch FROM clock_timestamp()) AS t)
-    INSERT INTO "FactoryApiRateLimit" ("keyId", "windowIndex", "count")
-    SELECT ${keyId}, floor((SELECT t FROM now) / ${windowSeconds}::int)::bigint, 1
-    ON CONFLICT ("keyId") DO UPDATE SET
-      "count" = CASE WHEN "FactoryApiRateLimit"."windowIndex" = EXCLUDED."windowIndex" THEN "FactoryApiRateLimit"."count" + 1 ELSE 1 END,
-      "windowIndex" = EXCLUDED."windowIndex"
-    RETURNING "count"::int AS "count",
-      (("windowIndex" + 1) * ${windowSeconds}::int - (SELECT t FROM now))::float8 AS "resetSeconds"`;
+  const rows = await db.$queryRaw<{ count: number; resetSeconds: number }[]>`WITH ${NOW_CTE} ${countRequestSql(Prisma.sql`${keyId}`, Prisma.empty, windowSeconds)}`;
   return rows[0];
 }
 
 /**
- * The unrevoked key with this hash and its factory, in one statement that also stamps the key's
- * lastUsedAt (at most once a minute, so busy keys do not queue on one row lock per request).
+ * The unrevoked key with this hash and its factory, with the request counted against the key's
+ * budget (`windowSeconds`), in one statement that also stamps the key's lastUsedAt (at most once
+ * a minute, so a busy key does not write its row on every request). Null for an unknown or
+ * revoked key, which counts nothing.
  */
-export async function findActiveKey(keyHash: string): Promise<{ id: string; factoryId: string; factoryName: string } | null> {
-  const rows = await db.$queryRaw<{ id: string; factoryId: string; factoryName: string }[]>`
-    WITH k AS (
+export async function findActiveKeyAndCount(keyHash: string, windowSeconds: number) {
+  const rows = await db.$queryRaw<{ id: string; factoryId: string; factoryName: string; count: number; resetSeconds: number }[]>`
+    WITH ${NOW_CTE}, k AS (
       SELECT k.id, k."lastUsedAt", f.id AS "factoryId", f.name AS "factoryName"
       FROM "FactoryApiKey" k JOIN "Factory" f ON f.id = k."factoryId"
       WHERE k."keyHash" = ${keyHash} AND k."revokedAt" IS NULL
     ), used AS (
       UPDATE "FactoryApiKey" SET "lastUsedAt" = now() AT TIME ZONE 'UTC'
       WHERE id IN (SELECT id FROM k WHERE "lastUsedAt" IS NULL OR "lastUsedAt" < now() AT TIME ZONE 'UTC' - interval '1 minute')
-    )
-    SELECT id, "factoryId", "factoryName" FROM k`;
+    ), counted AS (${countRequestSql(Prisma.sql`k.id`, Prisma.sql`FROM k`, windowSeconds)})
+    SELECT k.id, k."factoryId", k."factoryName", c."count", c."resetSeconds" FROM k, counted c`;
   return rows[0] ?? null;
 }
 
