@@ -27,7 +27,9 @@ interface HistoryEntry {
   createdAt: Date;
 }
 
-const time = (d: Date) => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d) + ' UTC';
+// One formatter for every call: building an Intl.DateTimeFormat costs far more than formatting.
+const TIME_FORMAT = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const time = (d: Date) => `${TIME_FORMAT.format(d)} UTC`;
 
 export function formatTime(d: Date): string {
   return time(d);

@@ -1,13 +1,11 @@
 // The admin's order list (overview and search results).
 import Link from 'next/link';
 import { formatMoney } from '@/lib/catalog';
-import type { searchOrders } from '@/lib/orders';
+import type { OrderSearchRow } from '@/lib/orders';
 import { StatusBadge, formatTime } from '@/app/_components/order-status';
 import { AdminTable, Th } from './_shared';
 
-type Row = Awaited<ReturnType<typeof searchOrders>>[number];
-
-export function OrdersTable({ orders }: { orders: Row[] }) {
+export function OrdersTable({ orders }: { orders: OrderSearchRow[] }) {
   return (
     <AdminTable
       head={
@@ -31,13 +29,13 @@ export function OrdersTable({ orders }: { orders: Row[] }) {
         orders.map((o) => (
           <tr key={o.id} data-testid="admin-order-row">
             <td className="px-3 py-2 font-mono whitespace-nowrap">
-              <Link className="link" href={`/admin/orders/${o.id}`}>
+              <Link className="link" href={`/admin/orders/${o.id}`} prefetch={false}>
                 {o.number}
               </Link>
             </td>
             <td className="px-3 py-2 whitespace-nowrap text-stone-600">{formatTime(o.createdAt)}</td>
             <td className="px-3 py-2">{o.email}</td>
-            <td className="px-3 py-2 text-stone-700">{o.items.reduce((n, i) => n + i.quantity, 0)}</td>
+            <td className="px-3 py-2 text-stone-700">{o.itemCount}</td>
             <td className="px-3 py-2">
               <StatusBadge status={o.status} />
             </td>

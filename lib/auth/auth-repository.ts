@@ -42,3 +42,25 @@ export async function factoryIdOfUser(userId: string): Promise<string | null> {
 export async function assignUserToFactory(email: string, factoryId: string): Promise<void> {
   await db.user.update({ where: { email }, data: { factoryId } });
 }
+
+/**
+ * A database session with its user (Auth.js' Session table), by the token in the session cookie.
+ * Raw SQL: it runs on every signed-in page, and a one-row join costs a third of Prisma's findUnique.
+ */
+export async function findSessionUser(sessionToken: string): Promise<{ expires: Date; user: CurrentUser } | null> {
+  const rows = await db.$queryRaw<(CurrentUser & { expires: Date })[]>`
+    SELECT s.expires, u.id, u.email, u.name, u.role::text AS role
+    FROM "Session" s JOIN "User" u ON u.id = s."userId"
+    WHERE s."sessionToken" = ${sessionToken}`;
+  if (rows.length === 0) return null;
+  const { expires, ...user } = rows[0];
+  return { expires, user };
+}
+
+export async function deleteSession(sessionToken: string): Promise<void> {
+  await db.session.deleteMany({ where: { sessionToken } });
+}
+
+export async function extendSession(sessionToken: string, expires: Date): Promise<void> {
+  await db.session.updateMany({ where: { sessionToken }, data: { expires } });
+}

@@ -18,6 +18,8 @@ declare module '@auth/core/types' {
 export const AUTH_BASE_PATH = '/api/auth';
 export const SIGNIN_PATH = '/signin';
 export const SESSION_MAX_AGE_S = 30 * 24 * 60 * 60;
+/** How often reading a session moves its expiry forward. */
+export const SESSION_UPDATE_AGE_S = 24 * 60 * 60;
 
 let config: AuthConfig | undefined;
 
@@ -33,7 +35,7 @@ export function authConfig(): AuthConfig {
     // Cookie names (__Secure-…) follow the public URL, not whatever protocol a proxy forwarded,
     // so the handlers that set the session cookie and the helpers that read it always agree.
     useSecureCookies: new URL(e.PUBLIC_URL).protocol === 'https:',
-    session: { strategy: 'database', maxAge: SESSION_MAX_AGE_S, updateAge: 24 * 60 * 60 },
+    session: { strategy: 'database', maxAge: SESSION_MAX_AGE_S, updateAge: SESSION_UPDATE_AGE_S },
     pages: { signIn: SIGNIN_PATH, verifyRequest: `${SIGNIN_PATH}/check-email`, error: SIGNIN_PATH },
     providers: [
       Nodemailer({
@@ -62,4 +64,9 @@ export function authConfig(): AuthConfig {
   // The store's settings come from lib/env.ts, not from Auth.js' own AUTH_* variables.
   setEnvDefaults({}, built, true);
   return (config = built);
+}
+
+/** The session cookie's name, as Auth.js names it for this config (secure prefix on https). */
+export function sessionCookieName(): string {
+  return `${authConfig().useSecureCookies ? '__Secure-' : ''}authjs.session-token`;
 }

@@ -23,8 +23,8 @@ export const handlers: typeof NextAuthBinding.handlers = {
   POST: async (req) => (await binding()).handlers.POST(req),
 };
 
-export { authConfig, AUTH_BASE_PATH, SESSION_MAX_AGE_S, SIGNIN_PATH } from './config';
-export { assertRole, getCurrentUser, getUserFromHeaders, getUserFromRequest, hasRole, requireRole, requireUser, type RoleSpec } from './session';
+export { authConfig, AUTH_BASE_PATH, SESSION_MAX_AGE_S, SESSION_UPDATE_AGE_S, SIGNIN_PATH } from './config';
+export { assertRole, getCurrentUser, getUserFromHeaders, getUserFromRequest, getUserFromSessionToken, hasRole, requireRole, requireUser, type RoleSpec } from './session';
 export { withAuth, type AuthedHandler } from './with-auth';
 export { PATH_HEADER, requireRolePage } from './page';
 export { assignUserToFactory, ensureUserWithRole, factoryIdOfUser, findUserById, promoteShopperToSeller } from './users';

@@ -2,10 +2,11 @@
 // same cookie names as the /api/auth handlers), from a Request or from next/headers.
 import { Auth, createActionURL } from '@auth/core';
 import type { Session } from '@auth/core/types';
-import { headers as nextHeaders } from 'next/headers';
+import { cookies as nextCookies } from 'next/headers';
 import { cache } from 'react';
 import { forbidden, unauthorized } from '../http/errors';
-import { authConfig } from './config';
+import { deleteSession, extendSession, findSessionUser } from './auth-repository';
+import { authConfig, SESSION_MAX_AGE_S, SESSION_UPDATE_AGE_S, sessionCookieName } from './config';
 import { ROLE_LABELS, isRole, type CurrentUser, type Role } from './roles';
 
 /** Roles a check accepts: one role, a list, or null/[] for "any signed-in user". */
@@ -68,10 +69,35 @@ export function getUserFromRequest(req: Request, onSetCookie?: (setCookie: strin
 }
 
 /**
- * The signed-in user in server components, server actions and route handlers (reads the request
- * through next/headers), or null. Cached per request.
+ * The user of a database session token, read by the rules Auth.js applies to database sessions
+ * (an expired session is deleted; the expiry moves forward once per SESSION_UPDATE_AGE_S; the
+ * role comes from the user) in one indexed query, without running a whole Auth.js request. For
+ * callers that cannot send cookies back: Auth.js itself (getUserFromHeaders) also refreshes the
+ * cookie.
  */
-export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => getUserFromHeaders(await nextHeaders()));
+export async function getUserFromSessionToken(sessionToken: string): Promise<CurrentUser | null> {
+  const found = await findSessionUser(sessionToken);
+  if (!found) return null;
+  const now = Date.now();
+  const expires = found.expires.getTime();
+  if (expires < now) {
+    await deleteSession(sessionToken);
+    return null;
+  }
+  if (expires - SESSION_MAX_AGE_S * 1000 + SESSION_UPDATE_AGE_S * 1000 <= now) await extendSession(sessionToken, new Date(now + SESSION_MAX_AGE_S * 1000));
+  const { id, email, name, role } = found.user;
+  if (!email) return null;
+  return { id, email, name: name ?? null, role: isRole(role) ? role : 'SHOPPER' };
+}
+
+/**
+ * The signed-in user in server components, server actions and route handlers (reads the session
+ * cookie through next/headers), or null. Cached per request.
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const token = (await nextCookies()).get(sessionCookieName())?.value;
+  return token ? getUserFromSessionToken(token) : null;
+});
 
 /** The signed-in user; throws HttpError 401 otherwise. */
 export async function requireUser(): Promise<CurrentUser> {

@@ -22,15 +22,6 @@ export const revokeApiKey = repo.revokeApiKey;
 export const createFactory = repo.createFactory;
 export const listFactories = repo.listFactories;
 
-/** Resolves `Authorization: Bearer <key>` to a factory and the key's id, or throws 401. */
-export async function authenticateFactory(authorization: string | null): Promise<{ id: string; name: string; keyId: string }> {
-  const m = authorization?.match(/^Bearer\s+(\S+)$/i);
-  if (!m) throw unauthorized('Missing API key: send Authorization: Bearer <key>.');
-  const key = await repo.findActiveKey(hashKey(m[1]));
-  if (!key) throw unauthorized('Invalid or revoked API key.');
-  return { id: key.factory.id, name: key.factory.name, keyId: key.id };
-}
-
 export interface RateLimitState {
   ok: boolean;
   limit: number;
@@ -40,12 +31,30 @@ export interface RateLimitState {
   resetSeconds: number;
 }
 
+function rateLimitState(count: number, resetSeconds: number, limit: number, windowSeconds: number): RateLimitState {
+  return { ok: count <= limit, limit, remaining: Math.max(0, limit - count), windowSeconds, resetSeconds: Math.max(1, Math.ceil(resetSeconds)) };
+}
+
+/**
+ * Resolves `Authorization: Bearer <key>` to a factory and the key's id, or throws 401; the
+ * request is counted against the key's budget (FACTORY_API_RATE_LIMIT per
+ * FACTORY_API_RATE_WINDOW_S) in the same database round trip, and `limit` says where it stands.
+ */
+export async function authenticateFactory(authorization: string | null): Promise<{ id: string; name: string; keyId: string; limit: RateLimitState }> {
+  const m = authorization?.match(/^Bearer\s+(\S+)$/i);
+  if (!m) throw unauthorized('Missing API key: send Authorization: Bearer <key>.');
+  const { FACTORY_API_RATE_LIMIT: limit, FACTORY_API_RATE_WINDOW_S: windowSeconds } = env();
+  const key = await repo.findActiveKeyAndCount(hashKey(m[1]), windowSeconds);
+  if (!key) throw unauthorized('Invalid or revoked API key.');
+  return { id: key.factoryId, name: key.factoryName, keyId: key.id, limit: rateLimitState(key.count, key.resetSeconds, limit, windowSeconds) };
+}
+
 /** Counts a request of an API key against its budget (FACTORY_API_RATE_LIMIT per FACTORY_API_RATE_WINDOW_S). */
 export async function consumeRateLimit(keyId: string, opts: { limit?: number; windowSeconds?: number } = {}): Promise<RateLimitState> {
   const limit = opts.limit ?? env().FACTORY_API_RATE_LIMIT;
   const windowSeconds = opts.windowSeconds ?? env().FACTORY_API_RATE_WINDOW_S;
   const { count, resetSeconds } = await repo.countKeyRequest(keyId, windowSeconds);
-  return { ok: count <= limit, limit, remaining: Math.max(0, limit - count), windowSeconds, resetSeconds: Math.max(1, Math.ceil(resetSeconds)) };
+  return rateLimitState(count, resetSeconds, limit, windowSeconds);
 }
 
 export async function factoryForUser(userId: string): Promise<string> {
@@ -58,7 +67,7 @@ export function fileUrl(jobId: string, placement: string) {
   return `${env().PUBLIC_URL}/api/factory/v1/jobs/${jobId}/files/${encodeURIComponent(placement)}`;
 }
 
-export function jobToApi(j: repo.JobView): ApiJob {
+export function jobToApi(j: repo.ApiJobSource): ApiJob {
   return {
     id: j.id,
     orderId: j.orderId,
@@ -108,12 +117,10 @@ export async function listJobsForFactory(factoryId: string, status: ListQuery['s
  * another factory claimed it between two pages of the ready list).
  */
 export async function listJobPage(factoryId: string, query: ListQuery): Promise<{ jobs: ApiJob[]; has_more: boolean; next_cursor: string | null }> {
-  let after: { id: string; createdAt: Date } | null = null;
-  if (query.starting_after !== undefined) {
-    after = await repo.jobPosition(query.starting_after);
-    if (!after) throw badRequest('starting_after: no such job (pass the next_cursor of the previous page).', 'invalid_cursor');
+  if (query.starting_after !== undefined && !(await repo.jobExists(query.starting_after))) {
+    throw badRequest('starting_after: no such job (pass the next_cursor of the previous page).', 'invalid_cursor');
   }
-  const page = await repo.listJobsPage(listScope(factoryId, query.status), query.limit, after);
+  const page = await repo.listJobsPage(listScope(factoryId, query.status), query.limit, query.starting_after ?? null);
   const jobs = page.jobs.map(jobToApi);
   return { jobs, has_more: page.hasMore, next_cursor: page.hasMore ? jobs[jobs.length - 1].id : null };
 }

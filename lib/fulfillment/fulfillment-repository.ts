@@ -95,27 +95,61 @@ export function listJobs(where: Prisma.FulfillmentJobWhereInput, take = 100) {
   return db.fulfillmentJob.findMany({ where, include: jobInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take });
 }
 
-/** Where a job sits in the (createdAt, id) order of the lists, or null when there is no such job. */
-export function jobPosition(id: string) {
-  return db.fulfillmentJob.findUnique({ where: { id }, select: { id: true, createdAt: true } });
+/** Whether a job with this id exists (a raw primary-key probe: the factory API checks its cursor per request). */
+export async function jobExists(id: string): Promise<boolean> {
+  return (await db.$queryRaw<unknown[]>`SELECT 1 FROM "FulfillmentJob" WHERE id = ${id}`).length > 0;
+}
+
+/** What the factory API shows of a job (a JobView has all of it). */
+export interface ApiJobSource {
+  id: string;
+  orderId: string;
+  status: FulfillmentStatus;
+  factoryId: string | null;
+  factoryNote: string | null;
+  filesRemadeAt: Date | null;
+  carrier: string | null;
+  trackingNumber: string | null;
+  trackingUrl: string | null;
+  claimedAt: Date | null;
+  readyAt: Date | null;
+  order: { number: string; shippingName: string | null; shippingAddress: Prisma.JsonValue; shippingCountry: string };
+  orderItem: { productSlug: string; productName: string; variantLabel: string; sku: string; quantity: number };
+  files: { placement: string; blobKey: string; thumbKey: string | null; widthPx: number; heightPx: number; dpi: number; bytes: number; engine: string | null; preflight: Prisma.JsonValue }[];
 }
 
 /**
- * One page of jobs in (createdAt, id) order, the first ones after `after` (keyset pagination:
- * stable while jobs are added or change status between pages). Served by the index on
- * (status, factoryId, createdAt, id). Asks for one more than `take` to tell whether more follow.
+ * One page of jobs in (createdAt, id) order, the first ones after the job `afterId` (keyset
+ * pagination: stable while jobs are added or change status between pages). Served by the index
+ * on (status, factoryId, createdAt, id), or (status, createdAt, id) for the ready list. One
+ * statement with the order, the item and the print files joined; asks for one more than `take`
+ * to tell whether more follow.
  */
-export async function listJobsPage(where: { status: FulfillmentStatus; factoryId: string | null }, take: number, after: { id: string; createdAt: Date } | null) {
-  const rows = await db.fulfillmentJob.findMany({
-    where: {
-      ...where,
-      ...(after ? { createdAt: { gte: after.createdAt }, OR: [{ createdAt: { gt: after.createdAt } }, { id: { gt: after.id } }] } : {}),
-    },
-    include: jobInclude,
-    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
-    take: take + 1,
-  });
-  return { jobs: rows.slice(0, take), hasMore: rows.length > take };
+export async function listJobsPage(where: { status: FulfillmentStatus; factoryId: string | null }, take: number, afterId: string | null) {
+  const conditions = [Prisma.sql`j.status = ${where.status}::"FulfillmentStatus"`, where.factoryId === null ? Prisma.sql`j."factoryId" IS NULL` : Prisma.sql`j."factoryId" = ${where.factoryId}`];
+  if (afterId !== null) {
+    const at = Prisma.sql`(SELECT a."createdAt" FROM "FulfillmentJob" a WHERE a.id = ${afterId})`;
+    conditions.push(Prisma.sql`j."createdAt" >= ${at} AND (j."createdAt" > ${at} OR j.id > ${afterId})`);
+  }
+  const rows = await db.$queryRaw<(Omit<ApiJobSource, 'order' | 'orderItem'> & { orderNumber: string; shippingName: string | null; shippingAddress: Prisma.JsonValue; shippingCountry: string } & ApiJobSource['orderItem'])[]>`
+    SELECT j.id, j."orderId", j.status::text AS status, j."factoryId", j."factoryNote", j."filesRemadeAt", j.carrier, j."trackingNumber", j."trackingUrl", j."claimedAt", j."readyAt",
+           o.number AS "orderNumber", o."shippingName", o."shippingAddress", o."shippingCountry",
+           i."productSlug", i."productName", i."variantLabel", i.sku, i.quantity,
+           COALESCE((SELECT json_agg(json_build_object('placement', f.placement, 'blobKey', f."blobKey", 'thumbKey', f."thumbKey", 'widthPx', f."widthPx", 'heightPx', f."heightPx",
+                                                       'dpi', f.dpi, 'bytes', f.bytes, 'engine', f.engine, 'preflight', f.preflight) ORDER BY f.placement)
+                     FROM "PrintFile" f WHERE f."jobId" = j.id), '[]'::json) AS files
+    FROM "FulfillmentJob" j
+    JOIN "Order" o ON o.id = j."orderId"
+    JOIN "OrderItem" i ON i.id = j."orderItemId"
+    WHERE ${Prisma.join(conditions, ' AND ')}
+    ORDER BY j."createdAt", j.id
+    LIMIT ${take + 1}`;
+  const jobs: ApiJobSource[] = rows.slice(0, take).map(({ orderNumber, shippingName, shippingAddress, shippingCountry, productSlug, productName, variantLabel, sku, quantity, ...j }) => ({
+    ...j,
+    order: { number: orderNumber, shippingName, shippingAddress, shippingCountry },
+    orderItem: { productSlug, productName, variantLabel, sku, quantity },
+  }));
+  return { jobs, hasMore: rows.length > take };
 }
 
 /** Claims a READY job for a factory. Returns the job's factory afterwards (ours, another's or none). */
@@ -155,29 +189,45 @@ export function revokeApiKey(id: string) {
 }
 
 /**
- * Counts one request of an API key in the current fixed window and returns the count so far and
- * the seconds until the window ends. One statement (an upsert that starts a new window or adds
- * one), so concurrent requests on any number of app instances never lose a count; the clock is
- * the database's, the same for every instance.
+ * The upsert that counts one request of a key (`keyId`, read from `from`) in the current fixed
+ * window: a new window starts at 1, the same window adds one; it returns the count so far and
+ * the seconds until the window ends. Needs the CTE `now` (the database's clock, the same for
+ * every app instance). One statement, so concurrent requests never lose a count.
  */
+const countRequestSql = (keyId: Prisma.Sql, from: Prisma.Sql, windowSeconds: number) => Prisma.sql`
+  INSERT INTO "FactoryApiRateLimit" ("keyId", "windowIndex", "count")
+  SELECT ${keyId}, floor((SELECT t FROM now) / ${windowSeconds}::int)::bigint, 1 ${from}
+  ON CONFLICT ("keyId") DO UPDATE SET
+    "count" = CASE WHEN "FactoryApiRateLimit"."windowIndex" = EXCLUDED."windowIndex" THEN "FactoryApiRateLimit"."count" + 1 ELSE 1 END,
+    "windowIndex" = EXCLUDED."windowIndex"
+  RETURNING "count"::int AS "count", (("windowIndex" + 1) * ${windowSeconds}::int - (SELECT t FROM now))::float8 AS "resetSeconds"`;
+
+const NOW_CTE = Prisma.sql`now AS (SELECT extract(epoch FROM clock_timestamp()) AS t)`;
+
+/** Counts one request of an API key in the current fixed window (see countRequestSql). */
 export async function countKeyRequest(keyId: string, windowSeconds: number): Promise<{ count: number; resetSeconds: number }> {
-  const rows = await db.$queryRaw<{ count: number; resetSeconds: number }[]>`
-    WITH now AS (SELECT extract(epoch FROM clock_timestamp()) AS t)
-    INSERT INTO "FactoryApiRateLimit" ("keyId", "windowIndex", "count")
-    SELECT ${keyId}, floor((SELECT t FROM now) / ${windowSeconds}::int)::bigint, 1
-    ON CONFLICT ("keyId") DO UPDATE SET
-      "count" = CASE WHEN "FactoryApiRateLimit"."windowIndex" = EXCLUDED."windowIndex" THEN "FactoryApiRateLimit"."count" + 1 ELSE 1 END,
-      "windowIndex" = EXCLUDED."windowIndex"
-    RETURNING "count"::int AS "count",
-      (("windowIndex" + 1) * ${windowSeconds}::int - (SELECT t FROM now))::float8 AS "resetSeconds"`;
+  const rows = await db.$queryRaw<{ count: number; resetSeconds: number }[]>`WITH ${NOW_CTE} ${countRequestSql(Prisma.sql`${keyId}`, Prisma.empty, windowSeconds)}`;
   return rows[0];
 }
 
-export async function findActiveKey(keyHash: string) {
-  const key = await db.factoryApiKey.findUnique({ where: { keyHash }, include: { factory: true } });
-  if (!key || key.revokedAt) return null;
-  await db.factoryApiKey.update({ where: { id: key.id }, data: { lastUsedAt: new Date() } });
-  return key;
+/**
+ * The unrevoked key with this hash and its factory, with the request counted against the key's
+ * budget (`windowSeconds`), in one statement that also stamps the key's lastUsedAt (at most once
+ * a minute, so a busy key does not write its row on every request). Null for an unknown or
+ * revoked key, which counts nothing.
+ */
+export async function findActiveKeyAndCount(keyHash: string, windowSeconds: number) {
+  const rows = await db.$queryRaw<{ id: string; factoryId: string; factoryName: string; count: number; resetSeconds: number }[]>`
+    WITH ${NOW_CTE}, k AS (
+      SELECT k.id, k."lastUsedAt", f.id AS "factoryId", f.name AS "factoryName"
+      FROM "FactoryApiKey" k JOIN "Factory" f ON f.id = k."factoryId"
+      WHERE k."keyHash" = ${keyHash} AND k."revokedAt" IS NULL
+    ), used AS (
+      UPDATE "FactoryApiKey" SET "lastUsedAt" = now() AT TIME ZONE 'UTC'
+      WHERE id IN (SELECT id FROM k WHERE "lastUsedAt" IS NULL OR "lastUsedAt" < now() AT TIME ZONE 'UTC' - interval '1 minute')
+    ), counted AS (${countRequestSql(Prisma.sql`k.id`, Prisma.sql`FROM k`, windowSeconds)})
+    SELECT k.id, k."factoryId", k."factoryName", c."count", c."resetSeconds" FROM k, counted c`;
+  return rows[0] ?? null;
 }
 
 // ---- outbound webhooks ----

@@ -111,29 +111,73 @@ export async function findSessionIdForPaymentIntent(paymentIntentId: string): Pr
   return p?.stripeCheckoutSessionId ?? null;
 }
 
-/** The shopper's latest 100 orders: placed signed in, or as a guest with their email in any case. */
-export async function listOrdersForUser(userId: string, email: string) {
-  // lower(email) is what the index "Order_email_lower_idx" holds (ILIKE would need a trigram scan).
-  const ids = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Order" WHERE "userId" = ${userId} OR lower(email) = lower(${email}) ORDER BY "createdAt" DESC LIMIT 100`;
-  if (ids.length === 0) return [];
-  return db.order.findMany({ where: { id: { in: ids.map((r) => r.id) } }, include: { items: true }, orderBy: { createdAt: 'desc' } });
+/** An order as the shopper's order list shows it. */
+export interface OrderListRow {
+  id: string;
+  number: string;
+  createdAt: Date;
+  status: OrderStatus;
+  totalMinor: number;
+  currency: string;
+  items: { id: string; designId: string | null; quantity: number; productName: string }[];
 }
 
-export function searchOrders(q: { text?: string; status?: OrderStatus; take?: number }) {
+/**
+ * The shopper's latest 100 orders: placed signed in, or as a guest with their email in any case.
+ * One statement with the items aggregated per order (what the list shows, no recipes).
+ */
+export function listOrdersForUser(userId: string, email: string): Promise<OrderListRow[]> {
+  // lower(email) is what the index "Order_email_lower_idx" holds (ILIKE would need a trigram scan).
+  return db.$queryRaw<OrderListRow[]>`
+    SELECT o.id, o.number, o."createdAt", o.status::text AS status, o."totalMinor", o.currency,
+           COALESCE((SELECT json_agg(json_build_object('id', i.id, 'designId', i."designId", 'quantity', i.quantity, 'productName', i."productName") ORDER BY i.id)
+                     FROM "OrderItem" i WHERE i."orderId" = o.id), '[]'::json) AS items
+    FROM "Order" o
+    WHERE o."userId" = ${userId} OR lower(o.email) = lower(${email})
+    ORDER BY o."createdAt" DESC, o.id DESC
+    LIMIT 100`;
+}
+
+/** An order as the admin's order list shows it. */
+export interface OrderSearchRow {
+  id: string;
+  number: string;
+  createdAt: Date;
+  email: string;
+  status: OrderStatus;
+  totalMinor: number;
+  currency: string;
+  itemCount: number;
+}
+
+/** `text` as a LIKE pattern that matches it literally anywhere. */
+const containsPattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The admin's order list, newest first: by status, and by text found in the number or e-mail
+ * (any case; the trigram indexes serve it) or equal to the id. Pass the id of a page's last row as
+ * `before` for the next page. One statement; no recipes or history (an order's own page reads those).
+ */
+export function searchOrders(q: { text?: string; status?: OrderStatus; take?: number; before?: string }): Promise<OrderSearchRow[]> {
   const text = q.text?.trim();
-  return db.order.findMany({
-    where: {
-      ...(q.status ? { status: q.status } : {}),
-      ...(text
-        ? { OR: [{ number: { contains: text, mode: 'insensitive' } }, { email: { contains: text, mode: 'insensitive' } }, { id: text }] }
-        : {}),
-    },
-    // What the order list shows: no recipes or history (an order's own page reads those).
-    select: { id: true, number: true, createdAt: true, email: true, status: true, totalMinor: true, currency: true, items: { select: { quantity: true } } },
-    orderBy: { createdAt: 'desc' },
-    take: q.take ?? 50,
-  });
+  const where: Prisma.Sql[] = [];
+  if (q.status) where.push(Prisma.sql`o.status = ${q.status}::"OrderStatus"`);
+  if (text) {
+    const pattern = containsPattern(text);
+    where.push(Prisma.sql`(o.number ILIKE ${pattern} OR o.email ILIKE ${pattern} OR o.id = ${text})`);
+  }
+  if (q.before) {
+    // Written so the (createdAt) and (status, createdAt) indexes serve it; an unknown id matches nothing.
+    const at = Prisma.sql`(SELECT b."createdAt" FROM "Order" b WHERE b.id = ${q.before})`;
+    where.push(Prisma.sql`o."createdAt" <= ${at} AND (o."createdAt" < ${at} OR o.id < ${q.before})`);
+  }
+  return db.$queryRaw<OrderSearchRow[]>`
+    SELECT o.id, o.number, o."createdAt", o.email, o.status::text AS status, o."totalMinor", o.currency,
+           (SELECT COALESCE(sum(i.quantity), 0)::int FROM "OrderItem" i WHERE i."orderId" = o.id) AS "itemCount"
+    FROM "Order" o
+    ${where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty}
+    ORDER BY o."createdAt" DESC, o.id DESC
+    LIMIT ${q.take ?? 50}`;
 }
 
 /** Locks the order row for the rest of the transaction so concurrent events apply one at a time. */

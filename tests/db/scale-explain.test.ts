@@ -100,6 +100,9 @@ describe('the pages read large tables through indexes only', () => {
         const { listOrdersForUser } = await import('../../lib/orders');
         const { findUserById } = await import('../../lib/auth/users');
         const user = (await findUserById('scu7'))!;
+        // The page's session lookup (a session of that shopper, as sign-in stores it).
+        await raw.query(`INSERT INTO "Session" (id, "sessionToken", "userId", expires) VALUES ('scale-explain', 'scale-explain-token', 'scu7', now() + interval '1 day') ON CONFLICT DO NOTHING`);
+        expect((await (await import('../../lib/auth')).getUserFromSessionToken('scale-explain-token'))?.id).toBe('scu7');
         expect((await listOrdersForUser(user.id, user.email)).length).toBeGreaterThan(0);
       },
     ],
@@ -107,7 +110,10 @@ describe('the pages read large tables through indexes only', () => {
       'admin orders',
       async () => {
         const { searchOrders } = await import('../../lib/orders');
-        expect(await searchOrders({ take: 100 })).toHaveLength(100);
+        const first = await searchOrders({ take: 100 });
+        expect(first).toHaveLength(100);
+        expect(await searchOrders({ take: 51, before: first[99].id })).toHaveLength(51); // the next page
+        expect(await searchOrders({ status: 'SHIPPED', take: 51, before: first[99].id })).toHaveLength(51);
         expect((await searchOrders({ status: 'SHIPPED', take: 100 })).length).toBeGreaterThan(0);
         expect((await searchOrders({ text: 'SP-0000123', take: 100 })).length).toBe(1);
         expect((await searchOrders({ text: 'shopper42@scale', take: 100 })).length).toBeGreaterThan(0);
@@ -116,8 +122,11 @@ describe('the pages read large tables through indexes only', () => {
     [
       'factory job list',
       async () => {
-        const { listJobPage } = await import('../../lib/fulfillment');
+        const { authenticateFactory, createApiKey, listJobPage } = await import('../../lib/fulfillment');
         const [{ id: factoryId }] = (await raw.query<{ id: string }>(`SELECT "factoryId" AS id FROM "FulfillmentJob" WHERE "factoryId" IS NOT NULL LIMIT 1`)).rows;
+        const { key } = await createApiKey(factoryId, 'scale-explain');
+        captured = []; // the key lookup and its rate-limit count, as each API call makes them
+        expect((await authenticateFactory(`Bearer ${key}`)).id).toBe(factoryId);
         const first = await listJobPage(factoryId, { status: 'ready', limit: 20 });
         expect(first.next_cursor).toBeTruthy();
         await listJobPage(factoryId, { status: 'ready', limit: 20, starting_after: first.next_cursor! });

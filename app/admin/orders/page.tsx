@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { OrdersTable } from '../orders-table';
 import { requireRolePage } from '@/lib/auth';
 import { ORDER_STATUSES, searchOrders, statusLabel, type OrderStatusName } from '@/lib/orders';
@@ -6,6 +7,9 @@ import { param } from '../_shared';
 
 export const dynamic = 'force-dynamic';
 export const metadata: Metadata = { title: 'Orders' };
+
+/** Rows per page: older ones are a link away (keyset paging by the last row's id). */
+const PAGE_SIZE = 50;
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
@@ -15,7 +19,11 @@ export default async function AdminOrders({ searchParams }: { searchParams: Sear
   const q = param(sp.q)?.trim() ?? '';
   const rawStatus = param(sp.status);
   const status = rawStatus && (ORDER_STATUSES as readonly string[]).includes(rawStatus) ? (rawStatus as OrderStatusName) : undefined;
-  const orders = await searchOrders({ text: q || undefined, status, take: 100 });
+  const before = param(sp.before) ?? undefined;
+  // One more than a page tells whether older orders follow.
+  const rows = await searchOrders({ text: q || undefined, status, take: PAGE_SIZE + 1, before });
+  const orders = rows.slice(0, PAGE_SIZE);
+  const older = rows.length > PAGE_SIZE ? `/admin/orders?${new URLSearchParams({ ...(q ? { q } : {}), ...(status ? { status } : {}), before: orders[orders.length - 1].id })}` : null;
 
   return (
     <main>
@@ -46,11 +54,18 @@ export default async function AdminOrders({ searchParams }: { searchParams: Sear
       </form>
 
       <p className="mt-4 text-sm text-stone-600" role="status">
-        {orders.length === 100 ? 'Showing the latest 100 matches.' : `${orders.length} ${orders.length === 1 ? 'order' : 'orders'}.`}
+        {older || before ? `Showing ${orders.length} ${before ? 'older ' : 'latest '}${orders.length === 1 ? 'match' : 'matches'}, newest first.` : `${orders.length} ${orders.length === 1 ? 'order' : 'orders'}.`}
       </p>
       <div className="mt-2">
         <OrdersTable orders={orders} />
       </div>
+      {older ? (
+        <p className="mt-4 text-sm">
+          <Link href={older} className="link" prefetch={false}>
+            Older orders →
+          </Link>
+        </p>
+      ) : null}
     </main>
   );
 }

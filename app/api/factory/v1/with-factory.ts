@@ -3,7 +3,7 @@
 // instances) and announced on every answer in the RateLimit / RateLimit-Policy headers; past it
 // the answer is 429 with Retry-After. A 401 says how to authenticate (WWW-Authenticate), a 405
 // which methods the path takes (Allow).
-import { authenticateFactory, consumeRateLimit, type RateLimitState } from '@/lib/fulfillment';
+import { authenticateFactory, type RateLimitState } from '@/lib/fulfillment';
 import { HttpError } from '@/lib/http/errors';
 import { errorResponse, handle } from '@/lib/http/route';
 
@@ -36,10 +36,10 @@ export function withFactory<P = Record<string, never>>(fn: FactoryHandler<P>) {
   return async (req: Request, ctx: Ctx<P>): Promise<Response> => {
     let limit: RateLimitState | undefined;
     const res = await handle<Ctx<P>>(async (req, ctx) => {
-      const { keyId, ...factory } = await authenticateFactory(req.headers.get('authorization'));
-      limit = await consumeRateLimit(keyId);
+      const { id, name, limit: state } = await authenticateFactory(req.headers.get('authorization'));
+      limit = state;
       if (!limit.ok) throw new HttpError(429, `Too many requests for this API key: at most ${limit.limit} every ${limit.windowSeconds} s. Try again in ${limit.resetSeconds} s.`, 'rate_limited');
-      return fn({ req, params: await ctx.params, factory });
+      return fn({ req, params: await ctx.params, factory: { id, name } });
     })(req, ctx);
     const headers: Record<string, string> = limit ? rateLimitHeaders(limit) : {};
     if (res.status === 401) headers['WWW-Authenticate'] = req.headers.get('authorization') ? `${REALM}, error="invalid_token"` : REALM;
