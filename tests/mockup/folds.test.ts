@@ -125,11 +125,12 @@ describe('mug mockups: the print wraps a cylinder seen from slightly above', () 
     // shading: the wall turns away from the light towards the silhouette on both sides
     const row = Math.round((top[mid] + bottom[mid]) / 2);
     const at = (x: number): number => shade[row * W + Math.round(x)];
-    const centre = Math.max(at(mid - 0.3 * half), at(mid), at(mid + 0.3 * half));
-    // (the side away from the key light much darker)
+    let peak = 0;
+    for (let x = x0; x <= x1; x++) peak = Math.max(peak, at(x));
+    // (brightest where the wall faces the key light; the side away from it much darker)
     const [left, right] = [at(mid - 0.97 * half), at(mid + 0.97 * half)];
-    expect(Math.max(left, right)).toBeLessThan(0.92 * centre);
-    expect(Math.min(left, right)).toBeLessThan(0.7 * centre);
+    expect(Math.max(left, right)).toBeLessThan(0.95 * peak);
+    expect(Math.min(left, right)).toBeLessThan(0.7 * peak);
     // a glaze: somewhere on the wall a soft highlight, but not a mirror (most of the wall stays clear)
     let lit = 0, clear = 0;
     for (let x = x0; x <= x1; x++) {

@@ -25,7 +25,7 @@ JERSEY_CLOSE = {'file': '../../_shared/jersey.png', 'strength': 0.1, 'scale': 2.
 PRODUCT = {
     # guide: denoise the light with the normal pass (radius in lighting px); edge: round off the
     # silhouette's mesh steps (sigma in data subpixels)
-    'tee': {'white': 93, 'guide': 4, 'edge': 2.5, 'bg_smooth': 3.0, 'bg_white': 95},
+    'tee': {'white': 93, 'guide': 4, 'guide_eps': 1e-2, 'edge': 2.5, 'bg_smooth': 3.0, 'bg_white': 95},
     'mug': {'area': 'wrap', 'title': {'front': 'mug (handle right)', 'left': 'mug (handle left)'}, 'texture': None, 'gloss': 0.75,
             'guide': 10, 'guide_eps': 1e-2, 'bg_smooth': 9.0, 'bg_white': 97, 'white': 99, 'shade_gamma': 0.7},
     'tote': {'title': {'front': 'canvas tote'}, 'texture': {'file': '../../_shared/canvas.png', 'strength': 0.13, 'scale': 1.0}},
