@@ -23,8 +23,11 @@ PRINT_RECT = {'tee', 'mug', 'tote', 'phone-case'}
 JERSEY = {'file': '../../_shared/jersey.png', 'strength': 0.06, 'scale': 1.0}
 JERSEY_CLOSE = {'file': '../../_shared/jersey.png', 'strength': 0.1, 'scale': 2.0}
 PRODUCT = {
-    'tee': {'white': 90},
-    'mug': {'area': 'wrap', 'title': {'front': 'mug (handle right)', 'left': 'mug (handle left)'}, 'texture': None, 'gloss': 1.0, 'smooth': 3.0, 'smooth_gloss': 3.0},
+    # guide: denoise the light with the normal pass (radius in lighting px); edge: round off the
+    # silhouette's mesh steps (sigma in data subpixels)
+    'tee': {'white': 93, 'guide': 4, 'guide_eps': 1e-2, 'edge': 2.5, 'bg_smooth': 3.0, 'bg_white': 95},
+    'mug': {'area': 'wrap', 'title': {'front': 'mug (handle right)', 'left': 'mug (handle left)'}, 'texture': None, 'gloss': 0.75,
+            'guide': 10, 'guide_eps': 1e-2, 'bg_smooth': 9.0, 'bg_white': 97, 'white': 99, 'shade_gamma': 0.7},
     'tote': {'title': {'front': 'canvas tote'}, 'texture': {'file': '../../_shared/canvas.png', 'strength': 0.13, 'scale': 1.0}},
     # a plain wall: its grain is all path-tracing noise, and its light pool should not burn out
     'poster': {'texture': {'file': '../../_shared/paper.png', 'strength': 0.035, 'scale': 1.0}, 'gloss': 0.8, 'lifestyle': True, 'bg_smooth': 4.0, 'bg_white': 99.5, 'smooth': 3.0},
@@ -65,6 +68,42 @@ def denoise(a, alpha, sigma):
     return np.where(den > 1e-3, num / np.maximum(den, 1e-3), a)
 
 
+def guided(guide, src, alpha, r, eps):
+    """Guided filter (He et al.) with the normal pass as a 3-channel guide, inside the product: light
+    is locally a linear function of the surface normal, so the fit keeps every fold's shading and
+    averages the path-tracing grain away (this Blender build has no OpenImageDenoise)."""
+    w = (alpha > 0.5).astype(np.float64)
+    size = 2 * r + 1
+
+    def mean(a):
+        return ndi.uniform_filter(a * w, size) / np.maximum(ndi.uniform_filter(w, size), 1e-6)
+
+    g = [guide[..., i].astype(np.float64) for i in range(3)]
+    p = src.astype(np.float64)
+    mg = [mean(c) for c in g]
+    mp = mean(p)
+    cov = np.stack([mean(c * p) - m * mp for c, m in zip(g, mg)], -1)
+    S = np.empty(p.shape + (3, 3))
+    for i in range(3):
+        for j in range(i, 3):
+            S[..., i, j] = S[..., j, i] = mean(g[i] * g[j]) - mg[i] * mg[j]
+    S += eps * np.eye(3)
+    a = np.linalg.solve(S, cov[..., None])[..., 0]
+    b = mp - (a * np.stack(mg, -1)).sum(-1)
+    ma = np.stack([mean(a[..., i]) for i in range(3)], -1)
+    out = (ma * np.stack(g, -1)).sum(-1) + mean(b)
+    # along the silhouette the normal is mixed with the void: the plain neighbourhood mean there
+    return np.where(alpha > 0.99, out, np.where(w > 0, mp, src)).astype(np.float32)
+
+
+def smooth_edge(cls, sigma):
+    """The silhouette as a level set of the blurred coverage (at the data render's resolution): the
+    steps a grid mesh leaves along a curved outline go; the outline's shape stays."""
+    on = ndi.gaussian_filter((cls > 0).astype(np.float32), sigma) > 0.5
+    cls = np.where(on & (cls == 0), 2, cls)  # filled in: plain fabric
+    return np.where(on, cls, 0)
+
+
 def main():
     args = sys.argv[1:]
     job = args[0]
@@ -76,6 +115,9 @@ def main():
     size, k = int(size), int(k)
 
     cls = P['cls']
+    spec = PRODUCT.get(product, {})
+    if 'edge' in spec:
+        cls = smooth_edge(cls, spec['edge'])
     if product in PRINT_RECT:
         # a placed print: fabric outside the print area's rectangle is tinted but not printed
         rect = (P['u'] >= 0) & (P['u'] <= pa_w) & (P['v'] >= 0) & (P['v'] <= pa_h)
@@ -98,23 +140,28 @@ def main():
 
     # light on a white garment -> shade (1 = the brightly lit fabric)
     # dim places (inside the hood) get few light paths: smooth them harder
-    spec = PRODUCT.get(product, {})
     # smooth surfaces (glaze, plastic) have no texture to hide grain in: smoothed harder
-    fine, coarse = denoise(P['light'], a_lo, spec.get('smooth', 1.2)), denoise(P['light'], a_lo, 4.0)
+    raw_light, raw_gloss = P['light'], P['gloss']
+    if 'guide' in spec:
+        raw_light = guided(P['normal'], raw_light, a_lo, spec['guide'], spec.get('guide_eps', 2e-3))
+        raw_gloss = guided(P['normal'], raw_gloss, a_lo, spec['guide'], spec.get('guide_eps', 2e-3))
+    fine, coarse = denoise(raw_light, a_lo, spec.get('smooth', 0.7 if 'guide' in spec else 1.2)), denoise(raw_light, a_lo, 4.0)
     lit = np.percentile(coarse[a_lo > 0.99], 98)
     w = np.clip((0.6 - coarse / lit) / 0.3, 0, 1)
     light = upsample(fine * (1 - w) + coarse * w, a_lo, size)
     # white = the light at this percentile of the product (a white tee reads white, not grey)
     ref = np.percentile(light[(alpha > 0.99) & (tinted > 0.99)], spec.get('white', 98))
-    shade = np.clip(light / ref, 0, 1)
-    gloss = upsample(denoise(P['gloss'], a_lo, spec.get('smooth_gloss', 1.5)), a_lo, size)
+    # shade_gamma < 1 lifts the shadow side, as a white fill card beside the camera would: a white glaze
+    # stays white round to its far side instead of turning grey like metal
+    shade = np.clip(light / ref, 0, 1) ** spec.get('shade_gamma', 1.0)
+    gloss = upsample(denoise(raw_gloss, a_lo, spec.get('smooth_gloss', 0.7 if 'guide' in spec else 1.5)), a_lo, size)
     highlight = np.clip(gloss / ref * spec.get('gloss', 0.6), 0, 1)
     # garment alpha: the fabric's coverage; cords live in the overlay
     fab_alpha = tinted
     mask = np.clip(np.minimum(printable, fab_alpha), 0, 1)
 
     bg = ndi.gaussian_filter(P['background'], (spec.get('bg_smooth', 2.0),) * 2 + (0,))
-    bg = np.stack([upsample(bg[..., c], np.ones_like(a_lo), size) for c in range(3)], -1)
+    bg = np.stack([upsample(bg[..., c], np.ones(bg.shape[:2]), size) for c in range(3)], -1)
     # exposure (linear -> display): this percentile of the set is near white
     bg = np.clip(bg / np.percentile(bg, spec.get('bg_white', 90)) * 0.93, 0, 1) ** (1 / 2.2)
     beauty = P['beauty'] / np.maximum(a_lo[..., None], 1e-3)

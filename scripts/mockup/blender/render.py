@@ -339,6 +339,16 @@ TEE_FOLDS = [
     (9.9, 3.4, 11.6, 7.8, 0.45, 0.35), (10.5, 5.4, 12.7, 6.3, 0.28, -0.22), (10.2, 8.3, 12.6, 6.8, 0.3, 0.18),  # sleeve
     (9.4, 20.8, 5.0, 22.0, 0.7, 0.28), (9.3, 23.6, 4.0, 24.6, 0.6, -0.2),  # gathered above the hem
 ]
+# not mirrored: drag folds from the armpits into the chest, a sag below it, twists above the hem
+# (each crosses the print rectangle, 3.6-19.6 in below the neck, |x| < 6 in)
+TEE_PRINT_FOLDS = {
+    'front': [((-8.6, 10.2), (-2.2, 16.8), 0.85, 0.3), ((8.9, 12.0), (2.8, 19.4), 0.95, 0.26),
+              ((-5.8, 20.6), (5.2, 21.6), 1.1, -0.22), ((-3.6, 25.0), (1.6, 18.6), 0.75, 0.22),
+              ((4.8, 4.6), (6.6, 11.0), 0.7, 0.16)],
+    'back': [((-8.8, 8.4), (-1.2, 12.6), 0.9, 0.32), ((8.8, 9.6), (1.8, 14.4), 0.9, 0.28),
+             ((-6.0, 18.4), (5.6, 19.8), 1.2, -0.26), ((2.6, 25.4), (-2.4, 16.6), 0.8, 0.24),
+             ((-4.6, 4.4), (-5.8, 12.0), 0.8, 0.18), ((-6.4, 26.0), (-3.2, 20.4), 0.7, 0.2)],
+}
 # drag folds from the straps, corner folds at the bottom
 TOTE_FOLDS = [
     (3.3, 1.3, 5.8, 8.0, 0.6, 0.3), (3.0, 1.4, 1.0, 6.5, 0.5, 0.2), (4.2, 1.2, 6.9, 5.5, 0.35, -0.15),
@@ -357,9 +367,10 @@ def mirrored_ridges(X, Y, folds):
 def tee_body_height(X, Y, d, side):
     """Height of a tee panel: thinner jersey than the hoodie, so a smaller edge roll, shallower folds."""
     ax = np.abs(X)
-    r_edge = 1.5
+    # the edge rolls round to the silhouette, steeper at the hem (an open tube of jersey seen face on)
+    r_edge = 1.5 - 0.95 * smoothstep(24.5, 27.0, Y)
     t = np.clip(d / r_edge, 0, 1)
-    h = r_edge * np.sqrt(1 - (1 - t) ** 2)
+    h = 1.5 * np.sqrt(1 - (1 - t) ** 2)
     torso = 2.0 * np.sqrt(np.clip(1 - (X / 11.5) ** 2, 0, 1)) * smoothstep(10.0, 8.9, ax) * smoothstep(0, 1.2, d)
     chest = (0.6 if side == 'front' else 0.35) * np.exp(-((Y - 8.5) / 7.0) ** 2) * np.exp(-(X / 7.0) ** 2)
     h = h + torso + chest * smoothstep(0, 1.0, d)
@@ -369,6 +380,9 @@ def tee_body_height(X, Y, d, side):
     f += ridge(X, Y, (-4.6, 13.0), (-5.6, 27.5), 1.0, 0.32)
     f += ridge(X, Y, (3.4, 15.0), (4.4, 27.5), 0.9, 0.26)
     f -= ridge(X, Y, (-1.4, 19.0), (-0.9, 27.5), 0.8, 0.16)
+    # folds across the print area, so the print bends with the cloth on both sides
+    for p0, p1, width, amp in TEE_PRINT_FOLDS[side]:
+        f += ridge(X, Y, p0, p1, width, 1.4 * amp, taper=0.35)
     f += 0.1 * smooth_noise(X, Y, 3 if side == 'front' else 4, 5.0)
     # hems: a turned-up band, stitched, slightly recessed below the stitch line
     f -= 0.08 * smoothstep(26.85, 27.0, Y)
@@ -409,7 +423,9 @@ def build_tee(side):
 
 # ---------------------------------------------------------------- mug
 
-MUG_R, MUG_H = 1.625, 3.75  # 11 oz: 3.25 in across, 3.75 in tall
+MUG_R, MUG_H = 1.625, 3.82  # 11 oz: 3.25 in across, 3.82 in tall
+MUG_FOOT = 0.12  # the bevel where the wall turns into the foot
+MUG_GAP = 0.15  # plain glaze between the rim and the print's top edge (a sublimation wrap stops short)
 
 
 def revolve(profile, thetas):
@@ -432,9 +448,10 @@ def mug_profile():
     """(radius, z) from the centre of the foot, up the outside, over the rounded rim, down the
     inside to the centre of the floor; and which rows are the outer wall (the printable band)."""
     R, top, bot, rr = MUG_R, MUG_H / 2, -MUG_H / 2, 0.05
-    foot = np.stack([np.linspace(0.02, R - 0.22, 8), np.full(8, bot)], 1)
-    fillet = arc(R - 0.22, bot + 0.22, 0.22, -math.pi / 2, 0, 10)[1:]
-    side = np.stack([np.full(75, R), np.linspace(bot + 0.22, top - rr, 75)], 1)[1:]
+    fr = MUG_FOOT
+    foot = np.stack([np.linspace(0.02, R - fr, 8), np.full(8, bot)], 1)
+    fillet = arc(R - fr, bot + fr, fr, -math.pi / 2, 0, 10)[1:]
+    side = np.stack([np.full(90, R), np.linspace(bot + fr, top - rr, 90)], 1)[1:]
     rim = arc(R - rr, top - rr, rr, 0, math.pi, 12)[1:]
     inner = np.stack([np.full(40, R - 2 * rr), np.linspace(top - rr, bot + 0.55, 40)], 1)[1:]
     in_fillet = arc(R - 2 * rr - 0.25, bot + 0.55, 0.25, 0, -math.pi / 2, 8)[1:]
@@ -460,18 +477,27 @@ def build_mug(side):
     row = np.repeat(np.arange(len(prof)), n)
     # the print wraps the wall: u = arc length from the point opposite the handle, v = depth below the rim
     u = 4.5 + (T - ref) * MUG_R
-    v = (MUG_H / 2 - co[:, 2]) - 0.125
+    v = (MUG_H / 2 - co[:, 2]) - MUG_GAP
     body = make_mesh('mug-body', co, quads, np.stack([u, v], 1), (~outer[row][quads]).any(1),
-                     [material('ceramic', (0.8, 0.8, 0.8), rough=0.18, spec=0.7)] * 2, [1, 2])
+                     [glaze()] * 2, [1, 2])
     # the handle: a flattened tube along a C from the wall and back
     hx = cx + hdir * MUG_R
     top = MUG_H / 2
     path = catmull([(hx - hdir * 0.2, top - 0.62), (hx + hdir * 0.55, top - 0.52), (hx + hdir * 1.08, top - 1.15),
                     (hx + hdir * 1.1, top - 2.2), (hx + hdir * 0.62, top - 2.95), (hx - hdir * 0.2, top - 3.0)], closed=False, n=16)
     handle = tube('mug-handle', np.stack([path[:, 0], np.zeros(len(path)), path[:, 1]], 1), 0.2, 6, squash=0.7)  # an oval section
-    handle.data.materials.append(material('ceramic', (0.8, 0.8, 0.8)))
+    handle.data.materials.append(glaze())
     DATA_CLASS[handle.name] = [2]
     return [body, handle], []
+
+
+def glaze():
+    """White ceramic glaze: a diffuse body under a thin glossy coat (soft highlights, not a mirror)."""
+    m = material('glaze', (0.8, 0.8, 0.8), rough=0.16, spec=0.5)
+    p = m.node_tree.nodes['Principled BSDF']
+    p.inputs['Clearcoat'].default_value = 0.6
+    p.inputs['Clearcoat Roughness'].default_value = 0.12
+    return m
 
 
 def make_mesh(name, co, quads, uv, second, mats, classes):
@@ -844,7 +870,7 @@ def setup_scene(size, samples):
     return sc
 
 
-def studio(view_center, ppi, size, tilt=0.0, floor=None, plane=2.5, wall_y=7.0, extra_lights=(), softboxes=()):
+def studio(view_center, ppi, size, tilt=0.0, floor=None, plane=2.5, wall_y=7.0, extra_lights=(), softboxes=(), lights=None):
     """Backdrop, lights and a long-lens camera framed so the plane `plane` in in front of the
     origin shows `ppi` px per inch. With `floor` (a height) the backdrop is a seamless sweep the
     product stands on and the camera looks down by `tilt` radians; otherwise a wall `wall_y` in behind."""
@@ -869,7 +895,6 @@ def studio(view_center, ppi, size, tilt=0.0, floor=None, plane=2.5, wall_y=7.0, 
     world.node_tree.nodes['Background'].inputs['Color'].default_value = (1, 1, 1, 1)
     world.node_tree.nodes['Background'].inputs['Strength'].default_value = 0.15
     bpy.context.scene.world = world
-    # key: a big softbox high on the left, fill: a larger dimmer one on the right, plus a top light
     for name, loc, (w, h), strength in extra_lights:
         # a reflection card: an emitting panel seen only in reflections (it lights nothing directly)
         bpy.ops.mesh.primitive_plane_add(size=1, location=loc)
@@ -885,7 +910,7 @@ def studio(view_center, ppi, size, tilt=0.0, floor=None, plane=2.5, wall_y=7.0, 
         nt.links.new(em.outputs['Emission'], nt.nodes.new('ShaderNodeOutputMaterial').inputs['Surface'])
         card.data.materials.append(m)
         card.visible_camera = card.visible_diffuse = card.visible_shadow = False
-    for name, loc, size_, power in [('key', (-50, -50, 40), 36, 60000), ('fill', (60, -50, 0), 60, 7000), ('top', (0, -15, 60), 30, 8000)] + list(softboxes):
+    for name, loc, size_, power in (lights or LIGHTS) + list(softboxes):
         ld = bpy.data.lights.new(name, 'AREA')
         ld.size = size_
         ld.energy = power
@@ -1006,15 +1031,28 @@ VIEWS = {
 }
 # the set per product: camera tilt, sweep floor height (None: a wall), framed plane, wall distance
 STAGE = {
-    'mug': (math.radians(11), -MUG_H / 2, 0.0, None),
+    'mug': (math.radians(16), -MUG_H / 2, 0.0, None),
+    'tee': (0.0, None, 2.5, 14.0),
     'poster': (0.0, None, 0.0, 0.0),
     'phone-case': (0.0, None, 0.5, 0.0),
     'tote': (0.0, None, 1.5, 5.0),
 }
+# key: a big softbox high on the left, fill: a larger dimmer one on the right, plus a top light
+LIGHTS = [('key', (-50, -50, 40), 36, 60000), ('fill', (60, -50, 0), 60, 7000), ('top', (0, -15, 60), 30, 8000)]
+PRODUCT_LIGHTS = {
+    # the tee: a larger key nearer the camera axis and a wall farther back, so the shadow stays small and soft
+    'tee': [('key', (-55, -70, 40), 60, 80000), ('fill', (70, -60, 5), 70, 12000), ('top', (0, -15, 60), 30, 8000)],
+    # the mug: a window-sized key on the left (its reflection is the glaze's soft highlight), a dim fill
+    # on the right so the wall darkens towards that side, a top light for the rim and the floor
+    'mug': [('key', (-60, -45, 25), 30, 30000), ('fill', (70, -40, 10), 50, 2500), ('top', (0, -10, 70), 40, 6000)],
+}
 # glossy products want reflection cards where their reflections show: strips level with the mug's
 # wall (its normals are horizontal)
 EXTRA_LIGHTS = {
-    'mug': [('strip-left', (-45, -45, 0), (6, 60), 20.0), ('strip-right', (50, -40, 0), (3, 60), 8.0)],
+    # the mug: one soft window on the left and a dimmer one on the right (wide, so no chrome-like
+    # streaks). Seen from above, the upright wall mirrors what lies below its horizon: the windows
+    # sit low, and the sweep is left out of the glaze's reflections (it would hide them)
+    'mug': [('window-left', (-42, -50, -16), (22, 40), 20.0), ('window-right', (50, -42, -16), (14, 40), 6.0)],
 }
 # and a softbox near the camera axis for the flat back of the case
 SOFTBOXES = {'phone-case': [('front', (-25, -140, 35), 40, 20000)]}
@@ -1050,9 +1088,12 @@ def main():
                          pins=pin_crest(ob, pa_w, top) if pinned else None)
     tilt, floor, plane, wall_y = STAGE.get(product, (0.0, None, 2.5, 7.0))
     stage = [studio(centre, ppi, SIZE, tilt=tilt, floor=floor, plane=plane, wall_y=7.0 if wall_y is None else wall_y,
-                    extra_lights=EXTRA_LIGHTS.get(product, []), softboxes=SOFTBOXES.get(product, []))]
+                    extra_lights=EXTRA_LIGHTS.get(product, []), softboxes=SOFTBOXES.get(product, []),
+                    lights=PRODUCT_LIGHTS.get(product))]
     if product == 'poster':
         stage += poster_set()
+    if product in EXTRA_LIGHTS and floor is not None:
+        stage[0].visible_glossy = False
     os.makedirs(OUT, exist_ok=True)
     tmp = os.path.join(OUT, 'exr')
     os.makedirs(tmp, exist_ok=True)
@@ -1062,15 +1103,18 @@ def main():
     vl = sc.view_layers[0]
     vl.use_pass_diffuse_direct = vl.use_pass_diffuse_indirect = True
     vl.use_pass_glossy_direct = vl.use_pass_glossy_indirect = True
+    vl.use_pass_normal = True  # the guide convert.py denoises the lighting with
     garment = panels + cords
     # 1) the garment, white, on a transparent film (the backdrop only bounces light)
     show(stage, False)
-    beauty = render_pass(sc, [('img', 'Image'), ('dd', 'DiffDir'), ('di', 'DiffInd'), ('gd', 'GlossDir'), ('gi', 'GlossInd')], tmp)
+    beauty = render_pass(sc, [('img', 'Image'), ('dd', 'DiffDir'), ('di', 'DiffInd'), ('gd', 'GlossDir'), ('gi', 'GlossInd'), ('nrm', 'Normal')], tmp)
     # 2) the set without the garment (its shadow stays)
     show(stage, True)
     show(garment, False)
     sc.render.film_transparent = False
-    sc.cycles.samples = max(8, SAMPLES // 4)
+    # the set is smooth (soft shadows, a sweep): half the pixels, more samples, as a plain set shows every grain
+    sc.render.resolution_x = sc.render.resolution_y = min(SIZE, SHADE_SIZE, 512)
+    sc.cycles.samples = max(16, SAMPLES)
     bg = render_pass(sc, [('img', 'Image')], tmp)['img']
     # 3) data: UV and class at 2x, one sample per pixel, no pixel filter, no lights
     show(garment, True)
@@ -1096,6 +1140,7 @@ def main():
         gloss=(beauty['gd'][..., :3] + beauty['gi'][..., :3]).mean(-1),
         alpha=beauty['img'][..., 3],
         beauty=beauty['img'][..., :3],
+        normal=beauty['nrm'][..., :3],
         background=bg[..., :3],
         u=data[..., 0] * urange[1] + urange[0],
         v=data[..., 1] * vrange[1] + vrange[0],
