@@ -87,9 +87,10 @@ export class Client {
 }
 
 /** A multipart/form-data body with one file field, and its content-type header. */
-export function multipart(field: string, filename: string, type: string, data: Buffer): { body: Buffer; headers: Record<string, string> } {
+export function multipart(field: string, filename: string, type: string, data: Buffer, fields: Record<string, string> = {}): { body: Buffer; headers: Record<string, string> } {
   const boundary = `----seedprint${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const text = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+  const head = Buffer.from(`${text}--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { body: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
