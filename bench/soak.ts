@@ -272,6 +272,12 @@ async function main() {
     if (seeded.status !== 0) throw new Error(`seed-scale failed: ${seeded.stdout}${seeded.stderr}`);
     tee = (await c.sql.query(`SELECT v.id FROM "ProductVariant" v JOIN "Product" p ON p.id = v."productId" WHERE p.slug = 'tee' ORDER BY v.sku LIMIT 1`)).rows[0].id as string;
     const photo = fs.readFileSync(path.join(root, 'tests/tryon/astronaut.png'));
+    // Seeding loads the database: an instance whose readiness check timed out meanwhile is out of
+    // HAProxy's rotation until two good checks. The traffic starts once the proxy serves again.
+    await until(async () => {
+      for (let i = 0; i < 6; i++) if ((await fetch(`${c.proxyUrl}/api/ready`)).status !== 200) return undefined;
+      return true;
+    }, 'the proxy to serve after seeding', 120_000, 500);
     t0 = Date.now();
     const end = t0 + DURATION_MS;
     console.log(`[soak] ${MINUTES} min of mixed traffic through ${c.proxyUrl} (apps ${c.appUrls.join(', ')})`);
@@ -321,6 +327,9 @@ async function main() {
       apps,
       rss_samples: samples,
       error_samples: errorSamples,
+      // HAProxy's log lines for connections it ended abnormally (termination state not "----"): which
+      // side closed first, for any error above.
+      proxy_abnormal: c.haproxy.lines.filter((l) => /^[^-]|-[^-]/.test(/ ([A-Za-z-]{4}) \d+\/\d+\/\d+\/\d+\/\d+ /.exec(l)?.[1] ?? '----')).slice(-30),
     };
     fs.writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`[soak] ${result.pass ? 'PASS' : 'FAIL'}: ${errors} errors; ${apps.map((a) => `${a.app} ${a.after_warmup_mb} → ${a.end_mb} MB (${a.growth_pct} %), max ${a.max_mb} MB`).join('; ')}`);

@@ -20,7 +20,11 @@ export class Client {
     readonly base: string,
     readonly localAddress = '127.0.0.1',
   ) {
-    this.agent = new http.Agent({ keepAlive: true, localAddress, maxSockets: 64 });
+    // An idle kept-alive connection is dropped after 5 s, before the proxy drops it (HAProxy's
+    // `timeout http-keep-alive 10s`): a request sent on a connection the proxy is closing at that
+    // moment fails without an answer ("socket hang up"). Browsers resend such a request; this
+    // client does not. A request itself may take up to its own timeout.
+    this.agent = new http.Agent({ keepAlive: true, localAddress, maxSockets: 64, timeout: 5_000 });
   }
 
   cookieHeader(): string {
