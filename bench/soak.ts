@@ -13,6 +13,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { buildIfNeeded, haproxyBinary, root, startCluster, until, type Cluster } from '../tests/cluster/support/cluster';
 import { Client, multipart, ndjson, p95 } from '../tests/cluster/support/client';
+import { usesJemalloc } from '../scripts/jemalloc';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -125,34 +126,30 @@ async function tryon(end: number, photo: Buffer) {
       continue;
     }
     const cl = shopper();
-    const set = await timed(
+    const designId = pick(designs);
+    const photoId = await timed(
       'tryon_upload',
-      async () => {
-        const made = await cl.post('/api/tryon/sets', { json: { designId: pick(designs), product: 'tee', consent: true } });
-        if (made.status !== 201) return { made, up: null };
-        const id = made.json<{ set: { id: string } }>().set.id;
-        const up = await cl.post(`/api/tryon/sets/${id}/photos`, multipart('photo', 'astronaut.png', 'image/png', photo));
-        return { made, up, id };
-      },
-      ({ made, up }) => (made.status !== 201 ? `set ${made.status} ${made.text()}` : up?.status === 201 ? 'ok' : `upload ${up?.status} ${up?.text()}`),
-    );
-    if (!set?.id) {
+      () => cl.post('/api/tryon/photos', multipart('photo', 'astronaut.png', 'image/png', photo, { consent: 'true' })),
+      (up) => (up.status === 201 ? 'ok' : `upload ${up.status} ${up.text()}`),
+    ).then((up) => up?.json<{ results: { photoId: string }[] }>().results[0].photoId);
+    if (!photoId) {
       await sleep(2000);
       continue;
     }
-    // The workers render the photo; the shopper's page polls the set until it is done.
+    // The shopper's page asks for the photo's look with a design on a tee (queued for the workers
+    // on the first ask) and polls until it is rendered.
     await timed(
       'tryon_render',
       async () => {
         const deadline = Date.now() + 180_000;
         for (;;) {
-          const v = (await cl.get(`/api/tryon/sets/${set.id}`)).json<{ set: { photos: { status: string; error: { message: string } | null }[] } }>();
-          const p = v.set.photos[0];
-          if (p?.status === 'DONE' || p?.status === 'FAILED' || Date.now() > deadline) return p;
+          const v = (await cl.get(`/api/tryon/photos?design=${designId}&product=tee`)).json<{ photos: { id: string; look: { status: string; error: { message: string } | null } | null }[] }>();
+          const look = v.photos.find((p) => p.id === photoId)?.look;
+          if (look?.status === 'DONE' || look?.status === 'FAILED' || Date.now() > deadline) return look;
           await sleep(1000);
         }
       },
-      (p) => (p?.status === 'DONE' ? 'ok' : `photo ${p?.status ?? 'missing'}: ${p?.error?.message ?? 'not rendered within 180 s'}`),
+      (look) => (look?.status === 'DONE' ? 'ok' : `look ${look?.status ?? 'missing'}: ${look?.error?.message ?? 'not rendered within 180 s'}`),
     );
   }
 }
@@ -274,7 +271,13 @@ async function main() {
     const seeded = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/seed-scale.ts', '0.0001'], { cwd: root, env: c.env, encoding: 'utf8' });
     if (seeded.status !== 0) throw new Error(`seed-scale failed: ${seeded.stdout}${seeded.stderr}`);
     tee = (await c.sql.query(`SELECT v.id FROM "ProductVariant" v JOIN "Product" p ON p.id = v."productId" WHERE p.slug = 'tee' ORDER BY v.sku LIMIT 1`)).rows[0].id as string;
-    const photo = fs.readFileSync(path.join(root, 'public/tryon/models/astronaut.png'));
+    const photo = fs.readFileSync(path.join(root, 'tests/tryon/astronaut.png'));
+    // Seeding loads the database: an instance whose readiness check timed out meanwhile is out of
+    // HAProxy's rotation until two good checks. The traffic starts once the proxy serves again.
+    await until(async () => {
+      for (let i = 0; i < 6; i++) if ((await fetch(`${c.proxyUrl}/api/ready`)).status !== 200) return undefined;
+      return true;
+    }, 'the proxy to serve after seeding', 120_000, 500);
     t0 = Date.now();
     const end = t0 + DURATION_MS;
     console.log(`[soak] ${MINUTES} min of mixed traffic through ${c.proxyUrl} (apps ${c.appUrls.join(', ')})`);
@@ -313,6 +316,8 @@ async function main() {
       warmup_s: WARMUP_MS / 1000,
       machine: { cores: os.cpus().length, loadavg_start: load0.map((l) => Math.round(l * 10) / 10), loadavg_end: os.loadavg().map((l) => Math.round(l * 10) / 10), note: 'shared machine: other jobs ran beside the soak' },
       settings: SETTINGS,
+      // The allocator each app and worker process ran with (the cluster starts them with jemalloc where it is installed).
+      malloc: Object.fromEntries([...c.apps, ...c.workers].map((p) => [p.name, usesJemalloc(p.child.pid!) ? 'jemalloc' : 'glibc'])),
       topology: 'HAProxy (deploy/haproxy.cfg) → 2 app processes (next start, RUN_WORKER_IN_APP=0) + 2 workers (npm run worker), standalone PostgreSQL, s3rver, local Stripe-compatible server',
       goals: { errors: 0, app_rss_growth_after_warmup_pct_max: GROWTH_GOAL * 100, app_rss_mb_max: RSS_GOAL_MB },
       pass: errors === 0 && apps.every((a) => a.pass),
@@ -322,6 +327,9 @@ async function main() {
       apps,
       rss_samples: samples,
       error_samples: errorSamples,
+      // HAProxy's log lines for connections it ended abnormally (termination state not "----"): which
+      // side closed first, for any error above.
+      proxy_abnormal: c.haproxy.lines.filter((l) => /^[^-]|-[^-]/.test(/ ([A-Za-z-]{4}) \d+\/\d+\/\d+\/\d+\/\d+ /.exec(l)?.[1] ?? '----')).slice(-30),
     };
     fs.writeFileSync(OUT, `${JSON.stringify(result, null, 2)}\n`);
     console.log(`[soak] ${result.pass ? 'PASS' : 'FAIL'}: ${errors} errors; ${apps.map((a) => `${a.app} ${a.after_warmup_mb} → ${a.end_mb} MB (${a.growth_pct} %), max ${a.max_mb} MB`).join('; ')}`);

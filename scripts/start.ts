@@ -10,6 +10,7 @@ import { EmbeddedPgAccessError, startEmbeddedPostgres, takeOverShutdownSignals, 
 import { migrateDeploy } from '../lib/db/migrate';
 import { seed } from './seed';
 import { needsBuild } from './build-freshness';
+import { withJemalloc } from './jemalloc';
 import { KEEP_ALIVE_ARGS } from './keep-alive';
 import { supervise } from './supervisor';
 
@@ -75,7 +76,8 @@ async function main() {
     const r = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: process.env });
     if (r.status !== 0) throw new Error('next build failed');
   }
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, RUN_WORKER_IN_APP: process.env.RUN_WORKER_IN_APP ?? '1' };
+  // jemalloc where installed: the app's native memory stays flat under steady traffic (scripts/jemalloc.ts).
+  const childEnv: NodeJS.ProcessEnv = withJemalloc({ ...process.env, RUN_WORKER_IN_APP: process.env.RUN_WORKER_IN_APP ?? '1' });
   if (testModeOutbox) {
     // A test-mode store without SMTP: e-mails (sign-in links) are read at /dev/outbox, from this
     // machine (loopback) or by an administrator. Never on with live keys unless DEV_OUTBOX=1.

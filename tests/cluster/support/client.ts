@@ -20,7 +20,11 @@ export class Client {
     readonly base: string,
     readonly localAddress = '127.0.0.1',
   ) {
-    this.agent = new http.Agent({ keepAlive: true, localAddress, maxSockets: 64 });
+    // An idle kept-alive connection is dropped after 5 s, before the proxy drops it (HAProxy's
+    // `timeout http-keep-alive 10s`): a request sent on a connection the proxy is closing at that
+    // moment fails without an answer ("socket hang up"). Browsers resend such a request; this
+    // client does not. A request itself may take up to its own timeout.
+    this.agent = new http.Agent({ keepAlive: true, localAddress, maxSockets: 64, timeout: 5_000 });
   }
 
   cookieHeader(): string {
@@ -87,9 +91,10 @@ export class Client {
 }
 
 /** A multipart/form-data body with one file field, and its content-type header. */
-export function multipart(field: string, filename: string, type: string, data: Buffer): { body: Buffer; headers: Record<string, string> } {
+export function multipart(field: string, filename: string, type: string, data: Buffer, fields: Record<string, string> = {}): { body: Buffer; headers: Record<string, string> } {
   const boundary = `----seedprint${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
+  const text = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`).join('');
+  const head = Buffer.from(`${text}--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { body: Buffer.concat([head, data, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

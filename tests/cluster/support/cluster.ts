@@ -12,6 +12,7 @@ import pg from 'pg';
 import S3rver from 's3rver';
 import { canReach, ensurePostgresUser, packagedBinaries, runtimeCopy, startAsUser, type Owner } from '../../../lib/db/pg-as-user';
 import { needsBuild } from '../../../scripts/build-freshness';
+import { withJemalloc } from '../../../scripts/jemalloc';
 import { KEEP_ALIVE_ARGS } from '../../../scripts/keep-alive';
 import { startLocalStripe, type LocalStripe } from '../../../tools/local-stripe';
 import { freePort } from '../../setup/free-port';
@@ -232,7 +233,8 @@ export async function startCluster(o: ClusterOptions): Promise<Cluster> {
     const started: Proc[] = [];
     cleanups.push(() => Promise.all(started.map((p) => p.kill('SIGKILL'))));
     const launch = (name: string, args: string[], extra: Record<string, string> = {}) => {
-      const p = new Proc(name, spawn(process.execPath, args, { cwd: root, env: { ...env, ...extra }, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
+      // With jemalloc where installed, as scripts/start.ts and deploy/systemd run them.
+      const p = new Proc(name, spawn(process.execPath, args, { cwd: root, env: withJemalloc({ ...env, ...extra }), stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
       started.push(p);
       return p;
     };
