@@ -22,6 +22,7 @@ export interface PatternSpec {
   texture?: { id: string; colours: Hex[] };
   text?: { content: string; font: string; colour: Hex; outline?: Hex }; // outline (v3): keeps an asked ink legible on a ground close to it
   accent?: Hex; // stripes and borders
+  vertical?: true; // stripes up and down
   filler?: { kind: 'dots' | 'sparkles' | 'sprigs'; colour: Hex }; // v2: small shapes between the motifs
   ground?: GroundSpec; // the diffusion model's tile that steers the composition (ground.ts)
 }
@@ -105,6 +106,8 @@ export function placements(spec: PatternSpec, seed: number, steer?: Steer): Plac
       const item = itemAt(spec.layout === 'mirror' ? row : k);
       // Steered lattices lean gently with the field's flow: a wave through the rows.
       const rotate = lattice && steer ? r2(8 * steer.flow(x, y % TILE)) : lattice && spec.layout === 'half-drop' ? ((row + col) % 2 ? 8 : -8) : 0;
+      // Vertical stripes: the same lattice turned a quarter, motifs in the plain columns.
+      if (spec.vertical && spec.layout === 'stripes') [x, y] = [y, x];
       out.push({ x: r2(x), y: r2(y % TILE), size: r2(size), rotate, flip: item !== -1 && spec.layout === 'mirror' && (row + col) % 2 === 1, item });
     }
   }
@@ -136,7 +139,12 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?:
     const cell = TILE / (spec.count ? Math.max(1, Math.round(Math.sqrt(spec.count))) : n);
     const accent = spec.accent ?? spec.background;
     const bands = spec.layout === 'stripes' ? Array.from({ length: Math.ceil(TILE / cell / 2) }, (_, i) => (2 * i + 1) * cell) : [cell];
-    for (const y of bands) layers.push(`<rect x="-10" y="${r2(y + cell * 0.1)}" width="${TILE + 20}" height="${r2(cell * 0.8)}" fill="${accent}"/>`);
+    for (const y of bands)
+      layers.push(
+        spec.vertical && spec.layout === 'stripes'
+          ? `<rect x="${r2(y + cell * 0.1)}" y="-10" width="${r2(cell * 0.8)}" height="${TILE + 20}" fill="${accent}"/>`
+          : `<rect x="-10" y="${r2(y + cell * 0.1)}" width="${TILE + 20}" height="${r2(cell * 0.8)}" fill="${accent}"/>`,
+      );
   }
   spec.motifs.forEach((m, i) => {
     const motif = motifById(m.id);

@@ -192,6 +192,7 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     ...(intent.count ? { count: Math.min(intent.count, SPEC_LIMITS.count) } : {}),
     ...(intent.texture ? { texture: { id: intent.texture.def.id, colours: textureColours(intent).slice(0, SPEC_LIMITS.palette) } } : {}),
     ...(intent.text && textColour ? { text: { content: headline(intent.text.content.slice(0, SPEC_LIMITS.text).trim()), font: intent.text.font.id, colour: textColour as Hex, ...(outline ? { outline } : {}) } } : {}),
+    ...(layout === 'stripes' && intent.vertical ? { vertical: true as const } : {}),
     ...(accent && (layout === 'stripes' || layout === 'border' || layout === 'diagonal') ? { accent } : {}),
   };
 }

@@ -38,6 +38,9 @@ const WOODS: [RegExp, string][] = [
   [/\b(?:oak|ash|birch|maple|pine|bamboo)\b(?=\s+(?:wood|grain|planks?|floor))/giu, 'tan'],
   [/\b(?:dark\s+)?(?:walnut|mahogany|ebony|espresso)\b(?=\s+(?:wood|grain|planks?|floor))/giu, 'dark brown'],
   [/\bcherry\b(?=\s+(?:wood|grain|planks?|floor))/giu, 'brown'],
+  // A shade alone before the wood is the wood's shade ("light wood grain"), never a light bulb.
+  [/\b(?:light|pale|blonde?)\b(?=\s+(?:wood|woodgrain|grain|planks?)\b)/giu, 'light tan'],
+  [/\b(?:dark|deep)\b(?=\s+(?:wood|woodgrain|grain|planks?)\b)/giu, 'dark brown'],
   // A snow leopard's coat: grey rosettes on pale grey.
   [/\bsnow\s+leopards?(?:\s+(?:print|spots|pattern|skin|fur))?\b/giu, 'pale grey and charcoal leopard print'],
 ];

@@ -21,6 +21,8 @@ export const patternSpecSchema = z
     texture: z.object({ id, colours: z.array(hex).min(1).max(8) }).strict().optional(),
     text: z.object({ content: z.string().min(1).max(60), font: id, colour: hex, outline: hex.optional() }).strict().optional(),
     accent: hex.optional(),
+    // Stripes that run up and down; absent, they run across as every earlier spec drew them.
+    vertical: z.literal(true).optional(),
     filler: z.object({ kind: z.enum(['dots', 'sparkles', 'sprigs']), colour: hex }).strict().optional(),
     // The diffusion stage (ground.ts): what re-runs the model whose field steers this tile's composition.
     ground: z
