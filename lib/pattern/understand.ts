@@ -3,7 +3,7 @@
 // their lettering style, layout, density, scale and counts, and what to leave out ("no red").
 // Protected names are refused with the reason. Pure and fast: no I/O after the first call.
 import fs from 'node:fs';
-import { colourByName, findColours, paletteFor } from './colours';
+import { colourByName, findColours, hexToLab, paletteFor } from './colours';
 import { findIpTerms, type IpReason } from './ip-terms';
 import { groundPhrases, readLooks } from './look-words';
 import { pickFont } from './lettering';
@@ -60,7 +60,7 @@ export interface PatternIntent {
 }
 
 const STOP = new Set(
-  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words theme themed vibe vibes inspired repeated repeating son sons daughter daughters nephew niece grandson granddaughter family families trip vacation holiday holidays weekend night nights nighttime evening wavy floating market from together under vertical vertically horizontal horizontally single top tops room rooms bedroom nursery half halves beneath among amongst between behind near inside into onto through och en og в во '
+  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words theme themed vibe vibes inspired repeated repeating son sons daughter daughters nephew niece grandson granddaughter family families trip vacation holiday holidays weekend night nights nighttime evening wavy floating market from together under any vertical vertically horizontal horizontally single top tops room rooms bedroom nursery half halves beneath among amongst between behind near inside into onto through och en og в во '
     .concat('y con de del la el los las un una sobre fondo et avec sur le les des dans un une fond und mit auf der die das ein eine hintergrund e con su il lo gli di uno sfondo com em um uma fundo met op het een achtergrond z na w i tło и с на фон 的 和 在 背景 の と に 柄')
     .split(' '),
 );
@@ -717,6 +717,21 @@ export function understandPrompt(prompt: string): PatternIntent {
   if (looks.solo) intent.solo = true;
   intent.motifs = intent.motifs.filter((m) => !intent.excluded.motifs.some((x) => x.id === m.motif.id));
   for (const m of intent.motifs) if (m.colour && colourRuns.has(m.colour)) m.colours = colourRuns.get(m.colour);
+  // "flowers, only blue and white": a white or cream among them is the ground when none was named, the rest colour every motif.
+  if (looks.onlyColours && intent.motifs.length) {
+    const only = looks.onlyColours.map((w) => colourByName(w.toLowerCase())).filter((c): c is NamedColour => !!c);
+    const light = only.find((c) => {
+      const [L, a, b] = hexToLab(c.hex);
+      return L > 88 && Math.hypot(a, b) < 25;
+    });
+    if (!intent.background && light && only.length > 1) intent.background = light;
+    const inks = only.filter((c) => c !== intent.background);
+    for (const m of intent.motifs) {
+      if (m.colour || !inks.length) continue;
+      m.colour = inks.at(-1);
+      if (inks.length > 1) m.colours = inks;
+    }
+  }
   return intent;
 }
 
