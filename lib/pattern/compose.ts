@@ -14,7 +14,7 @@ import type { Density, Layout, Scale } from './understand';
 export interface PatternSpec {
   v?: 2 | 3; // engine version that draws it (absent: 1). Changes to drawing are gated on it: stored designs never change.
   background: Hex;
-  motifs: { id: string; tint?: Hex; main?: Hex; palette?: Hex[] }[]; // main: the motif's own colour the tint (or the palette's first colour) replaces
+  motifs: { id: string; tint?: Hex; main?: Hex; whole?: true; palette?: Hex[] }[]; // main: the motif's own colour the tint (or the palette's first colour) replaces
   layout: Layout;
   density: Density;
   scale: Scale;
@@ -150,7 +150,7 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?:
     const motif = motifById(m.id);
     if (!motif) throw new Error(`Unknown motif "${m.id}"`);
     const v2 = engineVersion(spec) >= 2 && m.main;
-    const coloured = v2 && m.palette?.length ? recolourToPalette(motif.body, m.palette, m.main!) : v2 && m.tint ? tintFamily(motif.body, m.tint, m.main!) : m.tint ? tintMotif(motif.body, m.tint, m.main) : motif.body;
+    const coloured = v2 && m.palette?.length ? recolourToPalette(motif.body, m.palette, m.main!) : v2 && m.tint && m.whole ? tintMotif(motif.body, m.tint, m.main) : v2 && m.tint ? tintFamily(motif.body, m.tint, m.main!) : m.tint ? tintMotif(motif.body, m.tint, m.main) : motif.body;
     const body = namespaceIds(coloured, `m${i}`);
     defs.push(`<symbol id="m${i}" viewBox="0 0 ${motif.width} ${motif.height}">${body}</symbol>`);
   });

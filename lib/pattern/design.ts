@@ -6,6 +6,7 @@ import { deltaE2000, hexToLab, labToHex } from './colours';
 import type { PatternSpec } from './compose';
 import { mulberry32 } from './textures/random';
 import { motifById } from './motif-library';
+import { inTintFamily } from './tint';
 import type { Hex, NamedColour } from './types';
 import { ABSTRACT_MOTIFS, type Layout, type PatternIntent } from './understand';
 
@@ -143,7 +144,9 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
   const motifs = intent.motifs.flatMap((m, i): PatternSpec['motifs'] => {
     if (!keep[i]) return [];
     // "peach and lilac flowers": some flowers in each colour.
-    if (m.colours && m.colours.length > 1) return m.colours.slice(0, 4).map((c) => ({ id: m.motif.id, tint: designerHex(c), main: mains[i] }));
+    // A motif whose main fill's family covers little of it (a butterfly's blue edges on orange wings) is tinted whole.
+    const whole = wholeTint(areas[i], mains[i]) ? { whole: true as const } : {};
+    if (m.colours && m.colours.length > 1) return m.colours.slice(0, 4).map((c) => ({ id: m.motif.id, tint: designerHex(c), main: mains[i], ...whole }));
     let tint: Hex | undefined = m.colour ? designerHex(m.colour) : undefined;
     const ownRuledOut = areas[i].some((f) => f.area > 0.15 && ruledOut(f.hex, excluded));
     // Two palette words ("pastel rainbow") can name more colours than a motif's palette holds.
@@ -155,7 +158,7 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     // Motifs drawn in the ground's own colour ("whales on blue", "pears on cream") keep their own hue, lighter or deeper than the ground.
     if (!tint && namedGround && near(mains[i], namedGround, 22)) tint = apartFrom(mains[i], namedGround);
     if (!tint && NATURAL[m.motif.id] && !(background && near(NATURAL[m.motif.id], background, 22))) tint = NATURAL[m.motif.id];
-    return [{ id: m.motif.id, ...(tint ? { tint, main: mains[i] } : {}) }];
+    return [{ id: m.motif.id, ...(tint ? { tint, main: mains[i], ...(m.colour || ownRuledOut ? whole : {}) } : {}) }];
   }).slice(0, 8);
   // What the motifs show, by area: the ground must stand apart from all of it.
   const areaOf = new Map(intent.motifs.map((m, i) => [m.motif.id, areas[i]]));
@@ -196,6 +199,17 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     ...(accent && (layout === 'stripes' || layout === 'border' || layout === 'diagonal') ? { accent } : {}),
   };
 }
+
+/** Whether the fills a family tint moves cover less than WHOLE_SHARE of a motif's coloured area. */
+function wholeTint(fills: { hex: Hex; area: number }[], main: Hex): boolean {
+  // A white or grey motif (daisy petals, clouds) is tinted by its light fills, its heart and leaves kept.
+  if (chromaOf(main) < 12) return false;
+  const coloured = fills.filter((f) => chromaOf(f.hex) >= 12 || f.hex === main);
+  const total = coloured.reduce((n, f) => n + f.area, 0);
+  const family = coloured.filter((f) => inTintFamily(f.hex, main)).reduce((n, f) => n + f.area, 0);
+  return total > 0 && family / total < WHOLE_SHARE;
+}
+const WHOLE_SHARE = 0.75;
 
 /** Stripes with nothing on them are a design of their own. */
 export const stripesOnly = (intent: PatternIntent) => !intent.motifs.length && !intent.texture && !intent.text && (intent.layout === 'stripes' || intent.layout === 'diagonal');

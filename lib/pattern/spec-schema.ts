@@ -13,7 +13,8 @@ export const patternSpecSchema = z
     // The engine version that draws this spec; absent on version-1 specs, which draw as they always did.
     v: z.union([z.literal(2), z.literal(3)]).optional(),
     background: hex,
-    motifs: z.array(z.object({ id, tint: hex.optional(), main: hex.optional(), palette: z.array(hex).min(1).max(8).optional() }).strict()).max(8),
+    // whole: the tint recolours every coloured fill of the motif, not only its main fill's family.
+    motifs: z.array(z.object({ id, tint: hex.optional(), main: hex.optional(), whole: z.literal(true).optional(), palette: z.array(hex).min(1).max(8).optional() }).strict()).max(8),
     layout: z.enum(LAYOUTS),
     density: z.enum(['sparse', 'normal', 'dense']),
     scale: z.enum(SCALES),

@@ -78,3 +78,49 @@ describe('look words are never drawn', () => {
     expect(rowSd).toBeGreaterThan(20);
   });
 });
+
+describe('colours ruled out or listed as the only ones', () => {
+  it('"any" after a negation still rules the colour out: no candidate is laid on a near-black ground', async () => {
+    const i = understandPrompt('owls without any black, please');
+    expect(i.excluded.colours.map((c) => c.name)).toContain('black');
+    for (let c = 0; c < 4; c++) {
+      const s = await spec('owls without any black, please', c);
+      expect(hexToLab(s.background)[0]).toBeGreaterThan(20);
+      // In the pixels: the ground's own pixels are nowhere near black.
+      const px = await labPixels(s);
+      const ground = hexToLab(s.background);
+      const groundPx = px.filter((p) => Math.hypot(p[0] - ground[0], p[1] - ground[1], p[2] - ground[2]) < 3);
+      expect(groundPx.length).toBeGreaterThan(PX * PX * 0.3);
+      expect(groundPx.every((p) => p[0] >= 20)).toBe(true);
+    }
+  });
+
+  it('"only green and cream": cream is the ground, the motifs green, none in their own colour', async () => {
+    const s = await spec('roses, no red, only green and cream');
+    expect(deltaE2000(s.background, '#fffdd0')).toBeLessThan(10);
+    expect(s.motifs.every((m) => m.tint && hueGap(hueDeg(hexToLab(m.tint)), hueDeg(hexToLab('#2e8b57'))) < 25)).toBe(true);
+    // In the pixels: most coloured pixels are green, almost none red.
+    const ground = hexToLab(s.background);
+    const coloured = (await labPixels(s)).filter((p) => chroma(p) > 15 && Math.hypot(p[0] - ground[0], p[1] - ground[1], p[2] - ground[2]) > 6);
+    const green = coloured.filter((p) => hueGap(hueDeg(p), hueDeg(hexToLab('#2e8b57'))) < 40).length;
+    const red = coloured.filter((p) => hueGap(hueDeg(p), 40) < 25 && p[0] < 60).length;
+    expect(green / coloured.length).toBeGreaterThan(0.6);
+    expect(red / coloured.length).toBeLessThan(0.05);
+  });
+});
+
+describe('a colour named for a motif colours the whole motif', () => {
+  it.each([
+    ['purple butterflies on white', '#7b3fa0'],
+    ['farfalle verdi', '#2e8b57'],
+  ])('"%s": most of the motif pixels take the named hue', async (prompt, named) => {
+    const s = await spec(prompt);
+    expect(s.motifs[0].tint).toBeDefined();
+    const ground = hexToLab(s.background);
+    const target = hueDeg(hexToLab(named as Hex));
+    const motifPx = (await labPixels(s)).filter((p) => Math.hypot(p[0] - ground[0], p[1] - ground[1], p[2] - ground[2]) > 8 && chroma(p) > 12);
+    expect(motifPx.length).toBeGreaterThan(PX * PX * 0.05);
+    const inHue = motifPx.filter((p) => hueGap(hueDeg(p), target) < 30).length;
+    expect(inHue / motifPx.length).toBeGreaterThanOrEqual(0.6);
+  });
+});
