@@ -279,9 +279,22 @@ function textureColours(intent: PatternIntent): Hex[] {
   const named = t.colours.length && t.colours !== defaults && !(t.colours.length === defaults.length && t.colours.every((c, i) => c === defaults[i])) ? t.colours.map((c) => DESIGNER_BASICS[c] ?? c) : [];
   const ground = intent.background ? designerHex(intent.background, 'ground') : undefined;
   if (!named.length) return ground ? [ground, ...defaults.slice(1)] : [...defaults];
-  const lightDefault = lightness(defaults[0]) > 85;
-  if (named.length === 1 && defaults.length > 1 && lightDefault && lightness(named[0]) < 85) return [ground ?? defaults[0], named[0], ...defaults.slice(2)];
-  return ground ? [ground, ...named, ...defaults.slice(named.length + 1)] : [...named, ...defaults.slice(named.length)];
+  // A texture whose own ground is near white or near black (gingham, galaxy) keeps it under marks in the named colours.
+  const extreme = (c: Hex) => lightness(c) > 85 || lightness(c) < 15;
+  const keepsGround = defaults.length > 1 && extreme(defaults[0]) && named.every((c) => !extreme(c));
+  const head = ground ? [ground, ...named] : keepsGround ? [defaults[0], ...named] : named;
+  // The named colours lead: every other colour is a shade of one of them at that colour's own lightness
+  // in the texture (camo's dark patches, tartan's dark and light lines); the texture's neutrals stay.
+  const ref = lightness(defaults[0]);
+  const base = lightness(head[0]);
+  const derived = defaults.slice(head.length).map((d, k): Hex => {
+    if (chromaOf(d) < 10) return d;
+    const from = named[(k + (keepsGround ? 1 : named.length - 1)) % named.length];
+    const [L, a, b] = hexToLab(from);
+    const want = keepsGround ? lightness(d) : base + (lightness(d) - ref);
+    return labToHex([Math.min(95, Math.max(L - 25, Math.min(L + 25, want))), a * 0.9, b * 0.9]);
+  });
+  return [...head, ...derived];
 }
 
 /** FNV-1a: candidates of different prompts start from different choices. */

@@ -124,3 +124,30 @@ describe('a colour named for a motif colours the whole motif', () => {
     expect(inHue / motifPx.length).toBeGreaterThanOrEqual(0.6);
   });
 });
+
+describe('a texture in the colours named', () => {
+  it.each([
+    ['green camouflage', ['#2e8b57']],
+    ['purple tartan', ['#7b3fa0']],
+    ['mint gingham', ['#98ff98']],
+    ['galaxy in pink and teal', ['#e0559f', '#008080']],
+  ])('"%s": the named hues cover most of the coloured pixels', async (prompt, named) => {
+    const s = await spec(prompt);
+    expect(s.texture).toBeDefined();
+    const hues = named.map((h) => hueDeg(hexToLab(h as Hex)));
+    // A galaxy's near-black sky is its ground, not a colour.
+    const coloured = (await labPixels(s)).filter((p) => chroma(p) > 10 && p[0] > 15);
+    expect(coloured.length).toBeGreaterThan(PX * PX * 0.2);
+    const inHue = coloured.filter((p) => hues.some((h) => hueGap(hueDeg(p), h) < 30)).length;
+    expect(inHue / coloured.length).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('"cheetah spots" are the leopard texture in the colour named; "confetti" is a scatter of small pieces, not a party emoji', async () => {
+    const cheetah = understandPrompt('lilac cheetah spots');
+    expect(cheetah.texture?.def.id).toBe('leopard');
+    expect(cheetah.motifs).toEqual([]);
+    const confetti = understandPrompt('confetti on white, dense');
+    expect(confetti.texture?.def.id).toBe('terrazzo');
+    expect(confetti.motifs).toEqual([]);
+  });
+});
