@@ -141,8 +141,14 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
   const showsRuledOut = (i: number) => areas[i].slice(1).some((f) => f.area > 0.08 && ruledOut(f.hex, excluded));
   const keep = intent.motifs.map((m, i) => m.from !== 'theme' || !showsRuledOut(i));
   if (!keep.some(Boolean)) keep.fill(true);
+  // "rainbow hearts", "colourful balloons": each motif in turn takes another hue.
+  const multi = MULTI.test(intent.prompt) ? distinctHues(schemeName(intent) === 'pastel' ? recolour.filter((c) => lightness(c) > 70) : recolour.length >= 2 ? recolour : TINTS.filter((c) => !ruledOut(c, excluded) && (!background || !near(c, background, 20)))) : [];
   const motifs = intent.motifs.flatMap((m, i): PatternSpec['motifs'] => {
     if (!keep[i]) return [];
+    if (multi.length >= 2 && !m.colour && !m.colours && m.motif.id !== 'rainbow') {
+      const whole = wholeTint(areas[i], mains[i]) ? { whole: true as const } : {};
+      return multi.slice(0, Math.max(2, Math.floor(MULTI_LIMIT / intent.motifs.length))).map((tint) => ({ id: m.motif.id, tint, main: mains[i], ...whole }));
+    }
     // "peach and lilac flowers": some flowers in each colour.
     // A motif whose main fill's family covers little of it (a butterfly's blue edges on orange wings) is tinted whole.
     const whole = wholeTint(areas[i], mains[i]) ? { whole: true as const } : {};
@@ -198,6 +204,17 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     ...(layout === 'stripes' && intent.vertical ? { vertical: true as const } : {}),
     ...(accent && (layout === 'stripes' || layout === 'border' || layout === 'diagonal') ? { accent } : {}),
   };
+}
+
+const MULTI = /\b(?:rainbow|rainbows|multi-?colou?r(?:ed)?|colou?rful|arco[ií]ris|arc-en-ciel|regenbogen\p{L}*|bunte?n?|multicolores?|variopint\p{L}*)\b/iu;
+const MULTI_LIMIT = 6;
+
+/** Colours of clearly different hues, in order: no two within 18° of hue. */
+function distinctHues(colours: Hex[]): Hex[] {
+  const hue = (c: Hex) => (Math.atan2(hexToLab(c)[2], hexToLab(c)[1]) * 180) / Math.PI;
+  const out: Hex[] = [];
+  for (const c of colours) if (chromaOf(c) >= 12 && out.every((o) => Math.min(Math.abs(hue(o) - hue(c)), 360 - Math.abs(hue(o) - hue(c))) >= 25)) out.push(c);
+  return out;
 }
 
 /** Whether the fills a family tint moves cover less than WHOLE_SHARE of a motif's coloured area. */

@@ -151,3 +151,16 @@ describe('a texture in the colours named', () => {
     expect(confetti.motifs).toEqual([]);
   });
 });
+
+describe('many-coloured words give each motif another hue', () => {
+  it.each(['rainbow butterflies on white', 'colourful umbrellas', 'pastel rainbow stars'])('"%s": the motifs show at least three clearly different hues', async (prompt) => {
+    const s = await spec(prompt);
+    expect(new Set(s.motifs.map((m) => m.tint)).size).toBeGreaterThanOrEqual(3);
+    const ground = hexToLab(s.background);
+    const motifPx = (await labPixels(s)).filter((p) => Math.hypot(p[0] - ground[0], p[1] - ground[1], p[2] - ground[2]) > 8 && chroma(p) > 12);
+    // Hues in 30° bins: at least three bins each hold 8 % of the coloured motif pixels.
+    const bins = new Array(12).fill(0);
+    for (const p of motifPx) bins[Math.floor(hueDeg(p) / 30) % 12]++;
+    expect(bins.filter((n) => n / motifPx.length >= 0.08).length).toBeGreaterThanOrEqual(3);
+  });
+});
