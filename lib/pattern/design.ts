@@ -5,7 +5,7 @@ import sharp from 'sharp';
 import { deltaE2000, hexToLab, labToHex } from './colours';
 import type { PatternSpec } from './compose';
 import { mulberry32 } from './textures/random';
-import { motifById } from './motif-library';
+import { motifById, REDRAWN } from './motif-library';
 import { inTintFamily } from './tint';
 import type { Hex, NamedColour } from './types';
 import { ABSTRACT_MOTIFS, type Layout, type PatternIntent } from './understand';
@@ -123,7 +123,7 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
   if (!intent.motifs.length && !intent.texture && !intent.text && !stripesOnly(intent)) return null;
   const rand = mulberry32((seed * 7919 + candidate) ^ hashString(intent.prompt));
   const excluded = intent.excluded.colours;
-  const [areas, mains] = await Promise.all([Promise.all(intent.motifs.map((m) => motifFillAreas(m.motif.id))), Promise.all(intent.motifs.map((m) => motifAreaColour(m.motif.id)))]);
+  const [areas, mains] = await Promise.all([Promise.all(intent.motifs.map((m) => motifFillAreas(idOf(m)))), Promise.all(intent.motifs.map((m) => motifAreaColour(idOf(m))))]);
   const scheme = intent.palette.length ? schemeName(intent) : undefined;
   const namedGround = intent.background ? designerHex(intent.background, 'ground') : undefined;
 
@@ -145,29 +145,29 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
   const multi = MULTI.test(intent.prompt) ? distinctHues(schemeName(intent) === 'pastel' ? recolour.filter((c) => lightness(c) > 70) : recolour.length >= 2 ? recolour : TINTS.filter((c) => !ruledOut(c, excluded) && (!background || !near(c, background, 20)))) : [];
   const motifs = intent.motifs.flatMap((m, i): PatternSpec['motifs'] => {
     if (!keep[i]) return [];
-    if (multi.length >= 2 && !m.colour && !m.colours && m.motif.id !== 'rainbow') {
+    if (multi.length >= 2 && !m.colour && !m.colours && idOf(m) !== REDRAWN.rainbow) {
       const whole = wholeTint(areas[i], mains[i]) ? { whole: true as const } : {};
-      return multi.slice(0, Math.max(2, Math.floor(MULTI_LIMIT / intent.motifs.length))).map((tint) => ({ id: m.motif.id, tint, main: mains[i], ...whole }));
+      return multi.slice(0, Math.max(2, Math.floor(MULTI_LIMIT / intent.motifs.length))).map((tint) => ({ id: idOf(m), tint, main: mains[i], ...whole }));
     }
     // "peach and lilac flowers": some flowers in each colour.
     // A motif whose main fill's family covers little of it (a butterfly's blue edges on orange wings) is tinted whole.
     const whole = wholeTint(areas[i], mains[i]) ? { whole: true as const } : {};
-    if (m.colours && m.colours.length > 1) return m.colours.slice(0, 4).map((c) => ({ id: m.motif.id, tint: designerHex(c), main: mains[i], ...whole }));
+    if (m.colours && m.colours.length > 1) return m.colours.slice(0, 4).map((c) => ({ id: idOf(m), tint: designerHex(c), main: mains[i], ...whole }));
     let tint: Hex | undefined = m.colour ? designerHex(m.colour) : undefined;
     const ownRuledOut = areas[i].some((f) => f.area > 0.15 && ruledOut(f.hex, excluded));
     // Two palette words ("pastel rainbow") can name more colours than a motif's palette holds.
-    if (!tint && recolour.length >= 2) return [{ id: m.motif.id, main: mains[i], palette: rotate(recolour, i + candidate).slice(0, SPEC_LIMITS.palette) }];
+    if (!tint && recolour.length >= 2) return [{ id: idOf(m), main: mains[i], palette: rotate(recolour, i + candidate).slice(0, SPEC_LIMITS.palette) }];
     if (!tint && recolour.length === 1) tint = recolour[0];
     // Abstract shapes with no colour named: a tone of the named ground, else a designer colour, never the emoji's primaries.
-    if (!tint && (m.from === 'abstract' || ABSTRACT_MOTIFS.includes(m.motif.id))) tint = namedGround ? toneOf(namedGround) : rotate(TINTS.filter((c) => !ruledOut(c, excluded)), i + candidate)[0] ?? TINTS[0];
+    if (!tint && (m.from === 'abstract' || ABSTRACT_MOTIFS.includes(idOf(m)))) tint = namedGround ? toneOf(namedGround) : rotate(TINTS.filter((c) => !ruledOut(c, excluded)), i + candidate)[0] ?? TINTS[0];
     if (!tint && ownRuledOut) tint = pick(TINTS.filter((c) => !ruledOut(c, excluded)), rand) ?? TINTS[0];
     // Motifs drawn in the ground's own colour ("whales on blue", "pears on cream") keep their own hue, lighter or deeper than the ground.
     if (!tint && namedGround && near(mains[i], namedGround, 22)) tint = apartFrom(mains[i], namedGround);
-    if (!tint && NATURAL[m.motif.id] && !(background && near(NATURAL[m.motif.id], background, 22))) tint = NATURAL[m.motif.id];
-    return [{ id: m.motif.id, ...(tint ? { tint, main: mains[i], ...(m.colour || ownRuledOut ? whole : {}) } : {}) }];
+    if (!tint && NATURAL[idOf(m)] && !(background && near(NATURAL[idOf(m)], background, 22))) tint = NATURAL[idOf(m)];
+    return [{ id: idOf(m), ...(tint ? { tint, main: mains[i], ...(m.colour || ownRuledOut ? whole : {}) } : {}) }];
   }).slice(0, 8);
   // What the motifs show, by area: the ground must stand apart from all of it.
-  const areaOf = new Map(intent.motifs.map((m, i) => [m.motif.id, areas[i]]));
+  const areaOf = new Map(intent.motifs.map((m, i) => [idOf(m), areas[i]]));
   const inks = motifs.flatMap((m) => (m.palette ? m.palette : m.tint ? [m.tint] : (areaOf.get(m.id) ?? []).filter((f) => f.area > 0.12).map((f) => f.hex)));
   const askedInk = intent.text?.colour ? designerHex(intent.text.colour) : undefined;
   if (askedInk) inks.push(askedInk);
@@ -216,6 +216,9 @@ function distinctHues(colours: Hex[]): Hex[] {
   for (const c of colours) if (chromaOf(c) >= 12 && out.every((o) => Math.min(Math.abs(hue(o) - hue(c)), 360 - Math.abs(hue(o) - hue(c))) >= 25)) out.push(c);
   return out;
 }
+
+/** The motif a new design draws for what was understood: its redrawn form where there is one. */
+const idOf = (m: { motif: { id: string } }): string => (REDRAWN as Record<string, string>)[m.motif.id] ?? m.motif.id;
 
 /** Whether the fills a family tint moves cover less than WHOLE_SHARE of a motif's coloured area. */
 function wholeTint(fills: { hex: Hex; area: number }[], main: Hex): boolean {

@@ -5,6 +5,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { renderPatternPng, specFor, understandPrompt, type PatternSpec } from '../../lib/pattern';
 import { deltaE2000, hexToLab } from '../../lib/pattern/colours';
+import { motifById } from '../../lib/pattern/motif-library';
 import type { Hex } from '../../lib/pattern/types';
 
 const PX = 240;
@@ -162,5 +163,32 @@ describe('many-coloured words give each motif another hue', () => {
     const bins = new Array(12).fill(0);
     for (const p of motifPx) bins[Math.floor(hueDeg(p) / 30) % 12]++;
     expect(bins.filter((n) => n / motifPx.length >= 0.08).length).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('a rainbow is drawn whole', () => {
+  it('"rainbows on navy": the arch motif, as wide as two of its heights and mirror-symmetric in its pixels', async () => {
+    const s = await spec('little rainbows on navy');
+    expect(s.motifs.map((m) => m.id)).toEqual(['rainbow-arch']);
+    const m = motifById('rainbow-arch')!;
+    expect(m.width).toBe(2 * m.height);
+    const W = 200;
+    const H = 100;
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${m.width} ${m.height}">${m.body}</svg>`;
+    const { data } = await sharp(Buffer.from(svg)).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    let drawn = 0;
+    let unmatched = 0;
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) {
+        const here = data[(y * W + x) * 4 + 3] > 128;
+        const mirror = data[(y * W + (W - 1 - x)) * 4 + 3] > 128;
+        if (here) drawn++;
+        if (here !== mirror) unmatched++;
+      }
+    // An arch fills both halves alike; Fluent's quarter arc would fill one corner only.
+    expect(drawn).toBeGreaterThan(W * H * 0.3);
+    expect(unmatched / drawn).toBeLessThan(0.03);
+    // The library's own rainbow stays for designs already stored.
+    expect(motifById('rainbow')).toBeDefined();
   });
 });
