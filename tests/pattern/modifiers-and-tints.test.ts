@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { renderPatternPng, specFor, understandPrompt, type PatternSpec } from '../../lib/pattern';
 import { deltaE2000, hexToLab } from '../../lib/pattern/colours';
 import { motifById } from '../../lib/pattern/motif-library';
+import { TEXTURES } from '../../lib/pattern/textures';
 import type { Hex } from '../../lib/pattern/types';
 
 const PX = 240;
@@ -190,5 +191,40 @@ describe('a rainbow is drawn whole', () => {
     expect(unmatched / drawn).toBeLessThan(0.03);
     // The library's own rainbow stays for designs already stored.
     expect(motifById('rainbow')).toBeDefined();
+  });
+});
+
+describe('tie-dye is soft and spiralled', () => {
+  it('new tie-dye: neighbouring colours step softly, the tile repeats without a seam; stored versions draw as before', async () => {
+    const t = TEXTURES.find((x) => x.id === 'tie-dye')!;
+    const colours = ['#ffffff', '#e63950', '#3f5bd8', '#f7d633'] as Hex[];
+    const W = 200;
+    const steps = async (v: number) => {
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${W}" viewBox="0 0 1000 1000">${t.render({ seed: 4, colours, v })}</svg>`;
+      const { data } = await sharp(Buffer.from(svg)).removeAlpha().raw().toBuffer({ resolveWithObject: true });
+      const at = (x: number, y: number) => hexToLab(`#${[0, 1, 2].map((c) => data[(y * W + x) * 3 + c].toString(16).padStart(2, '0')).join('')}` as Hex);
+      const jumps: number[] = [];
+      for (let y = 0; y < W; y += 2) for (let x = 1; x < W; x++) {
+        const [a, b] = [at(x - 1, y), at(x, y)];
+        const d = Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+        if (d > 2) jumps.push(d);
+      }
+      jumps.sort((p, q) => p - q);
+      // Across the tile's edge: as alike as neighbours inside it.
+      let edge = 0;
+      let inside = 0;
+      for (let y = 0; y < W; y++) {
+        const [a, b, c2] = [at(W - 1, y), at(0, y), at(W / 2, y)];
+        edge += Math.hypot(a[0] - b[0], a[1] - b[1], a[2] - b[2]);
+        const d = at(W / 2 - 1, y);
+        inside += Math.hypot(c2[0] - d[0], c2[1] - d[1], c2[2] - d[2]);
+      }
+      return { median: jumps[Math.floor(jumps.length / 2)], edge: edge / W, inside: inside / W };
+    };
+    const v3 = await steps(3);
+    const v2 = await steps(2);
+    expect(v3.median).toBeLessThan(v2.median * 0.6);
+    expect(v3.edge).toBeLessThan(Math.max(3, v3.inside * 2.5));
+    expect(t.render({ seed: 4, colours, v: 2 })).not.toBe(t.render({ seed: 4, colours, v: 3 }));
   });
 });
