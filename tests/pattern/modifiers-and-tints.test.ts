@@ -12,11 +12,8 @@ import type { Hex } from '../../lib/pattern/types';
 const PX = 240;
 const ids = (prompt: string) => understandPrompt(prompt).motifs.map((m) => m.motif.id);
 
-async function spec(prompt: string, candidate = 0): Promise<PatternSpec> {
-  const s = await specFor(understandPrompt(prompt), 1, candidate);
-  if (!s) throw new Error(`no design for "${prompt}"`);
-  return s;
-}
+/** Candidate `candidate` of a request that must make a design. */
+const spec = async (prompt: string, candidate = 0): Promise<PatternSpec> => (await specFor(understandPrompt(prompt), 1, candidate)) ?? expect.unreachable(`no design for "${prompt}"`);
 
 /** The rendered tile as CIELAB pixels. */
 async function labPixels(s: PatternSpec): Promise<[number, number, number][]> {
