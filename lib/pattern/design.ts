@@ -90,8 +90,9 @@ async function motifPixels(id: string): Promise<Buffer | undefined> {
 
 const expandHex = (h: string): Hex => (h.length === 4 ? `#${h[1]}${h[1]}${h[2]}${h[2]}${h[3]}${h[3]}` : h).toLowerCase() as Hex;
 
-// "blue cats" means a blue a designer would pick, not the screen primary #0000ff.
-const DESIGNER_BASICS: Record<string, Hex> = { '#ff0000': '#d9363e', '#0000ff': '#2f5fb3', '#008000': '#2e8b57', '#00ff00': '#4cbb5e', '#ffff00': '#f7d43a', '#ff00ff': '#d94fa3', '#00ffff': '#3cc7d1', '#800080': '#7b3fa0', '#ffa500': '#f0922b' };
+// "blue cats" means a blue a designer would pick, not the screen primary #0000ff; gold is a metallic
+// gold (CIEDE2000 9.4 from the name's #ffd700), not lemon yellow.
+const DESIGNER_BASICS: Record<string, Hex> = { '#ff0000': '#d9363e', '#0000ff': '#2f5fb3', '#008000': '#2e8b57', '#00ff00': '#4cbb5e', '#ffff00': '#f7d43a', '#ff00ff': '#d94fa3', '#00ffff': '#3cc7d1', '#800080': '#7b3fa0', '#ffa500': '#f0922b', '#ffd700': '#e6b422' };
 // A ground covers most of the cloth: the same colour words, deeper or softer so the motifs lead.
 // Navy keeps within CIEDE2000 10 of its name's value.
 const GROUND_BASICS: Record<string, Hex> = { '#ff0000': '#be3237', '#0000ff': '#3a62a8', '#008000': '#3f7a52', '#00ff00': '#5aa66a', '#ffff00': '#f3d35c', '#ff00ff': '#c2508f', '#00ffff': '#5cc3c9', '#800080': '#6a4585', '#ffa500': '#e98a3c', '#ffc0cb': '#f6c5cf', '#000080': '#1a2366', '#000000': '#17171a' };

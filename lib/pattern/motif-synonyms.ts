@@ -45,6 +45,7 @@ export const NO_STAND_IN: Record<string, string[]> = {
   macaron: ['cookie', 'cupcake', 'doughnut'],
   popsicle: ['soft-ice-cream', 'ice-cream', 'shaved-ice'],
   pinecone: ['evergreen-tree', 'chestnut', 'maple-leaf'],
+  acorn: ['chestnut', 'maple-leaf', 'evergreen-tree'],
   'pine cone': ['evergreen-tree', 'chestnut', 'maple-leaf'],
   'candy cane': ['candy', 'christmas-tree', 'wrapped-gift'],
   mistletoe: ['christmas-tree', 'herb', 'wrapped-gift'],

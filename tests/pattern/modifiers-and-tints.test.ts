@@ -225,3 +225,20 @@ describe('tie-dye is soft and spiralled', () => {
     expect(t.render({ seed: 4, colours, v: 2 })).not.toBe(t.render({ seed: 4, colours, v: 3 }));
   });
 });
+
+describe('no wrong stand-ins', () => {
+  it('"acorns" is said plainly to have no motif, with close ones offered, rather than drawn as chestnuts', () => {
+    const i = understandPrompt('acorns and maple leaves');
+    expect(i.motifs.map((m) => m.motif.id)).toEqual(['maple-leaf']);
+    expect(i.unknown.map((u) => u.words)).toEqual(['acorns']);
+    expect(i.unknown[0].suggestions.map((m) => m.id)).toContain('chestnut');
+  });
+
+  it('"gold" motifs are a metallic gold, not lemon yellow', async () => {
+    const s = await spec('gold stars on black');
+    const tint = hexToLab(s.motifs[0].tint!);
+    expect(deltaE2000(s.motifs[0].tint!, '#ffd700')).toBeLessThan(10);
+    expect(deltaE2000(s.motifs[0].tint!, '#ffd700')).toBeGreaterThan(5);
+    expect(tint[0]).toBeLessThan(80);
+  });
+});
