@@ -14,7 +14,7 @@ import type { Density, Layout, Scale } from './understand';
 export interface PatternSpec {
   v?: 2 | 3; // engine version that draws it (absent: 1). Changes to drawing are gated on it: stored designs never change.
   background: Hex;
-  motifs: { id: string; tint?: Hex; main?: Hex; palette?: Hex[] }[]; // main: the motif's own colour the tint (or the palette's first colour) replaces
+  motifs: { id: string; tint?: Hex; main?: Hex; whole?: true; palette?: Hex[] }[]; // main: the motif's own colour the tint (or the palette's first colour) replaces
   layout: Layout;
   density: Density;
   scale: Scale;
@@ -22,6 +22,7 @@ export interface PatternSpec {
   texture?: { id: string; colours: Hex[] };
   text?: { content: string; font: string; colour: Hex; outline?: Hex }; // outline (v3): keeps an asked ink legible on a ground close to it
   accent?: Hex; // stripes and borders
+  vertical?: true; // stripes up and down
   filler?: { kind: 'dots' | 'sparkles' | 'sprigs'; colour: Hex }; // v2: small shapes between the motifs
   ground?: GroundSpec; // the diffusion model's tile that steers the composition (ground.ts)
 }
@@ -105,6 +106,8 @@ export function placements(spec: PatternSpec, seed: number, steer?: Steer): Plac
       const item = itemAt(spec.layout === 'mirror' ? row : k);
       // Steered lattices lean gently with the field's flow: a wave through the rows.
       const rotate = lattice && steer ? r2(8 * steer.flow(x, y % TILE)) : lattice && spec.layout === 'half-drop' ? ((row + col) % 2 ? 8 : -8) : 0;
+      // Vertical stripes: the same lattice turned a quarter, motifs in the plain columns.
+      if (spec.vertical && spec.layout === 'stripes') [x, y] = [y, x];
       out.push({ x: r2(x), y: r2(y % TILE), size: r2(size), rotate, flip: item !== -1 && spec.layout === 'mirror' && (row + col) % 2 === 1, item });
     }
   }
@@ -136,13 +139,18 @@ export function composeTile(spec: PatternSpec, seed: number, px = TILE, ground?:
     const cell = TILE / (spec.count ? Math.max(1, Math.round(Math.sqrt(spec.count))) : n);
     const accent = spec.accent ?? spec.background;
     const bands = spec.layout === 'stripes' ? Array.from({ length: Math.ceil(TILE / cell / 2) }, (_, i) => (2 * i + 1) * cell) : [cell];
-    for (const y of bands) layers.push(`<rect x="-10" y="${r2(y + cell * 0.1)}" width="${TILE + 20}" height="${r2(cell * 0.8)}" fill="${accent}"/>`);
+    for (const y of bands)
+      layers.push(
+        spec.vertical && spec.layout === 'stripes'
+          ? `<rect x="${r2(y + cell * 0.1)}" y="-10" width="${r2(cell * 0.8)}" height="${TILE + 20}" fill="${accent}"/>`
+          : `<rect x="-10" y="${r2(y + cell * 0.1)}" width="${TILE + 20}" height="${r2(cell * 0.8)}" fill="${accent}"/>`,
+      );
   }
   spec.motifs.forEach((m, i) => {
     const motif = motifById(m.id);
     if (!motif) throw new Error(`Unknown motif "${m.id}"`);
     const v2 = engineVersion(spec) >= 2 && m.main;
-    const coloured = v2 && m.palette?.length ? recolourToPalette(motif.body, m.palette, m.main!) : v2 && m.tint ? tintFamily(motif.body, m.tint, m.main!) : m.tint ? tintMotif(motif.body, m.tint, m.main) : motif.body;
+    const coloured = v2 && m.palette?.length ? recolourToPalette(motif.body, m.palette, m.main!) : v2 && m.tint && m.whole ? tintMotif(motif.body, m.tint, m.main) : v2 && m.tint ? tintFamily(motif.body, m.tint, m.main!) : m.tint ? tintMotif(motif.body, m.tint, m.main) : motif.body;
     const body = namespaceIds(coloured, `m${i}`);
     defs.push(`<symbol id="m${i}" viewBox="0 0 ${motif.width} ${motif.height}">${body}</symbol>`);
   });

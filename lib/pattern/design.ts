@@ -5,7 +5,8 @@ import sharp from 'sharp';
 import { deltaE2000, hexToLab, labToHex } from './colours';
 import type { PatternSpec } from './compose';
 import { mulberry32 } from './textures/random';
-import { motifById } from './motif-library';
+import { motifById, REDRAWN } from './motif-library';
+import { inTintFamily } from './tint';
 import type { Hex, NamedColour } from './types';
 import { ABSTRACT_MOTIFS, type Layout, type PatternIntent } from './understand';
 
@@ -89,8 +90,9 @@ async function motifPixels(id: string): Promise<Buffer | undefined> {
 
 const expandHex = (h: string): Hex => (h.length === 4 ? `#${h[1]}${h[1]}${h[2]}${h[2]}${h[3]}${h[3]}` : h).toLowerCase() as Hex;
 
-// "blue cats" means a blue a designer would pick, not the screen primary #0000ff.
-const DESIGNER_BASICS: Record<string, Hex> = { '#ff0000': '#d9363e', '#0000ff': '#2f5fb3', '#008000': '#2e8b57', '#00ff00': '#4cbb5e', '#ffff00': '#f7d43a', '#ff00ff': '#d94fa3', '#00ffff': '#3cc7d1', '#800080': '#7b3fa0', '#ffa500': '#f0922b' };
+// "blue cats" means a blue a designer would pick, not the screen primary #0000ff; gold is a metallic
+// gold (CIEDE2000 9.4 from the name's #ffd700), not lemon yellow.
+const DESIGNER_BASICS: Record<string, Hex> = { '#ff0000': '#d9363e', '#0000ff': '#2f5fb3', '#008000': '#2e8b57', '#00ff00': '#4cbb5e', '#ffff00': '#f7d43a', '#ff00ff': '#d94fa3', '#00ffff': '#3cc7d1', '#800080': '#7b3fa0', '#ffa500': '#f0922b', '#ffd700': '#e6b422' };
 // A ground covers most of the cloth: the same colour words, deeper or softer so the motifs lead.
 // Navy keeps within CIEDE2000 10 of its name's value.
 const GROUND_BASICS: Record<string, Hex> = { '#ff0000': '#be3237', '#0000ff': '#3a62a8', '#008000': '#3f7a52', '#00ff00': '#5aa66a', '#ffff00': '#f3d35c', '#ff00ff': '#c2508f', '#00ffff': '#5cc3c9', '#800080': '#6a4585', '#ffa500': '#e98a3c', '#ffc0cb': '#f6c5cf', '#000080': '#1a2366', '#000000': '#17171a' };
@@ -122,7 +124,7 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
   if (!intent.motifs.length && !intent.texture && !intent.text && !stripesOnly(intent)) return null;
   const rand = mulberry32((seed * 7919 + candidate) ^ hashString(intent.prompt));
   const excluded = intent.excluded.colours;
-  const [areas, mains] = await Promise.all([Promise.all(intent.motifs.map((m) => motifFillAreas(m.motif.id))), Promise.all(intent.motifs.map((m) => motifAreaColour(m.motif.id)))]);
+  const [areas, mains] = await Promise.all([Promise.all(intent.motifs.map((m) => motifFillAreas(idOf(m)))), Promise.all(intent.motifs.map((m) => motifAreaColour(idOf(m))))]);
   const scheme = intent.palette.length ? schemeName(intent) : undefined;
   const namedGround = intent.background ? designerHex(intent.background, 'ground') : undefined;
 
@@ -140,25 +142,33 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
   const showsRuledOut = (i: number) => areas[i].slice(1).some((f) => f.area > 0.08 && ruledOut(f.hex, excluded));
   const keep = intent.motifs.map((m, i) => m.from !== 'theme' || !showsRuledOut(i));
   if (!keep.some(Boolean)) keep.fill(true);
+  // "rainbow hearts", "colourful balloons": each motif in turn takes another hue.
+  const multi = MULTI.test(intent.prompt) ? distinctHues(schemeName(intent) === 'pastel' ? recolour.filter((c) => lightness(c) > 70) : recolour.length >= 2 ? recolour : TINTS.filter((c) => !ruledOut(c, excluded) && (!background || !near(c, background, 20)))) : [];
   const motifs = intent.motifs.flatMap((m, i): PatternSpec['motifs'] => {
     if (!keep[i]) return [];
+    if (multi.length >= 2 && !m.colour && !m.colours && idOf(m) !== REDRAWN.rainbow) {
+      const whole = wholeTint(areas[i], mains[i]) ? { whole: true as const } : {};
+      return multi.slice(0, Math.max(2, Math.floor(MULTI_LIMIT / intent.motifs.length))).map((tint) => ({ id: idOf(m), tint, main: mains[i], ...whole }));
+    }
     // "peach and lilac flowers": some flowers in each colour.
-    if (m.colours && m.colours.length > 1) return m.colours.slice(0, 4).map((c) => ({ id: m.motif.id, tint: designerHex(c), main: mains[i] }));
+    // A motif whose main fill's family covers little of it (a butterfly's blue edges on orange wings) is tinted whole.
+    const whole = wholeTint(areas[i], mains[i]) ? { whole: true as const } : {};
+    if (m.colours && m.colours.length > 1) return m.colours.slice(0, 4).map((c) => ({ id: idOf(m), tint: designerHex(c), main: mains[i], ...whole }));
     let tint: Hex | undefined = m.colour ? designerHex(m.colour) : undefined;
     const ownRuledOut = areas[i].some((f) => f.area > 0.15 && ruledOut(f.hex, excluded));
     // Two palette words ("pastel rainbow") can name more colours than a motif's palette holds.
-    if (!tint && recolour.length >= 2) return [{ id: m.motif.id, main: mains[i], palette: rotate(recolour, i + candidate).slice(0, SPEC_LIMITS.palette) }];
+    if (!tint && recolour.length >= 2) return [{ id: idOf(m), main: mains[i], palette: rotate(recolour, i + candidate).slice(0, SPEC_LIMITS.palette) }];
     if (!tint && recolour.length === 1) tint = recolour[0];
     // Abstract shapes with no colour named: a tone of the named ground, else a designer colour, never the emoji's primaries.
-    if (!tint && (m.from === 'abstract' || ABSTRACT_MOTIFS.includes(m.motif.id))) tint = namedGround ? toneOf(namedGround) : rotate(TINTS.filter((c) => !ruledOut(c, excluded)), i + candidate)[0] ?? TINTS[0];
+    if (!tint && (m.from === 'abstract' || ABSTRACT_MOTIFS.includes(idOf(m)))) tint = namedGround ? toneOf(namedGround) : rotate(TINTS.filter((c) => !ruledOut(c, excluded)), i + candidate)[0] ?? TINTS[0];
     if (!tint && ownRuledOut) tint = pick(TINTS.filter((c) => !ruledOut(c, excluded)), rand) ?? TINTS[0];
     // Motifs drawn in the ground's own colour ("whales on blue", "pears on cream") keep their own hue, lighter or deeper than the ground.
     if (!tint && namedGround && near(mains[i], namedGround, 22)) tint = apartFrom(mains[i], namedGround);
-    if (!tint && NATURAL[m.motif.id] && !(background && near(NATURAL[m.motif.id], background, 22))) tint = NATURAL[m.motif.id];
-    return [{ id: m.motif.id, ...(tint ? { tint, main: mains[i] } : {}) }];
+    if (!tint && NATURAL[idOf(m)] && !(background && near(NATURAL[idOf(m)], background, 22))) tint = NATURAL[idOf(m)];
+    return [{ id: idOf(m), ...(tint ? { tint, main: mains[i], ...(m.colour || ownRuledOut ? whole : {}) } : {}) }];
   }).slice(0, 8);
   // What the motifs show, by area: the ground must stand apart from all of it.
-  const areaOf = new Map(intent.motifs.map((m, i) => [m.motif.id, areas[i]]));
+  const areaOf = new Map(intent.motifs.map((m, i) => [idOf(m), areas[i]]));
   const inks = motifs.flatMap((m) => (m.palette ? m.palette : m.tint ? [m.tint] : (areaOf.get(m.id) ?? []).filter((f) => f.area > 0.12).map((f) => f.hex)));
   const askedInk = intent.text?.colour ? designerHex(intent.text.colour) : undefined;
   if (askedInk) inks.push(askedInk);
@@ -192,9 +202,35 @@ export async function specFor(intent: PatternIntent, seed: number, candidate: nu
     ...(intent.count ? { count: Math.min(intent.count, SPEC_LIMITS.count) } : {}),
     ...(intent.texture ? { texture: { id: intent.texture.def.id, colours: textureColours(intent).slice(0, SPEC_LIMITS.palette) } } : {}),
     ...(intent.text && textColour ? { text: { content: headline(intent.text.content.slice(0, SPEC_LIMITS.text).trim()), font: intent.text.font.id, colour: textColour as Hex, ...(outline ? { outline } : {}) } } : {}),
+    ...(layout === 'stripes' && intent.vertical ? { vertical: true as const } : {}),
     ...(accent && (layout === 'stripes' || layout === 'border' || layout === 'diagonal') ? { accent } : {}),
   };
 }
+
+const MULTI = /\b(?:rainbow|rainbows|multi-?colou?r(?:ed)?|colou?rful|arco[ií]ris|arc-en-ciel|regenbogen\p{L}*|bunte?n?|multicolores?|variopint\p{L}*)\b/iu;
+const MULTI_LIMIT = 6;
+
+/** Colours of clearly different hues, in order: no two within 18° of hue. */
+function distinctHues(colours: Hex[]): Hex[] {
+  const hue = (c: Hex) => (Math.atan2(hexToLab(c)[2], hexToLab(c)[1]) * 180) / Math.PI;
+  const out: Hex[] = [];
+  for (const c of colours) if (chromaOf(c) >= 12 && out.every((o) => Math.min(Math.abs(hue(o) - hue(c)), 360 - Math.abs(hue(o) - hue(c))) >= 25)) out.push(c);
+  return out;
+}
+
+/** The motif a new design draws for what was understood: its redrawn form where there is one. */
+const idOf = (m: { motif: { id: string } }): string => (REDRAWN as Record<string, string>)[m.motif.id] ?? m.motif.id;
+
+/** Whether the fills a family tint moves cover less than WHOLE_SHARE of a motif's coloured area. */
+function wholeTint(fills: { hex: Hex; area: number }[], main: Hex): boolean {
+  // A white or grey motif (daisy petals, clouds) is tinted by its light fills, its heart and leaves kept.
+  if (chromaOf(main) < 12) return false;
+  const coloured = fills.filter((f) => chromaOf(f.hex) >= 12 || f.hex === main);
+  const total = coloured.reduce((n, f) => n + f.area, 0);
+  const family = coloured.filter((f) => inTintFamily(f.hex, main)).reduce((n, f) => n + f.area, 0);
+  return total > 0 && family / total < WHOLE_SHARE;
+}
+const WHOLE_SHARE = 0.75;
 
 /** Stripes with nothing on them are a design of their own. */
 export const stripesOnly = (intent: PatternIntent) => !intent.motifs.length && !intent.texture && !intent.text && (intent.layout === 'stripes' || intent.layout === 'diagonal');
@@ -264,9 +300,22 @@ function textureColours(intent: PatternIntent): Hex[] {
   const named = t.colours.length && t.colours !== defaults && !(t.colours.length === defaults.length && t.colours.every((c, i) => c === defaults[i])) ? t.colours.map((c) => DESIGNER_BASICS[c] ?? c) : [];
   const ground = intent.background ? designerHex(intent.background, 'ground') : undefined;
   if (!named.length) return ground ? [ground, ...defaults.slice(1)] : [...defaults];
-  const lightDefault = lightness(defaults[0]) > 85;
-  if (named.length === 1 && defaults.length > 1 && lightDefault && lightness(named[0]) < 85) return [ground ?? defaults[0], named[0], ...defaults.slice(2)];
-  return ground ? [ground, ...named, ...defaults.slice(named.length + 1)] : [...named, ...defaults.slice(named.length)];
+  // A texture whose own ground is near white or near black (gingham, galaxy) keeps it under marks in the named colours.
+  const extreme = (c: Hex) => lightness(c) > 85 || lightness(c) < 15;
+  const keepsGround = defaults.length > 1 && extreme(defaults[0]) && named.every((c) => !extreme(c));
+  const head = ground ? [ground, ...named] : keepsGround ? [defaults[0], ...named] : named;
+  // The named colours lead: every other colour is a shade of one of them at that colour's own lightness
+  // in the texture (camo's dark patches, tartan's dark and light lines); the texture's neutrals stay.
+  const ref = lightness(defaults[0]);
+  const base = lightness(head[0]);
+  const derived = defaults.slice(head.length).map((d, k): Hex => {
+    if (chromaOf(d) < 10) return d;
+    const from = named[(k + (keepsGround ? 1 : named.length - 1)) % named.length];
+    const [L, a, b] = hexToLab(from);
+    const want = keepsGround ? lightness(d) : base + (lightness(d) - ref);
+    return labToHex([Math.min(95, Math.max(L - 25, Math.min(L + 25, want))), a * 0.9, b * 0.9]);
+  });
+  return [...head, ...derived];
 }
 
 /** FNV-1a: candidates of different prompts start from different choices. */

@@ -132,7 +132,7 @@ export const FONTS: FontDef[] = [
     id: 'bungee',
     family: 'Bungee',
     style: 'display',
-    keywords: ['bold', 'chunky', 'blocky', 'block', 'urban', 'signage', 'varsity', 'negrita', 'fett', 'grassetto', 'negrito', 'жирный', 'bungee'],
+    keywords: ['bold', 'chunky', 'blocky', 'block', 'urban', 'signage', 'varsity', 'college', 'collegiate', 'athletic', 'negrita', 'fett', 'grassetto', 'negrito', 'жирный', 'bungee'],
     licence: 'OFL-1.1',
     package: '@expo-google-fonts/bungee/400Regular/Bungee_400Regular.ttf',
   },

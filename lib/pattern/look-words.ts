@@ -13,6 +13,8 @@ export interface Looks {
   frame?: boolean;
   /** One or two motifs as large as the tile allows ("two giant sunflowers", "one huge moon"). */
   giant?: boolean;
+  /** "only blue and white": the only colours the design may use, as written. */
+  onlyColours?: string[];
   /** Only the motifs named: no filler, no motifs added for a theme ("just bees, nothing else"). */
   solo?: boolean;
 }
@@ -38,6 +40,9 @@ const WOODS: [RegExp, string][] = [
   [/\b(?:oak|ash|birch|maple|pine|bamboo)\b(?=\s+(?:wood|grain|planks?|floor))/giu, 'tan'],
   [/\b(?:dark\s+)?(?:walnut|mahogany|ebony|espresso)\b(?=\s+(?:wood|grain|planks?|floor))/giu, 'dark brown'],
   [/\bcherry\b(?=\s+(?:wood|grain|planks?|floor))/giu, 'brown'],
+  // A shade alone before the wood is the wood's shade ("light wood grain"), never a light bulb.
+  [/\b(?:light|pale|blonde?)\b(?=\s+(?:wood|woodgrain|grain|planks?)\b)/giu, 'light tan'],
+  [/\b(?:dark|deep)\b(?=\s+(?:wood|woodgrain|grain|planks?)\b)/giu, 'dark brown'],
   // A snow leopard's coat: grey rosettes on pale grey.
   [/\bsnow\s+leopards?(?:\s+(?:print|spots|pattern|skin|fur))?\b/giu, 'pale grey and charcoal leopard print'],
 ];
@@ -64,6 +69,8 @@ const FRAME = [
 // "plain sand middle": a frame's centre in a colour is the ground.
 const FRAME_CENTRE = /\b(?:plain|empty|blank|clear|solid)\s+((?:[\p{L}-]+\s+){1,2}?)(?:middle|centre|center)\b/giu;
 const GIANT = /\b(?:(?:one|two|a|single)\s+)(?:giant|huge|enormous|massive|oversized|jumbo)\b/giu;
+// "only blue and white", "just navy and cream": the whole design's colours.
+const ONLY_COLOURS = /\b(?:only|just|solely)\s+(?:in\s+)?([^,.;!?]+)/giu;
 const SOLO = /\b(?:and\s+)?nothing\s+else\b|\bonly\b|\balone\b|\bon\s+(?:its|their)\s+own\b/giu;
 // "in the middle": where a single motif sits, which a repeat cannot keep; "full of": not a full moon;
 // "succulents in pots": where a plant grows, not a jar beside it.
@@ -83,6 +90,17 @@ export function readLooks(text: string): { text: string; looks: Looks } {
   t = t.replace(FRAME_CENTRE, (m, words: string) => ((looks.frame = true), ` on ${words.trim()} `));
   for (const re of FRAME) t = t.replace(re, () => ((looks.frame = true), ' '));
   t = t.replace(GIANT, (m) => ((looks.giant = true), ` ${m.split(/\s+/)[0].toLowerCase() === 'two' ? 'two' : 'one'} `));
+  t = t.replace(ONLY_COLOURS, (m, list: string) => {
+    const parts = list.trim().split(/\s*(?:&|\+|\band\b|\bor\b)\s*/iu).filter(Boolean);
+    const whole = parts.every((p) => {
+      const ws = p.toLowerCase().split(/\s+/);
+      const found = findColours(ws).colours;
+      return found.length === 1 && found[0].length === ws.length && found[0].colour.source !== 'palette-word';
+    });
+    if (!whole) return m;
+    looks.onlyColours = parts;
+    return ' ';
+  });
   t = t.replace(SOLO, () => ((looks.solo = true), ' '));
   t = t.replace(PLACE_WORDS, ' ');
   t = t.replace(SETTING, (m, words: string) => {

@@ -71,6 +71,10 @@ export function motifLibrary(): Library {
     const name = en[emoji]?.tts?.[0] ?? en[emoji.replace(/\uFE0F/g, '')]?.tts?.[0] ?? id.replace(/-/g, ' ');
     motifs.set(id, { id, emoji, name, body: icon.body, width: icon.width ?? icons.width, height: icon.height ?? icons.height });
   }
+  // Fluent's rainbow is a quarter arc in a corner, which reads as a clipped piece in a repeat: new
+  // designs draw the whole arch, the quarter and its mirror side by side (stored designs keep "rainbow").
+  const rainbow = motifs.get('rainbow');
+  if (rainbow) motifs.set(REDRAWN.rainbow, { ...rainbow, id: REDRAWN.rainbow, emoji: '', name: 'rainbow arch', body: `<g transform="translate(-2 -2)">${rainbow.body}<g transform="translate(60 0) scale(-1 1)">${rainbow.body}</g></g>`, width: 56, height: 28 });
   const index = new Map<string, MotifEntry[]>();
   const add = (phrase: string, motif: Motif, strength: number) => {
     const key = phrase.toLowerCase().normalize('NFKC').replace(/ё/g, 'е').trim();
@@ -106,6 +110,9 @@ export function motifLibrary(): Library {
   cached = { motifs, index, englishWords };
   return cached;
 }
+
+/** Motifs new designs draw in a redrawn form: the library motif's id → the redrawn one's. */
+export const REDRAWN = { rainbow: 'rainbow-arch' } as const;
 
 export function motifById(id: string): Motif | undefined {
   return motifLibrary().motifs.get(id);

@@ -17,7 +17,7 @@ export const MOTIF_SYNONYMS: Record<string, string> = {
   // animals
   hummingbird: 'bird', sparrow: 'bird', robin: 'bird', swallow: 'bird', finch: 'bird', bluebird: 'bird', songbird: 'bird', seagull: 'bird', gull: 'bird', toucan: 'parrot', macaw: 'parrot',
   corgi: 'dog', dachshund: 'dog', pug: 'dog', labrador: 'dog', terrier: 'dog', beagle: 'dog', husky: 'dog', retriever: 'dog', chihuahua: 'dog', doggy: 'dog', doggo: 'dog',
-  rentier: 'deer', renne: 'deer', reno: 'deer', lamb: 'ewe', sheep: 'ewe', fawn: 'deer', stag: 'deer', doe: 'deer', reindeer: 'deer', pony: 'horse', foal: 'horse', piglet: 'pig-face', calf: 'cow-face', duckling: 'duck', hen: 'chicken', caterpillar: 'bug', orca: 'whale',
+  rentier: 'deer', renne: 'deer', reno: 'deer', lamb: 'ewe', sheep: 'ewe', fawn: 'deer', stag: 'deer', doe: 'deer', reindeer: 'deer', pony: 'horse', foal: 'horse', piglet: 'pig-face', calf: 'cow-face', duckling: 'duck', hen: 'chicken', caterpillar: 'bug', orca: 'whale', cheetah: 'leopard',
   // things
   seashell: 'spiral-shell', shell: 'spiral-shell', raindrop: 'droplet', drop: 'droplet', campfire: 'fire', bonfire: 'fire', flame: 'fire',
   honeycomb: 'honey-pot', arch: 'rainbow', senior: 'graduation-cap', graduate: 'graduation-cap', grad: 'graduation-cap',
@@ -29,7 +29,7 @@ export const MOTIF_SYNONYMS: Record<string, string> = {
   cassette: 'videocassette', 'cassette tape': 'videocassette', mixtape: 'videocassette', 'golf ball': 'flag-in-hole', 'sushi roll': 'sushi', 'maki roll': 'sushi',
   paw: 'paw-prints', pawprint: 'paw-prints', 'paw print': 'paw-prints',
   campervan: 'minibus', 'camper van': 'minibus', camper: 'minibus', van: 'minibus', bow: 'ribbon', lips: 'kiss-mark', lip: 'kiss-mark', kiss: 'kiss-mark',
-  constellation: 'star', starburst: 'sparkles', glitter: 'sparkles', sunburst: 'sun', smiley: 'smiling-face-with-smiling-eyes', 'smiley face': 'smiling-face-with-smiling-eyes', teddy: 'teddy-bear', confetti: 'confetti-ball', lantern: 'red-paper-lantern',
+  constellation: 'star', starburst: 'sparkles', glitter: 'sparkles', sunburst: 'sun', smiley: 'smiling-face-with-smiling-eyes', 'smiley face': 'smiling-face-with-smiling-eyes', teddy: 'teddy-bear', lantern: 'red-paper-lantern',
   snowmen: 'snowman', gingerbread: 'cookie', biscuit: 'cookie',
   // dots are round: a circle to tint, not the "diamond with a dot" symbol or a giraffe's spots
   dot: 'orange-circle', 'polka dot': 'orange-circle', polkadot: 'orange-circle', 'polka-dot': 'orange-circle', spot: 'orange-circle', 'polka dots': 'orange-circle',
@@ -45,6 +45,7 @@ export const NO_STAND_IN: Record<string, string[]> = {
   macaron: ['cookie', 'cupcake', 'doughnut'],
   popsicle: ['soft-ice-cream', 'ice-cream', 'shaved-ice'],
   pinecone: ['evergreen-tree', 'chestnut', 'maple-leaf'],
+  acorn: ['chestnut', 'maple-leaf', 'evergreen-tree'],
   'pine cone': ['evergreen-tree', 'chestnut', 'maple-leaf'],
   'candy cane': ['candy', 'christmas-tree', 'wrapped-gift'],
   mistletoe: ['christmas-tree', 'herb', 'wrapped-gift'],

@@ -13,7 +13,8 @@ export const patternSpecSchema = z
     // The engine version that draws this spec; absent on version-1 specs, which draw as they always did.
     v: z.union([z.literal(2), z.literal(3)]).optional(),
     background: hex,
-    motifs: z.array(z.object({ id, tint: hex.optional(), main: hex.optional(), palette: z.array(hex).min(1).max(8).optional() }).strict()).max(8),
+    // whole: the tint recolours every coloured fill of the motif, not only its main fill's family.
+    motifs: z.array(z.object({ id, tint: hex.optional(), main: hex.optional(), whole: z.literal(true).optional(), palette: z.array(hex).min(1).max(8).optional() }).strict()).max(8),
     layout: z.enum(LAYOUTS),
     density: z.enum(['sparse', 'normal', 'dense']),
     scale: z.enum(SCALES),
@@ -21,6 +22,8 @@ export const patternSpecSchema = z
     texture: z.object({ id, colours: z.array(hex).min(1).max(8) }).strict().optional(),
     text: z.object({ content: z.string().min(1).max(60), font: id, colour: hex, outline: hex.optional() }).strict().optional(),
     accent: hex.optional(),
+    // Stripes that run up and down; absent, they run across as every earlier spec drew them.
+    vertical: z.literal(true).optional(),
     filler: z.object({ kind: z.enum(['dots', 'sparkles', 'sprigs']), colour: hex }).strict().optional(),
     // The diffusion stage (ground.ts): what re-runs the model whose field steers this tile's composition.
     ground: z

@@ -40,6 +40,15 @@ const hueGap = (a: number, b: number) => {
  * motif (clouds, skulls, daisy petals) its light neutral fills. Other parts keep their colours, so
  * a lilac flower keeps its yellow heart and green leaves, and outlines and eyes stay dark.
  */
+/** Whether a fill is of `main`'s family, the fills tintFamily recolours. */
+export function inTintFamily(fill: Hex, main: Hex): boolean {
+  if (fill === main) return true;
+  const lab = rgbToLab(...hexToRgb(fill));
+  const ref = rgbToLab(...hexToRgb(main));
+  const C = Math.hypot(lab[1], lab[2]);
+  return Math.hypot(ref[1], ref[2]) < 12 ? C < 14 && lab[0] > 22 : C >= 12 && hueGap(hueOf(lab), hueOf(ref)) < 0.8;
+}
+
 export function tintFamily(body: string, target: Hex, main: Hex): string {
   const colours = [...new Set([...body.matchAll(COLOUR)].map((m) => expand(m[0])))];
   const labs = new Map(colours.map((c) => [c, rgbToLab(...hexToRgb(c))]));

@@ -3,7 +3,7 @@
 // their lettering style, layout, density, scale and counts, and what to leave out ("no red").
 // Protected names are refused with the reason. Pure and fast: no I/O after the first call.
 import fs from 'node:fs';
-import { colourByName, findColours, paletteFor } from './colours';
+import { colourByName, findColours, hexToLab, paletteFor } from './colours';
 import { findIpTerms, type IpReason } from './ip-terms';
 import { groundPhrases, readLooks } from './look-words';
 import { pickFont } from './lettering';
@@ -47,6 +47,8 @@ export interface PatternIntent {
   count?: number;
   /** Only the motifs named: no filler between them, no motifs added for an occasion ("just bees, nothing else"). */
   solo?: boolean;
+  /** Stripes that run up and down ("vertical stripes"). */
+  vertical?: boolean;
   /** The stripes' colour when stripes alone are asked for ("lilac and mint stripes": mint ground, lilac stripes). */
   accent?: NamedColour;
   excluded: { colours: NamedColour[]; motifs: Motif[] };
@@ -58,10 +60,12 @@ export interface PatternIntent {
 }
 
 const STOP = new Set(
-  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words theme themed vibe vibes inspired repeated repeating son sons daughter daughters nephew niece grandson granddaughter family families trip vacation holiday holidays weekend night nights nighttime evening wavy floating market from together under beneath among amongst between behind near inside into onto through och en og в во '
+  'a an the and or with of on in at to for my me our your some lots lot many few pattern patterns print prints printed design designs motif motifs all over allover background backgrounds ground colour color colours colors style styled please make i want like cute little nice pretty kind sort shirt hoodie tee mug tote poster case but kid kids baby hanging out slice slices pads pad cone cones sprinkles letter letters lettering font word words theme themed vibe vibes inspired repeated repeating son sons daughter daughters nephew niece grandson granddaughter family families trip vacation holiday holidays weekend night nights nighttime evening wavy floating market from together under any multicoloured multicolored multicolour multicolor colourful colorful vertical vertically horizontal horizontally single top tops room rooms bedroom nursery half halves beneath among amongst between behind near inside into onto through och en og в во '
     .concat('y con de del la el los las un una sobre fondo et avec sur le les des dans un une fond und mit auf der die das ein eine hintergrund e con su il lo gli di uno sfondo com em um uma fundo met op het een achtergrond z na w i tło и с на фон 的 和 在 背景 の と に 柄')
     .split(' '),
 );
+// Stripes that run up and down, in the languages the parser reads.
+const VERTICAL = /\bvertical(?:ly)?\b|\bverticales?\b|\bverticali\b|\bsenkrechte?n?\b|\bvertica(?:is|l)\b|\bverticaal\b|вертикальн|縦|竖/iu;
 const NIGHT_WORDS = new Set(['night', 'nights', 'nighttime', 'noche', 'nuit', 'nacht', 'notte', 'noite', 'nocy', 'ночь']);
 const NEGATION = new Set(['no', 'not', 'without', 'non', 'sin', 'sans', 'pas', 'ohne', 'kein', 'keine', 'keinen', 'senza', 'sem', 'zonder', 'geen', 'bez', 'без', 'не', '无', '不要', 'なし']);
 const AND_WORDS = new Set(['and', 'or', '&', 'y', 'o', 'et', 'ou', 'und', 'oder', 'e', 'en', 'i', 'и', 'och', 'og']);
@@ -114,7 +118,7 @@ const SCALE_WORDS: Record<string, Scale> = {
   tiny: 'tiny', mini: 'tiny', micro: 'tiny', ditsy: 'tiny', small: 'small', little: 'small', pequeños: 'small', pequeñas: 'small', petits: 'small', petites: 'small', kleine: 'small', piccoli: 'small',
   medium: 'medium', big: 'large', large: 'large', huge: 'giant', giant: 'giant', oversized: 'giant', enormous: 'giant', jumbo: 'giant', massive: 'giant', bold: 'large', grandes: 'large', grands: 'large', große: 'large', grandi: 'large',
 };
-const NUMBERS: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, dos: 2, tres: 3, cuatro: 4, cinco: 5, deux: 2, trois: 3, quatre: 4, zwei: 2, drei: 3, vier: 4, fünf: 5, due: 2, tre: 3, quattro: 4 };
+const NUMBERS: Record<string, number> = { one: 1, single: 1, lone: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, dos: 2, tres: 3, cuatro: 4, cinco: 5, deux: 2, trois: 3, quatre: 4, zwei: 2, drei: 3, vier: 4, fünf: 5, due: 2, tre: 3, quattro: 4 };
 const GREETINGS = /\b(happy (?:\d{1,3}(?:st|nd|rd|th) )?(?:birthday|anniversary)|happy (?:holidays|new year|mother'?s day|father'?s day)|merry christmas|i love you|love you|best (?:mom|mum|dad|grandma|grandpa|nana|papa|sister|brother|friends?)(?: ever)?|just married|feliz cumpleaños|feliz navidad|te quiero|joyeux anniversaire|joyeux noël|alles gute|frohe weihnachten|buon compleanno|buon natale|parabéns|gefeliciteerd|wszystkiego najlepszego|с днём рождения|с днем рождения)\b/iu;
 const TEXT_CUES = /(?:\b(?:name|named|saying|says|text|words?|lettering|monogram|initials|nombre|texto|nom|texte|namen|schrift|nome|testo|naam|imię|имя|名前)\s+)((?:\p{Lu}[\p{L}'’.-]*)(?:\s+\p{Lu}[\p{L}'’.-]*)*)/u;
 // Family names written in lower case after a greeting ("happy birthday nana").
@@ -358,8 +362,8 @@ export function understandPrompt(prompt: string): PatternIntent {
         rest = rest.replace(bare.span, ' ');
       } else if (occasion) {
         textContent = occasion[0].trim();
-        // "Go Tigers": the team's name may also be drawn (a tiger), so only the cheer leaves the prompt.
-        rest = rest.replace(occasion[0], /^go\s/i.test(textContent) ? occasion[0].slice(2) : ' ');
+        // Words to print are printed, never also drawn ("Go Tigers" draws no tiger).
+        rest = rest.replace(occasion[0], ' ');
         // "Tigers soccer 2027 go team": the team's name and a year print with the cheer.
         if (/^go\s+team$/i.test(textContent)) {
           const team = /\p{Lu}[\p{L}-]*s\b/u.exec(rest);
@@ -383,6 +387,7 @@ export function understandPrompt(prompt: string): PatternIntent {
   const intent: PatternIntent = { prompt, motifs: [], palette: [], layout: 'tossed', density: 'normal', scale: 'medium', excluded: { colours: [], motifs: [] }, ignored: [], unknown: [], refusals };
   const styleWords: string[] = [];
   let pendingColour: NamedColour | undefined;
+  let inkColour: NamedColour | undefined;
   const colourRuns = new Map<NamedColour, NamedColour[]>(); // "peach and lilac": the colours named together
   let pendingEnd = -1;
   const namedColours: NamedColour[] = []; // colours named for motifs, in order: an abstract or theme pattern takes those left over
@@ -436,6 +441,12 @@ export function understandPrompt(prompt: string): PatternIntent {
     const colour = colourAt.get(i);
     if (colour) {
       const c = colour.colour;
+      // "in orange college letters": a colour before the lettering noun is the ink, not a motif or a ground.
+      if (textContent && !negate && [1, 2].some((k) => LETTERING_NOUNS.has(tokens[i + colour.length - 1 + k] ?? ''))) {
+        inkColour = c;
+        i += colour.length;
+        continue;
+      }
       // "bees and honey": a colour word that is also a motif, with no motif or colour after it, is the motif.
       // Not when it ends a run of colours ("in brown and orange") or colours a texture ("camo with orange").
       const inRun = (pendingColour !== undefined && (pendingEnd === i || (pendingEnd === i - 1 && AND_WORDS.has(tokens[pendingEnd])))) || (postfixEnd === i - 1 && AND_WORDS.has(tokens[postfixEnd]));
@@ -574,7 +585,8 @@ export function understandPrompt(prompt: string): PatternIntent {
     let matched = false;
     for (let len = Math.min(3, tokens.length - i); len >= 1 && !matched; len--) {
       const phrase = tokens.slice(i, i + len).join(' ');
-      if (len === 1 && STOP.has(phrase)) break;
+      // A shade word on its own ("light", "deep") says how light a colour or texture is, never a motif.
+      if (len === 1 && (STOP.has(phrase) || SHADE_WORDS.has(phrase))) break;
       const noStandIn = singulars(phrase).find((f) => NO_STAND_IN[f]);
       if (noStandIn) {
         // Nothing fair to draw: said plainly, with close motifs to offer, rather than read as a typo of another word.
@@ -657,8 +669,8 @@ export function understandPrompt(prompt: string): PatternIntent {
   }
   // A colour left over names the lettering when there is only lettering ("Alice in pink
   // script"), else the background when none was given ("stars, navy").
-  let textColour = intent.motifs.find((m) => m.colour)?.colour;
-  if (pendingColour && textContent && !intent.motifs.length) textColour = pendingColour;
+  let textColour = inkColour ?? intent.motifs.find((m) => m.colour)?.colour;
+  if (pendingColour && textContent && !intent.motifs.length && !inkColour) textColour = pendingColour;
   else if (pendingColour && !intent.background && !texture) intent.background = pendingColour;
   // "owls at night": the time of day is the ground's colour, not a motif of its own.
   if (!intent.background && !texture && tokens.some((t) => NIGHT_WORDS.has(t))) intent.background = colourByName('midnight blue') ?? undefined;
@@ -699,11 +711,27 @@ export function understandPrompt(prompt: string): PatternIntent {
   if (!layoutSet && intent.count && intent.count <= 4) intent.density = 'sparse';
   if (looks.density) intent.density = looks.density;
   if (looks.frame) intent.layout = 'frame';
+  if (intent.layout === 'stripes' && VERTICAL.test(prompt)) intent.vertical = true;
   if (looks.diagonal && (intent.layout === 'stripes' || intent.layout === 'tossed')) intent.layout = 'diagonal';
   if (looks.giant) intent.scale = 'giant';
   if (looks.solo) intent.solo = true;
   intent.motifs = intent.motifs.filter((m) => !intent.excluded.motifs.some((x) => x.id === m.motif.id));
   for (const m of intent.motifs) if (m.colour && colourRuns.has(m.colour)) m.colours = colourRuns.get(m.colour);
+  // "flowers, only blue and white": a white or cream among them is the ground when none was named, the rest colour every motif.
+  if (looks.onlyColours && intent.motifs.length) {
+    const only = looks.onlyColours.map((w) => colourByName(w.toLowerCase())).filter((c): c is NamedColour => !!c);
+    const light = only.find((c) => {
+      const [L, a, b] = hexToLab(c.hex);
+      return L > 88 && Math.hypot(a, b) < 25;
+    });
+    if (!intent.background && light && only.length > 1) intent.background = light;
+    const inks = only.filter((c) => c !== intent.background);
+    for (const m of intent.motifs) {
+      if (m.colour || !inks.length) continue;
+      m.colour = inks.at(-1);
+      if (inks.length > 1) m.colours = inks;
+    }
+  }
   return intent;
 }
 

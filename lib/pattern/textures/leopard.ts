@@ -67,7 +67,7 @@ function spot(rand: Rng, r: number): number[] {
 export const leopard: TextureDef = {
   id: 'leopard',
   keywords: [
-    'leopard', 'leopard print', 'leopard spots', 'animal print', 'leo print', 'jaguar', 'jaguar print',
+    'leopard', 'leopard print', 'leopard spots', 'animal print', 'leo print', 'jaguar', 'jaguar print', 'cheetah print', 'cheetah spots', 'cheetah pattern', 'cheetah skin',
     'leopardo', 'estampado de leopardo', 'animal print leopardo',
     'léopard', 'imprimé léopard', 'motif léopard',
     'leopardenmuster', 'leopardenprint', 'leomuster',

@@ -28,7 +28,7 @@ function chip(rand: Rng, r: number): number[] {
 export const terrazzo: TextureDef = {
   id: 'terrazzo',
   keywords: [
-    'terrazzo', 'terrazzo print', 'venetian terrazzo', 'speckled stone', 'chip stone',
+    'terrazzo', 'terrazzo print', 'confetti', 'confetti print', 'confetti pattern', 'konfetti', 'coriandoli', 'confettis', 'venetian terrazzo', 'speckled stone', 'chip stone',
     'terrazo', 'granito', 'terrazo veneciano',
     'granito vénitien', 'motif terrazzo',
     'terrazzoboden', 'terrazzomuster',

@@ -2,12 +2,15 @@
 // random folds of scrunched cloth), each band blurred so the dyes bleed into each other, then
 // the undyed creases: thin, branching lines where a ridged noise field is near zero, in the
 // ground colour and softened.
+// From engine version 3 it is the spiral fold most asked for: dye bands wound round four
+// spiral centres of the tile (where a periodic field's angle turns), each dye fading into the
+// next through in-between shades, so it reads soft without a blur; no creases.
 // From engine version 2 the bands and creases are flat (no blur): librsvg blurs a lone tile
 // against empty canvas past its edges, which showed as a seam, and blurred dye prints soft.
 import type { Hex, TextureDef } from '../types';
-import { resolveColours } from './colour';
+import { mix, resolveColours } from './colour';
 import { mapGrid, regionPath, sampleGrid } from './contour';
-import { fbm } from './noise';
+import { fbm, type Field } from './noise';
 import { hashSeed } from './random';
 import { blurFilter, groundRect, idPrefix, tileMarkup } from './svg';
 
@@ -32,6 +35,7 @@ export const tieDye: TextureDef = {
   defaultColours: DEFAULTS,
   render({ seed, colours, v = 1 }) {
     const c = resolveColours(colours, DEFAULTS);
+    if (v >= 3) return spiral(seed, c);
     const id = idPrefix('tie-dye', seed, c);
     const dyes = c.slice(1);
     const k = dyes.length;
@@ -57,3 +61,32 @@ export const tieDye: TextureDef = {
     return tileMarkup(id, defs, body);
   },
 };
+
+// Steps from one dye to the next: the in-between shades make the bands read as bled dye.
+const SOFT_STEPS = 3;
+const TURNS = 2.2; // bands from a spiral's centre to the next
+
+function spiral(seed: number, c: Hex[]): string {
+  const id = idPrefix('tie-dye-spiral', seed, c);
+  const dyes = c.slice(1).length ? c.slice(1) : c;
+  const shades = dyes.flatMap((d, i) => Array.from({ length: SOFT_STEPS }, (_, s) => mix(d, dyes[(i + 1) % dyes.length], s / SOFT_STEPS)));
+  const k = shades.length;
+  const warp = fbm(hashSeed(seed, 'td-spiral-warp'), { px: 2, py: 2, octaves: 3, gain: 0.5 });
+  const T = 1000;
+  // Periodic in both directions: a radius from sines (zero at the centres) and an angle whose
+  // branch cut jumps by whole turns, so the phase is continuous across the tile's edges.
+  const phase: Field = (x, y) => {
+    const sx = Math.sin((2 * Math.PI * x) / T);
+    const sy = Math.sin((2 * Math.PI * y) / T);
+    const r = Math.sqrt(Math.sin((Math.PI * x) / T) ** 2 * Math.sin((Math.PI * y) / T) ** 2 + Math.cos((Math.PI * x) / T) ** 2 * Math.cos((Math.PI * y) / T) ** 2);
+    const turn = Math.atan2(sy, sx) / (2 * Math.PI);
+    return dyes.length * (TURNS * (1 - r) + turn + 0.35 * warp(x, y));
+  };
+  const g = sampleGrid(phase, 8, 40);
+  let body = groundRect(shades[0]);
+  for (let i = 0; i < k; i++) {
+    const band = mapGrid(g, (v) => Math.cos(2 * Math.PI * (v / dyes.length - i / k)) - Math.cos(Math.PI / k) + 0.02);
+    body += `<path fill="${shades[i]}" fill-rule="evenodd" d="${regionPath(band, 0, 40)}"/>`;
+  }
+  return tileMarkup(id, '', body);
+}
