@@ -3,6 +3,7 @@
 import { Auth, createActionURL } from '@auth/core';
 import type { Session } from '@auth/core/types';
 import { cookies as nextCookies } from 'next/headers';
+import { NextRequest } from 'next/server';
 import { cache } from 'react';
 import { forbidden, unauthorized } from '../http/errors';
 import { deleteSession, extendSession, findSessionUser } from './auth-repository';
@@ -63,9 +64,16 @@ export async function getUserFromHeaders(
   return toCurrentUser((await res.json()) as Session | null);
 }
 
-/** The user behind a route handler's request (cookie), or null. */
+/**
+ * The user behind a route handler's request (cookie), or null. With `onSetCookie`, through
+ * Auth.js, which also sends the refreshed cookie; without it, by the session token alone (one
+ * query, the same session rules).
+ */
 export function getUserFromRequest(req: Request, onSetCookie?: (setCookie: string) => void): Promise<CurrentUser | null> {
-  return getUserFromHeaders(req.headers, { fallbackUrl: req.url, onSetCookie });
+  if (onSetCookie) return getUserFromHeaders(req.headers, { fallbackUrl: req.url, onSetCookie });
+  // Headers only: a request built with the body would take the caller's body stream.
+  const token = new NextRequest(req.url, { headers: req.headers }).cookies.get(sessionCookieName())?.value;
+  return token ? getUserFromSessionToken(token) : Promise.resolve(null);
 }
 
 /**

@@ -2,7 +2,7 @@
 // and colourway (where the shopper left colours open), none of them using what the shopper
 // ruled out. The spec is stored in the design's recipe; composeTile draws it.
 import sharp from 'sharp';
-import { deltaE2000, hexToLab, labToHex } from './colours';
+import { deltaE2000, hexToLab, hexToRgb, labToHex } from './colours';
 import type { PatternSpec } from './compose';
 import { mulberry32 } from './textures/random';
 import { motifById, REDRAWN } from './motif-library';
@@ -105,7 +105,10 @@ function designerHex(c: NamedColour, role: 'ink' | 'ground' = 'ink'): Hex {
 const near = (a: Hex, b: Hex, limit: number) => deltaE2000(a, b) < limit;
 const ruledOut = (c: Hex, excluded: NamedColour[]) => excluded.some((x) => near(c, x.hex, 20));
 const lightness = (c: Hex) => hexToLab(c)[0];
-const chromaOf = (c: Hex) => Math.hypot(hexToLab(c)[1], hexToLab(c)[2]);
+const chromaOf = (c: Hex) => {
+  const [, a, b] = hexToLab(c);
+  return Math.hypot(a, b);
+};
 
 /** Grounds for a palette word: neon glows on near-black, monochrome alternates white and black, others take the palette's lightest and darkest. */
 function paletteGrounds(palette: Hex[], scheme: string | undefined): Hex[] {
@@ -212,7 +215,10 @@ const MULTI_LIMIT = 6;
 
 /** Colours of clearly different hues, in order: no two within 18° of hue. */
 function distinctHues(colours: Hex[]): Hex[] {
-  const hue = (c: Hex) => (Math.atan2(hexToLab(c)[2], hexToLab(c)[1]) * 180) / Math.PI;
+  const hue = (c: Hex) => {
+    const [, a, b] = hexToLab(c);
+    return (Math.atan2(b, a) * 180) / Math.PI;
+  };
   const out: Hex[] = [];
   for (const c of colours) if (chromaOf(c) >= 12 && out.every((o) => Math.min(Math.abs(hue(o) - hue(c)), 360 - Math.abs(hue(o) - hue(c))) >= 25)) out.push(c);
   return out;
@@ -265,7 +271,7 @@ function headline(content: string): string {
 /** WCAG contrast ratio between two colours (1 to 21). */
 export function contrastRatio(x: Hex, y: Hex): number {
   const lum = (h: Hex) => {
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+    const [r, g, b] = hexToRgb(h).map((c) => c / 255).map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const [hi, lo] = [lum(x), lum(y)].sort((p, q) => q - p);
